@@ -1,0 +1,20 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper.
+.PHONY: run test bench setup site build fmt clippy
+
+run:            ## install what is missing, build, migrate, load demo data, serve on :3000
+	scripts/run.sh
+
+test:           ## install what is missing and run every gate and test
+	scripts/test.sh
+
+bench:          ## measure and write BENCHMARKS.md
+	scripts/bench.sh
+
+setup:
+	scripts/setup.sh build
+
+site:
+	scripts/build-site.sh
+
+fmt:
+	cargo fmt --all

@@ -1,0 +1,152 @@
+//! Site chrome: skip link, header with navigation and language switch, footer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::i18n::{use_locale, Key, Locale};
+
+/// "Skip to main content": the first focusable element, for keyboard and screen-reader users.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let t = use_locale();
+    view! {
+        <a class="skip-link" href="#main">
+            {t.t(Key::SkipToContent)}
+        </a>
+    }
+}
+
+/// The site header: portal name, main navigation, language switch and sign-in.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let t = use_locale();
+    let location = use_location();
+    let current = move |prefix: &'static str| {
+        let path = location.pathname.get();
+        let active = if prefix == "/" {
+            path == "/"
+        } else {
+            path.starts_with(prefix)
+        };
+        active.then_some("page")
+    };
+    view! {
+        <header class="site-header">
+            <div class="container header-inner">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">
+                        "★"
+                    </span>
+                    <span class="brand-text">
+                        <span class="brand-name">{t.t(Key::PortalName)}</span>
+                        <span class="brand-sub">{t.t(Key::PortalSubtitle)}</span>
+                    </span>
+                </a>
+                <nav class="main-nav" aria-label=t.t(Key::NavLabel)>
+                    <ul>
+                        <li>
+                            <a href="/" aria-current=move || current("/")>
+                                {t.t(Key::NavHome)}
+                            </a>
+                        </li>
+                        <li>
+                            <a href="/thu-tuc" aria-current=move || current("/thu-tuc")>
+                                {t.t(Key::NavProcedures)}
+                            </a>
+                        </li>
+                    </ul>
+                </nav>
+                <div class="header-tools">
+                    <LanguageSwitch />
+                    <a class="button button-outline" href="/dang-nhap">
+                        {t.t(Key::NavSignIn)}
+                    </a>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// Links that switch the interface language. They go through `/lang/{code}`, which sets the
+/// cookie and comes back to the same page, so they work with JavaScript off too.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let t = use_locale();
+    let location = use_location();
+    let next = move || {
+        let path = location.pathname.get();
+        let query = location.search.get();
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    };
+    view! {
+        <nav class="lang-switch" aria-label=t.t(Key::LanguageLabel)>
+            <ul>
+                {Locale::ALL
+                    .into_iter()
+                    .map(|l| {
+                        let href = move || format!("/lang/{}?next={}", l.code(), encode(&next()));
+                        let is_current = l == t;
+                        view! {
+                            <li>
+                                <a
+                                    href=href
+                                    rel="external"
+                                    hreflang=l.code()
+                                    lang=l.code()
+                                    aria-current=is_current.then_some("true")
+                                    data-lang=l.code()
+                                >
+                                    {l.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// Percent-encodes a local path for use as a query value.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The site footer: who runs the portal, help and developer links.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let t = use_locale();
+    view! {
+        <footer class="site-footer">
+            <div class="container footer-inner">
+                <div>
+                    <p class="footer-title">{t.t(Key::PortalName)}</p>
+                    <p>{t.t(Key::FooterAbout)}</p>
+                </div>
+                <ul class="footer-links">
+                    <li>
+                        <a href="/thu-tuc">{t.t(Key::NavProcedures)}</a>
+                    </li>
+                    <li>
+                        <a href="/api-docs" rel="external">
+                            {t.t(Key::FooterApi)}
+                        </a>
+                    </li>
+                </ul>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,96 @@
+//! The procedure search box. Without JavaScript it is a plain GET form to `/thu-tuc`; once
+//! hydrated it also suggests matching procedures as the user types.
+
+use leptos::prelude::*;
+
+use crate::dto::ProcedureCard;
+use crate::i18n::{use_locale, Key};
+use crate::server_fns::catalogue::{search_procedures, SUGGESTIONS};
+
+/// Search form with live suggestions.
+#[component]
+pub fn SearchBox(
+    /// The query already searched for, shown in the field.
+    #[prop(optional, into)]
+    initial: String,
+    /// Whether this is the page's main heading-level search (larger).
+    #[prop(optional)]
+    large: bool,
+) -> impl IntoView {
+    let t = use_locale();
+    let query = RwSignal::new(initial);
+    let suggestions = RwSignal::new(Vec::<ProcedureCard>::new());
+    // Responses can arrive out of order; only the answer to the latest keystroke is shown.
+    let generation = StoredValue::new(0_u64);
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        query.set(value.clone());
+        let current = generation.get_value() + 1;
+        generation.set_value(current);
+        if value.trim().chars().count() < 2 {
+            suggestions.set(Vec::new());
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let found = search_procedures(value, SUGGESTIONS)
+                .await
+                .unwrap_or_default();
+            if generation.get_value() == current {
+                suggestions.set(found);
+            }
+        });
+    };
+    let class = if large {
+        "search-box search-box-large"
+    } else {
+        "search-box"
+    };
+    view! {
+        <form class=class action="/thu-tuc" method="get" role="search">
+            <label for="q" class="search-label">
+                {t.t(Key::SearchLabel)}
+            </label>
+            <div class="search-row">
+                <input
+                    id="q"
+                    name="q"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="q-hint"
+                    prop:value=move || query.get()
+                    on:input=on_input
+                />
+                <button type="submit" class="button">
+                    {t.t(Key::SearchButton)}
+                </button>
+            </div>
+            <p id="q-hint" class="hint">
+                {t.t(Key::SearchHint)}
+            </p>
+            <div class="suggestions" aria-live="polite">
+                <Show when=move || !suggestions.with(Vec::is_empty)>
+                    <p class="visually-hidden">
+                        {move || {
+                            t.tf(Key::SuggestionsCount, &[("n", &suggestions.with(Vec::len))])
+                        }}
+                    </p>
+                    <ul class="suggestion-list" data-testid="suggestions">
+                        <For
+                            each=move || suggestions.get()
+                            key=|p| p.code.clone()
+                            children=|p| {
+                                let href = format!("/thu-tuc/{}", p.slug);
+                                view! {
+                                    <li>
+                                        <a href=href>{p.name}</a>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </Show>
+            </div>
+        </form>
+    }
+}

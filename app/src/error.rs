@@ -1,0 +1,56 @@
+//! The UI layer's error type, shared by server functions and the pages that show their errors.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// What a server function can answer instead of data. The message shown to people comes from
+/// the translation files; the variants only carry what the page needs to choose it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AppError {
+    /// The page or item does not exist.
+    NotFound,
+    /// Input was refused; each entry is `(field, message)`.
+    Validation(Vec<(String, String)>),
+    /// The system failed; the cause was logged on the server.
+    Internal,
+    /// The call itself failed (network, encoding): the browser could not reach the server.
+    Transport(String),
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AppError::NotFound => write!(f, "not found"),
+            AppError::Validation(fields) => write!(f, "invalid input: {fields:?}"),
+            AppError::Internal => write!(f, "internal error"),
+            AppError::Transport(why) => write!(f, "request failed: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<domain::DomainError> for AppError {
+    fn from(err: domain::DomainError) -> Self {
+        match err {
+            domain::DomainError::NotFound(_) => AppError::NotFound,
+            domain::DomainError::Validation(fields) => {
+                AppError::Validation(fields.into_iter().map(|f| (f.field, f.message)).collect())
+            }
+            other => {
+                tracing::error!(error = %other, "server function failed");
+                AppError::Internal
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The portal's user interface: Leptos components, routes and server functions, plus the DTOs
+//! shared by the browser and the server.
+//!
+//! Built twice: with `ssr` into the server (rendering HTML and answering server functions) and
+//! with `hydrate` into the WebAssembly client. Every page is rendered completely on the server
+//! (`SsrMode::Async`), so it works with JavaScript off; hydration only adds interactivity.
+
+// Leptos view types nest deeply; the default limit (128) is too low for whole pages.
+#![recursion_limit = "256"]
+
+pub mod components;
+pub mod dto;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+pub mod server_fns;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::i18n::use_locale;
+use crate::pages::{
+    home_page::HomePage, not_found_page::NotFoundPage, procedure_page::ProcedurePage,
+    search_page::SearchPage, sign_in_page::SignInPage,
+};
+
+/// The HTML document around the app, rendered on the server only.
+///
+/// The language comes from the request (see [`i18n`]) and is written to `<html lang>`, where
+/// the client reads it back before hydrating.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = i18n::locale_from_request();
+    provide_context(locale);
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#a3191f" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: layout and routes. URLs are Vietnamese slugs without diacritics.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let _ = use_locale();
+    view! {
+        <Stylesheet id="site-css" href="/pkg/site.css" />
+        <Router>
+            <SkipLink />
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/thu-tuc") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/thu-tuc/:slug") view=ProcedurePage ssr=SsrMode::Async />
+                    <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

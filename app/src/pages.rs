@@ -1,0 +1,7 @@
+//! One module per page.
+
+pub mod home_page;
+pub mod not_found_page;
+pub mod procedure_page;
+pub mod search_page;
+pub mod sign_in_page;

@@ -1,0 +1,12 @@
+//! Server functions, grouped by area. Each is a thin adapter over a `domain` service.
+
+pub mod catalogue;
+
+/// The database handle the server provides to every page and server function.
+#[cfg(feature = "ssr")]
+pub(crate) fn db() -> Result<domain::db::DatabaseConnection, crate::error::AppError> {
+    leptos::prelude::use_context::<domain::db::DatabaseConnection>().ok_or_else(|| {
+        tracing::error!("no database connection in the Leptos context");
+        crate::error::AppError::Internal
+    })
+}

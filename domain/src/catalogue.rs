@@ -1,0 +1,236 @@
+//! Reading the public procedure catalogue: the home page's most used procedures, a simple
+//! accent-insensitive search, and one procedure with its published sections.
+
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::entities::{agency, commune, field, procedure, province};
+use crate::error::{DomainError, DomainResult};
+use crate::text::fold;
+
+/// One required document (thành phần hồ sơ).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentItem {
+    /// What the document is.
+    pub name: String,
+    /// How many copies.
+    pub copies: u32,
+    /// `original`, `copy` or `original_or_copy`.
+    pub kind: String,
+    /// Whether it must be given.
+    pub required: bool,
+    /// Name of the official template form, if any.
+    pub template: Option<String>,
+}
+
+/// One fee or charge item (phí, lệ phí).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeItem {
+    /// What is charged.
+    pub item: String,
+    /// Amount in Vietnamese đồng.
+    pub amount_vnd: i64,
+    /// `copy` when charged per copy.
+    #[serde(default)]
+    pub per: Option<String>,
+}
+
+/// The published sections of a procedure, stored as JSON beside the searchable columns.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcedureDetails {
+    /// Implementation steps, in order.
+    pub steps: Vec<String>,
+    /// Submission channels (`online`, `desk`, `post`).
+    pub channels: Vec<String>,
+    /// Required documents.
+    pub documents: Vec<DocumentItem>,
+    /// Fees; empty when free.
+    pub fees: Vec<FeeItem>,
+    /// Extra wording about the time limit.
+    pub processing_note: Option<String>,
+    /// What the citizen receives.
+    pub result: String,
+    /// Eligibility conditions.
+    pub conditions: Option<String>,
+    /// Laws, decrees and circulars it rests on.
+    pub legal_basis: Vec<String>,
+    /// Words citizens type for it.
+    pub keywords: Vec<String>,
+}
+
+/// A procedure as listed (cards, search results).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcedureSummary {
+    /// Catalogue code.
+    pub code: String,
+    /// Official name.
+    pub name: String,
+    /// URL slug.
+    pub slug: String,
+    /// Subject area code.
+    pub field_code: String,
+    /// Service level.
+    pub level: String,
+    /// `province` or `commune`.
+    pub agency_level: String,
+    /// Time limit in working days.
+    pub processing_days: i32,
+}
+
+impl From<procedure::Model> for ProcedureSummary {
+    fn from(m: procedure::Model) -> Self {
+        Self {
+            code: m.code,
+            name: m.name,
+            slug: m.slug,
+            field_code: m.field_code,
+            level: m.level,
+            agency_level: m.agency_level,
+            processing_days: m.processing_days,
+        }
+    }
+}
+
+/// Counts shown on the home page ("N procedures, M agencies").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueStats {
+    /// Procedures in the catalogue.
+    pub procedures: u64,
+    /// Of which can be done fully online.
+    pub full_online: u64,
+    /// Agencies.
+    pub agencies: u64,
+    /// Provinces on the administrative map.
+    pub provinces: u64,
+    /// Communes and wards on the administrative map.
+    pub communes: u64,
+}
+
+/// The most used procedures, by name, for the home page.
+pub async fn popular_procedures(
+    db: &impl ConnectionTrait,
+    limit: u64,
+) -> DomainResult<Vec<ProcedureSummary>> {
+    let rows = procedure::Entity::find()
+        .filter(procedure::Column::Popular.eq(true))
+        .order_by_asc(procedure::Column::Name)
+        .limit(limit)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// Accent-insensitive search: every word of the query must occur in the procedure's folded
+/// text. Results whose name contains the words come first. This is the foundation's simple
+/// search; typo tolerance and ranking belong to the catalogue's search index.
+pub async fn search_procedures(
+    db: &impl ConnectionTrait,
+    query: &str,
+    limit: u64,
+) -> DomainResult<Vec<ProcedureSummary>> {
+    let folded = fold(query);
+    let words: Vec<&str> = folded.split_whitespace().take(8).collect();
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut condition = Condition::all();
+    for word in &words {
+        condition = condition.add(procedure::Column::SearchText.contains(*word));
+    }
+    let rows = procedure::Entity::find()
+        .filter(condition)
+        .order_by_asc(procedure::Column::Name)
+        .all(db)
+        .await?;
+    let mut scored: Vec<(usize, procedure::Model)> = rows
+        .into_iter()
+        .map(|m| {
+            let name = fold(&m.name);
+            let in_name = words.iter().filter(|w| name.contains(**w)).count();
+            (in_name, m)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    Ok(scored
+        .into_iter()
+        .take(usize::try_from(limit).unwrap_or(usize::MAX))
+        .map(|(_, m)| m.into())
+        .collect())
+}
+
+/// One procedure with its published sections.
+pub async fn procedure_by_code(
+    db: &impl ConnectionTrait,
+    code: &str,
+) -> DomainResult<(procedure::Model, ProcedureDetails)> {
+    let model = procedure::Entity::find_by_id(code.to_owned())
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("procedure {code}")))?;
+    let details = serde_json::from_value(model.details.clone())
+        .map_err(|e| DomainError::Internal(format!("procedure {code} details: {e}")))?;
+    Ok((model, details))
+}
+
+/// All subject areas, by Vietnamese name.
+pub async fn fields(db: &impl ConnectionTrait) -> DomainResult<Vec<field::Model>> {
+    Ok(field::Entity::find()
+        .order_by_asc(field::Column::NameVi)
+        .all(db)
+        .await?)
+}
+
+/// Counts for the home page.
+pub async fn stats(db: &impl ConnectionTrait) -> DomainResult<CatalogueStats> {
+    Ok(CatalogueStats {
+        procedures: procedure::Entity::find().count(db).await?,
+        full_online: procedure::Entity::find()
+            .filter(procedure::Column::Level.eq("full_online"))
+            .count(db)
+            .await?,
+        agencies: agency::Entity::find().count(db).await?,
+        provinces: province::Entity::find().count(db).await?,
+        communes: commune::Entity::find().count(db).await?,
+    })
+}
+
+/// Everything the procedure page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProcedurePage {
+    /// The catalogue row.
+    pub procedure: procedure::Model,
+    /// Its published sections.
+    pub details: ProcedureDetails,
+    /// Its subject area.
+    pub field: field::Model,
+    /// Its implementing agency (province-level procedures).
+    pub agency: Option<agency::Model>,
+}
+
+/// One procedure by URL slug, with its field and agency.
+pub async fn procedure_page(db: &impl ConnectionTrait, slug: &str) -> DomainResult<ProcedurePage> {
+    let (procedure, field) = procedure::Entity::find()
+        .filter(procedure::Column::Slug.eq(slug))
+        .find_also_related(field::Entity)
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("procedure {slug}")))?;
+    let field = field.ok_or_else(|| {
+        DomainError::Internal(format!("procedure {} has no field", procedure.code))
+    })?;
+    let agency = match &procedure.agency_code {
+        Some(code) => agency::Entity::find_by_id(code.clone()).one(db).await?,
+        None => None,
+    };
+    let details = serde_json::from_value(procedure.details.clone())
+        .map_err(|e| DomainError::Internal(format!("procedure {} details: {e}", procedure.code)))?;
+    Ok(ProcedurePage {
+        procedure,
+        details,
+        field,
+        agency,
+    })
+}

@@ -1,0 +1,349 @@
+//! Parsing and checking the seed files; every problem is reported with its file and line.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::catalogue::{DocumentItem, FeeItem, ProcedureDetails};
+use crate::entities::{agency, commune, field, procedure, province};
+use crate::error::{DomainError, DomainResult, FieldError};
+use crate::text::{fold, slugify};
+
+/// The date the two-tier map of Resolution 202/2025/QH15 took effect.
+fn map_2025() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 7, 1).unwrap_or_default()
+}
+
+/// Every seed table, parsed into rows ready to write.
+pub struct SeedData {
+    pub provinces: Vec<province::Model>,
+    pub communes: Vec<commune::Model>,
+    pub fields: Vec<field::Model>,
+    pub agencies: Vec<agency::Model>,
+    pub procedures: Vec<procedure::Model>,
+}
+
+#[derive(Deserialize)]
+struct ProvinceRow {
+    code: String,
+    name: String,
+    division_type: String,
+    phone_code: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CommuneRow {
+    code: String,
+    name: String,
+    division_type: String,
+    province_code: String,
+}
+
+#[derive(Deserialize)]
+struct FieldRow {
+    code: String,
+    name_vi: String,
+    name_en: String,
+    slug: String,
+}
+
+#[derive(Deserialize)]
+struct AgencyRow {
+    code: String,
+    name: String,
+    short_name: Option<String>,
+    level: String,
+    province_code: String,
+    commune_code: Option<String>,
+    parent_code: Option<String>,
+    address: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    website: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProcedureRow {
+    code: String,
+    name: String,
+    field: String,
+    level: String,
+    agency_level: String,
+    agency: Option<String>,
+    description: String,
+    steps: Vec<String>,
+    channels: Vec<String>,
+    documents: Vec<DocumentItem>,
+    fees: Vec<FeeItem>,
+    processing_days: i32,
+    #[serde(default)]
+    processing_hours: Option<i32>,
+    processing_note: Option<String>,
+    result: String,
+    conditions: Option<String>,
+    legal_basis: Vec<String>,
+    keywords: Vec<String>,
+    #[serde(default)]
+    popular: bool,
+}
+
+/// Reads and checks every seed file under `dir`; nothing is written here.
+pub fn read_all(dir: &Path) -> DomainResult<SeedData> {
+    let mut errors = Vec::new();
+    let provinces = read_csv::<ProvinceRow>(&dir.join("units/provinces.csv"), &mut errors)
+        .into_iter()
+        .map(|(_, r)| province::Model {
+            code: r.code,
+            name: r.name,
+            division_type: r.division_type,
+            phone_code: r.phone_code.filter(|s| !s.is_empty()),
+            valid_from: map_2025(),
+            valid_to: None,
+        })
+        .collect::<Vec<_>>();
+    let communes = read_csv::<CommuneRow>(&dir.join("units/communes.csv"), &mut errors)
+        .into_iter()
+        .map(|(_, r)| commune::Model {
+            code: r.code,
+            name: r.name,
+            division_type: r.division_type,
+            province_code: r.province_code,
+            valid_from: map_2025(),
+            valid_to: None,
+        })
+        .collect::<Vec<_>>();
+    let fields = read_csv::<FieldRow>(&dir.join("fields.csv"), &mut errors)
+        .into_iter()
+        .map(|(_, r)| field::Model {
+            code: r.code,
+            name_vi: r.name_vi,
+            name_en: r.name_en,
+            slug: r.slug,
+        })
+        .collect::<Vec<_>>();
+    let agencies = read_agencies(&dir.join("agencies.csv"), &mut errors);
+    let procedures = read_procedures(&dir.join("procedures.json"), &mut errors);
+
+    for (file, keys) in [
+        ("units/provinces.csv", keys(&provinces, |p| &p.code)),
+        ("units/communes.csv", keys(&communes, |c| &c.code)),
+        ("fields.csv", keys(&fields, |f| &f.code)),
+        ("agencies.csv", keys(&agencies, |a| &a.code)),
+        ("procedures.json", keys(&procedures, |p| &p.code)),
+        ("procedures.json (slug)", keys(&procedures, |p| &p.slug)),
+        ("agencies.csv (slug)", keys(&agencies, |a| &a.slug)),
+    ] {
+        duplicates(file, keys, &mut errors);
+    }
+    if errors.is_empty() {
+        Ok(SeedData {
+            provinces,
+            communes,
+            fields,
+            agencies,
+            procedures,
+        })
+    } else {
+        Err(DomainError::Validation(errors))
+    }
+}
+
+fn keys<'a, T>(rows: &'a [T], key: impl Fn(&'a T) -> &'a String) -> Vec<&'a String> {
+    rows.iter().map(key).collect()
+}
+
+fn duplicates(file: &str, keys: Vec<&String>, errors: &mut Vec<FieldError>) {
+    let mut seen = HashSet::new();
+    for k in keys {
+        if !seen.insert(k) {
+            errors.push(FieldError::new(file, format!("duplicate key {k}")));
+        }
+    }
+}
+
+/// Parses a CSV file with a header row; returns rows with their 1-based line numbers.
+fn read_csv<T: DeserializeOwned>(path: &Path, errors: &mut Vec<FieldError>) -> Vec<(u64, T)> {
+    let name = path.display().to_string();
+    let mut reader = match csv::Reader::from_path(path) {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(FieldError::new(name, format!("cannot read: {e}")));
+            return Vec::new();
+        }
+    };
+    let mut rows = Vec::new();
+    for record in reader.deserialize::<T>() {
+        match record {
+            Ok(row) => rows.push((rows.len() as u64 + 2, row)),
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                errors.push(FieldError::new(format!("{name}:{line}"), e.to_string()));
+            }
+        }
+    }
+    rows
+}
+
+const AGENCY_LEVELS: [&str; 2] = ["province", "commune"];
+const SERVICE_LEVELS: [&str; 3] = ["full_online", "partial_online", "information"];
+
+/// `NNN.NN.NN.XNN`: the national agency code form that prefixes dossier codes.
+pub fn is_agency_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 13
+        && b.iter().enumerate().all(|(i, c)| match i {
+            3 | 6 | 9 => *c == b'.',
+            10 => c.is_ascii_uppercase(),
+            _ => c.is_ascii_digit(),
+        })
+}
+
+fn read_agencies(path: &Path, errors: &mut Vec<FieldError>) -> Vec<agency::Model> {
+    let name = path.display().to_string();
+    read_csv::<AgencyRow>(path, errors)
+        .into_iter()
+        .filter_map(|(line, r)| {
+            let at = format!("{name}:{line}");
+            if !is_agency_code(&r.code) {
+                errors.push(FieldError::new(
+                    at,
+                    format!("code {} is not in the NNN.NN.NN.XNN form", r.code),
+                ));
+                return None;
+            }
+            if !AGENCY_LEVELS.contains(&r.level.as_str()) {
+                errors.push(FieldError::new(
+                    at,
+                    format!("level must be province or commune, not {}", r.level),
+                ));
+                return None;
+            }
+            let empty_none = |s: Option<String>| s.filter(|v| !v.trim().is_empty());
+            Some(agency::Model {
+                slug: slugify(&r.name),
+                code: r.code,
+                name: r.name,
+                short_name: empty_none(r.short_name),
+                level: r.level,
+                province_code: r.province_code,
+                commune_code: empty_none(r.commune_code),
+                parent_code: empty_none(r.parent_code),
+                address: empty_none(r.address),
+                phone: empty_none(r.phone),
+                email: empty_none(r.email),
+                website: empty_none(r.website),
+            })
+        })
+        .collect()
+}
+
+fn read_procedures(path: &Path, errors: &mut Vec<FieldError>) -> Vec<procedure::Model> {
+    let name = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(FieldError::new(name, format!("cannot read: {e}")));
+            return Vec::new();
+        }
+    };
+    let rows: Vec<ProcedureRow> = match serde_json::from_str(&text) {
+        Ok(rows) => rows,
+        Err(e) => {
+            errors.push(FieldError::new(
+                format!("{name}:{}", e.line()),
+                e.to_string(),
+            ));
+            return Vec::new();
+        }
+    };
+    rows.into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let at = format!("{name}: item {} ({})", i + 1, r.code);
+            let mut ok = true;
+            let mut fail = |msg: String| {
+                errors.push(FieldError::new(at.clone(), msg));
+                ok = false;
+            };
+            if r.name.trim().is_empty() {
+                fail("name is empty".into());
+            }
+            if !SERVICE_LEVELS.contains(&r.level.as_str()) {
+                fail(format!("unknown level {}", r.level));
+            }
+            if !AGENCY_LEVELS.contains(&r.agency_level.as_str()) {
+                fail(format!("unknown agency_level {}", r.agency_level));
+            }
+            if r.agency_level == "province" && r.agency.is_none() {
+                fail("a province-level procedure needs an agency".into());
+            }
+            if r.processing_days < 0 {
+                fail("processing_days is negative".into());
+            }
+            if !ok {
+                return None;
+            }
+            let search_text = fold(&format!(
+                "{} | {} | {}",
+                r.name,
+                r.keywords.join(" | "),
+                r.description
+            ));
+            let note = match (r.processing_note, r.processing_hours) {
+                (Some(n), _) => Some(n),
+                (None, Some(h)) => Some(format!("{h} giờ làm việc")),
+                (None, None) => None,
+            };
+            let details = ProcedureDetails {
+                steps: r.steps,
+                channels: r.channels,
+                documents: r.documents,
+                fees: r.fees,
+                processing_note: note,
+                result: r.result,
+                conditions: r.conditions,
+                legal_basis: r.legal_basis,
+                keywords: r.keywords,
+            };
+            let details = match serde_json::to_value(&details) {
+                Ok(v) => v,
+                Err(e) => {
+                    errors.push(FieldError::new(at, e.to_string()));
+                    return None;
+                }
+            };
+            Some(procedure::Model {
+                slug: slugify(&format!("{} {}", r.name, r.code)),
+                code: r.code,
+                name: r.name,
+                field_code: r.field,
+                level: r.level,
+                agency_level: r.agency_level,
+                agency_code: r.agency,
+                description: r.description,
+                processing_days: r.processing_days,
+                popular: r.popular,
+                search_text,
+                details,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_agency_code;
+
+    #[test]
+    fn agency_codes_follow_the_national_form() {
+        assert!(is_agency_code("000.00.01.H53"));
+        assert!(is_agency_code("000.12.34.H29"));
+        assert!(!is_agency_code("000.00.01.h53"));
+        assert!(!is_agency_code("000.00.1.H53"));
+        assert!(!is_agency_code("000-00-01-H53"));
+    }
+}

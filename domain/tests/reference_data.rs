@@ -1,0 +1,150 @@
+//! Loading the seed files into a real database (SQLite, or PostgreSQL when
+//! `PORTAL_TEST_DATABASE_URL` is set) and reading them back through the catalogue services.
+
+use std::path::Path;
+
+use domain::entities::{agency, commune, procedure, province};
+use domain::testing::{fresh_database, seed_dir, TEST_DATABASE_ENV};
+use domain::{catalogue, reference_data, DomainError};
+use sea_orm::{DbBackend, EntityTrait, PaginatorTrait};
+use sea_orm_migration::MigratorTrait;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+#[tokio::test]
+async fn runs_on_the_backend_the_environment_names() -> TestResult {
+    let db = fresh_database().await?;
+    let expected = match std::env::var(TEST_DATABASE_ENV) {
+        Ok(url) if url.starts_with("postgres") => DbBackend::Postgres,
+        _ => DbBackend::Sqlite,
+    };
+    assert_eq!(db.get_database_backend(), expected);
+    println!("database backend: {:?}", db.get_database_backend());
+    Ok(())
+}
+
+#[tokio::test]
+async fn migrations_go_down_and_up_again() -> TestResult {
+    let db = fresh_database().await?;
+    migrations::Migrator::down(&db, None).await?;
+    assert!(
+        province::Entity::find().count(&db).await.is_err(),
+        "tables dropped"
+    );
+    migrations::Migrator::up(&db, None).await?;
+    assert_eq!(province::Entity::find().count(&db).await?, 0);
+    Ok(())
+}
+
+#[tokio::test]
+async fn seed_loads_the_whole_map_and_is_idempotent() -> TestResult {
+    let db = fresh_database().await?;
+    let first = reference_data::load_seed_dir(&db, &seed_dir()).await?;
+    assert_eq!(first.provinces.inserted, 34);
+    assert_eq!(first.communes.inserted, 3321);
+    assert!(first.procedures.inserted >= 200, "{first}");
+    assert!(first.agencies.inserted >= 50, "{first}");
+    assert_eq!(province::Entity::find().count(&db).await?, 34);
+    assert_eq!(commune::Entity::find().count(&db).await?, 3321);
+
+    let second = reference_data::load_seed_dir(&db, &seed_dir()).await?;
+    assert_eq!(second.provinces.unchanged, 34);
+    assert_eq!(second.communes.unchanged, 3321);
+    assert_eq!(second.procedures.inserted + second.procedures.updated, 0);
+    assert_eq!(second.agencies.inserted + second.agencies.updated, 0);
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_bad_row_is_reported_with_its_line_and_nothing_is_written() -> TestResult {
+    let db = fresh_database().await?;
+    let dir = tempfile::tempdir()?;
+    copy_dir(&seed_dir(), dir.path())?;
+    let agencies = dir.path().join("agencies.csv");
+    let text = std::fs::read_to_string(&agencies)?;
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    // Break the agency code of the third data row (file line 4).
+    let (_, rest) = lines[3].split_once(',').ok_or("no comma")?;
+    lines[3] = format!("BAD-CODE,{rest}");
+    std::fs::write(&agencies, lines.join("\n") + "\n")?;
+
+    let err = reference_data::load_seed_dir(&db, dir.path())
+        .await
+        .err()
+        .ok_or("a bad file must be refused")?;
+    match err {
+        DomainError::Validation(fields) => {
+            assert!(
+                fields
+                    .iter()
+                    .any(|f| f.field.ends_with("agencies.csv:4") && f.message.contains("BAD-CODE")),
+                "{fields:?}"
+            );
+        }
+        other => return Err(format!("expected a validation error, got {other}").into()),
+    }
+    assert_eq!(province::Entity::find().count(&db).await?, 0);
+    assert_eq!(agency::Entity::find().count(&db).await?, 0);
+    assert_eq!(procedure::Entity::find().count(&db).await?, 0);
+    Ok(())
+}
+
+#[tokio::test]
+async fn search_ignores_diacritics_and_finds_common_procedures() -> TestResult {
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir()).await?;
+    for (query, expected) in [
+        ("khai sinh", "khai sinh"),
+        ("dang ky ket hon", "kết hôn"),
+        ("giay phep xay dung", "giấy phép xây dựng"),
+        ("LÝ LỊCH TƯ PHÁP", "lý lịch tư pháp"),
+        ("ho kinh doanh", "hộ kinh doanh"),
+    ] {
+        let found = catalogue::search_procedures(&db, query, 5).await?;
+        assert!(
+            found
+                .iter()
+                .any(|p| p.name.to_lowercase().contains(expected)),
+            "{query}: {:?}",
+            found.iter().map(|p| &p.name).collect::<Vec<_>>()
+        );
+    }
+    assert!(catalogue::search_procedures(&db, "   ", 5)
+        .await?
+        .is_empty());
+    Ok(())
+}
+
+#[tokio::test]
+async fn home_figures_and_procedure_pages_come_from_the_catalogue() -> TestResult {
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir()).await?;
+    let stats = catalogue::stats(&db).await?;
+    assert_eq!(stats.provinces, 34);
+    assert_eq!(stats.communes, 3321);
+    let popular = catalogue::popular_procedures(&db, 50).await?;
+    assert!(popular.len() >= 10, "{}", popular.len());
+    let page = catalogue::procedure_page(&db, &popular[0].slug).await?;
+    assert_eq!(page.procedure.code, popular[0].code);
+    assert!(!page.details.steps.is_empty());
+    assert!(!page.details.legal_basis.is_empty());
+    assert!(matches!(
+        catalogue::procedure_page(&db, "khong-co-thu-tuc-nay").await,
+        Err(DomainError::NotFound(_))
+    ));
+    Ok(())
+}

@@ -1,0 +1,97 @@
+// Starts the real portal binary on a free loopback port with a fresh SQLite database and file
+// store (migrated and seeded through the CLI, as `make run` does), and launches Debian's
+// Chromium through playwright-core. Nothing is downloaded.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+/** Path of the portal binary under test (PORTAL_BIN, set by scripts/test.sh). */
+export function portalBin() {
+  const bin = process.env.PORTAL_BIN;
+  if (!bin) throw new Error('PORTAL_BIN must name the portal binary to test');
+  return bin;
+}
+
+/** Starts a portal with its own temp database; resolves to { url, stop }. */
+export async function startPortal() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
+  const env = {
+    ...process.env,
+    PORTAL_DATABASE_URL: `sqlite://${dir}/portal.db?mode=rwc`,
+    PORTAL_FILES_DIR: `${dir}/files`,
+    PORTAL_OUTBOX_DIR: `${dir}/outbox`,
+    PORTAL_SITE_ROOT: process.env.PORTAL_SITE_ROOT ?? path.join(root, 'build', 'site'),
+    PORTAL_SEED_DIR: path.join(root, 'seed'),
+    PORTAL_LISTEN_ADDR: '127.0.0.1:0',
+    PORTAL_LOG_LEVEL: 'warn',
+  };
+  execFileSync(portalBin(), ['migrate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(portalBin(), ['seed'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(portalBin(), ['serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('portal did not start within 30 s')), 30_000);
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/running at (http:\/\/[^/\s]+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`portal exited early with ${code}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches headless Chromium; `javaScriptEnabled: false` gives the no-JS journey. */
+export async function launchBrowser({ javaScriptEnabled = true, width = 1280, height = 900 } = {}) {
+  const profile = mkdtempSync(path.join(tmpdir(), 'portal-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    javaScriptEnabled,
+    viewport: { width, height },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the wasm client has hydrated the page (`frontend` marks `<html>` when done). */
+export async function waitForHydration(page) {
+  await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached', timeout: 30_000 });
+}
+
+/** Runs axe-core on the page; returns violations that are serious or critical. */
+export async function seriousViolations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,0 +1,16 @@
+//! Database schema migrations. The same files run on SQLite (the embedded default) and on
+//! PostgreSQL (production), so only portable column types are used.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_reference_data;
+
+/// All migrations, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_reference_data::Migration)]
+    }
+}

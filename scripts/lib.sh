@@ -1,0 +1,37 @@
+# Shared helpers for the project's scripts (sourced, not run).
+
+# Where cargo builds: outside the clone so that fresh clones (CI) reuse the cache.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dichvucong/target}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ROOT
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# Prints a stage banner and remembers when it started.
+stage() {
+  STAGE_NAME="$1"
+  STAGE_START=$(date +%s)
+  printf '\n==> %s\n' "$1"
+}
+
+# Prints how long the current stage took.
+stage_done() {
+  local took=$(( $(date +%s) - STAGE_START ))
+  printf '<== %s: %ss\n' "$STAGE_NAME" "$took"
+  STAGE_TIMES="${STAGE_TIMES:-}$(printf '%-40s %5ss' "$STAGE_NAME" "$took")\n"
+}
+
+# Runs a command as root (directly when root, else through sudo).
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# True when rustup's toolchain can build wasm32 without rebuilding std.
+rustup_has_wasm() {
+  command -v rustup >/dev/null 2>&1 \
+    && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
+}
+
+# The wasm-bindgen version pinned by Cargo.lock (the CLI must match it exactly).
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}

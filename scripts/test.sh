@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# `make test`: installs what is missing, then runs every gate and test, printing each stage's
+# time: formatting, clippy (server side and wasm client separately), the wasm build, unit and
+# integration tests on SQLite and on a throwaway PostgreSQL cluster, then end-to-end tests in
+# headless Chromium.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+total_start=$(date +%s)
+
+stage "setup"; scripts/setup.sh test; stage_done
+
+stage "cargo fmt --check"; cargo fmt --all -- --check; stage_done
+
+stage "clippy (server side)"
+cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+stage_done
+
+stage "clippy (wasm client)"
+if rustup_has_wasm; then
+  cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+else
+  PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc /usr/bin/cargo clippy -p frontend \
+    --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort -- -D warnings
+fi
+stage_done
+
+stage "build site (wasm, css)"; scripts/build-site.sh; stage_done
+
+stage "tests on SQLite"
+cargo test --workspace --exclude frontend
+stage_done
+
+stage "tests on PostgreSQL"
+pgdir="$(mktemp -d)"
+chown postgres "$pgdir" 2>/dev/null || true
+pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+pgport="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_pg() { run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
+trap stop_pg EXIT
+run_pg "$pgbin/initdb" -D "$pgdir/data" -A trust -U postgres >/dev/null
+run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w start \
+  -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" >/dev/null
+echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport"
+PORTAL_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pgport/postgres" \
+  cargo test --workspace --exclude frontend
+stop_pg; trap - EXIT
+stage_done
+
+stage "end-to-end tests (headless Chromium)"
+cargo build -p server
+PORTAL_BIN="$CARGO_TARGET_DIR/debug/portal" PORTAL_SITE_ROOT="$ROOT/build/site" \
+  node --test --test-concurrency=1 end2end/tests/
+stage_done
+
+printf '\nStage times:\n%b' "$STAGE_TIMES"
+printf 'Total: %ss\n' "$(( $(date +%s) - total_start ))"

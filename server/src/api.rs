@@ -1,0 +1,36 @@
+//! The JSON API under `/api/v1` for kiosks, mobile apps and other agencies' systems, and its
+//! OpenAPI 3.1 description (generated from the handlers with utoipa) at `/api/openapi.json`.
+
+pub mod docs_page;
+pub mod error;
+pub mod reference;
+
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::state::AppState;
+
+/// The document's fixed parts; paths are added by the routers below.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Cổng Dịch vụ công — API",
+        version = "1",
+        description = "Public API of the online public service portal: reference data, the \
+                       procedure catalogue and (later) dossiers. Errors share one JSON body: \
+                       `{\"code\", \"message\", \"fields\"}`."
+    ),
+    tags(
+        (name = "reference", description = "Administrative map and subject areas"),
+    ),
+    components(schemas(error::ApiErrorBody, error::ApiFieldError))
+)]
+struct ApiDoc;
+
+/// The `/api/v1` routes and the OpenAPI document describing them.
+pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
+    let v1 = OpenApiRouter::new().merge(reference::routes());
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api/v1", v1)
+        .split_for_parts()
+}

@@ -1,0 +1,217 @@
+//! The command line: `portal serve | migrate | seed | config | send-test-mail`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use sea_orm_migration::MigratorTrait;
+
+use crate::config::Config;
+use crate::state::AppState;
+
+/// Online public service portal (Cổng Dịch vụ công): the web server and its maintenance commands.
+///
+/// Settings come from built-in defaults, then the TOML file given with --config, then
+/// environment variables prefixed PORTAL_ (see the README's configuration table).
+#[derive(Parser, Debug)]
+#[command(name = "portal", version, about, long_about = None)]
+pub struct Cli {
+    /// TOML configuration file (optional).
+    #[arg(long, short, global = true, env = "PORTAL_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the portal over HTTP until SIGTERM or Ctrl-C.
+    Serve {
+        /// Apply pending migrations before serving.
+        #[arg(long)]
+        migrate: bool,
+    },
+    /// Apply pending database migrations.
+    Migrate {
+        /// Roll every migration back, then apply them all again (destroys data).
+        #[arg(long)]
+        fresh: bool,
+    },
+    /// Load reference and demo data (administrative map, agencies, procedures) idempotently.
+    Seed {
+        /// Folder of the seed files (defaults to the seed_dir setting).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Print the effective configuration (passwords masked) as TOML-like lines.
+    Config,
+    /// Send a test e-mail through the configured transport.
+    SendTestMail {
+        /// Recipient address.
+        #[arg(long)]
+        to: String,
+    },
+}
+
+/// Parses the command line, runs the command, and turns failures into a message and exit code 1.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("portal: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    crate::telemetry::init(&config);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("portal: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(execute(cli.command, config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %format!("{e:#}"), "command failed");
+            eprintln!("portal: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Config => {
+            let redacted = config.redacted();
+            let value = serde_json::to_value(&redacted)?;
+            if let Some(map) = value.as_object() {
+                for (k, v) in map {
+                    println!("{k} = {v}");
+                }
+            }
+            Ok(())
+        }
+        Command::Migrate { fresh } => {
+            let db = open_db(&config).await?;
+            if fresh {
+                migrations::Migrator::fresh(&db).await?;
+            } else {
+                migrations::Migrator::up(&db, None).await?;
+            }
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::Seed { dir } => {
+            let db = open_db(&config).await?;
+            let dir = dir.unwrap_or_else(|| config.seed_dir.clone());
+            let report = domain::reference_data::load_seed_dir(&db, &dir)
+                .await
+                .map_err(|e| anyhow::anyhow!("seed data in {}: {e}", dir.display()))?;
+            print!("{report}");
+            Ok(())
+        }
+        Command::SendTestMail { to } => {
+            let mailer = crate::mail::Mailer::from_config(&config)?;
+            mailer
+                .send_text(
+                    &to,
+                    "Thư thử nghiệm từ Cổng Dịch vụ công",
+                    "Cấu hình gửi thư của cổng hoạt động bình thường.",
+                )
+                .await?;
+            println!("sent to {to} via {:?}", config.mail_transport);
+            Ok(())
+        }
+        Command::Serve { migrate } => {
+            let db = open_db(&config).await?;
+            if migrate {
+                migrations::Migrator::up(&db, None).await?;
+            }
+            serve(config, db).await
+        }
+    }
+}
+
+async fn open_db(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {
+    if let Some(path) = config
+        .database_url
+        .strip_prefix("sqlite://")
+        .map(|p| p.split('?').next().unwrap_or(p))
+    {
+        if let Some(parent) = std::path::Path::new(path).parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent)?;
+            }
+        }
+    }
+    domain::db::connect(&config.database_url, config.database_max_connections)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open database_url: {e}"))
+}
+
+/// Serves until SIGTERM/Ctrl-C, then stops accepting connections and lets in-flight requests
+/// finish (bounded by `shutdown_grace_secs`).
+async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Result<()> {
+    let addr = config.listen_addr;
+    let grace = Duration::from_secs(config.shutdown_grace_secs);
+    let state = AppState::with_db(config, db)?;
+    crate::ops::metrics_handle();
+    let router = crate::router::app(state);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on listen_addr {addr}: {e}"))?;
+    let local = listener.local_addr()?;
+    tracing::info!(address = %local, "portal listening");
+    println!("Portal is running at http://{local}/ (Ctrl-C to stop)");
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        tracing::info!("shutdown signal received; finishing in-flight requests");
+        let _ = stop_tx.send(());
+    });
+    let server = tokio::spawn(async move { server.await });
+    // After the signal, give in-flight requests the grace period, then stop anyway.
+    tokio::select! {
+        result = server => { result??; }
+        _ = async { let _ = stop_rx.await; tokio::time::sleep(grace).await; } => {
+            tracing::warn!("grace period over; exiting with requests still open");
+        }
+    }
+    tracing::info!("portal stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

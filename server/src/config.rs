@@ -1,0 +1,324 @@
+//! The one typed configuration: built-in defaults, then an optional TOML file, then
+//! environment variables prefixed `PORTAL_` (highest precedence). Loaded once at start-up;
+//! an invalid value stops the process with a message naming the setting.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+/// Prefix of every environment variable the portal reads.
+pub const ENV_PREFIX: &str = "PORTAL_";
+
+/// `PORTAL_` variables that are not settings of [`Config`]: the config file path (read by the
+/// command line) and the test harness's variables.
+const NOT_SETTINGS: [&str; 4] = ["config", "test_database_url", "bin", "e2e"];
+
+/// Log line format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines, for a terminal.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Where outgoing e-mail goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    /// Written as `.eml` files to `outbox_dir` (the embedded default: nothing leaves the machine).
+    Outbox,
+    /// Sent through the SMTP server at `smtp_url`.
+    Smtp,
+}
+
+/// Deployment kind: production turns on `Secure` cookies and refuses development shortcuts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    /// A laptop or a test run.
+    Development,
+    /// Served to the public over HTTPS.
+    Production,
+}
+
+/// Every setting of the portal. Each field is documented in the README's configuration table;
+/// its environment variable is `PORTAL_` followed by the field name in upper case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Development or production.
+    pub environment: Environment,
+    /// Address and port the HTTP server listens on.
+    pub listen_addr: SocketAddr,
+    /// Public base URL, used in e-mails and links sent outside the site.
+    pub public_url: String,
+    /// Database URL: `sqlite://var/portal.db?mode=rwc` or `postgres://user:pass@host/db`.
+    pub database_url: String,
+    /// Largest number of pooled database connections per instance.
+    pub database_max_connections: u32,
+    /// Folder holding the built site: `pkg/` (wasm, JS, CSS) and public assets.
+    pub site_root: PathBuf,
+    /// Folder of the reference and demo data files loaded by `portal seed`.
+    pub seed_dir: PathBuf,
+    /// Folder where uploaded files are stored (local object store).
+    pub files_dir: PathBuf,
+    /// Mail transport: `outbox` or `smtp`.
+    pub mail_transport: MailTransport,
+    /// Folder the outbox transport writes `.eml` files to.
+    pub outbox_dir: PathBuf,
+    /// SMTP server URL for the `smtp` transport, e.g. `smtps://user:pass@mail.example.vn:465`.
+    pub smtp_url: Option<String>,
+    /// Sender address of outgoing e-mail.
+    pub mail_from: String,
+    /// Log format: `text` or `json`.
+    pub log_format: LogFormat,
+    /// Log filter in `tracing` syntax, e.g. `info,sqlx=warn`.
+    pub log_level: String,
+    /// Seconds in-flight requests get to finish after SIGTERM.
+    pub shutdown_grace_secs: u64,
+    /// Seconds after which a request is answered with 408 instead of hanging.
+    pub request_timeout_secs: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            environment: Environment::Development,
+            listen_addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            public_url: "http://127.0.0.1:3000".into(),
+            database_url: "sqlite://var/portal.db?mode=rwc".into(),
+            database_max_connections: 10,
+            site_root: "build/site".into(),
+            seed_dir: "seed".into(),
+            files_dir: "var/files".into(),
+            mail_transport: MailTransport::Outbox,
+            outbox_dir: "var/outbox".into(),
+            smtp_url: None,
+            mail_from: "Cổng Dịch vụ công <no-reply@dichvucong.localhost>".into(),
+            log_format: LogFormat::Text,
+            log_level: "info,sqlx=warn,sea_orm=warn".into(),
+            shutdown_grace_secs: 20,
+            request_timeout_secs: 30,
+        }
+    }
+}
+
+/// A setting that cannot be used, named so the operator knows what to fix.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// A value has the wrong type or form (figment names the key and where it came from).
+    #[error("invalid configuration: {0}")]
+    Parse(String),
+    /// A value parses but breaks a rule.
+    #[error("invalid configuration: {setting} ({env}): {message}")]
+    Invalid {
+        /// The setting's name.
+        setting: &'static str,
+        /// Its environment variable.
+        env: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Config {
+    /// Loads defaults, then `file` (if given and present, or required if named explicitly), then
+    /// the environment, and checks the result.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let known = Self::setting_names();
+        for (key, _) in std::env::vars() {
+            if let Some(name) = key.strip_prefix(ENV_PREFIX) {
+                let name = name.to_lowercase();
+                if !known.contains(&name) && !NOT_SETTINGS.contains(&name.as_str()) {
+                    eprintln!("portal: ignoring unknown setting {key} (misspelt?)");
+                }
+            }
+        }
+        let env = Env::prefixed(ENV_PREFIX)
+            .filter(move |key| known.iter().any(|k| key.as_str().eq_ignore_ascii_case(k)));
+        Self::load_from(file, env)
+    }
+
+    /// The names of every setting (the fields of [`Config`]).
+    pub fn setting_names() -> Vec<String> {
+        serde_json::to_value(Config::default())
+            .ok()
+            .and_then(|v| v.as_object().map(|m| m.keys().cloned().collect()))
+            .unwrap_or_default()
+    }
+
+    /// As [`Config::load`], with the environment provider given (tests use this).
+    pub fn load_from(file: Option<&Path>, env: Env) -> Result<Config, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(path) = file {
+            if !path.exists() {
+                return Err(ConfigError::Parse(format!(
+                    "configuration file {} does not exist",
+                    path.display()
+                )));
+            }
+            figment = figment.merge(Toml::file(path));
+        }
+        let config: Config = figment
+            .merge(env)
+            .extract()
+            .map_err(|e| ConfigError::Parse(e.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn invalid(setting: &'static str, message: impl Into<String>) -> ConfigError {
+        ConfigError::Invalid {
+            setting,
+            env: format!("{ENV_PREFIX}{}", setting.to_uppercase()),
+            message: message.into(),
+        }
+    }
+
+    /// Rules that types alone do not express.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let url = &self.database_url;
+        if !(url.starts_with("sqlite:")
+            || url.starts_with("postgres://")
+            || url.starts_with("postgresql://"))
+        {
+            return Err(Self::invalid(
+                "database_url",
+                "must start with sqlite: or postgres://",
+            ));
+        }
+        if self.database_max_connections == 0 {
+            return Err(Self::invalid(
+                "database_max_connections",
+                "must be at least 1",
+            ));
+        }
+        if !(self.public_url.starts_with("http://") || self.public_url.starts_with("https://")) {
+            return Err(Self::invalid(
+                "public_url",
+                "must start with http:// or https://",
+            ));
+        }
+        if self.mail_transport == MailTransport::Smtp && self.smtp_url.is_none() {
+            return Err(Self::invalid(
+                "smtp_url",
+                "is required when mail_transport is smtp",
+            ));
+        }
+        if self.environment == Environment::Production {
+            if !self.public_url.starts_with("https://") {
+                return Err(Self::invalid(
+                    "public_url",
+                    "must be https:// in production",
+                ));
+            }
+            if self.mail_transport == MailTransport::Outbox {
+                return Err(Self::invalid(
+                    "mail_transport",
+                    "outbox keeps e-mail on disk; use smtp in production",
+                ));
+            }
+        }
+        if self.request_timeout_secs == 0 {
+            return Err(Self::invalid("request_timeout_secs", "must be at least 1"));
+        }
+        Ok(())
+    }
+
+    /// The configuration as TOML with secrets (passwords in URLs) masked, for `portal config`.
+    pub fn redacted(&self) -> Config {
+        let mut c = self.clone();
+        c.database_url = mask_password(&c.database_url);
+        c.smtp_url = c.smtp_url.as_deref().map(mask_password);
+        c
+    }
+}
+
+/// Replaces the password of `scheme://user:password@host` with `***`.
+fn mask_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((userinfo, host)) = rest.split_once('@') else {
+        return url.to_owned();
+    };
+    match userinfo.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        // The process environment is shared by parallel tests, so each pair is merged as
+        // the environment provider would merge it, without touching the real environment.
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        for (k, v) in &pairs {
+            figment = figment.merge(Serialized::default(
+                &k.trim_start_matches(ENV_PREFIX).to_lowercase(),
+                v,
+            ));
+        }
+        let config: Config = figment
+            .extract()
+            .map_err(|e| ConfigError::Parse(e.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    #[test]
+    fn defaults_are_valid() {
+        assert!(Config::default().validate().is_ok());
+    }
+
+    #[test]
+    fn bad_listen_addr_names_the_setting() {
+        let err = env(&[("PORTAL_LISTEN_ADDR", "not-an-address")])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("listen_addr"), "{err}");
+    }
+
+    #[test]
+    fn unknown_database_scheme_is_refused() {
+        let err = env(&[("PORTAL_DATABASE_URL", "mysql://x")])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("PORTAL_DATABASE_URL"), "{err}");
+    }
+
+    #[test]
+    fn smtp_needs_a_url() {
+        let err = env(&[("PORTAL_MAIL_TRANSPORT", "smtp")])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("PORTAL_SMTP_URL"), "{err}");
+    }
+
+    #[test]
+    fn passwords_are_masked() {
+        assert_eq!(
+            mask_password("postgres://portal:secret@db:5432/portal"),
+            "postgres://portal:***@db:5432/portal"
+        );
+        assert_eq!(
+            mask_password("sqlite://var/portal.db"),
+            "sqlite://var/portal.db"
+        );
+    }
+}

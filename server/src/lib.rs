@@ -1,0 +1,17 @@
+//! The portal's server: configuration, the axum router (pages, JSON API, operations endpoints),
+//! and the command line. `main.rs` only calls [`cli::run`]; tests build the whole router
+//! in-process with [`router::app`].
+
+// Leptos view types nest deeply; the default limit (128) is too low for whole pages.
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod cli;
+pub mod config;
+pub mod language;
+pub mod mail;
+pub mod ops;
+pub mod router;
+pub mod state;
+pub mod storage;
+pub mod telemetry;

@@ -1,0 +1,56 @@
+//! Shared state handed to every handler, page and server function.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use object_store::ObjectStore;
+use sea_orm::DatabaseConnection;
+
+use crate::config::Config;
+use crate::mail::Mailer;
+
+/// Everything a request may need. Cloning is cheap (handles and `Arc`s); instances keep no
+/// per-user state here, so the portal scales out behind a load balancer.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    /// Leptos's rendering options (site root, output name).
+    pub leptos_options: LeptosOptions,
+    /// Database pool.
+    pub db: DatabaseConnection,
+    /// The loaded configuration.
+    pub config: Arc<Config>,
+    /// Where uploaded files live.
+    pub files: Arc<dyn ObjectStore>,
+    /// Outgoing e-mail.
+    pub mailer: Arc<Mailer>,
+}
+
+impl AppState {
+    /// Opens the database, the file store and the mailer described by `config`.
+    pub async fn from_config(config: Config) -> anyhow::Result<AppState> {
+        let db = domain::db::connect(&config.database_url, config.database_max_connections)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot open database_url: {e}"))?;
+        Self::with_db(config, db)
+    }
+
+    /// Builds the state around an already open database (tests use this).
+    pub fn with_db(config: Config, db: DatabaseConnection) -> anyhow::Result<AppState> {
+        let leptos_options = LeptosOptions::builder()
+            .output_name("site")
+            .site_root(config.site_root.to_string_lossy().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(config.listen_addr)
+            .build();
+        let files = crate::storage::open(&config)?;
+        let mailer = Arc::new(Mailer::from_config(&config)?);
+        Ok(AppState {
+            leptos_options,
+            db,
+            config: Arc::new(config),
+            files,
+            mailer,
+        })
+    }
+}

@@ -1,0 +1,212 @@
+//! The whole router in-process (`server::router::app`) against a real, seeded database:
+//! pages, operations endpoints, the language switch and the API.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use server::config::Config;
+use server::state::AppState;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// A router over a fresh seeded database, with files and mail in a temp folder.
+struct TestApp {
+    router: Router,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    async fn new() -> Result<TestApp, Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let db = domain::testing::fresh_database().await?;
+        domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir()).await?;
+        let config = Config {
+            files_dir: dir.path().join("files"),
+            outbox_dir: dir.path().join("outbox"),
+            site_root: dir.path().join("site"),
+            ..Config::default()
+        };
+        let state = AppState::with_db(config, db)?;
+        server::ops::metrics_handle();
+        Ok(TestApp {
+            router: server::router::app(state),
+            _dir: dir,
+        })
+    }
+
+    async fn get(
+        &self,
+        uri: &str,
+    ) -> Result<(StatusCode, http::HeaderMap, String), Box<dyn std::error::Error>> {
+        self.request(Request::get(uri).body(Body::empty())?).await
+    }
+
+    async fn request(
+        &self,
+        request: Request<Body>,
+    ) -> Result<(StatusCode, http::HeaderMap, String), Box<dyn std::error::Error>> {
+        let response = self.router.clone().oneshot(request).await?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await?.to_bytes();
+        Ok((status, headers, String::from_utf8(bytes.to_vec())?))
+    }
+}
+
+#[tokio::test]
+async fn home_page_is_server_rendered_vietnamese_html() -> TestResult {
+    let app = TestApp::new().await?;
+    let (status, headers, body) = app.get("/").await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()?
+        .starts_with("text/html"));
+    assert!(
+        body.contains("<html lang=\"vi\""),
+        "{}",
+        &body[..body.len().min(300)]
+    );
+    assert!(body.contains("Dịch vụ công trực tuyến"));
+    assert!(
+        body.contains("Đăng ký khai sinh"),
+        "popular procedures rendered"
+    );
+    assert!(body.contains("/pkg/site.js"), "hydration script referenced");
+    assert!(headers.contains_key("x-request-id"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_language_cookie_switches_the_page_to_english() -> TestResult {
+    let app = TestApp::new().await?;
+    let request = Request::get("/")
+        .header(header::COOKIE, "lang=en")
+        .body(Body::empty())?;
+    let (status, _, body) = app.request(request).await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<html lang=\"en\""));
+    assert!(body.contains("Online public services"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn language_switch_sets_the_cookie_and_never_redirects_off_site() -> TestResult {
+    let app = TestApp::new().await?;
+    let (status, headers, _) = app.get("/lang/en?next=/thu-tuc%3Fq%3Dkhai").await?;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/thu-tuc?q=khai");
+    let cookie = headers[header::SET_COOKIE].to_str()?;
+    assert!(
+        cookie.starts_with("lang=en;") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let (_, headers, _) = app.get("/lang/vi?next=//evil.example").await?;
+    assert_eq!(headers[header::LOCATION], "/");
+    let (status, _, _) = app.get("/lang/fr").await?;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    Ok(())
+}
+
+#[tokio::test]
+async fn search_and_procedure_pages_work_without_javascript() -> TestResult {
+    let app = TestApp::new().await?;
+    let (status, _, body) = app.get("/thu-tuc?q=giay+phep+xay+dung").await?;
+    assert_eq!(status, StatusCode::OK);
+    let marker = "href=\"/thu-tuc/";
+    let start = body.find(marker).ok_or("a result link")? + "href=\"".len();
+    let end = start + body[start..].find('"').ok_or("end of link")?;
+    let link = body[start..end].to_owned();
+    let (status, _, page) = app.get(&link).await?;
+    assert_eq!(status, StatusCode::OK, "{link}");
+    for section in [
+        "Trình tự thực hiện",
+        "Thành phần hồ sơ",
+        "Phí, lệ phí",
+        "Căn cứ pháp lý",
+    ] {
+        assert!(page.contains(section), "{link} lacks {section}");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn unknown_pages_and_procedures_answer_404_with_a_way_forward() -> TestResult {
+    let app = TestApp::new().await?;
+    for uri in ["/khong-co-trang-nay", "/thu-tuc/khong-co-thu-tuc-nay"] {
+        let (status, _, body) = app.get(uri).await?;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(body.contains("Không tìm thấy trang"), "{uri}");
+        assert!(body.contains("href=\"/thu-tuc\""), "{uri}");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn health_ready_and_metrics_answer() -> TestResult {
+    let app = TestApp::new().await?;
+    let (status, _, body) = app.get("/health").await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("\"ok\""));
+    let (status, _, body) = app.get("/ready").await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("\"ready\""));
+    let (status, _, body) = app.get("/metrics").await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("http_requests_total"), "{body}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn openapi_document_describes_the_v1_api() -> TestResult {
+    let app = TestApp::new().await?;
+    let (status, _, body) = app.get("/api/openapi.json").await?;
+    assert_eq!(status, StatusCode::OK);
+    let doc: serde_json::Value = serde_json::from_str(&body)?;
+    assert!(
+        doc["openapi"].as_str().unwrap_or("").starts_with("3.1"),
+        "{}",
+        doc["openapi"]
+    );
+    for path in [
+        "/api/v1/fields",
+        "/api/v1/provinces",
+        "/api/v1/provinces/{code}/communes",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} missing");
+    }
+    let (status, _, html) = app.get("/api-docs").await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("GET /api/v1/provinces"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn reference_api_serves_the_2025_map() -> TestResult {
+    let app = TestApp::new().await?;
+    let (status, _, body) = app.get("/api/v1/provinces").await?;
+    assert_eq!(status, StatusCode::OK);
+    let provinces: Vec<serde_json::Value> = serde_json::from_str(&body)?;
+    assert_eq!(provinces.len(), 34);
+    let tay_ninh = provinces
+        .iter()
+        .find(|p| p["name"].as_str().is_some_and(|n| n.contains("Tây Ninh")))
+        .ok_or("Tây Ninh")?;
+    let code = tay_ninh["code"].as_str().ok_or("code")?;
+    let (status, _, body) = app
+        .get(&format!("/api/v1/provinces/{code}/communes"))
+        .await?;
+    assert_eq!(status, StatusCode::OK);
+    let communes: Vec<serde_json::Value> = serde_json::from_str(&body)?;
+    assert!(communes.len() > 50, "{}", communes.len());
+    let (status, _, body) = app.get("/api/v1/provinces/999/communes").await?;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let error: serde_json::Value = serde_json::from_str(&body)?;
+    assert_eq!(error["code"], "not_found");
+    let (status, _, body) = app.get("/api/v1/fields").await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("HOTICH") || body.contains("Hộ tịch"));
+    Ok(())
+}
