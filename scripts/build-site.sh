@@ -18,13 +18,13 @@ else
 fi
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/frontend.wasm"
 
-if [ ! -f "$pkg/site.wasm" ] || [ "$wasm" -nt "$pkg/site.wasm" ]; then
+if [ ! -f "$pkg/site_bg.wasm" ] || [ "$wasm" -nt "$pkg/site_bg.wasm" ]; then
   tmp="$(mktemp -d)"
   wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name site "$wasm"
-  # Leptos's hydration script loads /pkg/<output-name>.wasm.
+  # Leptos 0.8's hydration script loads /pkg/site.js and /pkg/site_bg.wasm.
   wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-    "$tmp/site_bg.wasm" -o "$pkg/site.wasm"
+    "$tmp/site_bg.wasm" -o "$pkg/site_bg.wasm"
   cp "$tmp/site.js" "$pkg/site.js"
   rm -rf "$tmp"
 fi
@@ -32,10 +32,10 @@ fi
 sass --no-source-map --style=compressed "$ROOT/style/main.scss" "$pkg/site.css"
 cp -r "$ROOT/public/." "$site/"
 
-for f in "$pkg/site.wasm" "$pkg/site.js" "$pkg/site.css"; do
+for f in "$pkg/site_bg.wasm" "$pkg/site.js" "$pkg/site.css"; do
   brotli -f -q 11 -o "$f.br" "$f"
   gzip -f -9 -k "$f"
 done
 printf 'site: wasm %s B (brotli %s B), js %s B, css %s B\n' \
-  "$(stat -c %s "$pkg/site.wasm")" "$(stat -c %s "$pkg/site.wasm.br")" \
+  "$(stat -c %s "$pkg/site_bg.wasm")" "$(stat -c %s "$pkg/site_bg.wasm.br")" \
   "$(stat -c %s "$pkg/site.js")" "$(stat -c %s "$pkg/site.css")"

@@ -7,6 +7,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 total_start=$(date +%s)
+# Whether this run starts from an empty build cache (recorded with the stage times for bench).
+if [ -d "$CARGO_TARGET_DIR/debug" ]; then cache=warm; else cache=cold; fi
 
 stage "setup"; scripts/setup.sh test; stage_done
 
@@ -54,5 +56,9 @@ PORTAL_BIN="$CARGO_TARGET_DIR/debug/portal" PORTAL_SITE_ROOT="$ROOT/build/site" 
   node --test --test-concurrency=1 end2end/tests/
 stage_done
 
+total="$(( $(date +%s) - total_start ))"
 printf '\nStage times:\n%b' "$STAGE_TIMES"
-printf 'Total: %ss\n' "$(( $(date +%s) - total_start ))"
+printf 'Total: %ss\n' "$total"
+mkdir -p "$CARGO_TARGET_DIR/.."
+{ echo "make test, $cache cache, $(date -u +%Y-%m-%dT%H:%MZ)"; printf '%b' "$STAGE_TIMES"; printf '%-40s %5ss\n' "total" "$total"; } \
+  > "$CARGO_TARGET_DIR/../test-stage-times-$cache.txt"

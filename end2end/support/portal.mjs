@@ -27,7 +27,7 @@ export async function startPortal() {
     PORTAL_FILES_DIR: `${dir}/files`,
     PORTAL_OUTBOX_DIR: `${dir}/outbox`,
     PORTAL_SITE_ROOT: process.env.PORTAL_SITE_ROOT ?? path.join(root, 'build', 'site'),
-    PORTAL_SEED_DIR: path.join(root, 'seed'),
+    PORTAL_SEED_DIR: process.env.PORTAL_SEED_DIR ?? path.join(root, 'seed'),
     PORTAL_LISTEN_ADDR: '127.0.0.1:0',
     PORTAL_LOG_LEVEL: 'warn',
   };

@@ -1,4 +1,5 @@
-//! Structured logging with `tracing`: text for a terminal, JSON for collectors. Every line
+//! Structured logging with `tracing` to stderr (stdout stays for command output): text for a
+//! terminal, JSON for collectors. Every line
 //! logged while serving a request carries that request's id (see `router`).
 
 use tracing_subscriber::layer::SubscriberExt;
@@ -19,11 +20,16 @@ pub fn init(config: &Config) {
                 tracing_subscriber::fmt::layer()
                     .json()
                     .with_current_span(true)
-                    .with_span_list(false),
+                    .with_span_list(false)
+                    .with_writer(std::io::stderr),
             )
             .try_init(),
         LogFormat::Text => registry
-            .with(tracing_subscriber::fmt::layer().with_target(false))
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .with_target(false)
+                    .with_writer(std::io::stderr),
+            )
             .try_init(),
     };
     if let Err(e) = result {

@@ -125,7 +125,8 @@ pub fn read_all(dir: &Path) -> DomainResult<SeedData> {
             slug: r.slug,
         })
         .collect::<Vec<_>>();
-    let agencies = read_agencies(&dir.join("agencies.csv"), &mut errors);
+    let mut agencies = read_agencies(&dir.join("agencies.csv"), &mut errors);
+    disambiguate_slugs(&mut agencies);
     let procedures = read_procedures(&dir.join("procedures.json"), &mut errors);
 
     for (file, keys) in [
@@ -149,6 +150,20 @@ pub fn read_all(dir: &Path) -> DomainResult<SeedData> {
         })
     } else {
         Err(DomainError::Validation(errors))
+    }
+}
+
+/// Communes in different parts of a province can share a name ("UBND xã Tân Thành"); their
+/// URLs then carry the agency code's distinguishing digits so every slug stays unique.
+fn disambiguate_slugs(agencies: &mut [agency::Model]) {
+    let mut counts = std::collections::HashMap::new();
+    for a in agencies.iter() {
+        *counts.entry(a.slug.clone()).or_insert(0_u32) += 1;
+    }
+    for a in agencies.iter_mut() {
+        if counts.get(&a.slug).copied().unwrap_or(0) > 1 {
+            a.slug = format!("{}-{}", a.slug, slugify(&a.code));
+        }
     }
 }
 

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# `make bench`: measures the release build and the running portal on this machine and writes
+# BENCHMARKS.md (machine, commands, figures). Loads come from wrk on loopback only, bounded in
+# time. Cold build figures are those `make test` recorded on its last run in this cache.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+scripts/setup.sh bench >/dev/null
+
+t0=$(date +%s.%N); cargo build --release -p server -q; t1=$(date +%s.%N)
+scripts/build-site.sh >/dev/null; t2=$(date +%s.%N)
+warm_server=$(python3 -c "print(round($t1 - $t0, 1))")
+warm_site=$(python3 -c "print(round($t2 - $t1, 1))")
+
+pkg="$ROOT/build/site/pkg"
+size() { stat -c %s "$1"; }
+kb() { python3 -c "print(f'{$1 / 1024:.1f} KB')"; }
+
+dir="$(mktemp -d)"
+portal="$CARGO_TARGET_DIR/release/portal"
+export PORTAL_DATABASE_URL="sqlite://$dir/portal.db?mode=rwc" PORTAL_FILES_DIR="$dir/files" \
+  PORTAL_OUTBOX_DIR="$dir/outbox" PORTAL_SITE_ROOT="$ROOT/build/site" PORTAL_LOG_LEVEL=warn
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+export PORTAL_LISTEN_ADDR="127.0.0.1:$port"
+"$portal" migrate >/dev/null
+"$portal" seed >/dev/null
+"$portal" serve >/dev/null &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+base="http://127.0.0.1:$port"
+
+html_raw=$(curl -s "$base/" | wc -c)
+html_br=$(curl -s -H 'Accept-Encoding: br' "$base/" | wc -c)
+html_gz=$(curl -s -H 'Accept-Encoding: gzip' "$base/" | wc -c)
+
+rps() { # url -> requests/second (wrk, 2 threads, 32 connections, 10 s)
+  wrk -t2 -c32 -d10s -H 'Accept-Encoding: br' "$1" | awk '/Requests\/sec/ {print $2}'
+}
+lat() { wrk -t2 -c32 -d10s --latency -H 'Accept-Encoding: br' "$1" | awk '/ 99%/ {print $2}'; }
+home_rps=$(rps "$base/"); health_rps=$(rps "$base/health")
+home_p99=$(lat "$base/")
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+
+times=""
+for kind in cold warm; do
+  f="$CARGO_TARGET_DIR/../test-stage-times-$kind.txt"
+  [ -f "$f" ] && times="$times$(cat "$f")"$'\n\n'
+done
+[ -n "$times" ] || times="(no make test run recorded in this build cache yet)"
+
+cat > BENCHMARKS.md <<MD
+# Benchmarks
+
+Written by \`make bench\` (scripts/bench.sh) on $(date -u +%Y-%m-%d).
+
+**Machine:** $(lscpu | awk -F: '/Model name/ {gsub(/^ +/,"",$2); print $2}'), $(nproc) cores,
+$(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"); rustc
+$(rustc --version | awk '{print $2}') (server), Debian rustc-web $(/usr/bin/rustc --version 2>/dev/null | awk '{print $2}') (wasm).
+wrk and the portal share the same 2 cores, so the request rates are lower bounds.
+
+## Build
+
+| what | time |
+|---|---|
+| warm release build of the server (no change) | ${warm_server} s |
+| warm site build (wasm, wasm-bindgen, wasm-opt, sass, compression; no change) | ${warm_site} s |
+
+\`make test\` stage times, last run on an empty (cold) and on a filled (warm) build cache, as
+recorded by scripts/test.sh:
+
+\`\`\`
+$times\`\`\`
+
+## Page weight
+
+| asset | raw | gzip | brotli |
+|---|---|---|---|
+| site_bg.wasm | $(kb "$(size "$pkg/site_bg.wasm")") | $(kb "$(size "$pkg/site_bg.wasm.gz")") | $(kb "$(size "$pkg/site_bg.wasm.br")") |
+| site.js | $(kb "$(size "$pkg/site.js")") | $(kb "$(size "$pkg/site.js.gz")") | $(kb "$(size "$pkg/site.js.br")") |
+| site.css | $(kb "$(size "$pkg/site.css")") | $(kb "$(size "$pkg/site.css.gz")") | $(kb "$(size "$pkg/site.css.br")") |
+| home page HTML (\`/\`, seeded demo data) | $(kb "$html_raw") | $(kb "$html_gz") | $(kb "$html_br") |
+
+## Requests per second (release build, SQLite, loopback)
+
+Command: \`wrk -t2 -c32 -d10s -H 'Accept-Encoding: br' URL\`.
+
+| endpoint | requests/s | p99 latency |
+|---|---|---|
+| \`/\` (home page, server-rendered with database queries) | ${home_rps} | ${home_p99} |
+| \`/health\` | ${health_rps} | — |
+
+Server resident memory after the runs: $(python3 -c "print(f'{$rss_kb / 1024:.1f} MB')").
+MD
+echo "BENCHMARKS.md written"
+cat BENCHMARKS.md
