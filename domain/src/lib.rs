@@ -10,6 +10,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod reference_data;
+pub mod search;
 pub mod testing;
 pub mod text;
 

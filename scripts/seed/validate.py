@@ -1,0 +1,425 @@
+#!/usr/bin/env python3
+"""Check every seed file under seed/ and exit non-zero with a clear message on failure.
+
+Mirrors what the Rust loader (domain::reference_data) will refuse, plus the content
+rules of the seed: counts, uniqueness, references between files, the agency-code
+form, NFC normalisation, no empty text.
+
+Run: python3 scripts/seed/validate.py [seed_dir]
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "seed"
+
+EXPECTED_PROVINCES = 34
+EXPECTED_COMMUNES = 3321
+AGENCY_PROVINCE = "Tây Ninh"
+MIN_PROCEDURES = 210
+MIN_COMMUNE_PROCEDURES = 60
+POPULAR_RANGE = (15, 25)
+FIELDS_RANGE = (25, 35)
+KEYWORDS_RANGE = (3, 8)
+
+AGENCY_CODE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
+NATIONAL_CODE = re.compile(r"^[1-3]\.\d{6}$")
+LOCAL_CODE = re.compile(r"^TN\.([A-Z]+)\.\d{3}$")
+FIELD_CODE = re.compile(r"^[A-Z]{2,32}$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+PROCEDURE_KEYS = {
+    "code", "name", "field", "level", "agency_level", "agency", "description", "steps", "channels",
+    "documents", "fees", "processing_days", "processing_note", "result", "conditions", "legal_basis",
+    "keywords", "popular",
+}
+OPTIONAL_PROCEDURE_KEYS = {"processing_hours"}
+DOCUMENT_KEYS = {"name", "copies", "kind", "required", "template"}
+FEE_KEYS = {"item", "amount_vnd"}
+LEVELS = {"full_online", "partial_online", "information"}
+AGENCY_LEVELS = {"province", "commune"}
+CHANNELS = {"online", "desk", "post"}
+DOC_KINDS = {"original", "copy", "original_or_copy"}
+PROVINCE_TYPES = {"tỉnh", "thành phố trung ương"}
+COMMUNE_TYPES = {"xã", "phường", "đặc khu"}
+
+errors: list[str] = []
+
+
+def err(where: str, msg: str) -> None:
+    errors.append(f"{where}: {msg}")
+
+
+# --- text helpers (same rules as domain/src/text.rs) -------------------------
+
+def fold(text: str) -> str:
+    out: list[str] = []
+    pending = False
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.category(ch) in ("Mn", "Mc", "Me"):
+            continue
+        if ch in "đĐ":
+            ch = "d"
+        if ch.isalnum():
+            if pending and out:
+                out.append(" ")
+            pending = False
+            out.append(ch.lower())
+        else:
+            pending = True
+    return "".join(out)
+
+
+def slugify(text: str) -> str:
+    kept = "".join(c for c in fold(text) if (c.isascii() and c.isalnum()) or c == " ")
+    return "-".join(kept.split())
+
+
+def check_text(where: str, value, *, allow_empty: bool = False) -> None:
+    """Every string must be NFC, trimmed and (unless allowed) non-empty."""
+    if isinstance(value, str):
+        if unicodedata.normalize("NFC", value) != value:
+            err(where, f"not NFC: {value[:60]!r}")
+        if value != value.strip():
+            err(where, f"leading/trailing whitespace: {value[:60]!r}")
+        if not allow_empty and not value.strip():
+            err(where, "empty text")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            check_text(f"{where}[{i}]", v, allow_empty=allow_empty)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            check_text(f"{where}.{k}", v, allow_empty=allow_empty)
+
+
+def read_csv(name: str, header: list[str]) -> list[dict[str, str]]:
+    path = SEED / name
+    if not path.exists():
+        err(name, "file missing")
+        return []
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        err(name, "has a UTF-8 BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        err(name, f"not UTF-8: {e}")
+        return []
+    reader = csv.DictReader(text.splitlines())
+    if reader.fieldnames != header:
+        err(name, f"header is {reader.fieldnames}, expected {header}")
+        return []
+    rows = []
+    for line, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            err(f"{name}:{line}", "wrong number of columns")
+            continue
+        for k, v in row.items():
+            check_text(f"{name}:{line} {k}", v, allow_empty=True)
+        row["_line"] = str(line)
+        rows.append(row)
+    return rows
+
+
+def unique(name: str, rows, key) -> None:
+    seen: dict[str, str] = {}
+    for r in rows:
+        k = key(r)
+        if k in seen:
+            err(f"{name}:{r['_line']}", f"duplicate {k!r} (first on line {seen[k]})")
+        else:
+            seen[k] = r["_line"]
+
+
+def sorted_by(name: str, rows, key) -> None:
+    keys = [key(r) for r in rows]
+    if keys != sorted(keys):
+        err(name, "rows are not in the expected stable order")
+
+
+# --- units --------------------------------------------------------------------
+
+provinces = read_csv("units/provinces.csv", ["code", "name", "division_type", "phone_code"])
+communes = read_csv("units/communes.csv", ["code", "name", "division_type", "province_code"])
+
+if len(provinces) != EXPECTED_PROVINCES:
+    err("units/provinces.csv", f"{len(provinces)} rows, expected {EXPECTED_PROVINCES}")
+if len(communes) != EXPECTED_COMMUNES:
+    err("units/communes.csv", f"{len(communes)} rows, expected {EXPECTED_COMMUNES}")
+unique("units/provinces.csv", provinces, lambda r: r["code"])
+unique("units/communes.csv", communes, lambda r: r["code"])
+sorted_by("units/provinces.csv", provinces, lambda r: r["code"])
+sorted_by("units/communes.csv", communes, lambda r: r["code"])
+province_codes = {p["code"] for p in provinces}
+for p in provinces:
+    at = f"units/provinces.csv:{p['_line']}"
+    if not re.fullmatch(r"\d{2}", p["code"]):
+        err(at, f"code {p['code']!r} is not two digits")
+    if not p["name"]:
+        err(at, "empty name")
+    if p["division_type"] not in PROVINCE_TYPES:
+        err(at, f"division_type {p['division_type']!r}")
+    if p["phone_code"] and not p["phone_code"].isdigit():
+        err(at, f"phone_code {p['phone_code']!r}")
+commune_by_code = {}
+for c in communes:
+    at = f"units/communes.csv:{c['_line']}"
+    commune_by_code[c["code"]] = c
+    if not re.fullmatch(r"\d{5}", c["code"]):
+        err(at, f"code {c['code']!r} is not five digits")
+    if not c["name"]:
+        err(at, "empty name")
+    if c["division_type"] not in COMMUNE_TYPES:
+        err(at, f"division_type {c['division_type']!r}")
+    if c["province_code"] not in province_codes:
+        err(at, f"unknown province_code {c['province_code']!r}")
+
+# --- fields -------------------------------------------------------------------
+
+fields = read_csv("fields.csv", ["code", "name_vi", "name_en", "slug"])
+if not FIELDS_RANGE[0] <= len(fields) <= FIELDS_RANGE[1]:
+    err("fields.csv", f"{len(fields)} rows, expected {FIELDS_RANGE[0]}-{FIELDS_RANGE[1]}")
+unique("fields.csv", fields, lambda r: r["code"])
+unique("fields.csv (slug)", fields, lambda r: r["slug"])
+unique("fields.csv (name_vi)", fields, lambda r: r["name_vi"])
+sorted_by("fields.csv", fields, lambda r: r["code"])
+for f in fields:
+    at = f"fields.csv:{f['_line']}"
+    if not FIELD_CODE.match(f["code"]):
+        err(at, f"code {f['code']!r} is not short upper-case ASCII")
+    if not SLUG.match(f["slug"]):
+        err(at, f"slug {f['slug']!r} is not ASCII kebab-case")
+    elif f["slug"] != slugify(f["name_vi"]):
+        err(at, f"slug {f['slug']!r} does not match name_vi (expected {slugify(f['name_vi'])!r})")
+    for k in ("name_vi", "name_en"):
+        if not f[k]:
+            err(at, f"empty {k}")
+field_codes = {f["code"] for f in fields}
+
+# --- agencies -----------------------------------------------------------------
+
+agencies = read_csv("agencies.csv", ["code", "name", "short_name", "level", "province_code", "commune_code",
+                                     "parent_code", "address", "phone", "email", "website"])
+unique("agencies.csv", agencies, lambda r: r["code"])
+unique("agencies.csv (name slug)", agencies, lambda r: slugify(r["name"]))
+sorted_by("agencies.csv", agencies, lambda r: (r["level"] != "province", r["code"]))
+agency_by_code = {a["code"]: a for a in agencies}
+target = [p["code"] for p in provinces if p["name"] == AGENCY_PROVINCE]
+target_province = target[0] if target else None
+if target_province is None:
+    err("units/provinces.csv", f"{AGENCY_PROVINCE} not found")
+served: dict[str, str] = {}
+for a in agencies:
+    at = f"agencies.csv:{a['_line']}"
+    if not AGENCY_CODE.match(a["code"]):
+        err(at, f"code {a['code']!r} is not in the NNN.NN.NN.XNN form")
+    if not a["name"]:
+        err(at, "empty name")
+    if a["level"] not in AGENCY_LEVELS:
+        err(at, f"level {a['level']!r}")
+    if a["province_code"] != target_province:
+        err(at, f"province_code {a['province_code']!r} is not {AGENCY_PROVINCE} ({target_province})")
+    if a["parent_code"] and a["parent_code"] not in agency_by_code:
+        err(at, f"unknown parent_code {a['parent_code']!r}")
+    if a["parent_code"] == a["code"]:
+        err(at, "agency is its own parent")
+    if a["email"] and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", a["email"]):
+        err(at, f"email {a['email']!r}")
+    if a["website"] and not a["website"].startswith("https://"):
+        err(at, f"website {a['website']!r} is not https")
+    if a["level"] == "commune":
+        c = commune_by_code.get(a["commune_code"])
+        if c is None:
+            err(at, f"unknown commune_code {a['commune_code']!r}")
+        else:
+            if c["province_code"] != a["province_code"]:
+                err(at, "commune is not in the agency's province")
+            if a["commune_code"] in served:
+                err(at, f"commune {a['commune_code']} already has an agency ({served[a['commune_code']]})")
+            served[a["commune_code"]] = a["code"]
+            expected = f"UBND {c['division_type']} {c['name'][len(c['division_type']) + 1:]}"
+            if a["name"] not in (expected, f"{expected} (mã {c['code']})"):
+                err(at, f"name {a['name']!r}, expected {expected!r}")
+        if a["code"].split(".")[1] == "00":
+            err(at, "commune-level code must not have 00 in its second group")
+    elif a["level"] == "province":
+        if a["commune_code"]:
+            err(at, "a province-level agency has no commune_code")
+        if a["code"].split(".")[1] != "00":
+            err(at, "province-level code must have 00 in its second group")
+missing = [c["code"] for c in communes if c["province_code"] == target_province and c["code"] not in served]
+if missing:
+    err("agencies.csv", f"{len(missing)} communes of {AGENCY_PROVINCE} have no People's Committee, e.g. {missing[:5]}")
+roots = [a["code"] for a in agencies if not a["parent_code"]]
+if len(roots) != 1:
+    err("agencies.csv", f"expected exactly one root agency (the provincial People's Committee), found {roots}")
+
+# --- procedures ---------------------------------------------------------------
+
+procedures: list = []
+path = SEED / "procedures.json"
+if not path.exists():
+    err("procedures.json", "file missing")
+else:
+    try:
+        procedures = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        err("procedures.json", f"not valid UTF-8 JSON: {e}")
+if not isinstance(procedures, list):
+    err("procedures.json", "top level is not an array")
+    procedures = []
+
+
+def is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+seen_codes: dict[str, int] = {}
+seen_names: dict[str, int] = {}
+seen_slugs: dict[str, int] = {}
+used_fields: set[str] = set()
+for i, p in enumerate(procedures, start=1):
+    at = f"procedures.json item {i}"
+    if not isinstance(p, dict):
+        err(at, "not an object")
+        continue
+    at = f"procedures.json item {i} ({p.get('code')})"
+    keys = set(p)
+    if PROCEDURE_KEYS - keys:
+        err(at, f"missing keys {sorted(PROCEDURE_KEYS - keys)}")
+        continue
+    if keys - PROCEDURE_KEYS - OPTIONAL_PROCEDURE_KEYS:
+        err(at, f"unknown keys {sorted(keys - PROCEDURE_KEYS - OPTIONAL_PROCEDURE_KEYS)}")
+    check_text(at, {k: v for k, v in p.items() if k not in ("agency",)})
+    code, name, field = p["code"], p["name"], p["field"]
+    for what, value, seen in (("code", code, seen_codes), ("name", name, seen_names),
+                              ("slug", slugify(f"{name} {code}"), seen_slugs)):
+        if value in seen:
+            err(at, f"duplicate {what} {value!r} (first at item {seen[value]})")
+        else:
+            seen[value] = i
+    m = LOCAL_CODE.match(code) if isinstance(code, str) else None
+    if not (isinstance(code, str) and (NATIONAL_CODE.match(code) or m)):
+        err(at, f"code {code!r} is neither a national code (N.NNNNNN) nor a local code (TN.FIELD.NNN)")
+    elif m and m.group(1) != field:
+        err(at, f"local code {code!r} does not carry the procedure's field {field!r}")
+    if field not in field_codes:
+        err(at, f"unknown field {field!r}")
+    used_fields.add(field)
+    if p["level"] not in LEVELS:
+        err(at, f"level {p['level']!r}")
+    if p["agency_level"] not in AGENCY_LEVELS:
+        err(at, f"agency_level {p['agency_level']!r}")
+    if p["agency_level"] == "commune" and p["agency"] is not None:
+        err(at, "a commune-level procedure must have agency null")
+    if p["agency_level"] == "province":
+        a = agency_by_code.get(p["agency"])
+        if a is None:
+            err(at, f"agency {p['agency']!r} is not in agencies.csv")
+        elif a["level"] != "province":
+            err(at, f"agency {p['agency']!r} is not a province-level agency")
+    for k in ("description", "result"):
+        if not isinstance(p[k], str) or not p[k].strip():
+            err(at, f"{k} must be non-empty text")
+    for k in ("processing_note", "conditions"):
+        if p[k] is not None and not isinstance(p[k], str):
+            err(at, f"{k} must be text or null")
+    steps = p["steps"]
+    if not isinstance(steps, list) or not steps or not all(isinstance(s, str) for s in steps):
+        err(at, "steps must be a non-empty list of text")
+    else:
+        for n, s in enumerate(steps, start=1):
+            if not s.startswith(f"Bước {n}: "):
+                err(at, f"step {n} does not start with 'Bước {n}: '")
+    ch = p["channels"]
+    if not isinstance(ch, list) or not ch or not set(ch) <= CHANNELS or len(set(ch)) != len(ch):
+        err(at, f"channels {ch!r} must be a non-empty subset of {sorted(CHANNELS)}")
+    elif p["level"] != "information" and "online" not in ch:
+        err(at, "an online procedure must list the online channel")
+    docs = p["documents"]
+    if not isinstance(docs, list) or not docs:
+        err(at, "documents must be a non-empty list")
+    else:
+        for n, d in enumerate(docs, start=1):
+            dat = f"{at} document {n}"
+            if not isinstance(d, dict) or set(d) != DOCUMENT_KEYS:
+                err(dat, f"keys must be {sorted(DOCUMENT_KEYS)}")
+                continue
+            if d["kind"] not in DOC_KINDS:
+                err(dat, f"kind {d['kind']!r}")
+            if not is_int(d["copies"]) or d["copies"] < 1:
+                err(dat, "copies must be a positive integer")
+            if not isinstance(d["required"], bool):
+                err(dat, "required must be true/false")
+            if d["template"] is not None and not isinstance(d["template"], str):
+                err(dat, "template must be text or null")
+    fees = p["fees"]
+    if not isinstance(fees, list):
+        err(at, "fees must be a list")
+    else:
+        for n, f in enumerate(fees, start=1):
+            fat = f"{at} fee {n}"
+            if not isinstance(f, dict) or not FEE_KEYS <= set(f) <= FEE_KEYS | {"per"}:
+                err(fat, "keys must be item, amount_vnd and optionally per")
+                continue
+            if not is_int(f["amount_vnd"]) or f["amount_vnd"] < 0:
+                err(fat, "amount_vnd must be a non-negative integer")
+            if "per" in f and f["per"] != "copy":
+                err(fat, f"per {f['per']!r} (only 'copy' is known)")
+    days = p["processing_days"]
+    if not is_int(days) or days < 0:
+        err(at, "processing_days must be a non-negative integer")
+    elif days == 0 and not p["processing_note"]:
+        err(at, "processing_days 0 needs a processing_note")
+    if "processing_hours" in p and (not is_int(p["processing_hours"]) or p["processing_hours"] <= 0):
+        err(at, "processing_hours must be a positive integer")
+    lb = p["legal_basis"]
+    if not isinstance(lb, list) or not lb:
+        err(at, "legal_basis must be a non-empty list")
+    kw = p["keywords"]
+    if not isinstance(kw, list) or not KEYWORDS_RANGE[0] <= len(kw) <= KEYWORDS_RANGE[1]:
+        err(at, f"keywords must list {KEYWORDS_RANGE[0]}-{KEYWORDS_RANGE[1]} items")
+    elif len({fold(k) for k in kw}) != len(kw):
+        err(at, "keywords repeat (ignoring accents and case)")
+    if not isinstance(p["popular"], bool):
+        err(at, "popular must be true/false")
+
+n_commune = sum(1 for p in procedures if isinstance(p, dict) and p.get("agency_level") == "commune")
+n_popular = sum(1 for p in procedures if isinstance(p, dict) and p.get("popular") is True)
+if len(procedures) < MIN_PROCEDURES:
+    err("procedures.json", f"{len(procedures)} procedures, at least {MIN_PROCEDURES} expected")
+if n_commune < MIN_COMMUNE_PROCEDURES:
+    err("procedures.json", f"{n_commune} commune-level procedures, at least {MIN_COMMUNE_PROCEDURES} expected")
+if not POPULAR_RANGE[0] <= n_popular <= POPULAR_RANGE[1]:
+    err("procedures.json", f"{n_popular} popular procedures, expected {POPULAR_RANGE[0]}-{POPULAR_RANGE[1]}")
+unused = field_codes - used_fields
+if unused:
+    err("fields.csv", f"fields with no procedure: {sorted(unused)}")
+ordered = [(p["field"], p["agency_level"] != "commune", p["code"]) for p in procedures if isinstance(p, dict) and PROCEDURE_KEYS <= set(p)]
+if ordered != sorted(ordered):
+    err("procedures.json", "items are not in the expected stable order (field, commune first, code)")
+
+# --- report -------------------------------------------------------------------
+
+if errors:
+    print(f"seed validation FAILED: {len(errors)} problem(s)", file=sys.stderr)
+    for e in errors[:200]:
+        print(f"  - {e}", file=sys.stderr)
+    if len(errors) > 200:
+        print(f"  ... and {len(errors) - 200} more", file=sys.stderr)
+    sys.exit(1)
+
+n_agency_prov = sum(a["level"] == "province" for a in agencies)
+print(f"provinces:  {len(provinces)}")
+print(f"communes:   {len(communes)}")
+print(f"fields:     {len(fields)}")
+print(f"agencies:   {len(agencies)} ({n_agency_prov} province-level, {len(agencies) - n_agency_prov} commune-level, {AGENCY_PROVINCE} = {target_province})")
+print(f"procedures: {len(procedures)} ({n_commune} commune-level, {len(procedures) - n_commune} province-level, {n_popular} popular)")
+print("seed validation passed")
