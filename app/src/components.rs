@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod catalogue_browser;
 pub mod layout;
 pub mod procedure_list;
 pub mod search_box;

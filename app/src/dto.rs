@@ -69,8 +69,12 @@ pub struct ProcedureView {
     pub card: ProcedureCard,
     /// Subject area name (Vietnamese and English).
     pub field_name: (String, String),
+    /// Subject area page slug.
+    pub field_slug: String,
     /// Implementing agency name, or `None` for commune People's Committees.
     pub agency_name: Option<String>,
+    /// Implementing agency page slug.
+    pub agency_slug: Option<String>,
     /// Plain-language summary.
     pub description: String,
     /// Steps.
@@ -89,4 +93,172 @@ pub struct ProcedureView {
     pub conditions: Option<String>,
     /// Legal basis.
     pub legal_basis: Vec<String>,
+    /// Version number of the published content.
+    pub version: i32,
+}
+
+/// Filters of the catalogue list, as in its URL (`/thu-tuc?q=&field=&agency=&level=&online=1&page=`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueFilter {
+    /// Search words.
+    pub q: String,
+    /// Subject area code.
+    pub field: Option<String>,
+    /// Agency code or `commune`.
+    pub agency: Option<String>,
+    /// Service level.
+    pub level: Option<String>,
+    /// Only what can be submitted online.
+    pub online_only: bool,
+    /// 1-based page.
+    pub page: u64,
+}
+
+impl CatalogueFilter {
+    /// The URL query string for these filters (empty values left out), `page` replaced.
+    pub fn to_query(&self, page: u64) -> String {
+        let mut parts = Vec::new();
+        let enc = |s: &str| {
+            let mut out = String::new();
+            for b in s.bytes() {
+                match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                        out.push(b as char)
+                    }
+                    b' ' => out.push('+'),
+                    _ => out.push_str(&format!("%{b:02X}")),
+                }
+            }
+            out
+        };
+        if !self.q.trim().is_empty() {
+            parts.push(format!("q={}", enc(self.q.trim())));
+        }
+        for (k, v) in [
+            ("field", &self.field),
+            ("agency", &self.agency),
+            ("level", &self.level),
+        ] {
+            if let Some(v) = v {
+                parts.push(format!("{k}={}", enc(v)));
+            }
+        }
+        if self.online_only {
+            parts.push("online=1".to_owned());
+        }
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        parts.join("&")
+    }
+}
+
+/// A procedure in a result list with the byte ranges of its name to highlight.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListedCard {
+    /// The procedure.
+    pub card: ProcedureCard,
+    /// Byte ranges of `card.name` that matched the search.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// A filter value with its result count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetView {
+    /// Filter value.
+    pub value: String,
+    /// Vietnamese label.
+    pub label_vi: String,
+    /// English label (the Vietnamese one where there is none).
+    pub label_en: String,
+    /// Results.
+    pub count: u64,
+}
+
+/// One page of the catalogue list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueView {
+    /// This page's procedures.
+    pub items: Vec<ListedCard>,
+    /// Results in all pages.
+    pub total: u64,
+    /// This page.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
+    /// By subject area.
+    pub fields: Vec<FacetView>,
+    /// By agency.
+    pub agencies: Vec<FacetView>,
+    /// By level.
+    pub levels: Vec<FacetView>,
+}
+
+/// A subject area or agency page's heading information.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupView {
+    /// Filter value (field or agency code).
+    pub code: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name (Vietnamese for agencies).
+    pub name_en: String,
+    /// Address (agencies).
+    pub address: Option<String>,
+    /// Phone (agencies).
+    pub phone: Option<String>,
+    /// Website (agencies).
+    pub website: Option<String>,
+}
+
+/// Splits `text` into `(segment, highlighted)` pieces along byte `ranges` (sorted, not
+/// overlapping); ranges that do not fit the text are ignored.
+pub fn split_highlights(text: &str, ranges: &[(usize, usize)]) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &(s, e) in ranges {
+        if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        if s > at {
+            out.push((text[at..s].to_owned(), false));
+        }
+        out.push((text[s..e].to_owned(), true));
+        at = e;
+    }
+    if at < text.len() {
+        out.push((text[at..].to_owned(), false));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_split_the_text_without_losing_any() {
+        let text = "Cấp giấy phép xây dựng";
+        let at = |w: &str| text.find(w).map(|s| (s, s + w.len())).unwrap_or_default();
+        let parts = split_highlights(text, &[at("giấy"), at("phép"), (100, 120)]);
+        let rebuilt: String = parts.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(rebuilt, text);
+        let marked: Vec<&str> = parts.iter().filter(|p| p.1).map(|p| p.0.as_str()).collect();
+        assert_eq!(marked, vec!["giấy", "phép"]);
+    }
+
+    #[test]
+    fn filters_become_a_clean_query_string() {
+        let filter = CatalogueFilter {
+            q: " giấy phép ".into(),
+            field: Some("XAYDUNG".into()),
+            online_only: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            filter.to_query(2),
+            "q=gi%E1%BA%A5y+ph%C3%A9p&field=XAYDUNG&online=1&page=2"
+        );
+        assert_eq!(CatalogueFilter::default().to_query(1), "");
+    }
 }

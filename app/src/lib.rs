@@ -23,8 +23,12 @@ use leptos_router::{path, SsrMode};
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::i18n::use_locale;
 use crate::pages::{
-    home_page::HomePage, not_found_page::NotFoundPage, procedure_page::ProcedurePage,
-    search_page::SearchPage, sign_in_page::SignInPage,
+    group_page::{AgencyPage, FieldPage},
+    home_page::HomePage,
+    not_found_page::NotFoundPage,
+    procedure_page::ProcedurePage,
+    search_page::SearchPage,
+    sign_in_page::SignInPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -69,6 +73,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/thu-tuc") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/thu-tuc/:slug") view=ProcedurePage ssr=SsrMode::Async />
+                    <Route path=path!("/linh-vuc/:slug") view=FieldPage ssr=SsrMode::Async />
+                    <Route path=path!("/co-quan/:slug") view=AgencyPage ssr=SsrMode::Async />
                     <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async />
                 </Routes>
             </main>

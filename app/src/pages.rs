@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod group_page;
 pub mod home_page;
 pub mod not_found_page;
 pub mod procedure_page;

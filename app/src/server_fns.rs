@@ -10,3 +10,13 @@ pub(crate) fn db() -> Result<domain::db::DatabaseConnection, crate::error::AppEr
         crate::error::AppError::Internal
     })
 }
+
+/// The in-memory catalogue index the server provides (one per instance).
+#[cfg(feature = "ssr")]
+pub(crate) fn catalogue() -> Result<domain::catalogue_index::CatalogueIndex, crate::error::AppError>
+{
+    leptos::prelude::use_context::<domain::catalogue_index::CatalogueIndex>().ok_or_else(|| {
+        tracing::error!("no catalogue index in the Leptos context");
+        crate::error::AppError::Internal
+    })
+}

@@ -1,15 +1,13 @@
-//! Reading the public procedure catalogue: the home page's most used procedures, a simple
-//! accent-insensitive search, and one procedure with its published sections.
+//! Reading the public procedure catalogue: the home page's figures and most used procedures,
+//! and one procedure with its published sections. Search and lists are in `catalogue_index`.
 
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{agency, commune, field, procedure, province};
 use crate::error::{DomainError, DomainResult};
-use crate::text::fold;
 
 /// One required document (thành phần hồ sơ).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,44 +121,6 @@ pub async fn popular_procedures(
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
-/// Accent-insensitive search: every word of the query must occur in the procedure's folded
-/// text. Results whose name contains the words come first. This is the foundation's simple
-/// search; typo tolerance and ranking belong to the catalogue's search index.
-pub async fn search_procedures(
-    db: &impl ConnectionTrait,
-    query: &str,
-    limit: u64,
-) -> DomainResult<Vec<ProcedureSummary>> {
-    let folded = fold(query);
-    let words: Vec<&str> = folded.split_whitespace().take(8).collect();
-    if words.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut condition = Condition::all();
-    for word in &words {
-        condition = condition.add(procedure::Column::SearchText.contains(*word));
-    }
-    let rows = procedure::Entity::find()
-        .filter(condition)
-        .order_by_asc(procedure::Column::Name)
-        .all(db)
-        .await?;
-    let mut scored: Vec<(usize, procedure::Model)> = rows
-        .into_iter()
-        .map(|m| {
-            let name = fold(&m.name);
-            let in_name = words.iter().filter(|w| name.contains(**w)).count();
-            (in_name, m)
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
-    Ok(scored
-        .into_iter()
-        .take(usize::try_from(limit).unwrap_or(usize::MAX))
-        .map(|(_, m)| m.into())
-        .collect())
-}
-
 /// One procedure with its published sections.
 pub async fn procedure_by_code(
     db: &impl ConnectionTrait,
@@ -233,4 +193,12 @@ pub async fn procedure_page(db: &impl ConnectionTrait, slug: &str) -> DomainResu
         field,
         agency,
     })
+}
+
+/// All agencies, by name.
+pub async fn agencies(db: &impl ConnectionTrait) -> DomainResult<Vec<agency::Model>> {
+    Ok(agency::Entity::find()
+        .order_by_asc(agency::Column::Name)
+        .all(db)
+        .await?)
 }

@@ -6,6 +6,8 @@
 
 pub mod admin_map;
 pub mod catalogue;
+pub mod catalogue_import;
+pub mod catalogue_index;
 pub mod db;
 pub mod entities;
 pub mod error;

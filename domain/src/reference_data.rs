@@ -14,7 +14,7 @@ use std::path::Path;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::Serialize;
 
-use crate::entities::{agency, commune, field, procedure, province};
+use crate::entities::{agency, commune, field, province};
 use crate::error::{DomainError, DomainResult, FieldError};
 
 pub use sync::SyncCount;
@@ -30,8 +30,8 @@ pub struct LoadReport {
     pub fields: SyncCount,
     /// Agencies.
     pub agencies: SyncCount,
-    /// Procedures.
-    pub procedures: SyncCount,
+    /// Procedures (new ones, new versions, unchanged; see `catalogue_import`).
+    pub procedures: crate::catalogue_import::ImportReport,
 }
 
 impl std::fmt::Display for LoadReport {
@@ -41,7 +41,6 @@ impl std::fmt::Display for LoadReport {
             ("communes", &self.communes),
             ("fields", &self.fields),
             ("agencies", &self.agencies),
-            ("procedures", &self.procedures),
         ] {
             writeln!(
                 f,
@@ -49,12 +48,16 @@ impl std::fmt::Display for LoadReport {
                 count.inserted, count.updated, count.unchanged
             )?;
         }
-        Ok(())
+        write!(f, "{}", self.procedures)
     }
 }
 
 /// Reads every seed file under `dir`, checks it, and writes it in one transaction.
-pub async fn load_seed_dir(db: &DatabaseConnection, dir: &Path) -> DomainResult<LoadReport> {
+pub async fn load_seed_dir(
+    db: &DatabaseConnection,
+    dir: &Path,
+    today: chrono::NaiveDate,
+) -> DomainResult<LoadReport> {
     let data = files::read_all(dir)?;
     check_references(&data)?;
     let txn = db.begin().await?;
@@ -66,9 +69,12 @@ pub async fn load_seed_dir(db: &DatabaseConnection, dir: &Path) -> DomainResult<
         fields: sync::sync_rows::<field::Entity, _>(&txn, data.fields, |m| m.code.clone()).await?,
         agencies: sync::sync_rows::<agency::Entity, _>(&txn, data.agencies, |m| m.code.clone())
             .await?,
-        procedures: sync::sync_rows::<procedure::Entity, _>(&txn, data.procedures, |m| {
-            m.code.clone()
-        })
+        procedures: crate::catalogue_import::apply(
+            &txn,
+            data.procedures,
+            today,
+            &dir.join("procedures.json").display().to_string(),
+        )
         .await?,
     };
     txn.commit().await?;
@@ -76,7 +82,8 @@ pub async fn load_seed_dir(db: &DatabaseConnection, dir: &Path) -> DomainResult<
         provinces = report.provinces.total(),
         communes = report.communes.total(),
         agencies = report.agencies.total(),
-        procedures = report.procedures.total(),
+        procedures_new = report.procedures.inserted.len(),
+        procedures_new_versions = report.procedures.new_versions.len(),
         "seed data loaded"
     );
     Ok(report)
@@ -86,8 +93,6 @@ pub async fn load_seed_dir(db: &DatabaseConnection, dir: &Path) -> DomainResult<
 fn check_references(data: &files::SeedData) -> DomainResult<()> {
     let provinces: HashSet<&str> = data.provinces.iter().map(|p| p.code.as_str()).collect();
     let communes: HashSet<&str> = data.communes.iter().map(|c| c.code.as_str()).collect();
-    let fields: HashSet<&str> = data.fields.iter().map(|f| f.code.as_str()).collect();
-    let agencies: HashSet<&str> = data.agencies.iter().map(|a| a.code.as_str()).collect();
     let mut errors = Vec::new();
     for c in &data.communes {
         if !provinces.contains(c.province_code.as_str()) {
@@ -109,22 +114,6 @@ fn check_references(data: &files::SeedData) -> DomainResult<()> {
                 errors.push(FieldError::new(
                     format!("agencies.csv: {}", a.code),
                     format!("unknown commune_code {cc}"),
-                ));
-            }
-        }
-    }
-    for p in &data.procedures {
-        if !fields.contains(p.field_code.as_str()) {
-            errors.push(FieldError::new(
-                format!("procedures.json: {}", p.code),
-                format!("unknown field {}", p.field_code),
-            ));
-        }
-        if let Some(ac) = &p.agency_code {
-            if !agencies.contains(ac.as_str()) {
-                errors.push(FieldError::new(
-                    format!("procedures.json: {}", p.code),
-                    format!("unknown agency {ac}"),
                 ));
             }
         }

@@ -5,11 +5,18 @@ use std::path::Path;
 
 use domain::entities::{agency, commune, procedure, province};
 use domain::testing::{fresh_database, seed_dir, TEST_DATABASE_ENV};
+use std::time::Duration;
+
+use domain::catalogue_index::{CatalogueIndex, CatalogueQuery};
 use domain::{catalogue, reference_data, DomainError};
 use sea_orm::{DbBackend, EntityTrait, PaginatorTrait};
 use sea_orm_migration::MigratorTrait;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+}
 
 #[tokio::test]
 async fn runs_on_the_backend_the_environment_names() -> TestResult {
@@ -39,18 +46,22 @@ async fn migrations_go_down_and_up_again() -> TestResult {
 #[tokio::test]
 async fn seed_loads_the_whole_map_and_is_idempotent() -> TestResult {
     let db = fresh_database().await?;
-    let first = reference_data::load_seed_dir(&db, &seed_dir()).await?;
+    let first = reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
     assert_eq!(first.provinces.inserted, 34);
     assert_eq!(first.communes.inserted, 3321);
-    assert!(first.procedures.inserted >= 200, "{first}");
+    assert!(first.procedures.inserted.len() >= 200, "{first}");
     assert!(first.agencies.inserted >= 50, "{first}");
     assert_eq!(province::Entity::find().count(&db).await?, 34);
     assert_eq!(commune::Entity::find().count(&db).await?, 3321);
 
-    let second = reference_data::load_seed_dir(&db, &seed_dir()).await?;
+    let second = reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
     assert_eq!(second.provinces.unchanged, 34);
     assert_eq!(second.communes.unchanged, 3321);
-    assert_eq!(second.procedures.inserted + second.procedures.updated, 0);
+    assert!(second.procedures.inserted.is_empty() && second.procedures.new_versions.is_empty());
+    assert_eq!(
+        second.procedures.revision, first.procedures.revision,
+        "nothing changed"
+    );
     assert_eq!(second.agencies.inserted + second.agencies.updated, 0);
     Ok(())
 }
@@ -82,7 +93,7 @@ async fn a_bad_row_is_reported_with_its_line_and_nothing_is_written() -> TestRes
     lines[3] = format!("BAD-CODE,{rest}");
     std::fs::write(&agencies, lines.join("\n") + "\n")?;
 
-    let err = reference_data::load_seed_dir(&db, dir.path())
+    let err = reference_data::load_seed_dir(&db, dir.path(), today())
         .await
         .err()
         .ok_or("a bad file must be refused")?;
@@ -106,7 +117,10 @@ async fn a_bad_row_is_reported_with_its_line_and_nothing_is_written() -> TestRes
 #[tokio::test]
 async fn search_ignores_diacritics_and_finds_common_procedures() -> TestResult {
     let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir()).await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let snapshot = CatalogueIndex::new(Duration::from_secs(1))
+        .snapshot(&db)
+        .await?;
     for (query, expected) in [
         ("khai sinh", "khai sinh"),
         ("dang ky ket hon", "kết hôn"),
@@ -114,25 +128,32 @@ async fn search_ignores_diacritics_and_finds_common_procedures() -> TestResult {
         ("LÝ LỊCH TƯ PHÁP", "lý lịch tư pháp"),
         ("ho kinh doanh", "hộ kinh doanh"),
     ] {
-        let found = catalogue::search_procedures(&db, query, 5).await?;
+        let found = snapshot.find(&CatalogueQuery {
+            q: query.into(),
+            page: 1,
+            per_page: 5,
+            ..Default::default()
+        });
         assert!(
             found
+                .items
                 .iter()
-                .any(|p| p.name.to_lowercase().contains(expected)),
+                .any(|p| p.summary.name.to_lowercase().contains(expected)),
             "{query}: {:?}",
-            found.iter().map(|p| &p.name).collect::<Vec<_>>()
+            found
+                .items
+                .iter()
+                .map(|p| &p.summary.name)
+                .collect::<Vec<_>>()
         );
     }
-    assert!(catalogue::search_procedures(&db, "   ", 5)
-        .await?
-        .is_empty());
     Ok(())
 }
 
 #[tokio::test]
 async fn home_figures_and_procedure_pages_come_from_the_catalogue() -> TestResult {
     let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir()).await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
     let stats = catalogue::stats(&db).await?;
     assert_eq!(stats.provinces, 34);
     assert_eq!(stats.communes, 3321);

@@ -68,8 +68,34 @@ enum Procedure {
     Description,
     ProcessingDays,
     Popular,
-    SearchText,
     Details,
+    CurrentVersion,
+    ContentHash,
+    UpdatedAt,
+}
+
+/// Every published version of a procedure; a dossier refers to the version it was filed under.
+#[derive(DeriveIden)]
+enum ProcedureVersion {
+    Table,
+    Id,
+    ProcedureCode,
+    Version,
+    EffectiveFrom,
+    EffectiveTo,
+    Name,
+    Content,
+    ContentHash,
+}
+
+/// One row holding the catalogue's revision, bumped by every import that changes something, so
+/// that every server instance knows when to rebuild its search index.
+#[derive(DeriveIden)]
+enum CatalogueState {
+    Table,
+    Id,
+    Revision,
+    UpdatedAt,
 }
 
 #[async_trait::async_trait]
@@ -169,8 +195,10 @@ impl MigrationTrait for Migration {
                     .col(text(Procedure::Description))
                     .col(integer(Procedure::ProcessingDays))
                     .col(boolean(Procedure::Popular))
-                    .col(text(Procedure::SearchText))
                     .col(json(Procedure::Details))
+                    .col(integer(Procedure::CurrentVersion))
+                    .col(string_len(Procedure::ContentHash, 64))
+                    .col(timestamp_with_time_zone(Procedure::UpdatedAt))
                     .foreign_key(
                         ForeignKey::create()
                             .from(Procedure::Table, Procedure::FieldCode)
@@ -193,11 +221,54 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(ProcedureVersion::Table)
+                    .col(pk_auto(ProcedureVersion::Id))
+                    .col(string_len(ProcedureVersion::ProcedureCode, 32))
+                    .col(integer(ProcedureVersion::Version))
+                    .col(date(ProcedureVersion::EffectiveFrom))
+                    .col(date_null(ProcedureVersion::EffectiveTo))
+                    .col(text(ProcedureVersion::Name))
+                    .col(json(ProcedureVersion::Content))
+                    .col(string_len(ProcedureVersion::ContentHash, 64))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(ProcedureVersion::Table, ProcedureVersion::ProcedureCode)
+                            .to(Procedure::Table, Procedure::Code),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_procedure_version_unique")
+                    .table(ProcedureVersion::Table)
+                    .col(ProcedureVersion::ProcedureCode)
+                    .col(ProcedureVersion::Version)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(CatalogueState::Table)
+                    .col(integer(CatalogueState::Id).primary_key())
+                    .col(big_integer(CatalogueState::Revision))
+                    .col(timestamp_with_time_zone(CatalogueState::UpdatedAt))
+                    .to_owned(),
+            )
+            .await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
+            CatalogueState::Table.into_iden(),
+            ProcedureVersion::Table.into_iden(),
             Procedure::Table.into_iden(),
             Agency::Table.into_iden(),
             Field::Table.into_iden(),

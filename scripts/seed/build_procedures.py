@@ -23,6 +23,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # importing make_agencies must not leave __pycache__ in the repo
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_agencies import department_codes  # noqa: E402
 

@@ -13,8 +13,8 @@ level-3 unit, level-4 unit. ASSUMPTIONS (see seed/README.md):
   NN = the commune's ordinal (01-99) in ascending statistical-code order and
   BB = 50 + (ordinal - 1) // 99, a block reserved for commune-level units.
   The numbering is fixed for the July-2025 map and must never be reassigned.
-* Commune agencies are named "UBND xã X" / "UBND phường Y"; two names that differ only by
-  diacritics would share a URL slug, so those get " (mã NNNNN)" (the commune code) appended.
+* Commune agencies are named "UBND xã X" / "UBND phường Y". Names may differ only by diacritics
+  (Tân Thành / Tân Thạnh); the loader makes such URL slugs unique with the agency code.
 """
 
 from __future__ import annotations
@@ -43,22 +43,6 @@ FIELDS = [
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", (text or "").strip())
-
-
-def ascii_slug(text: str) -> str:
-    """The loader's slug rule (domain/src/text.rs): accents dropped, đ -> d, ASCII kebab-case."""
-    out, word = [], []
-    for ch in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")):
-        if unicodedata.category(ch) in ("Mn", "Mc", "Me"):
-            continue
-        if ch.isascii() and ch.isalnum():
-            word.append(ch.lower())
-        elif word:
-            out.append("".join(word))
-            word = []
-    if word:
-        out.append("".join(word))
-    return "-".join(out)
 
 
 def province_code() -> str:
@@ -135,18 +119,6 @@ def main() -> None:
                 "website": "",
             }
         )
-
-    # Names that differ only by diacritics ("Tân Thành" / "Tân Thạnh") give the same URL slug,
-    # which the loader refuses; such names get the commune's statistical code appended.
-    by_slug: dict[str, list[dict[str, str]]] = {}
-    for r in rows:
-        by_slug.setdefault(ascii_slug(r["name"]), []).append(r)
-    for group in by_slug.values():
-        if len(group) > 1:
-            for r in group:
-                if not r["commune_code"]:
-                    sys.exit(f"province-level agency name collides: {r['name']}")
-                r["name"] = f"{r['name']} (mã {r['commune_code']})"
 
     codes = [r["code"] for r in rows]
     assert len(set(codes)) == len(codes), "duplicate agency code"

@@ -3,6 +3,7 @@
 
 pub mod docs_page;
 pub mod error;
+pub mod procedures;
 pub mod reference;
 
 use utoipa::OpenApi;
@@ -21,6 +22,7 @@ use crate::state::AppState;
                        `{\"code\", \"message\", \"fields\"}`."
     ),
     tags(
+        (name = "catalogue", description = "Procedure catalogue: search, filters, details, agencies"),
         (name = "reference", description = "Administrative map and subject areas"),
     ),
     components(schemas(error::ApiErrorBody, error::ApiFieldError))
@@ -29,7 +31,9 @@ struct ApiDoc;
 
 /// The `/api/v1` routes and the OpenAPI document describing them.
 pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
-    let v1 = OpenApiRouter::new().merge(reference::routes());
+    let v1 = OpenApiRouter::new()
+        .merge(procedures::routes())
+        .merge(reference::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts()

@@ -1,4 +1,4 @@
-//! The command line: `portal serve | migrate | seed | config | send-test-mail`.
+//! The command line: `portal serve | migrate | seed | import-catalogue | config | send-test-mail`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +45,15 @@ pub enum Command {
         /// Folder of the seed files (defaults to the seed_dir setting).
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+    /// Import or update the procedure catalogue from a JSON file; reports what changed and
+    /// refuses a file with bad rows (with their line numbers) without applying any of it.
+    ImportCatalogue {
+        /// The JSON file (an array of procedures, as seed/procedures.json).
+        file: PathBuf,
+        /// Check and report only; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Print the effective configuration (passwords masked) as TOML-like lines.
     Config,
@@ -112,10 +121,22 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Seed { dir } => {
             let db = open_db(&config).await?;
             let dir = dir.unwrap_or_else(|| config.seed_dir.clone());
-            let report = domain::reference_data::load_seed_dir(&db, &dir)
+            let report = domain::reference_data::load_seed_dir(&db, &dir, today_in_vietnam())
                 .await
                 .map_err(|e| anyhow::anyhow!("seed data in {}: {e}", dir.display()))?;
             print!("{report}");
+            Ok(())
+        }
+        Command::ImportCatalogue { file, dry_run } => {
+            let db = open_db(&config).await?;
+            let report =
+                domain::catalogue_import::import_file(&db, &file, today_in_vietnam(), dry_run)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            print!("{report}");
+            if dry_run {
+                println!("dry run: nothing was changed");
+            }
             Ok(())
         }
         Command::SendTestMail { to } => {
@@ -138,6 +159,11 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             serve(config, db).await
         }
     }
+}
+
+/// Today's date in Vietnam (UTC+7, no daylight saving), whatever the server's time zone.
+fn today_in_vietnam() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
 }
 
 async fn open_db(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {

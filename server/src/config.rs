@@ -83,6 +83,8 @@ pub struct Config {
     pub shutdown_grace_secs: u64,
     /// Seconds after which a request is answered with 408 instead of hanging.
     pub request_timeout_secs: u64,
+    /// Seconds between checks for catalogue changes made by other instances (search index).
+    pub catalogue_check_secs: u64,
 }
 
 impl Default for Config {
@@ -104,6 +106,7 @@ impl Default for Config {
             log_level: "info,sqlx=warn,sea_orm=warn".into(),
             shutdown_grace_secs: 20,
             request_timeout_secs: 30,
+            catalogue_check_secs: 2,
         }
     }
 }

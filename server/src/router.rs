@@ -32,7 +32,11 @@ pub fn app(state: AppState) -> Router {
     let docs_html = Arc::new(crate::api::docs_page::render(&openapi_json));
 
     let db = state.db.clone();
-    let page_context = move || provide_context(db.clone());
+    let catalogue = state.catalogue.clone();
+    let page_context = move || {
+        provide_context(db.clone());
+        provide_context(catalogue.clone());
+    };
     let leptos_options = state.leptos_options.clone();
     let pages = Router::new()
         .leptos_routes_with_context(&state, generate_route_list(App), page_context.clone(), {

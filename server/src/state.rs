@@ -7,6 +7,8 @@ use leptos::config::LeptosOptions;
 use object_store::ObjectStore;
 use sea_orm::DatabaseConnection;
 
+use domain::catalogue_index::CatalogueIndex;
+
 use crate::config::Config;
 use crate::mail::Mailer;
 
@@ -24,6 +26,8 @@ pub struct AppState {
     pub files: Arc<dyn ObjectStore>,
     /// Outgoing e-mail.
     pub mailer: Arc<Mailer>,
+    /// This instance's in-memory catalogue and search index.
+    pub catalogue: CatalogueIndex,
 }
 
 impl AppState {
@@ -45,12 +49,15 @@ impl AppState {
             .build();
         let files = crate::storage::open(&config)?;
         let mailer = Arc::new(Mailer::from_config(&config)?);
+        let catalogue =
+            CatalogueIndex::new(std::time::Duration::from_secs(config.catalogue_check_secs));
         Ok(AppState {
             leptos_options,
             db,
             config: Arc::new(config),
             files,
             mailer,
+            catalogue,
         })
     }
 }

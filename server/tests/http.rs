@@ -12,6 +12,10 @@ use server::state::AppState;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+}
+
 /// A router over a fresh seeded database, with files and mail in a temp folder.
 struct TestApp {
     router: Router,
@@ -22,7 +26,7 @@ impl TestApp {
     async fn new() -> Result<TestApp, Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let db = domain::testing::fresh_database().await?;
-        domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir()).await?;
+        domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir(), today()).await?;
         let config = Config {
             files_dir: dir.path().join("files"),
             outbox_dir: dir.path().join("outbox"),

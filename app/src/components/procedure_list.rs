@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::dto::ProcedureCard;
+use crate::dto::{split_highlights, ListedCard, ProcedureCard};
 use crate::i18n::{use_locale, Key, Locale};
 
 /// Translation of a service level code.
@@ -14,15 +14,37 @@ pub fn level_label(t: Locale, level: &str) -> &'static str {
     }
 }
 
-/// Cards linking to each procedure's page.
+/// Wraps plain cards (no search highlighting).
+pub fn unhighlighted(cards: Vec<ProcedureCard>) -> Vec<ListedCard> {
+    cards
+        .into_iter()
+        .map(|card| ListedCard {
+            card,
+            highlights: Vec::new(),
+        })
+        .collect()
+}
+
+/// Cards linking to each procedure's page; words matching the search are marked.
 #[component]
-pub fn ProcedureList(items: Vec<ProcedureCard>) -> impl IntoView {
+pub fn ProcedureList(items: Vec<ListedCard>) -> impl IntoView {
     let t = use_locale();
     view! {
         <ul class="procedure-list">
             {items
                 .into_iter()
-                .map(|p| {
+                .map(|listed| {
+                    let name = split_highlights(&listed.card.name, &listed.highlights)
+                        .into_iter()
+                        .map(|(text, marked)| {
+                            if marked {
+                                view! { <mark>{text}</mark> }.into_any()
+                            } else {
+                                text.into_any()
+                            }
+                        })
+                        .collect_view();
+                    let p = listed.card;
                     let href = format!("/thu-tuc/{}", p.slug);
                     let badge = format!("badge badge-{}", p.level);
                     let days = if p.processing_days > 0 {
@@ -37,7 +59,7 @@ pub fn ProcedureList(items: Vec<ProcedureCard>) -> impl IntoView {
                     };
                     view! {
                         <li class="procedure-card">
-                            <a href=href>{p.name}</a>
+                            <a href=href>{name}</a>
                             <p class="card-meta">
                                 <span class=badge>{level_label(t, &p.level)}</span>
                                 <span>{agency}</span>

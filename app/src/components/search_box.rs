@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::dto::CatalogueFilter;
 use crate::dto::ProcedureCard;
 use crate::i18n::{use_locale, Key};
-use crate::server_fns::catalogue::{search_procedures, SUGGESTIONS};
+use crate::server_fns::catalogue::{search_catalogue, SUGGESTIONS};
 
 /// Search form with live suggestions.
 #[component]
@@ -32,8 +33,14 @@ pub fn SearchBox(
             return;
         }
         leptos::task::spawn_local(async move {
-            let found = search_procedures(value, SUGGESTIONS)
+            let filter = CatalogueFilter {
+                q: value,
+                page: 1,
+                ..Default::default()
+            };
+            let found = search_catalogue(filter, SUGGESTIONS)
                 .await
+                .map(|view| view.items.into_iter().map(|i| i.card).collect())
                 .unwrap_or_default();
             if generation.get_value() == current {
                 suggestions.set(found);

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::components::procedure_list::ProcedureList;
+use crate::components::procedure_list::{unhighlighted, ProcedureList};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{use_locale, Key};
 use crate::pages::not_found_page::ErrorNotice;
@@ -56,7 +56,7 @@ pub fn HomePage() -> impl IntoView {
                                 </section>
                                 <section aria-labelledby="popular-title">
                                     <h2 id="popular-title">{t.t(Key::HomePopularTitle)}</h2>
-                                    <ProcedureList items=d.popular />
+                                    <ProcedureList items=unhighlighted(d.popular) />
                                     <p>
                                         <a href="/thu-tuc" class="more-link">
                                             {t.t(Key::HomeAllProcedures)}

@@ -41,14 +41,21 @@ pub fn NotFoundPage() -> impl IntoView {
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let t = use_locale();
-    let text = match error {
-        AppError::NotFound => t.t(Key::NotFoundText),
-        AppError::Transport(_) => t.t(Key::ErrorNetwork),
-        AppError::Validation(_) | AppError::Internal => t.t(Key::ErrorInternal),
+    let (text, fields) = match error {
+        AppError::NotFound => (t.t(Key::NotFoundText), Vec::new()),
+        AppError::Transport(_) => (t.t(Key::ErrorNetwork), Vec::new()),
+        AppError::Validation(fields) => (t.t(Key::ErrorValidation), fields),
+        AppError::Internal => (t.t(Key::ErrorInternal), Vec::new()),
     };
     view! {
         <div class="notice notice-error" role="alert">
             <p>{text}</p>
+            <ul>
+                {fields
+                    .into_iter()
+                    .map(|(field, message)| view! { <li><strong>{field}</strong>": "{message}</li> })
+                    .collect_view()}
+            </ul>
         </div>
     }
 }

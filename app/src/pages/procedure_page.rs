@@ -61,10 +61,14 @@ fn ProcedureDetails(p: ProcedureView) -> impl IntoView {
         Locale::Vi => p.field_name.0.clone(),
         Locale::En => p.field_name.1.clone(),
     };
-    let agency = p
-        .agency_name
-        .clone()
-        .unwrap_or_else(|| t.t(Key::AgencyCommuneCommittees).to_owned());
+    let agency = match (&p.agency_name, &p.agency_slug) {
+        (Some(name), Some(slug)) => {
+            view! { <a href=format!("/co-quan/{slug}")>{name.clone()}</a> }.into_any()
+        }
+        (Some(name), None) => name.clone().into_any(),
+        _ => t.t(Key::AgencyCommuneCommittees).into_any(),
+    };
+    let field_href = format!("/linh-vuc/{}", p.field_slug);
     let time_limit = match (p.card.processing_days, &p.processing_note) {
         (0, Some(note)) => note.clone(),
         (0, None) => t.t(Key::ProcessingSameDay).to_owned(),
@@ -102,7 +106,8 @@ fn ProcedureDetails(p: ProcedureView) -> impl IntoView {
             <p class="card-meta">
                 <span class=format!("badge badge-{}", p.card.level)>{level_label(t, &p.card.level)}</span>
                 <span>{t.tf(Key::ProcedureCode, &[("c", &p.card.code)])}</span>
-                <span>{field}</span>
+                <a href=field_href>{field}</a>
+                <span>{t.tf(Key::ProcedureVersion, &[("v", &p.version)])}</span>
             </p>
             <p class="lead">{p.description.clone()}</p>
             <div class="cta">

@@ -1,12 +1,17 @@
-//! Catalogue data for the public pages: home figures, search, suggestions, one procedure.
+//! Catalogue data for the public pages: home figures, the searchable list with facets, one
+//! procedure, and the subject area and agency pages.
 
 use leptos::prelude::*;
 
-use crate::dto::{HomePageData, ProcedureCard, ProcedureView};
+use crate::dto::{
+    CatalogueFilter, CatalogueView, GroupView, HomePageData, ProcedureCard, ProcedureView,
+};
 use crate::error::AppError;
 
 /// How many suggestions the search box shows while typing.
 pub const SUGGESTIONS: u64 = 6;
+/// Results per page of the catalogue list.
+pub const PER_PAGE: u64 = 20;
 
 #[cfg(feature = "ssr")]
 fn card(s: domain::catalogue::ProcedureSummary) -> ProcedureCard {
@@ -37,13 +42,104 @@ pub async fn home_data() -> Result<HomePageData, AppError> {
     })
 }
 
-/// Procedures matching a query typed with or without diacritics.
-#[server(prefix = "/api/ui", endpoint = "search")]
-pub async fn search_procedures(q: String, limit: u64) -> Result<Vec<ProcedureCard>, AppError> {
+/// One page of the catalogue for the filters, with facet counts and highlighted names.
+#[server(prefix = "/api/ui", endpoint = "catalogue")]
+pub async fn search_catalogue(
+    filter: CatalogueFilter,
+    per_page: u64,
+) -> Result<CatalogueView, AppError> {
+    use crate::dto::{FacetView, ListedCard};
+    use domain::catalogue_index::{CatalogueQuery, FacetCount};
     let db = super::db()?;
-    let limit = limit.clamp(1, 100);
-    let found = domain::catalogue::search_procedures(&db, &q, limit).await?;
-    Ok(found.into_iter().map(card).collect())
+    let snapshot = super::catalogue()?.snapshot(&db).await?;
+    let query = CatalogueQuery {
+        q: filter.q,
+        field: filter.field,
+        agency: filter.agency,
+        level: filter.level,
+        online_only: filter.online_only,
+        page: filter.page.max(1),
+        per_page: per_page.clamp(1, domain::catalogue_index::MAX_PER_PAGE),
+    };
+    snapshot.validate(&query)?;
+    let found = snapshot.find(&query);
+    let english: std::collections::HashMap<String, String> = snapshot
+        .fields()
+        .into_iter()
+        .map(|f| (f.code.clone(), f.name_en.clone()))
+        .collect();
+    let facet = |f: FacetCount, en: Option<&String>| FacetView {
+        label_en: en.cloned().unwrap_or_else(|| f.label.clone()),
+        value: f.value,
+        label_vi: f.label,
+        count: f.count,
+    };
+    Ok(CatalogueView {
+        items: found
+            .items
+            .into_iter()
+            .map(|i| ListedCard {
+                card: card(i.summary),
+                highlights: i.highlights,
+            })
+            .collect(),
+        total: found.total,
+        page: found.page,
+        per_page: found.per_page,
+        fields: found
+            .facets
+            .fields
+            .into_iter()
+            .map(|f| {
+                let en = english.get(&f.value).cloned();
+                facet(f, en.as_ref())
+            })
+            .collect(),
+        agencies: found
+            .facets
+            .agencies
+            .into_iter()
+            .map(|f| facet(f, None))
+            .collect(),
+        levels: found
+            .facets
+            .levels
+            .into_iter()
+            .map(|f| facet(f, None))
+            .collect(),
+    })
+}
+
+/// Heading information of a subject area (`kind` = `field`) or agency (`agency`) page.
+#[server(prefix = "/api/ui", endpoint = "group")]
+pub async fn get_group(kind: String, slug: String) -> Result<GroupView, AppError> {
+    let db = super::db()?;
+    let snapshot = super::catalogue()?.snapshot(&db).await?;
+    match kind.as_str() {
+        "field" => snapshot
+            .field_by_slug(&slug)
+            .map(|f| GroupView {
+                code: f.code.clone(),
+                name_vi: f.name_vi.clone(),
+                name_en: f.name_en.clone(),
+                address: None,
+                phone: None,
+                website: None,
+            })
+            .ok_or(AppError::NotFound),
+        "agency" => snapshot
+            .agency_by_slug(&slug)
+            .map(|a| GroupView {
+                code: a.code.clone(),
+                name_vi: a.name.clone(),
+                name_en: a.name.clone(),
+                address: a.address.clone(),
+                phone: a.phone.clone(),
+                website: a.website.clone(),
+            })
+            .ok_or(AppError::NotFound),
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// One procedure with every published section, by its URL slug.
@@ -56,6 +152,8 @@ pub async fn get_procedure(slug: String) -> Result<ProcedureView, AppError> {
     Ok(ProcedureView {
         card: card(page.procedure.clone().into()),
         field_name: (page.field.name_vi, page.field.name_en),
+        field_slug: page.field.slug,
+        agency_slug: page.agency.as_ref().map(|a| a.slug.clone()),
         agency_name: page.agency.map(|a| a.name),
         description: page.procedure.description,
         steps: d.steps,
@@ -84,5 +182,6 @@ pub async fn get_procedure(slug: String) -> Result<ProcedureView, AppError> {
         result: d.result,
         conditions: d.conditions,
         legal_basis: d.legal_basis,
+        version: page.procedure.current_version,
     })
 }

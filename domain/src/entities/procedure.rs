@@ -30,10 +30,14 @@ pub struct Model {
     pub processing_days: i32,
     /// Whether it is among the most used (shown on the home page).
     pub popular: bool,
-    /// Accent-folded name, keywords and description, for search.
-    pub search_text: String,
-    /// The full published sections (see `catalogue::ProcedureDetails`).
+    /// The full published sections of the current version (see `catalogue::ProcedureDetails`).
     pub details: Json,
+    /// Number of the current version (see `procedure_version`).
+    pub current_version: i32,
+    /// SHA-256 of the current version's content, to tell a changed import row from the same.
+    pub content_hash: String,
+    /// When the current version was imported.
+    pub updated_at: DateTimeWithTimeZone,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::catalogue::{DocumentItem, FeeItem, ProcedureDetails};
-use crate::entities::{agency, commune, field, procedure, province};
+use crate::catalogue_import::{self, ProcedureRecord};
+use crate::entities::{agency, commune, field, province};
 use crate::error::{DomainError, DomainResult, FieldError};
-use crate::text::{fold, slugify};
+use crate::text::slugify;
 
 /// The date the two-tier map of Resolution 202/2025/QH15 took effect.
 fn map_2025() -> NaiveDate {
@@ -23,7 +23,7 @@ pub struct SeedData {
     pub communes: Vec<commune::Model>,
     pub fields: Vec<field::Model>,
     pub agencies: Vec<agency::Model>,
-    pub procedures: Vec<procedure::Model>,
+    pub procedures: Vec<ProcedureRecord>,
 }
 
 #[derive(Deserialize)]
@@ -65,32 +65,6 @@ struct AgencyRow {
     website: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProcedureRow {
-    code: String,
-    name: String,
-    field: String,
-    level: String,
-    agency_level: String,
-    agency: Option<String>,
-    description: String,
-    steps: Vec<String>,
-    channels: Vec<String>,
-    documents: Vec<DocumentItem>,
-    fees: Vec<FeeItem>,
-    processing_days: i32,
-    #[serde(default)]
-    processing_hours: Option<i32>,
-    processing_note: Option<String>,
-    result: String,
-    conditions: Option<String>,
-    legal_basis: Vec<String>,
-    keywords: Vec<String>,
-    #[serde(default)]
-    popular: bool,
-}
-
 /// Reads and checks every seed file under `dir`; nothing is written here.
 pub fn read_all(dir: &Path) -> DomainResult<SeedData> {
     let mut errors = Vec::new();
@@ -128,14 +102,14 @@ pub fn read_all(dir: &Path) -> DomainResult<SeedData> {
     let mut agencies = read_agencies(&dir.join("agencies.csv"), &mut errors);
     disambiguate_slugs(&mut agencies);
     let procedures = read_procedures(&dir.join("procedures.json"), &mut errors);
+    let procedure_codes: Vec<&String> = procedures.iter().map(|p| &p.row.code).collect();
+    duplicates("procedures.json", procedure_codes, &mut errors);
 
     for (file, keys) in [
         ("units/provinces.csv", keys(&provinces, |p| &p.code)),
         ("units/communes.csv", keys(&communes, |c| &c.code)),
         ("fields.csv", keys(&fields, |f| &f.code)),
         ("agencies.csv", keys(&agencies, |a| &a.code)),
-        ("procedures.json", keys(&procedures, |p| &p.code)),
-        ("procedures.json (slug)", keys(&procedures, |p| &p.slug)),
         ("agencies.csv (slug)", keys(&agencies, |a| &a.slug)),
     ] {
         duplicates(file, keys, &mut errors);
@@ -204,7 +178,6 @@ fn read_csv<T: DeserializeOwned>(path: &Path, errors: &mut Vec<FieldError>) -> V
 }
 
 const AGENCY_LEVELS: [&str; 2] = ["province", "commune"];
-const SERVICE_LEVELS: [&str; 3] = ["full_online", "partial_online", "information"];
 
 /// `NNN.NN.NN.XNN`: the national agency code form that prefixes dossier codes.
 pub fn is_agency_code(code: &str) -> bool {
@@ -256,7 +229,7 @@ fn read_agencies(path: &Path, errors: &mut Vec<FieldError>) -> Vec<agency::Model
         .collect()
 }
 
-fn read_procedures(path: &Path, errors: &mut Vec<FieldError>) -> Vec<procedure::Model> {
+fn read_procedures(path: &Path, errors: &mut Vec<FieldError>) -> Vec<ProcedureRecord> {
     let name = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -265,88 +238,17 @@ fn read_procedures(path: &Path, errors: &mut Vec<FieldError>) -> Vec<procedure::
             return Vec::new();
         }
     };
-    let rows: Vec<ProcedureRow> = match serde_json::from_str(&text) {
-        Ok(rows) => rows,
-        Err(e) => {
-            errors.push(FieldError::new(
-                format!("{name}:{}", e.line()),
-                e.to_string(),
-            ));
-            return Vec::new();
+    match catalogue_import::parse(&text, &name) {
+        Ok(records) => records,
+        Err(DomainError::Validation(mut fields)) => {
+            errors.append(&mut fields);
+            Vec::new()
         }
-    };
-    rows.into_iter()
-        .enumerate()
-        .filter_map(|(i, r)| {
-            let at = format!("{name}: item {} ({})", i + 1, r.code);
-            let mut ok = true;
-            let mut fail = |msg: String| {
-                errors.push(FieldError::new(at.clone(), msg));
-                ok = false;
-            };
-            if r.name.trim().is_empty() {
-                fail("name is empty".into());
-            }
-            if !SERVICE_LEVELS.contains(&r.level.as_str()) {
-                fail(format!("unknown level {}", r.level));
-            }
-            if !AGENCY_LEVELS.contains(&r.agency_level.as_str()) {
-                fail(format!("unknown agency_level {}", r.agency_level));
-            }
-            if r.agency_level == "province" && r.agency.is_none() {
-                fail("a province-level procedure needs an agency".into());
-            }
-            if r.processing_days < 0 {
-                fail("processing_days is negative".into());
-            }
-            if !ok {
-                return None;
-            }
-            let search_text = fold(&format!(
-                "{} | {} | {}",
-                r.name,
-                r.keywords.join(" | "),
-                r.description
-            ));
-            let note = match (r.processing_note, r.processing_hours) {
-                (Some(n), _) => Some(n),
-                (None, Some(h)) => Some(format!("{h} giờ làm việc")),
-                (None, None) => None,
-            };
-            let details = ProcedureDetails {
-                steps: r.steps,
-                channels: r.channels,
-                documents: r.documents,
-                fees: r.fees,
-                processing_note: note,
-                result: r.result,
-                conditions: r.conditions,
-                legal_basis: r.legal_basis,
-                keywords: r.keywords,
-            };
-            let details = match serde_json::to_value(&details) {
-                Ok(v) => v,
-                Err(e) => {
-                    errors.push(FieldError::new(at, e.to_string()));
-                    return None;
-                }
-            };
-            Some(procedure::Model {
-                slug: slugify(&format!("{} {}", r.name, r.code)),
-                code: r.code,
-                name: r.name,
-                field_code: r.field,
-                level: r.level,
-                agency_level: r.agency_level,
-                agency_code: r.agency,
-                description: r.description,
-                processing_days: r.processing_days,
-                popular: r.popular,
-                search_text,
-                details,
-            })
-        })
-        .collect()
+        Err(other) => {
+            errors.push(FieldError::new(name, other.to_string()));
+            Vec::new()
+        }
+    }
 }
 
 #[cfg(test)]

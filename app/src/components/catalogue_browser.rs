@@ -1,0 +1,317 @@
+//! The catalogue list: a search field, filters with result counts, highlighted results and
+//! paging. Without JavaScript the filters are a GET form with a submit button; once hydrated,
+//! typing or changing a filter updates the URL and the results in place.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::procedure_list::{level_label, ProcedureList};
+use crate::dto::{CatalogueFilter, CatalogueView, FacetView};
+use crate::i18n::{use_locale, Key, Locale};
+use crate::pages::not_found_page::ErrorNotice;
+use crate::server_fns::catalogue::{search_catalogue, PER_PAGE};
+
+/// Reads the filters from the URL; `fixed_*` override (a field's or an agency's own page).
+fn filter_from_url(
+    query: &leptos_router::params::ParamsMap,
+    fixed_field: Option<String>,
+    fixed_agency: Option<String>,
+) -> CatalogueFilter {
+    let non_empty = |k: &str| query.get(k).filter(|v| !v.trim().is_empty());
+    CatalogueFilter {
+        q: query.get("q").unwrap_or_default(),
+        field: fixed_field.or_else(|| non_empty("field")),
+        agency: fixed_agency.or_else(|| non_empty("agency")),
+        level: non_empty("level"),
+        online_only: query.get("online").is_some_and(|v| v == "1" || v == "on"),
+        page: query
+            .get("page")
+            .and_then(|p| p.parse().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1),
+    }
+}
+
+/// The list with its filters. `base` is the page's path (`/thu-tuc`, `/linh-vuc/ho-tich`, …).
+#[component]
+pub fn CatalogueBrowser(
+    /// Path of the page the form and page links point to.
+    #[prop(into)]
+    base: String,
+    /// Field code fixed by the page (its filter is hidden).
+    #[prop(default = None)]
+    fixed_field: Option<String>,
+    /// Agency code fixed by the page (its filter is hidden).
+    #[prop(default = None)]
+    fixed_agency: Option<String>,
+) -> impl IntoView {
+    let t = use_locale();
+    let query = use_query_map();
+    let (ff, fa) = (fixed_field.clone(), fixed_agency.clone());
+    let filter = Memo::new(move |_| query.with(|q| filter_from_url(q, ff.clone(), fa.clone())));
+    let results = Resource::new(move || filter.get(), |f| search_catalogue(f, PER_PAGE));
+    let navigate = use_navigate();
+    let base_for_nav = base.clone();
+    // With JavaScript: apply a change at once, replacing the history entry while typing.
+    let go = move |f: CatalogueFilter| {
+        let qs = f.to_query(1);
+        let url = if qs.is_empty() {
+            base_for_nav.clone()
+        } else {
+            format!("{base_for_nav}?{qs}")
+        };
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let go_q = go.clone();
+    let go_field = go.clone();
+    let go_agency = go.clone();
+    let go_level = go.clone();
+    let go_online = go;
+    let show_field = fixed_field.is_none();
+    let show_agency = fixed_agency.is_none();
+    let base_for_pages = base.clone();
+    view! {
+        <form class="catalogue-filters" action=base.clone() method="get" role="search">
+            <div class="filter-search">
+                <label for="catalogue-q">{t.t(Key::SearchLabel)}</label>
+                <input
+                    id="catalogue-q"
+                    name="q"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="catalogue-q-hint"
+                    prop:value=move || filter.with(|f| f.q.clone())
+                    on:input=move |ev| {
+                        let mut f = filter.get_untracked();
+                        f.q = event_target_value(&ev);
+                        go_q(f);
+                    }
+                />
+                <p id="catalogue-q-hint" class="hint">{t.t(Key::SearchHint)}</p>
+            </div>
+            <Suspense fallback=|| ()>
+                {move || {
+                let (go_field, go_agency, go_level, go_online) = (
+                    go_field.clone(),
+                    go_agency.clone(),
+                    go_level.clone(),
+                    go_online.clone(),
+                );
+                Suspend::new(async move {
+                    let view = results.await.ok();
+                    let facets = view.map(|v| (v.fields, v.agencies, v.levels));
+                    let (fields, agencies, levels) = facets.unwrap_or_default();
+                    let current = filter.get_untracked();
+                    view! {
+                        <div class="filter-row">
+                            {show_field.then(|| {
+                                let go = go_field.clone();
+                                view! {
+                                    <FacetSelect
+                                        id="filter-field"
+                                        name="field"
+                                        label=t.t(Key::FilterField)
+                                        all=t.t(Key::FilterAll)
+                                        options=fields.clone()
+                                        selected=current.field.clone()
+                                        on_pick=Callback::new(move |v: Option<String>| {
+                                            let mut f = filter.get_untracked();
+                                            f.field = v;
+                                            go(f);
+                                        })
+                                    />
+                                }
+                            })}
+                            {show_agency.then(|| {
+                                let go = go_agency.clone();
+                                view! {
+                                    <FacetSelect
+                                        id="filter-agency"
+                                        name="agency"
+                                        label=t.t(Key::FilterAgency)
+                                        all=t.t(Key::FilterAll)
+                                        options=agencies.clone()
+                                        selected=current.agency.clone()
+                                        on_pick=Callback::new(move |v: Option<String>| {
+                                            let mut f = filter.get_untracked();
+                                            f.agency = v;
+                                            go(f);
+                                        })
+                                    />
+                                }
+                            })}
+                            {
+                                let go = go_level.clone();
+                                let levels: Vec<FacetView> = levels
+                                    .into_iter()
+                                    .map(|mut l| {
+                                        let label = level_label(t, &l.value).to_owned();
+                                        l.label_vi = label.clone();
+                                        l.label_en = label;
+                                        l
+                                    })
+                                    .collect();
+                                view! {
+                                    <FacetSelect
+                                        id="filter-level"
+                                        name="level"
+                                        label=t.t(Key::FilterLevel)
+                                        all=t.t(Key::FilterAll)
+                                        options=levels
+                                        selected=current.level.clone()
+                                        on_pick=Callback::new(move |v: Option<String>| {
+                                            let mut f = filter.get_untracked();
+                                            f.level = v;
+                                            go(f);
+                                        })
+                                    />
+                                }
+                            }
+                            <div class="filter-check">
+                                <input
+                                    id="filter-online"
+                                    type="checkbox"
+                                    name="online"
+                                    value="1"
+                                    prop:checked=current.online_only
+                                    on:change={
+                                        let go = go_online.clone();
+                                        move |ev| {
+                                            let mut f = filter.get_untracked();
+                                            f.online_only = event_target_checked(&ev);
+                                            go(f);
+                                        }
+                                    }
+                                />
+                                <label for="filter-online">{t.t(Key::FilterOnlineOnly)}</label>
+                            </div>
+                        </div>
+                    }
+                })
+                }}
+            </Suspense>
+            <button type="submit" class="button">
+                {t.t(Key::FilterApply)}
+            </button>
+        </form>
+        <Suspense fallback=move || view! { <p>{t.t(Key::Loading)}</p> }>
+            {
+                let base = base_for_pages.clone();
+                move || {
+                    let base = base.clone();
+                    Suspend::new(async move {
+                        match results.await {
+                            Ok(view) => view! { <Results view base filter=filter.get_untracked() /> }.into_any(),
+                            Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                        }
+                    })
+                }
+            }
+        </Suspense>
+    }
+}
+
+/// A `<select>` of filter values with result counts.
+#[component]
+fn FacetSelect(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    all: &'static str,
+    options: Vec<FacetView>,
+    selected: Option<String>,
+    on_pick: Callback<Option<String>>,
+) -> impl IntoView {
+    let t = use_locale();
+    view! {
+        <div class="filter-select">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                name=name
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    on_pick.run((!v.is_empty()).then_some(v));
+                }
+            >
+                <option value="" selected=selected.is_none()>
+                    {all}
+                </option>
+                {options
+                    .into_iter()
+                    .filter(|o| o.count > 0 || selected.as_deref() == Some(o.value.as_str()))
+                    .map(|o| {
+                        let is_selected = selected.as_deref() == Some(o.value.as_str());
+                        let label = match t {
+                            Locale::Vi => o.label_vi,
+                            Locale::En => o.label_en,
+                        };
+                        view! {
+                            <option value=o.value selected=is_selected>
+                                {format!("{label} ({})", o.count)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The result count, the list and the page links.
+#[component]
+fn Results(view: CatalogueView, base: String, filter: CatalogueFilter) -> impl IntoView {
+    let t = use_locale();
+    let pages = view.total.div_ceil(view.per_page.max(1));
+    let heading = if view.total == 0 {
+        if filter.q.trim().is_empty() {
+            t.t(Key::CatalogueEmpty).to_owned()
+        } else {
+            t.tf(Key::SearchNoResults, &[("q", &filter.q)])
+        }
+    } else {
+        t.tf(
+            Key::CatalogueCount,
+            &[
+                ("n", &t.number(view.total)),
+                ("p", &view.page),
+                ("pages", &pages),
+            ],
+        )
+    };
+    let link = move |page: u64| {
+        let qs = filter.to_query(page);
+        if qs.is_empty() {
+            base.clone()
+        } else {
+            format!("{base}?{qs}")
+        }
+    };
+    let prev = (view.page > 1).then(|| link(view.page - 1));
+    let next = (view.page < pages).then(|| link(view.page + 1));
+    view! {
+        <h2 class="result-count" role="status" aria-live="polite">
+            {heading}
+        </h2>
+        <ProcedureList items=view.items />
+        {(pages > 1)
+            .then(|| {
+                view! {
+                    <nav class="pager" aria-label=t.t(Key::PagerLabel)>
+                        {prev.map(|href| view! { <a href=href rel="prev">{t.t(Key::PagerPrev)}</a> })}
+                        <span>{t.tf(Key::PagerPage, &[("p", &view.page), ("pages", &pages)])}</span>
+                        {next.map(|href| view! { <a href=href rel="next">{t.t(Key::PagerNext)}</a> })}
+                    </nav>
+                }
+            })}
+    }
+}
