@@ -169,3 +169,71 @@ async fn home_figures_and_procedure_pages_come_from_the_catalogue() -> TestResul
     ));
     Ok(())
 }
+
+#[tokio::test]
+async fn a_changed_procedure_gets_a_new_version_and_the_old_one_an_end_date() -> TestResult {
+    use domain::catalogue_import;
+    use domain::entities::procedure_version;
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("procedures.json");
+    let text = std::fs::read_to_string(seed_dir().join("procedures.json"))?;
+    let mut rows: Vec<serde_json::Value> = serde_json::from_str(&text)?;
+    let birth = rows
+        .iter_mut()
+        .find(|r| r["code"] == "1.001193")
+        .ok_or("birth registration in the seed")?;
+    birth["processing_days"] = serde_json::json!(2);
+    std::fs::write(&file, serde_json::to_string_pretty(&rows)?)?;
+
+    let later = today() + chrono::Duration::days(10);
+    let dry = catalogue_import::import_file(&db, &file, later, true).await?;
+    assert_eq!(dry.new_versions, vec!["1.001193".to_owned()]);
+    let before = catalogue_import::current_revision(&db).await?;
+    assert!(
+        dry.revision > before,
+        "the dry run reports the revision it would reach"
+    );
+
+    let report = catalogue_import::import_file(&db, &file, later, false).await?;
+    assert_eq!(report.new_versions, vec!["1.001193".to_owned()]);
+    assert!(report.inserted.is_empty());
+    assert_eq!(report.unchanged, rows.len() - 1);
+    assert_eq!(report.revision, before + 1);
+
+    let versions = procedure_version::Entity::find()
+        .filter(procedure_version::Column::ProcedureCode.eq("1.001193"))
+        .order_by_asc(procedure_version::Column::Version)
+        .all(&db)
+        .await?;
+    assert_eq!(versions.len(), 2);
+    assert_eq!(
+        versions[0].effective_to,
+        Some(later - chrono::Duration::days(1))
+    );
+    assert_eq!(versions[1].effective_from, later);
+    assert_eq!(versions[1].effective_to, None);
+    let (current, _) = catalogue::procedure_by_code(&db, "1.001193").await?;
+    assert_eq!((current.current_version, current.processing_days), (2, 2));
+
+    // The same file again changes nothing.
+    let again = catalogue_import::import_file(&db, &file, later, false).await?;
+    assert!(again.new_versions.is_empty() && again.inserted.is_empty());
+    assert_eq!(again.revision, report.revision);
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_index_of_another_instance_sees_an_import_after_its_check_interval() -> TestResult {
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let other_instance = CatalogueIndex::new(Duration::from_millis(0));
+    let before = other_instance.snapshot(&db).await?;
+    domain::catalogue_import::bump_revision(&db).await?;
+    let after = other_instance.snapshot(&db).await?;
+    assert_eq!(after.revision, before.revision + 1);
+    Ok(())
+}

@@ -1,64 +1,13 @@
 //! The whole router in-process (`server::router::app`) against a real, seeded database:
 //! pages, operations endpoints, the language switch and the API.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use http_body_util::BodyExt;
-use tower::ServiceExt;
-
-use server::config::Config;
-use server::state::AppState;
+use common::TestApp;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
-}
-
-/// A router over a fresh seeded database, with files and mail in a temp folder.
-struct TestApp {
-    router: Router,
-    _dir: tempfile::TempDir,
-}
-
-impl TestApp {
-    async fn new() -> Result<TestApp, Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
-        let db = domain::testing::fresh_database().await?;
-        domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir(), today()).await?;
-        let config = Config {
-            files_dir: dir.path().join("files"),
-            outbox_dir: dir.path().join("outbox"),
-            site_root: dir.path().join("site"),
-            ..Config::default()
-        };
-        let state = AppState::with_db(config, db)?;
-        server::ops::metrics_handle();
-        Ok(TestApp {
-            router: server::router::app(state),
-            _dir: dir,
-        })
-    }
-
-    async fn get(
-        &self,
-        uri: &str,
-    ) -> Result<(StatusCode, http::HeaderMap, String), Box<dyn std::error::Error>> {
-        self.request(Request::get(uri).body(Body::empty())?).await
-    }
-
-    async fn request(
-        &self,
-        request: Request<Body>,
-    ) -> Result<(StatusCode, http::HeaderMap, String), Box<dyn std::error::Error>> {
-        let response = self.router.clone().oneshot(request).await?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await?.to_bytes();
-        Ok((status, headers, String::from_utf8(bytes.to_vec())?))
-    }
-}
 
 #[tokio::test]
 async fn home_page_is_server_rendered_vietnamese_html() -> TestResult {

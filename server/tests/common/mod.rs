@@ -1,0 +1,60 @@
+//! Shared test harness: the whole router over a fresh, seeded database.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use server::config::Config;
+use server::state::AppState;
+
+/// The demo data is loaded as of this date.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+}
+
+/// A router over a fresh seeded database, with files and mail in a temp folder.
+pub struct TestApp {
+    /// The router under test.
+    pub router: Router,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn new() -> Result<TestApp, Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let db = domain::testing::fresh_database().await?;
+        domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir(), today()).await?;
+        let config = Config {
+            files_dir: dir.path().join("files"),
+            outbox_dir: dir.path().join("outbox"),
+            site_root: dir.path().join("site"),
+            ..Config::default()
+        };
+        let state = AppState::with_db(config, db)?;
+        server::ops::metrics_handle();
+        Ok(TestApp {
+            router: server::router::app(state),
+            _dir: dir,
+        })
+    }
+
+    pub async fn get(
+        &self,
+        uri: &str,
+    ) -> Result<(StatusCode, http::HeaderMap, String), Box<dyn std::error::Error>> {
+        self.request(Request::get(uri).body(Body::empty())?).await
+    }
+
+    pub async fn request(
+        &self,
+        request: Request<Body>,
+    ) -> Result<(StatusCode, http::HeaderMap, String), Box<dyn std::error::Error>> {
+        let response = self.router.clone().oneshot(request).await?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await?.to_bytes();
+        Ok((status, headers, String::from_utf8(bytes.to_vec())?))
+    }
+}
