@@ -3,9 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::dto::{
-    CatalogueFilter, CatalogueView, GroupView, HomePageData, ProcedureCard, ProcedureView,
-};
+use crate::dto::{CatalogueFilter, CatalogueView, GroupView, HomePageData, ProcedureView};
 use crate::error::AppError;
 
 /// How many suggestions the search box shows while typing.
@@ -14,8 +12,8 @@ pub const SUGGESTIONS: u64 = 6;
 pub const PER_PAGE: u64 = 20;
 
 #[cfg(feature = "ssr")]
-fn card(s: domain::catalogue::ProcedureSummary) -> ProcedureCard {
-    ProcedureCard {
+fn card(s: domain::catalogue::ProcedureSummary) -> crate::dto::ProcedureCard {
+    crate::dto::ProcedureCard {
         code: s.code,
         name: s.name,
         slug: s.slug,
