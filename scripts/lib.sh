@@ -2,6 +2,8 @@
 
 # Where cargo builds: outside the clone so that fresh clones (CI) reuse the cache.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dichvucong/target}"
+# Where scripts/test.sh records its stage times for BENCHMARKS.md.
+export STATS_DIR="${STATS_DIR:-$HOME/.cache/dichvucong}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"

@@ -121,13 +121,37 @@ const AGENCY_LEVELS: [&str; 2] = ["province", "commune"];
 const CHANNELS: [&str; 3] = ["online", "desk", "post"];
 const DOCUMENT_KINDS: [&str; 3] = ["original", "copy", "original_or_copy"];
 
-/// Line number (1-based) of byte `offset` in `text`.
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
+/// Counts lines forward through a text, for offsets given in increasing order (linear overall,
+/// where counting from the start for every row would be quadratic on a national catalogue).
+struct LineCounter<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// Line number (1-based) of byte `offset`.
+    fn line_of(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.at {
+            self.at = 0;
+            self.line = 1;
+        }
+        self.line += self.text[self.at..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.at = offset;
+        self.line
+    }
 }
 
 /// Rules of one row; each broken rule is one message.
@@ -195,9 +219,10 @@ pub fn parse(text: &str, file: &str) -> DomainResult<Vec<ProcedureRecord>> {
     let mut errors = Vec::new();
     let mut records = Vec::with_capacity(raws.len());
     let mut seen = HashSet::new();
+    let mut lines = LineCounter::new(text);
     for raw in raws {
         let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-        let line = line_of(text, offset);
+        let line = lines.line_of(offset);
         let at = format!("{file}:{line}");
         let row: ProcedureRow = match serde_json::from_str(raw.get()) {
             Ok(row) => row,

@@ -105,6 +105,8 @@ pub struct Snapshot {
     /// The revision it was built from.
     pub revision: i64,
     entries: Vec<Entry>,
+    /// Document order without a query: most used first, then by name.
+    default_order: Vec<usize>,
     index: SearchIndex,
     fields: BTreeMap<String, field::Model>,
     agencies: HashMap<String, agency::Model>,
@@ -148,8 +150,16 @@ impl Snapshot {
                 summary: row.into(),
             });
         }
+        let mut default_order: Vec<usize> = (0..entries.len()).collect();
+        default_order.sort_by(|a, b| {
+            let (ea, eb): (&Entry, &Entry) = (&entries[*a], &entries[*b]);
+            eb.popular
+                .cmp(&ea.popular)
+                .then_with(|| ea.sort_key.cmp(&eb.sort_key))
+        });
         Ok(Snapshot {
             revision,
+            default_order,
             index: SearchIndex::build(&docs),
             entries,
             fields,
@@ -230,14 +240,7 @@ impl Snapshot {
     pub fn find(&self, query: &CatalogueQuery) -> CatalogueResults {
         // Candidate documents in rank order: search hits, or everything (popular first, A–Z).
         let ranked: Vec<usize> = if query.q.trim().is_empty() {
-            let mut all: Vec<usize> = (0..self.entries.len()).collect();
-            all.sort_by(|a, b| {
-                let (ea, eb) = (&self.entries[*a], &self.entries[*b]);
-                eb.popular
-                    .cmp(&ea.popular)
-                    .then_with(|| ea.sort_key.cmp(&eb.sort_key))
-            });
-            all
+            self.default_order.clone()
         } else {
             self.index
                 .search(&query.q)
@@ -386,6 +389,7 @@ pub struct CatalogueIndex {
     current: Arc<RwLock<Option<Arc<Snapshot>>>>,
     checked_at: Arc<Mutex<Option<Instant>>>,
     check_every: Duration,
+    rebuilding: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl CatalogueIndex {
@@ -395,6 +399,7 @@ impl CatalogueIndex {
             current: Arc::new(RwLock::new(None)),
             checked_at: Arc::new(Mutex::new(None)),
             check_every,
+            rebuilding: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
 
@@ -405,25 +410,44 @@ impl CatalogueIndex {
         }
     }
 
-    /// The current snapshot, rebuilt first if the catalogue changed since it was built.
-    pub async fn snapshot(&self, db: &impl ConnectionTrait) -> DomainResult<Arc<Snapshot>> {
-        let existing = self.current.read().ok().and_then(|c| c.clone());
-        let due = self
+    /// The snapshot if it was checked against the database recently enough.
+    fn fresh_enough(&self) -> Option<Arc<Snapshot>> {
+        let checked_recently = self
             .checked_at
             .lock()
-            .map(|at| at.is_none_or(|t| t.elapsed() >= self.check_every))
-            .unwrap_or(true);
-        if let Some(snapshot) = &existing {
-            if !due {
-                return Ok(snapshot.clone());
-            }
-            let revision = current_revision(db).await?;
-            if let Ok(mut at) = self.checked_at.lock() {
-                *at = Some(Instant::now());
-            }
-            if revision == snapshot.revision {
-                return Ok(snapshot.clone());
-            }
+            .ok()
+            .and_then(|at| *at)
+            .is_some_and(|t| t.elapsed() < self.check_every);
+        if checked_recently {
+            self.current.read().ok().and_then(|c| c.clone())
+        } else {
+            None
+        }
+    }
+
+    fn mark_checked(&self) {
+        if let Ok(mut at) = self.checked_at.lock() {
+            *at = Some(Instant::now());
+        }
+    }
+
+    /// The current snapshot, rebuilt first if the catalogue changed since it was built.
+    ///
+    /// One request at a time checks and rebuilds (single flight): without that, a burst of
+    /// requests on a fresh instance would each load the whole catalogue at once.
+    pub async fn snapshot(&self, db: &impl ConnectionTrait) -> DomainResult<Arc<Snapshot>> {
+        if let Some(snapshot) = self.fresh_enough() {
+            return Ok(snapshot);
+        }
+        let _only_one = self.rebuilding.lock().await;
+        if let Some(snapshot) = self.fresh_enough() {
+            return Ok(snapshot);
+        }
+        let revision = current_revision(db).await?;
+        let existing = self.current.read().ok().and_then(|c| c.clone());
+        if let Some(snapshot) = existing.filter(|s| s.revision == revision) {
+            self.mark_checked();
+            return Ok(snapshot);
         }
         let fresh = Arc::new(Snapshot::load(db).await?);
         tracing::info!(
@@ -434,9 +458,7 @@ impl CatalogueIndex {
         if let Ok(mut current) = self.current.write() {
             *current = Some(fresh.clone());
         }
-        if let Ok(mut at) = self.checked_at.lock() {
-            *at = Some(Instant::now());
-        }
+        self.mark_checked();
         Ok(fresh)
     }
 }

@@ -77,6 +77,23 @@ pub async fn load_seed_dir(
         )
         .await?,
     };
+    // Home page figures and facet labels come from these tables too: a change to them must
+    // refresh cached pages even when no procedure changed.
+    let reference_changed = [
+        &report.provinces,
+        &report.communes,
+        &report.fields,
+        &report.agencies,
+    ]
+    .iter()
+    .any(|c| c.inserted + c.updated > 0);
+    let mut report = report;
+    if reference_changed
+        && report.procedures.inserted.is_empty()
+        && report.procedures.new_versions.is_empty()
+    {
+        report.procedures.revision = crate::catalogue_import::bump_revision(&txn).await?;
+    }
     txn.commit().await?;
     tracing::info!(
         provinces = report.provinces.total(),

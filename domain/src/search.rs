@@ -117,16 +117,29 @@ impl MatchKind {
     }
 }
 
+/// Only index words of four letters or more are reached by a typo.
+fn is_typo_candidate(term: &str) -> bool {
+    term.chars().count() >= 4
+}
+
 /// True when `a` and `b` differ by at most one edit (insert, delete, substitute, or swap of two
 /// neighbours): the typo model.
 pub fn within_one_edit(a: &str, b: &str) -> bool {
+    // Folded Vietnamese is ASCII: compare bytes without allocating (the common, hot case).
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if prefix == la && prefix == lb {
         return true;
     }
@@ -193,8 +206,9 @@ impl SearchIndex {
     }
 
     /// Index terms a query word stands for: itself, longer words it begins (only for the last
-    /// word, which the user may still be typing), and words one typo away (for words of three
-    /// letters or more: shorter Vietnamese syllables are too often one edit from another word).
+    /// word, which the user may still be typing), and words of four letters or more one typo
+    /// away (shorter Vietnamese syllables are too often one edit from another real word: "gia"
+    /// and "giay").
     fn expand(&self, word: &str, is_last: bool, single: bool) -> Vec<(&str, MatchKind)> {
         let mut out = Vec::new();
         if let Some((term, _)) = self.terms.get_key_value(word) {
@@ -215,7 +229,8 @@ impl SearchIndex {
         if word.chars().count() >= 3 {
             for term in &self.vocabulary {
                 if term != word
-                    && term.len().abs_diff(word.len()) <= 2
+                    && is_typo_candidate(term)
+                    && term.len().abs_diff(word.len()) <= 1
                     && within_one_edit(term, word)
                 {
                     out.push((term.as_str(), MatchKind::Typo));
@@ -234,8 +249,11 @@ impl SearchIndex {
             return Vec::new();
         }
         let n = query_words.len();
-        // Per document: per query word, best (score, name position if matched in the name).
-        let mut per_doc: HashMap<u32, Vec<WordMatch>> = HashMap::new();
+        // Per document and query word: best (score, name position if matched in the name), in
+        // one flat table (documents × words) rather than a map, since common words touch
+        // thousands of documents.
+        let mut table: Vec<WordMatch> = vec![None; self.names.len() * n];
+        let mut touched: Vec<u32> = Vec::new();
         for (qi, word) in query_words.iter().enumerate() {
             for (term, kind) in self.expand(word, qi + 1 == n, n == 1) {
                 let Some(postings) = self.terms.get(term) else {
@@ -243,7 +261,11 @@ impl SearchIndex {
                 };
                 for p in postings {
                     let score = p.zone.weight() * kind.factor();
-                    let slot = &mut per_doc.entry(p.doc).or_insert_with(|| vec![None; n])[qi];
+                    let row = p.doc as usize * n;
+                    if table[row..row + n].iter().all(Option::is_none) {
+                        touched.push(p.doc);
+                    }
+                    let slot = &mut table[row + qi];
                     let name_pos = (p.zone == Zone::Name).then_some(p.position);
                     match slot {
                         Some((best, pos)) if *best >= score => {
@@ -259,13 +281,16 @@ impl SearchIndex {
         // A code typed exactly ("1.001193") is a perfect match.
         let code_query = folded.clone();
         let required = if n <= 2 { n } else { n - n / 3 };
-        let mut hits: Vec<Hit> = per_doc
+        let mut coverage: HashMap<usize, usize> = HashMap::new();
+        let mut hits: Vec<Hit> = touched
             .into_iter()
-            .filter_map(|(doc, slots)| {
+            .filter_map(|doc| {
+                let slots = &table[doc as usize * n..(doc as usize + 1) * n];
                 let matched = slots.iter().filter(|s| s.is_some()).count();
                 if matched < required {
                     return None;
                 }
+                coverage.insert(doc as usize, matched);
                 let mut score: f32 = slots.iter().flatten().map(|(s, _)| s).sum();
                 // Words that follow each other in the name, as in the query: phrase bonus.
                 let positions: Vec<Option<u16>> =
@@ -293,12 +318,18 @@ impl SearchIndex {
         for (doc, code) in self.codes.iter().enumerate() {
             if !code.is_empty() && *code == code_query {
                 hits.retain(|h| h.doc != doc);
+                coverage.remove(&doc);
                 hits.push(Hit {
                     doc,
                     score: f32::MAX,
                     highlights: Vec::new(),
                 });
             }
+        }
+        // Keep only the documents that match as many of the query's words as the best one does:
+        // when some procedure has every word, the ones missing a word are noise.
+        if let Some(best) = coverage.values().max().copied() {
+            hits.retain(|h| coverage.get(&h.doc).is_none_or(|c| *c == best));
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits
@@ -318,7 +349,7 @@ impl SearchIndex {
                 query_words.iter().enumerate().any(|(i, q)| {
                     w == q
                         || (i + 1 == n && (n > 1 || q.chars().count() >= 2) && w.starts_with(q))
-                        || (q.chars().count() >= 3 && within_one_edit(w, q))
+                        || (q.chars().count() >= 3 && is_typo_candidate(w) && within_one_edit(w, q))
                 })
             })
             .map(|(s, e, _)| (*s, *e))

@@ -31,3 +31,49 @@ pub async fn fresh_database() -> Result<DatabaseConnection, DbErr> {
 pub fn seed_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seed")
 }
+
+/// A national-size catalogue for benchmarks: the demo procedures repeated with realistic
+/// variations of their names ("… đối với tổ chức", "Cấp lại …") and codes `BENCH.NNNNN`, until
+/// there are `count` rows. Deterministic, so runs compare.
+pub fn synthetic_catalogue(
+    seed: &[crate::catalogue_import::ProcedureRow],
+    count: usize,
+) -> Vec<crate::catalogue_import::ProcedureRow> {
+    const QUALIFIERS: [&str; 12] = [
+        "đối với tổ chức",
+        "đối với cá nhân",
+        "trong khu công nghiệp",
+        "có yếu tố nước ngoài",
+        "tại cấp xã",
+        "thuộc thẩm quyền cấp tỉnh",
+        "trường hợp bị mất, hư hỏng",
+        "đối với hộ gia đình",
+        "cho người khuyết tật",
+        "trên địa bàn biên giới",
+        "đối với doanh nghiệp nhỏ và vừa",
+        "khi thay đổi nội dung",
+    ];
+    const PREFIXES: [&str; 4] = ["", "Cấp lại ", "Điều chỉnh ", "Gia hạn "];
+    let mut out: Vec<_> = seed.to_vec();
+    let mut k = 0usize;
+    while out.len() < count && !seed.is_empty() {
+        let base = &seed[k % seed.len()];
+        let round = k / seed.len();
+        let mut row = base.clone();
+        let prefix = PREFIXES[round % PREFIXES.len()];
+        let name = if prefix.is_empty() {
+            base.name.clone()
+        } else {
+            let mut chars = base.name.chars();
+            let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+            format!("{prefix}{}{}", first.unwrap_or_default(), chars.as_str())
+        };
+        row.name = format!("{name} {}", QUALIFIERS[(k * 7 + round) % QUALIFIERS.len()]);
+        row.code = format!("BENCH.{k:05}");
+        row.popular = false;
+        out.push(row);
+        k += 1;
+    }
+    out.truncate(count);
+    out
+}

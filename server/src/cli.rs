@@ -55,6 +55,26 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write a national-size synthetic catalogue (for `make bench`) built from a seed file.
+    #[command(hide = true)]
+    GenerateCatalogue {
+        /// Number of procedures.
+        #[arg(long, default_value_t = 6800)]
+        count: usize,
+        /// Seed procedures to vary (default: seed_dir/procedures.json).
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// Output JSON file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Time catalogue searches in-process against the configured database (for `make bench`).
+    #[command(hide = true)]
+    BenchSearch {
+        /// Rounds over the query set.
+        #[arg(long, default_value_t = 200)]
+        rounds: usize,
+    },
     /// Print the effective configuration (passwords masked) as TOML-like lines.
     Config,
     /// Send a test e-mail through the configured transport.
@@ -137,6 +157,24 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             if dry_run {
                 println!("dry run: nothing was changed");
             }
+            Ok(())
+        }
+        Command::GenerateCatalogue { count, from, out } => {
+            let from = from.unwrap_or_else(|| config.seed_dir.join("procedures.json"));
+            let text = std::fs::read_to_string(&from)?;
+            let seed = domain::catalogue_import::parse(&text, &from.display().to_string())?;
+            let rows: Vec<_> = seed.into_iter().map(|r| r.row).collect();
+            let all = domain::testing::synthetic_catalogue(&rows, count);
+            std::fs::write(&out, serde_json::to_vec(&all)?)?;
+            println!("{} procedures written to {}", all.len(), out.display());
+            Ok(())
+        }
+        Command::BenchSearch { rounds } => {
+            let db = open_db(&config).await?;
+            let index = domain::catalogue_index::CatalogueIndex::new(Duration::from_secs(3600));
+            let snapshot = index.snapshot(&db).await?;
+            let timings = crate::bench::search_latencies(&snapshot, rounds);
+            println!("{}", serde_json::to_string(&timings)?);
             Ok(())
         }
         Command::SendTestMail { to } => {

@@ -85,6 +85,8 @@ pub struct Config {
     pub request_timeout_secs: u64,
     /// Seconds between checks for catalogue changes made by other instances (search index).
     pub catalogue_check_secs: u64,
+    /// Public catalogue pages kept rendered in memory per instance (0 turns the cache off).
+    pub page_cache_entries: usize,
 }
 
 impl Default for Config {
@@ -107,6 +109,7 @@ impl Default for Config {
             shutdown_grace_secs: 20,
             request_timeout_secs: 30,
             catalogue_check_secs: 2,
+            page_cache_entries: 2000,
         }
     }
 }

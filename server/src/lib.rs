@@ -6,11 +6,13 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod language;
 pub mod mail;
 pub mod ops;
+pub mod page_cache;
 pub mod router;
 pub mod state;
 pub mod storage;

@@ -11,6 +11,7 @@ use domain::catalogue_index::CatalogueIndex;
 
 use crate::config::Config;
 use crate::mail::Mailer;
+use crate::page_cache::PageCache;
 
 /// Everything a request may need. Cloning is cheap (handles and `Arc`s); instances keep no
 /// per-user state here, so the portal scales out behind a load balancer.
@@ -28,6 +29,8 @@ pub struct AppState {
     pub mailer: Arc<Mailer>,
     /// This instance's in-memory catalogue and search index.
     pub catalogue: CatalogueIndex,
+    /// Rendered public catalogue pages (see `page_cache`).
+    pub page_cache: Arc<PageCache>,
 }
 
 impl AppState {
@@ -51,7 +54,9 @@ impl AppState {
         let mailer = Arc::new(Mailer::from_config(&config)?);
         let catalogue =
             CatalogueIndex::new(std::time::Duration::from_secs(config.catalogue_check_secs));
+        let page_cache = Arc::new(PageCache::new(config.page_cache_entries));
         Ok(AppState {
+            page_cache,
             leptos_options,
             db,
             config: Arc::new(config),

@@ -163,3 +163,34 @@ async fn reference_api_serves_the_2025_map() -> TestResult {
     assert!(body.contains("HOTICH") || body.contains("Hộ tịch"));
     Ok(())
 }
+
+#[tokio::test]
+async fn public_pages_are_cached_until_the_catalogue_changes() -> TestResult {
+    let app = TestApp::new().await?;
+    let (_, first, _) = app.get("/thu-tuc?q=khai+sinh").await?;
+    assert!(first.get("x-page-cache").is_none());
+    let (status, second, body) = app.get("/thu-tuc?q=khai+sinh").await?;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(second["x-page-cache"], "hit");
+    assert!(body.contains("Đăng ký khai sinh"));
+    // English is cached separately.
+    let english = Request::get("/thu-tuc?q=khai+sinh")
+        .header(header::COOKIE, "lang=en")
+        .body(Body::empty())?;
+    let (_, headers, body) = app.request(english).await?;
+    assert!(headers.get("x-page-cache").is_none());
+    assert!(body.contains("<html lang=\"en\""));
+    // Another instance imports: the next request renders again.
+    domain::catalogue_import::bump_revision(&app.db).await?;
+    let (_, after, _) = app.get("/thu-tuc?q=khai+sinh").await?;
+    assert!(after.get("x-page-cache").is_none());
+    // Any other cookie (a future session) bypasses the cache entirely.
+    for _ in 0..2 {
+        let personal = Request::get("/")
+            .header(header::COOKIE, "lang=vi; session=abc")
+            .body(Body::empty())?;
+        let (_, headers, _) = app.request(personal).await?;
+        assert!(headers.get("x-page-cache").is_none());
+    }
+    Ok(())
+}

@@ -18,6 +18,12 @@ pub fn today() -> chrono::NaiveDate {
 pub struct TestApp {
     /// The router under test.
     pub router: Router,
+    /// Its database (to change the catalogue behind its back).
+    #[allow(
+        dead_code,
+        reason = "each test file compiles this module; not all use every field"
+    )]
+    pub db: sea_orm::DatabaseConnection,
     _dir: tempfile::TempDir,
 }
 
@@ -30,12 +36,15 @@ impl TestApp {
             files_dir: dir.path().join("files"),
             outbox_dir: dir.path().join("outbox"),
             site_root: dir.path().join("site"),
+            // See other instances' catalogue changes at once.
+            catalogue_check_secs: 0,
             ..Config::default()
         };
-        let state = AppState::with_db(config, db)?;
+        let state = AppState::with_db(config, db.clone())?;
         server::ops::metrics_handle();
         Ok(TestApp {
             router: server::router::app(state),
+            db,
             _dir: dir,
         })
     }
