@@ -14,6 +14,8 @@ stage "setup"; scripts/setup.sh test; stage_done
 
 stage "cargo fmt --check"; cargo fmt --all -- --check; stage_done
 
+stage "seed data checks"; python3 scripts/seed/validate.py; stage_done
+
 stage "clippy (server side)"
 cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 stage_done

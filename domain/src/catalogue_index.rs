@@ -302,9 +302,7 @@ impl Snapshot {
                 count,
             })
             .collect();
-        facets
-            .fields
-            .sort_by(|a, b| fold(&a.label).cmp(&fold(&b.label)));
+        facets.fields.sort_by_key(|f| fold(&f.label));
         let mut agencies: Vec<FacetCount> = by_agency
             .into_iter()
             .filter(|(code, _)| !code.is_empty())

@@ -71,10 +71,10 @@ pub fn CatalogueBrowser(
         );
     };
     let go_q = go.clone();
-    let go_field = go.clone();
-    let go_agency = go.clone();
-    let go_level = go.clone();
-    let go_online = go;
+    let go_online = go.clone();
+    let field_pick = pick(filter, go.clone(), |f, v| f.field = v);
+    let agency_pick = pick(filter, go.clone(), |f, v| f.agency = v);
+    let level_pick = pick(filter, go, |f, v| f.level = v);
     let show_field = fixed_field.is_none();
     let show_agency = fixed_agency.is_none();
     let base_for_pages = base.clone();
@@ -100,12 +100,7 @@ pub fn CatalogueBrowser(
             </div>
             <Suspense fallback=|| ()>
                 {move || {
-                let (go_field, go_agency, go_level, go_online) = (
-                    go_field.clone(),
-                    go_agency.clone(),
-                    go_level.clone(),
-                    go_online.clone(),
-                );
+                let go_online = go_online.clone();
                 Suspend::new(async move {
                     let view = results.await.ok();
                     let facets = view.map(|v| (v.fields, v.agencies, v.levels));
@@ -114,7 +109,6 @@ pub fn CatalogueBrowser(
                     view! {
                         <div class="filter-row">
                             {show_field.then(|| {
-                                let go = go_field.clone();
                                 view! {
                                     <FacetSelect
                                         id="filter-field"
@@ -123,16 +117,11 @@ pub fn CatalogueBrowser(
                                         all=t.t(Key::FilterAll)
                                         options=fields.clone()
                                         selected=current.field.clone()
-                                        on_pick=Callback::new(move |v: Option<String>| {
-                                            let mut f = filter.get_untracked();
-                                            f.field = v;
-                                            go(f);
-                                        })
+                                        on_pick=field_pick
                                     />
                                 }
                             })}
                             {show_agency.then(|| {
-                                let go = go_agency.clone();
                                 view! {
                                     <FacetSelect
                                         id="filter-agency"
@@ -141,16 +130,11 @@ pub fn CatalogueBrowser(
                                         all=t.t(Key::FilterAll)
                                         options=agencies.clone()
                                         selected=current.agency.clone()
-                                        on_pick=Callback::new(move |v: Option<String>| {
-                                            let mut f = filter.get_untracked();
-                                            f.agency = v;
-                                            go(f);
-                                        })
+                                        on_pick=agency_pick
                                     />
                                 }
                             })}
                             {
-                                let go = go_level.clone();
                                 let levels: Vec<FacetView> = levels
                                     .into_iter()
                                     .map(|mut l| {
@@ -168,11 +152,7 @@ pub fn CatalogueBrowser(
                                         all=t.t(Key::FilterAll)
                                         options=levels
                                         selected=current.level.clone()
-                                        on_pick=Callback::new(move |v: Option<String>| {
-                                            let mut f = filter.get_untracked();
-                                            f.level = v;
-                                            go(f);
-                                        })
+                                        on_pick=level_pick
                                     />
                                 }
                             }
@@ -218,6 +198,22 @@ pub fn CatalogueBrowser(
             }
         </Suspense>
     }
+}
+
+/// A callback that sets one filter (with `apply`) and shows the result.
+fn pick<G>(
+    filter: Memo<CatalogueFilter>,
+    go: G,
+    apply: fn(&mut CatalogueFilter, Option<String>),
+) -> Callback<Option<String>>
+where
+    G: Fn(CatalogueFilter) + Send + Sync + 'static,
+{
+    Callback::new(move |value: Option<String>| {
+        let mut f = filter.get_untracked();
+        apply(&mut f, value);
+        go(f);
+    })
 }
 
 /// A `<select>` of filter values with result counts.
