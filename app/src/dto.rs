@@ -118,21 +118,8 @@ impl CatalogueFilter {
     /// The URL query string for these filters (empty values left out), `page` replaced.
     pub fn to_query(&self, page: u64) -> String {
         let mut parts = Vec::new();
-        let enc = |s: &str| {
-            let mut out = String::new();
-            for b in s.bytes() {
-                match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                        out.push(b as char)
-                    }
-                    b' ' => out.push('+'),
-                    _ => out.push_str(&format!("%{b:02X}")),
-                }
-            }
-            out
-        };
         if !self.q.trim().is_empty() {
-            parts.push(format!("q={}", enc(self.q.trim())));
+            parts.push(format!("q={}", encode_query_value(self.q.trim())));
         }
         for (k, v) in [
             ("field", &self.field),
@@ -140,7 +127,7 @@ impl CatalogueFilter {
             ("level", &self.level),
         ] {
             if let Some(v) = v {
-                parts.push(format!("{k}={}", enc(v)));
+                parts.push(format!("{k}={}", encode_query_value(v)));
             }
         }
         if self.online_only {
@@ -151,6 +138,22 @@ impl CatalogueFilter {
         }
         parts.join("&")
     }
+}
+
+/// Percent-encodes a value for a URL query string (`application/x-www-form-urlencoded`:
+/// space as `+`); `/` is left as it is, which query strings allow, so local paths stay readable.
+pub fn encode_query_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// A procedure in a result list with the byte ranges of its name to highlight.

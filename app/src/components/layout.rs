@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::dto::encode_query_value;
 use crate::i18n::{use_locale, Key, Locale};
 
 /// "Skip to main content": the first focusable element, for keyboard and screen-reader users.
@@ -88,7 +89,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 {Locale::ALL
                     .into_iter()
                     .map(|l| {
-                        let href = move || format!("/lang/{}?next={}", l.code(), encode(&next()));
+                        let href = move || format!("/lang/{}?next={}", l.code(), encode_query_value(&next()));
                         let is_current = l == t;
                         view! {
                             <li>
@@ -109,20 +110,6 @@ pub fn LanguageSwitch() -> impl IntoView {
             </ul>
         </nav>
     }
-}
-
-/// Percent-encodes a local path for use as a query value.
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 /// The site footer: who runs the portal, help and developer links.
