@@ -1,9 +1,19 @@
 //! sea-orm entities: one module per table.
 
+pub mod account;
 pub mod agency;
+pub mod api_token;
+pub mod audit_log;
 pub mod catalogue_state;
 pub mod commune;
 pub mod field;
+pub mod national_id_flow;
+pub mod one_time_token;
+pub mod organisation;
+pub mod organisation_member;
+pub mod outbox_message;
 pub mod procedure;
 pub mod procedure_version;
 pub mod province;
+pub mod rate_counter;
+pub mod session;

@@ -1,0 +1,61 @@
+//! Account (tài khoản): a citizen, a member of a business, or a staff member.
+
+use sea_orm::entity::prelude::*;
+
+/// One person who signs in. Citizens and business members have `kind = "citizen"`; staff have
+/// `kind = "staff"`, an agency and roles. Sign-in names are the e-mail address or the phone
+/// number, both stored normalised (lower-case e-mail, `0xxxxxxxxx` phone).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "account")]
+pub struct Model {
+    /// UUID as text.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    /// `citizen` or `staff`.
+    pub kind: String,
+    /// Lower-case e-mail address.
+    #[sea_orm(unique)]
+    pub email: Option<String>,
+    /// Mobile number in the national `0xxxxxxxxx` form.
+    #[sea_orm(unique)]
+    pub phone: Option<String>,
+    /// Argon2id PHC string; `None` for accounts that only sign in through the national identity.
+    pub password_hash: Option<String>,
+    /// When the e-mail address was confirmed by its link.
+    pub email_verified_at: Option<DateTimeUtc>,
+    /// Full name as on the citizen ID card.
+    pub full_name: String,
+    /// Citizen ID (CCCD), 12 digits.
+    #[sea_orm(unique)]
+    pub citizen_id: Option<String>,
+    /// Date of birth.
+    pub date_of_birth: Option<Date>,
+    /// Province of the address (2025 map).
+    pub province_code: Option<String>,
+    /// Commune of the address (2025 map).
+    pub commune_code: Option<String>,
+    /// Street address (house number, street, hamlet).
+    pub street: Option<String>,
+    /// Subject (`sub`) at the national identity provider, once linked.
+    #[sea_orm(unique)]
+    pub national_id_subject: Option<String>,
+    /// Staff only: the agency the member belongs to.
+    pub agency_code: Option<String>,
+    /// Staff only: comma-separated role codes (see `access::Role`).
+    pub roles: String,
+    /// Consecutive failed password sign-ins.
+    pub failed_sign_ins: i32,
+    /// Password sign-in refused until then (lock-out).
+    pub locked_until: Option<DateTimeUtc>,
+    /// Disabled by an administrator.
+    pub disabled: bool,
+    /// When the account was created.
+    pub created_at: DateTimeUtc,
+    /// Last change.
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
