@@ -19,6 +19,24 @@ pub enum DomainError {
     /// The request conflicts with the current state (duplicate code, concurrent change, …).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The caller is not signed in, or the credentials are wrong (deliberately vague).
+    #[error("unauthorized")]
+    Unauthorized,
+    /// The caller is signed in but may not do this.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// Too many attempts; try again after the given number of seconds.
+    #[error("rate limited for {retry_after_secs} s")]
+    RateLimited {
+        /// Seconds until the next attempt is allowed.
+        retry_after_secs: u64,
+    },
+    /// Password sign-in is locked after repeated failures until the given time.
+    #[error("account locked until {until}")]
+    Locked {
+        /// When password sign-in opens again.
+        until: chrono::DateTime<chrono::Utc>,
+    },
     /// A database or other infrastructure failure.
     #[error("database error: {0}")]
     Database(#[from] DbErr),
@@ -34,6 +52,10 @@ pub struct FieldError {
     pub field: String,
     /// What is wrong and how to fix it.
     pub message: String,
+    /// Stable rule code (`citizen_id_century`, …) that user interfaces translate; empty for
+    /// messages that are shown as they are (import reports for operators).
+    #[serde(default)]
+    pub code: String,
 }
 
 impl FieldError {
@@ -42,6 +64,16 @@ impl FieldError {
         Self {
             field: field.into(),
             message: message.into(),
+            code: String::new(),
+        }
+    }
+
+    /// Builds a field error with a rule code for translation and an English fallback message.
+    pub fn rule(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+            code: code.to_owned(),
         }
     }
 }
@@ -61,8 +93,17 @@ impl DomainError {
             DomainError::NotFound(_) => "not_found",
             DomainError::Validation(_) => "validation",
             DomainError::Conflict(_) => "conflict",
+            DomainError::Unauthorized => "unauthorized",
+            DomainError::Forbidden(_) => "forbidden",
+            DomainError::RateLimited { .. } => "rate_limited",
+            DomainError::Locked { .. } => "locked",
             DomainError::Database(DbErr::RecordNotFound(_)) => "not_found",
             DomainError::Database(_) | DomainError::Internal(_) => "internal",
         }
     }
+}
+
+/// Shorthand for a validation error with one field.
+pub fn invalid(field: &str, code: &str, message: &str) -> DomainError {
+    DomainError::Validation(vec![FieldError::rule(field, code, message)])
 }

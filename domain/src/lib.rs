@@ -4,15 +4,28 @@
 //! (`server`) are thin adapters over these services, so the rules are tested once, without a
 //! browser or a socket.
 
+pub mod access;
+pub mod accounts;
 pub mod admin_map;
+pub mod api_tokens;
+pub mod audit;
 pub mod catalogue;
 pub mod catalogue_import;
 pub mod catalogue_index;
 pub mod db;
+pub mod demo_accounts;
 pub mod entities;
 pub mod error;
+pub mod identity;
+pub mod organisations;
+pub mod outbox;
+pub mod password;
+pub mod rate_limit;
 pub mod reference_data;
 pub mod search;
+pub mod secrets;
+pub mod sessions;
+pub mod staff;
 pub mod testing;
 pub mod text;
 

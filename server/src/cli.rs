@@ -145,6 +145,17 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("seed data in {}: {e}", dir.display()))?;
             print!("{report}");
+            let demo = dir.join("demo").join("accounts.json");
+            if demo.exists() {
+                if config.environment == crate::config::Environment::Production {
+                    println!("demo accounts skipped: environment is production");
+                } else {
+                    let created = domain::demo_accounts::load(&db, &demo)
+                        .await
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", demo.display()))?;
+                    println!("demo accounts: {created} created (password in {})", demo.display());
+                }
+            }
             Ok(())
         }
         Command::ImportCatalogue { file, dry_run } => {

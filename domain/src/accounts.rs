@@ -1,0 +1,161 @@
+//! Citizen accounts: registration with e-mail verification, password sign-in with lock-out,
+//! password recovery by e-mailed link, the profile, and sign-in with the national identity.
+//!
+//! E-mails are queued in the outbox in the same transaction as the change they announce; their
+//! wording comes from the caller's [`Notices`] (the interface's translation files).
+
+mod national_id;
+mod profile;
+mod recovery;
+mod registration;
+mod sign_in;
+
+pub use national_id::{sign_in_with_national_id, NationalIdentity};
+pub use profile::{profile, update_profile, ProfileUpdate};
+pub use recovery::{request_password_reset, reset_password, verify_email};
+pub use registration::{register, Registration};
+pub use sign_in::{sign_in, SignedIn, FAILURES_BEFORE_LOCK, LOCK_MINUTES};
+
+use chrono::{Duration, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::entities::{account, one_time_token};
+use crate::secrets;
+use crate::{DomainError, DomainResult};
+
+/// A message to a person, worded by the caller.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice<'a> {
+    /// Confirm the e-mail address of a new account.
+    VerifyEmail {
+        /// Recipient's name.
+        name: &'a str,
+        /// Link to open.
+        link: &'a str,
+    },
+    /// Choose a new password.
+    ResetPassword {
+        /// Recipient's name.
+        name: &'a str,
+        /// Link to open.
+        link: &'a str,
+    },
+    /// A staff account was created; choose a password.
+    StaffInvitation {
+        /// Recipient's name.
+        name: &'a str,
+        /// Agency name.
+        agency: &'a str,
+        /// Link to open.
+        link: &'a str,
+    },
+    /// The password was changed (warns the owner if it was not them).
+    PasswordChanged {
+        /// Recipient's name.
+        name: &'a str,
+    },
+}
+
+/// Words notices: returns `(subject, body)`.
+pub trait Notices: Send + Sync {
+    /// The subject and plain-text body of a notice.
+    fn render(&self, notice: &Notice<'_>) -> (String, String);
+}
+
+/// What services that send links need: the public base URL and the wording.
+#[derive(Clone, Copy)]
+pub struct Mailing<'a> {
+    /// Public base URL without a trailing slash (`https://dichvucong.tayninh.gov.vn`).
+    pub base_url: &'a str,
+    /// Wording of notices.
+    pub notices: &'a dyn Notices,
+}
+
+/// Purposes of single-use links.
+pub(crate) const VERIFY_EMAIL: &str = "verify_email";
+/// Reset or first choice of a password.
+pub(crate) const RESET_PASSWORD: &str = "reset_password";
+
+/// Issues a single-use token for `account_id`, valid for `valid_for`; returns the secret.
+pub(crate) async fn issue_token<C: ConnectionTrait>(
+    db: &C,
+    account_id: &str,
+    purpose: &str,
+    valid_for: Duration,
+) -> DomainResult<String> {
+    let token = secrets::new_token();
+    let now = Utc::now();
+    one_time_token::Entity::insert(one_time_token::ActiveModel {
+        id: Set(secrets::fingerprint(&token)),
+        account_id: Set(account_id.to_owned()),
+        purpose: Set(purpose.to_owned()),
+        created_at: Set(now),
+        expires_at: Set(now + valid_for),
+        used_at: Set(None),
+    })
+    .exec(db)
+    .await?;
+    Ok(token)
+}
+
+/// Uses a single-use token: marks it used (only if it still was unused, so two clicks cannot
+/// both succeed) and returns its account id. Expired, used or unknown tokens give a validation
+/// error on `token` with code `link_invalid`.
+pub(crate) async fn use_token<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+    purpose: &str,
+) -> DomainResult<String> {
+    let id = secrets::fingerprint(token);
+    let now = Utc::now();
+    let invalid = || crate::error::invalid("token", "link_invalid", "the link is invalid, used or expired");
+    let Some(row) = one_time_token::Entity::find_by_id(id.clone()).one(db).await? else {
+        return Err(invalid());
+    };
+    if row.purpose != purpose || row.used_at.is_some() || row.expires_at <= now {
+        return Err(invalid());
+    }
+    let result = one_time_token::Entity::update_many()
+        .col_expr(
+            one_time_token::Column::UsedAt,
+            sea_orm::sea_query::Expr::value(Some(now)),
+        )
+        .filter(one_time_token::Column::Id.eq(id))
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(invalid());
+    }
+    Ok(row.account_id)
+}
+
+/// Finds an account by e-mail address or mobile number as typed at sign-in.
+pub async fn find_by_sign_in_name<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+) -> DomainResult<Option<account::Model>> {
+    let name = name.trim();
+    if name.contains('@') {
+        let email = name.to_lowercase();
+        return Ok(account::Entity::find()
+            .filter(account::Column::Email.eq(email))
+            .one(db)
+            .await?);
+    }
+    match crate::identity::contact::mobile("identifier", name) {
+        Ok(phone) => Ok(account::Entity::find()
+            .filter(account::Column::Phone.eq(phone))
+            .one(db)
+            .await?),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Loads an account that must exist.
+pub async fn get<C: ConnectionTrait>(db: &C, id: &str) -> DomainResult<account::Model> {
+    account::Entity::find_by_id(id.to_owned())
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound("account".into()))
+}

@@ -1,0 +1,132 @@
+//! Demo accounts for development and tests (`seed/demo/accounts.json`): staff of three agencies
+//! with every role, a system administrator and a verified citizen, all with one documented
+//! password. Loading is idempotent: accounts whose e-mail address exists are left alone.
+
+use std::path::Path;
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use serde::Deserialize;
+
+use crate::access::Role;
+use crate::entities::account;
+use crate::{password, DomainError, DomainResult};
+
+#[derive(Deserialize)]
+struct File {
+    password: String,
+    staff: Vec<Staff>,
+    citizens: Vec<Citizen>,
+}
+
+#[derive(Deserialize)]
+struct Staff {
+    email: String,
+    full_name: String,
+    agency_code: String,
+    roles: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Citizen {
+    email: String,
+    phone: String,
+    full_name: String,
+    citizen_id: String,
+    date_of_birth: NaiveDate,
+}
+
+/// One demo staff member, as the access-matrix tests need them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DemoStaff {
+    /// Sign-in e-mail.
+    pub email: String,
+    /// Agency.
+    pub agency_code: String,
+    /// Roles.
+    pub roles: Vec<Role>,
+}
+
+/// The demo staff and the shared password, read from the file.
+pub fn read_staff(path: &Path) -> DomainResult<(Vec<DemoStaff>, String)> {
+    let file = read(path)?;
+    let staff = file
+        .staff
+        .iter()
+        .map(|s| DemoStaff {
+            email: s.email.clone(),
+            agency_code: s.agency_code.clone(),
+            roles: s.roles.iter().filter_map(|r| Role::from_code(r)).collect(),
+        })
+        .collect();
+    Ok((staff, file.password))
+}
+
+fn read(path: &Path) -> DomainResult<File> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| DomainError::Internal(format!("{}: {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| DomainError::Internal(format!("{}: {e}", path.display())))
+}
+
+/// Loads the demo accounts; returns how many were created.
+pub async fn load(db: &DatabaseConnection, path: &Path) -> DomainResult<usize> {
+    let file = read(path)?;
+    let hash = password::hash(&file.password)?;
+    let now = Utc::now();
+    let mut created = 0;
+    let blank = |id: String, email: &str, name: &str| account::ActiveModel {
+        id: Set(id),
+        kind: Set("citizen".into()),
+        email: Set(Some(email.to_lowercase())),
+        phone: Set(None),
+        password_hash: Set(Some(hash.clone())),
+        email_verified_at: Set(Some(now)),
+        full_name: Set(name.to_owned()),
+        citizen_id: Set(None),
+        date_of_birth: Set(None),
+        province_code: Set(None),
+        commune_code: Set(None),
+        street: Set(None),
+        national_id_subject: Set(None),
+        agency_code: Set(None),
+        roles: Set(String::new()),
+        failed_sign_ins: Set(0),
+        locked_until: Set(None),
+        disabled: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    for s in &file.staff {
+        if exists(db, &s.email).await? {
+            continue;
+        }
+        let roles: Vec<Role> = s.roles.iter().filter_map(|r| Role::from_code(r)).collect();
+        let mut row = blank(uuid::Uuid::new_v4().to_string(), &s.email, &s.full_name);
+        row.kind = Set("staff".into());
+        row.agency_code = Set(Some(s.agency_code.clone()));
+        row.roles = Set(Role::join(&roles));
+        account::Entity::insert(row).exec(db).await?;
+        created += 1;
+    }
+    for c in &file.citizens {
+        if exists(db, &c.email).await? {
+            continue;
+        }
+        let mut row = blank(uuid::Uuid::new_v4().to_string(), &c.email, &c.full_name);
+        row.phone = Set(Some(c.phone.clone()));
+        row.citizen_id = Set(Some(c.citizen_id.clone()));
+        row.date_of_birth = Set(Some(c.date_of_birth));
+        account::Entity::insert(row).exec(db).await?;
+        created += 1;
+    }
+    Ok(created)
+}
+
+async fn exists(db: &DatabaseConnection, email: &str) -> DomainResult<bool> {
+    Ok(account::Entity::find()
+        .filter(account::Column::Email.eq(email.to_lowercase()))
+        .one(db)
+        .await?
+        .is_some())
+}
