@@ -52,6 +52,11 @@ fn main() {
         let _ = writeln!(out, "    /// `{key}`\n    {},", camel(key));
     }
     out.push_str("}\n");
+    out.push_str("impl Key {\n    /// The key named `name` (for texts chosen by a code sent from the server).\n    pub fn from_name(name: &str) -> Option<Key> {\n        match name {\n");
+    for key in &keys {
+        let _ = writeln!(out, "            {:?} => Some(Key::{}),", key, camel(key));
+    }
+    out.push_str("            _ => None,\n        }\n    }\n}\n");
     for (locale, table) in LOCALES.iter().zip(&tables) {
         let _ = writeln!(
             out,

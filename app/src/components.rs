@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod catalogue_browser;
+pub mod form;
 pub mod layout;
 pub mod procedure_list;
 pub mod search_box;

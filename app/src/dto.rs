@@ -265,3 +265,71 @@ mod tests {
         assert_eq!(CatalogueFilter::default().to_query(1), "");
     }
 }
+
+/// The profile form's current values and the address lists it needs.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ProfileView {
+    /// E-mail (read-only here).
+    pub email: Option<String>,
+    /// Linked to the national identity.
+    pub national_id_linked: bool,
+    /// Full name.
+    pub full_name: String,
+    /// Citizen ID.
+    pub citizen_id: String,
+    /// Date of birth `YYYY-MM-DD`.
+    pub date_of_birth: String,
+    /// Mobile number.
+    pub phone: String,
+    /// Province code.
+    pub province_code: String,
+    /// Commune code.
+    pub commune_code: String,
+    /// Street address.
+    pub street: String,
+    /// Every province: `(code, name)`.
+    pub provinces: Vec<(String, String)>,
+    /// Communes of the chosen province: `(code, name)`.
+    pub communes: Vec<(String, String)>,
+}
+
+/// A staff member as the staff list shows them.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StaffRow {
+    /// Account id.
+    pub id: String,
+    /// Full name.
+    pub full_name: String,
+    /// E-mail.
+    pub email: String,
+    /// Role codes.
+    pub roles: Vec<String>,
+    /// Disabled.
+    pub disabled: bool,
+}
+
+/// One audit entry as the log page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AuditRow {
+    /// Time, `dd/mm/yyyy HH:MM:SS` Vietnam time.
+    pub at: String,
+    /// Actor.
+    pub actor: String,
+    /// Action code.
+    pub action: String,
+    /// Target.
+    pub target: String,
+    /// Outcome code.
+    pub outcome: String,
+    /// Client address.
+    pub ip: String,
+}
+
+/// A page of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AuditView {
+    /// Entries, newest first.
+    pub items: Vec<AuditRow>,
+    /// Matching entries.
+    pub total: u64,
+}

@@ -10,8 +10,16 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     /// The page or item does not exist.
     NotFound,
-    /// Input was refused; each entry is `(field, message)`.
+    /// Input was refused; each entry is `(field, rule code or message)`.
     Validation(Vec<(String, String)>),
+    /// Sign-in needed, or the e-mail/password pair is wrong.
+    Unauthorized,
+    /// Signed in, but not allowed.
+    Forbidden,
+    /// Too many attempts; seconds to wait.
+    RateLimited(u64),
+    /// Password sign-in locked until this time (`HH:MM`, Vietnam time).
+    Locked(String),
     /// The system failed; the cause was logged on the server.
     Internal,
     /// The call itself failed (network, encoding): the browser could not reach the server.
@@ -24,6 +32,10 @@ impl std::fmt::Display for AppError {
             AppError::NotFound => write!(f, "not found"),
             AppError::Validation(fields) => write!(f, "invalid input: {fields:?}"),
             AppError::Internal => write!(f, "internal error"),
+            AppError::Unauthorized => write!(f, "unauthorized"),
+            AppError::Forbidden => write!(f, "forbidden"),
+            AppError::RateLimited(secs) => write!(f, "rate limited for {secs} s"),
+            AppError::Locked(until) => write!(f, "locked until {until}"),
             AppError::Transport(why) => write!(f, "request failed: {why}"),
         }
     }
@@ -44,8 +56,23 @@ impl From<domain::DomainError> for AppError {
     fn from(err: domain::DomainError) -> Self {
         match err {
             domain::DomainError::NotFound(_) => AppError::NotFound,
-            domain::DomainError::Validation(fields) => {
-                AppError::Validation(fields.into_iter().map(|f| (f.field, f.message)).collect())
+            domain::DomainError::Validation(fields) => AppError::Validation(
+                fields
+                    .into_iter()
+                    .map(|f| (f.field, if f.code.is_empty() { f.message } else { f.code }))
+                    .collect(),
+            ),
+            domain::DomainError::Unauthorized => AppError::Unauthorized,
+            domain::DomainError::Forbidden(what) => {
+                tracing::warn!(%what, "access denied");
+                AppError::Forbidden
+            }
+            domain::DomainError::RateLimited { retry_after_secs } => {
+                AppError::RateLimited(retry_after_secs)
+            }
+            domain::DomainError::Locked { until } => {
+                let local = until + chrono::Duration::hours(7);
+                AppError::Locked(local.format("%H:%M").to_string())
             }
             other => {
                 tracing::error!(error = %other, "server function failed");

@@ -12,8 +12,11 @@ pub mod components;
 pub mod dto;
 pub mod error;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod notices;
 pub mod pages;
 pub mod server_fns;
+pub mod session;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Stylesheet};
@@ -22,13 +25,17 @@ use leptos_router::{path, SsrMode};
 
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::i18n::use_locale;
+use crate::pages::account_pages::{
+    ForgotPasswordPage, ProfilePage, RegisterDonePage, RegisterPage, ResetPasswordPage, SignInPage,
+    VerifyEmailPage,
+};
+use crate::pages::admin_pages::{AuditPage, StaffPage};
 use crate::pages::{
     group_page::{AgencyPage, FieldPage},
     home_page::HomePage,
     not_found_page::NotFoundPage,
     procedure_page::ProcedurePage,
     search_page::SearchPage,
-    sign_in_page::SignInPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -76,6 +83,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/linh-vuc/:slug") view=FieldPage ssr=SsrMode::Async />
                     <Route path=path!("/co-quan/:slug") view=AgencyPage ssr=SsrMode::Async />
                     <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/dang-ky") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/dang-ky/xong") view=RegisterDonePage ssr=SsrMode::Async />
+                    <Route path=path!("/xac-thuc-email") view=VerifyEmailPage ssr=SsrMode::Async />
+                    <Route path=path!("/quen-mat-khau") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/dat-lai-mat-khau") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/tai-khoan") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/quan-tri/can-bo") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/quan-tri/nhat-ky") view=AuditPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -1,8 +1,9 @@
 //! One module per page.
 
+pub mod account_pages;
+pub mod admin_pages;
 pub mod group_page;
 pub mod home_page;
 pub mod not_found_page;
 pub mod procedure_page;
 pub mod search_page;
-pub mod sign_in_page;

@@ -1,5 +1,6 @@
 //! Server functions, grouped by area. Each is a thin adapter over a `domain` service.
 
+pub mod account;
 pub mod catalogue;
 
 /// The database handle the server provides to every page and server function.

@@ -61,7 +61,11 @@ impl Role {
         let mut sorted = roles.to_vec();
         sorted.sort();
         sorted.dedup();
-        sorted.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
+        sorted
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
@@ -148,9 +152,7 @@ impl Actor {
     /// Account id of a signed-in person.
     pub fn account_id(&self) -> Option<&str> {
         match self {
-            Actor::Citizen { account_id, .. } | Actor::Staff { account_id, .. } => {
-                Some(account_id)
-            }
+            Actor::Citizen { account_id, .. } | Actor::Staff { account_id, .. } => Some(account_id),
             _ => None,
         }
     }
@@ -244,9 +246,9 @@ pub fn allowed(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
         }
         Resource::ApiTokens => false,
         Resource::Organisation(id) => match actor {
-            Actor::Citizen { memberships, .. } => memberships.iter().any(|m| {
-                m.organisation_id == *id && (action == Action::Read || m.representative)
-            }),
+            Actor::Citizen { memberships, .. } => memberships
+                .iter()
+                .any(|m| m.organisation_id == *id && (action == Action::Read || m.representative)),
             _ => false,
         },
     }
@@ -281,15 +283,26 @@ mod tests {
         let roles = [Role::Leader, Role::IntakeClerk, Role::Leader];
         let stored = Role::join(&roles);
         assert_eq!(stored, "intake_clerk,leader");
-        assert_eq!(Role::parse_list(&stored), vec![Role::IntakeClerk, Role::Leader]);
+        assert_eq!(
+            Role::parse_list(&stored),
+            vec![Role::IntakeClerk, Role::Leader]
+        );
         assert_eq!(Role::parse_list(""), vec![]);
     }
 
     #[test]
     fn agency_admins_manage_only_their_agency() {
         let admin = staff("A", &[Role::AgencyAdmin]);
-        assert!(allowed(&admin, Action::Manage, &Resource::StaffOfAgency("A")));
-        assert!(!allowed(&admin, Action::Manage, &Resource::StaffOfAgency("B")));
+        assert!(allowed(
+            &admin,
+            Action::Manage,
+            &Resource::StaffOfAgency("A")
+        ));
+        assert!(!allowed(
+            &admin,
+            Action::Manage,
+            &Resource::StaffOfAgency("B")
+        ));
         assert!(!allowed(&admin, Action::Read, &Resource::AuditLog(None)));
         assert!(!allowed(&admin, Action::Manage, &Resource::ApiTokens));
     }
@@ -301,7 +314,11 @@ mod tests {
             Err(DomainError::Unauthorized)
         ));
         assert!(matches!(
-            authorize(&staff("A", &[Role::Specialist]), Action::Read, &Resource::ApiTokens),
+            authorize(
+                &staff("A", &[Role::Specialist]),
+                Action::Read,
+                &Resource::ApiTokens
+            ),
             Err(DomainError::Forbidden(_))
         ));
     }
@@ -313,9 +330,25 @@ mod tests {
             agency_code: Some("A".into()),
             scopes: vec![Scope::StaffRead],
         };
-        assert!(allowed(&client, Action::Read, &Resource::StaffOfAgency("A")));
-        assert!(!allowed(&client, Action::Read, &Resource::StaffOfAgency("B")));
-        assert!(!allowed(&client, Action::Manage, &Resource::StaffOfAgency("A")));
-        assert!(!allowed(&client, Action::Read, &Resource::AuditLog(Some("A"))));
+        assert!(allowed(
+            &client,
+            Action::Read,
+            &Resource::StaffOfAgency("A")
+        ));
+        assert!(!allowed(
+            &client,
+            Action::Read,
+            &Resource::StaffOfAgency("B")
+        ));
+        assert!(!allowed(
+            &client,
+            Action::Manage,
+            &Resource::StaffOfAgency("A")
+        ));
+        assert!(!allowed(
+            &client,
+            Action::Read,
+            &Resource::AuditLog(Some("A"))
+        ));
     }
 }

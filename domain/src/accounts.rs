@@ -108,8 +108,17 @@ pub(crate) async fn use_token<C: ConnectionTrait>(
 ) -> DomainResult<String> {
     let id = secrets::fingerprint(token);
     let now = Utc::now();
-    let invalid = || crate::error::invalid("token", "link_invalid", "the link is invalid, used or expired");
-    let Some(row) = one_time_token::Entity::find_by_id(id.clone()).one(db).await? else {
+    let invalid = || {
+        crate::error::invalid(
+            "token",
+            "link_invalid",
+            "the link is invalid, used or expired",
+        )
+    };
+    let Some(row) = one_time_token::Entity::find_by_id(id.clone())
+        .one(db)
+        .await?
+    else {
         return Err(invalid());
     };
     if row.purpose != purpose || row.used_at.is_some() || row.expires_at <= now {

@@ -29,7 +29,11 @@ pub async fn issue(
     let mut errors = Vec::new();
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        errors.push(FieldError::rule("name", "name_required", "name what the token is for"));
+        errors.push(FieldError::rule(
+            "name",
+            "name_required",
+            "name what the token is for",
+        ));
     }
     let mut parsed = Vec::new();
     for code in scopes {
@@ -39,12 +43,24 @@ pub async fn issue(
         }
     }
     if parsed.is_empty() {
-        errors.push(FieldError::rule("scopes", "scope_required", "choose at least one scope"));
+        errors.push(FieldError::rule(
+            "scopes",
+            "scope_required",
+            "choose at least one scope",
+        ));
     }
     let txn = db.begin().await?;
     if let Some(code) = agency_code {
-        if agency::Entity::find_by_id(code.to_owned()).one(&txn).await?.is_none() {
-            errors.push(FieldError::rule("agency_code", "agency_unknown", "choose an agency"));
+        if agency::Entity::find_by_id(code.to_owned())
+            .one(&txn)
+            .await?
+            .is_none()
+        {
+            errors.push(FieldError::rule(
+                "agency_code",
+                "agency_unknown",
+                "choose an agency",
+            ));
         }
     }
     if !errors.is_empty() {
@@ -55,7 +71,11 @@ pub async fn issue(
         id: Set(uuid::Uuid::new_v4().to_string()),
         name: Set(name.to_owned()),
         token_hash: Set(secrets::fingerprint(&token)),
-        scopes: Set(parsed.iter().map(|s| s.code()).collect::<Vec<_>>().join(" ")),
+        scopes: Set(parsed
+            .iter()
+            .map(|s| s.code())
+            .collect::<Vec<_>>()
+            .join(" ")),
         agency_code: Set(agency_code.map(str::to_owned)),
         created_by: Set(actor.account_id().unwrap_or_default().to_owned()),
         created_at: Set(Utc::now()),
@@ -144,9 +164,15 @@ pub async fn authenticate(db: &DatabaseConnection, token: &str) -> DomainResult<
     if row.revoked_at.is_some() || row.expires_at.is_some_and(|t| t <= now) {
         return Err(DomainError::Unauthorized);
     }
-    if row.last_used_at.is_none_or(|t| now - t > Duration::minutes(1)) {
+    if row
+        .last_used_at
+        .is_none_or(|t| now - t > Duration::minutes(1))
+    {
         api_token::Entity::update_many()
-            .col_expr(api_token::Column::LastUsedAt, sea_orm::sea_query::Expr::value(Some(now)))
+            .col_expr(
+                api_token::Column::LastUsedAt,
+                sea_orm::sea_query::Expr::value(Some(now)),
+            )
             .filter(api_token::Column::Id.eq(row.id.clone()))
             .exec(db)
             .await?;
@@ -154,6 +180,10 @@ pub async fn authenticate(db: &DatabaseConnection, token: &str) -> DomainResult<
     Ok(Actor::ApiClient {
         token_id: row.id,
         agency_code: row.agency_code,
-        scopes: row.scopes.split_whitespace().filter_map(Scope::from_code).collect(),
+        scopes: row
+            .scopes
+            .split_whitespace()
+            .filter_map(Scope::from_code)
+            .collect(),
     })
 }

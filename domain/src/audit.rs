@@ -66,7 +66,11 @@ pub struct Entry<'a> {
 }
 
 /// Appends an entry.
-pub async fn record<C: ConnectionTrait>(db: &C, origin: &Origin, entry: Entry<'_>) -> DomainResult<()> {
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    origin: &Origin,
+    entry: Entry<'_>,
+) -> DomainResult<()> {
     audit_log::Entity::insert(audit_log::ActiveModel {
         id: NotSet,
         at: Set(Utc::now()),
@@ -117,7 +121,11 @@ pub struct Page {
 
 /// Lists entries the actor may read: a system administrator everything, an agency
 /// administrator (or an API client with `audit:read` for the agency) that agency's entries.
-pub async fn list<C: ConnectionTrait>(db: &C, actor: &Actor, filter: &Filter) -> DomainResult<Page> {
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    filter: &Filter,
+) -> DomainResult<Page> {
     authorize(
         actor,
         Action::Read,

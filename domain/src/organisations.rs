@@ -44,14 +44,24 @@ pub async fn register(
         });
     };
     let mut errors = Vec::new();
-    let code = tax_code::check("tax_code", &form.tax_code).map_err(|e| errors.push(e)).ok();
+    let code = tax_code::check("tax_code", &form.tax_code)
+        .map_err(|e| errors.push(e))
+        .ok();
     let name = form.name.trim().to_owned();
     if name.chars().count() < 2 {
-        errors.push(FieldError::rule("name", "name_required", "enter the registered name"));
+        errors.push(FieldError::rule(
+            "name",
+            "name_required",
+            "enter the registered name",
+        ));
     }
     let representative = form.representative_name.trim().to_owned();
     if representative.chars().count() < 2 {
-        errors.push(FieldError::rule("representative_name", "name_required", "enter the legal representative's name"));
+        errors.push(FieldError::rule(
+            "representative_name",
+            "name_required",
+            "enter the legal representative's name",
+        ));
     }
     let rep_id = match citizen_id::normalise(&form.representative_citizen_id).as_str() {
         "" => None,
@@ -125,20 +135,33 @@ pub async fn add_member(
     sign_in_name: &str,
     origin: &Origin,
 ) -> DomainResult<()> {
-    authorize(actor, Action::Manage, &Resource::Organisation(organisation_id))?;
+    authorize(
+        actor,
+        Action::Manage,
+        &Resource::Organisation(organisation_id),
+    )?;
     let txn = db.begin().await?;
     let member = crate::accounts::find_by_sign_in_name(&txn, sign_in_name)
         .await?
         .filter(|a| a.kind == "citizen")
         .ok_or_else(|| {
-            crate::error::invalid("member", "member_unknown", "no citizen account has this e-mail address or mobile number")
+            crate::error::invalid(
+                "member",
+                "member_unknown",
+                "no citizen account has this e-mail address or mobile number",
+            )
         })?;
-    let exists = organisation_member::Entity::find_by_id((organisation_id.to_owned(), member.id.clone()))
-        .one(&txn)
-        .await?
-        .is_some();
+    let exists =
+        organisation_member::Entity::find_by_id((organisation_id.to_owned(), member.id.clone()))
+            .one(&txn)
+            .await?
+            .is_some();
     if exists {
-        return Err(crate::error::invalid("member", "member_exists", "this person is already a member"));
+        return Err(crate::error::invalid(
+            "member",
+            "member_exists",
+            "this person is already a member",
+        ));
     }
     organisation_member::Entity::insert(organisation_member::ActiveModel {
         organisation_id: Set(organisation_id.to_owned()),
@@ -183,8 +206,15 @@ pub async fn mine(db: &DatabaseConnection, actor: &Actor) -> DomainResult<Vec<Wi
     };
     let mut out = Vec::new();
     for m in memberships {
-        authorize(actor, Action::Read, &Resource::Organisation(&m.organisation_id))?;
-        let Some(org) = organisation::Entity::find_by_id(m.organisation_id.clone()).one(db).await? else {
+        authorize(
+            actor,
+            Action::Read,
+            &Resource::Organisation(&m.organisation_id),
+        )?;
+        let Some(org) = organisation::Entity::find_by_id(m.organisation_id.clone())
+            .one(db)
+            .await?
+        else {
             continue;
         };
         let rows = organisation_member::Entity::find()
@@ -197,7 +227,10 @@ pub async fn mine(db: &DatabaseConnection, actor: &Actor) -> DomainResult<Vec<Wi
                 members.push((acc, row.role));
             }
         }
-        out.push(WithMembers { organisation: org, members });
+        out.push(WithMembers {
+            organisation: org,
+            members,
+        });
     }
     Ok(out)
 }

@@ -87,7 +87,10 @@ pub async fn claim_due<C: ConnectionTrait>(
 pub async fn mark_sent<C: ConnectionTrait>(db: &C, id: i64) -> DomainResult<()> {
     Entity::update_many()
         .col_expr(Column::SentAt, sea_orm::sea_query::Expr::value(Utc::now()))
-        .col_expr(Column::Attempts, sea_orm::sea_query::ExprTrait::add(sea_orm::sea_query::Expr::col(Column::Attempts), 1))
+        .col_expr(
+            Column::Attempts,
+            sea_orm::sea_query::ExprTrait::add(sea_orm::sea_query::Expr::col(Column::Attempts), 1),
+        )
         .col_expr(
             Column::ClaimedUntil,
             sea_orm::sea_query::Expr::value(Option::<chrono::DateTime<Utc>>::None),
@@ -108,7 +111,10 @@ pub async fn mark_failed<C: ConnectionTrait>(
     let backoff = Duration::minutes(1i64 << attempts.clamp(0, 6)).min(Duration::hours(1));
     Entity::update_many()
         .col_expr(Column::Attempts, sea_orm::sea_query::Expr::value(attempts))
-        .col_expr(Column::LastError, sea_orm::sea_query::Expr::value(error.to_owned()))
+        .col_expr(
+            Column::LastError,
+            sea_orm::sea_query::Expr::value(error.to_owned()),
+        )
         .col_expr(
             Column::NextAttemptAt,
             sea_orm::sea_query::Expr::value(Utc::now() + backoff),

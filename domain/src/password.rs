@@ -2,7 +2,9 @@
 //! (19 MiB memory, 2 passes, 1 lane): about 20 ms per hash on one core, cheap for a sign-in,
 //! expensive for anyone guessing offline.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 use crate::error::FieldError;
@@ -19,13 +21,20 @@ fn hasher() -> DomainResult<Argon2<'static>> {
 pub fn check_strength(field: &str, password: &str, sign_in_name: &str) -> Result<(), FieldError> {
     let length = password.chars().count();
     if length < 8 {
-        return Err(FieldError::rule(field, "password_short", "at least 8 characters"));
+        return Err(FieldError::rule(
+            field,
+            "password_short",
+            "at least 8 characters",
+        ));
     }
     if length > 128 {
-        return Err(FieldError::rule(field, "password_long", "at most 128 characters"));
+        return Err(FieldError::rule(
+            field,
+            "password_long",
+            "at most 128 characters",
+        ));
     }
-    if !password.chars().any(char::is_alphabetic) || !password.chars().any(|c| c.is_ascii_digit())
-    {
+    if !password.chars().any(char::is_alphabetic) || !password.chars().any(|c| c.is_ascii_digit()) {
         return Err(FieldError::rule(
             field,
             "password_mix",
@@ -84,7 +93,11 @@ mod tests {
 
     #[test]
     fn strength_rules_name_the_problem() {
-        let code = |p: &str| check_strength("password", p, "an@vidu.vn").err().map(|e| e.code);
+        let code = |p: &str| {
+            check_strength("password", p, "an@vidu.vn")
+                .err()
+                .map(|e| e.code)
+        };
         assert_eq!(code("abc1").as_deref(), Some("password_short"));
         assert_eq!(code("abcdefgh").as_deref(), Some("password_mix"));
         assert_eq!(code("12345678").as_deref(), Some("password_mix"));

@@ -60,10 +60,7 @@ pub async fn hit<C: ConnectionTrait>(db: &C, limit: Limit, subject: &str) -> Dom
         .values_panic([key.into(), window_start.into(), 1.into()])
         .on_conflict(
             OnConflict::columns([Column::Key, Column::WindowStart])
-                .value(
-                    Column::Hits,
-                    Expr::col((Entity, Column::Hits)).add(1),
-                )
+                .value(Column::Hits, Expr::col((Entity, Column::Hits)).add(1))
                 .to_owned(),
         )
         .returning_col(Column::Hits);

@@ -22,8 +22,7 @@ pub fn fingerprint(token: &str) -> String {
 /// Compares two strings in time independent of where they differ (CSRF tokens).
 pub fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len()
-        && a
-            .bytes()
+        && a.bytes()
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0

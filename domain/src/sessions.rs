@@ -6,9 +6,7 @@
 //! session id planted before sign-in is worthless after it.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::access::{Actor, Membership, Role};
 use crate::audit::Origin;
@@ -83,7 +81,10 @@ pub async fn start<C: ConnectionTrait>(
         last_seen_at: Set(now),
         expires_at: Set(expires_at),
         ip: Set(origin.ip.clone()),
-        user_agent: Set(origin.user_agent.as_ref().map(|s| s.chars().take(255).collect())),
+        user_agent: Set(origin
+            .user_agent
+            .as_ref()
+            .map(|s| s.chars().take(255).collect())),
     })
     .exec(db)
     .await?;
@@ -171,7 +172,10 @@ pub async fn purge_expired<C: ConnectionTrait>(db: &C, policy: Policy) -> Domain
 }
 
 /// Who an account acts as: staff with their agency and roles, or a citizen with memberships.
-pub async fn actor_for<C: ConnectionTrait>(db: &C, account: &account::Model) -> DomainResult<Actor> {
+pub async fn actor_for<C: ConnectionTrait>(
+    db: &C,
+    account: &account::Model,
+) -> DomainResult<Actor> {
     if account.kind == "staff" {
         return Ok(Actor::Staff {
             account_id: account.id.clone(),

@@ -40,7 +40,11 @@ fn parse_roles(codes: &[String]) -> Result<Vec<Role>, FieldError> {
         }
     }
     if roles.is_empty() {
-        return Err(FieldError::rule("roles", "role_required", "choose at least one role"));
+        return Err(FieldError::rule(
+            "roles",
+            "role_required",
+            "choose at least one role",
+        ));
     }
     Ok(roles)
 }
@@ -77,18 +81,38 @@ pub async fn create(
     origin: &Origin,
     mailing: Mailing<'_>,
 ) -> DomainResult<account::Model> {
-    authorize(actor, Action::Manage, &Resource::StaffOfAgency(&form.agency_code))?;
+    authorize(
+        actor,
+        Action::Manage,
+        &Resource::StaffOfAgency(&form.agency_code),
+    )?;
     let mut errors = Vec::new();
-    let full_name = form.full_name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let full_name = form
+        .full_name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if full_name.chars().count() < 2 {
-        errors.push(FieldError::rule("full_name", "name_required", "enter the full name"));
+        errors.push(FieldError::rule(
+            "full_name",
+            "name_required",
+            "enter the full name",
+        ));
     }
-    let email = contact::email("email", &form.email).map_err(|e| errors.push(e)).ok();
+    let email = contact::email("email", &form.email)
+        .map_err(|e| errors.push(e))
+        .ok();
     let roles = parse_roles(&form.roles).map_err(|e| errors.push(e)).ok();
     let txn = db.begin().await?;
-    let agency = agency::Entity::find_by_id(form.agency_code.clone()).one(&txn).await?;
+    let agency = agency::Entity::find_by_id(form.agency_code.clone())
+        .one(&txn)
+        .await?;
     if agency.is_none() {
-        errors.push(FieldError::rule("agency_code", "agency_unknown", "choose an agency"));
+        errors.push(FieldError::rule(
+            "agency_code",
+            "agency_unknown",
+            "choose an agency",
+        ));
     }
     if let Some(email) = &email {
         if account::Entity::find()
@@ -97,7 +121,11 @@ pub async fn create(
             .await?
             .is_some()
         {
-            errors.push(FieldError::rule("email", "email_taken", "an account already uses this e-mail address"));
+            errors.push(FieldError::rule(
+                "email",
+                "email_taken",
+                "an account already uses this e-mail address",
+            ));
         }
     }
     let (Some(email), Some(roles), Some(agency), true) = (email, roles, agency, errors.is_empty())
@@ -130,9 +158,13 @@ pub async fn create(
     })
     .exec_with_returning(&txn)
     .await?;
-    let token =
-        accounts::issue_token(&txn, &created.id, accounts::RESET_PASSWORD, Duration::hours(72))
-            .await?;
+    let token = accounts::issue_token(
+        &txn,
+        &created.id,
+        accounts::RESET_PASSWORD,
+        Duration::hours(72),
+    )
+    .await?;
     let link = format!("{}/dat-lai-mat-khau?token={token}", mailing.base_url);
     let (subject, body) = mailing.notices.render(&Notice::StaffInvitation {
         name: &created.full_name,
@@ -200,7 +232,11 @@ pub async fn update(
         check_grant(actor, &[Role::SystemAdmin])?;
     }
     if actor.account_id() == Some(account_id) && disabled {
-        return Err(crate::error::invalid("disabled", "disable_self", "you cannot disable your own account"));
+        return Err(crate::error::invalid(
+            "disabled",
+            "disable_self",
+            "you cannot disable your own account",
+        ));
     }
     let updated = account::Entity::update(account::ActiveModel {
         id: Set(account_id.to_owned()),
@@ -238,7 +274,10 @@ pub async fn update(
 }
 
 /// A readable name for the audit log.
-pub async fn actor_label<C: sea_orm::ConnectionTrait>(db: &C, actor: &Actor) -> DomainResult<String> {
+pub async fn actor_label<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+) -> DomainResult<String> {
     Ok(match actor {
         Actor::Anonymous => "anonymous".into(),
         Actor::ApiClient { token_id, .. } => format!("api:{token_id}"),

@@ -214,7 +214,10 @@ impl MigrationTrait for Migration {
                     )
                     .foreign_key(
                         ForeignKey::create()
-                            .from(OrganisationMember::Table, OrganisationMember::OrganisationId)
+                            .from(
+                                OrganisationMember::Table,
+                                OrganisationMember::OrganisationId,
+                            )
                             .to(Organisation::Table, Organisation::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )

@@ -153,7 +153,10 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
                     let created = domain::demo_accounts::load(&db, &demo)
                         .await
                         .map_err(|e| anyhow::anyhow!("{}: {e}", demo.display()))?;
-                    println!("demo accounts: {created} created (password in {})", demo.display());
+                    println!(
+                        "demo accounts: {created} created (password in {})",
+                        demo.display()
+                    );
                 }
             }
             Ok(())
@@ -239,7 +242,13 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Resul
     let grace = Duration::from_secs(config.shutdown_grace_secs);
     let state = AppState::with_db(config, db)?;
     crate::ops::metrics_handle();
-    let router = crate::router::app(state);
+    crate::outbox_worker::spawn(
+        state.db.clone(),
+        state.mailer.clone(),
+        Duration::from_secs(state.config.outbox_poll_secs),
+    );
+    let router =
+        crate::router::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on listen_addr {addr}: {e}"))?;

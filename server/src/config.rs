@@ -87,6 +87,15 @@ pub struct Config {
     pub catalogue_check_secs: u64,
     /// Public catalogue pages kept rendered in memory per instance (0 turns the cache off).
     pub page_cache_entries: usize,
+    /// Minutes without a request after which a session ends.
+    pub session_idle_minutes: i64,
+    /// Hours after sign-in after which a session ends however active.
+    pub session_absolute_hours: i64,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy, or anyone
+    /// could dodge rate limits by sending the header).
+    pub trust_forwarded_for: bool,
+    /// Seconds between outbox delivery rounds.
+    pub outbox_poll_secs: u64,
 }
 
 impl Default for Config {
@@ -110,6 +119,10 @@ impl Default for Config {
             request_timeout_secs: 30,
             catalogue_check_secs: 2,
             page_cache_entries: 2000,
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            trust_forwarded_for: false,
+            outbox_poll_secs: 2,
         }
     }
 }
@@ -184,6 +197,19 @@ impl Config {
             env: format!("{ENV_PREFIX}{}", setting.to_uppercase()),
             message: message.into(),
         }
+    }
+
+    /// Session timeouts as the domain takes them.
+    pub fn session_policy(&self) -> domain::sessions::Policy {
+        domain::sessions::Policy {
+            idle: chrono::Duration::minutes(self.session_idle_minutes.max(1)),
+            absolute: chrono::Duration::hours(self.session_absolute_hours.max(1)),
+        }
+    }
+
+    /// Cookies get `Secure` in production (served over HTTPS only).
+    pub fn secure_cookies(&self) -> bool {
+        self.environment == Environment::Production
     }
 
     /// Rules that types alone do not express.

@@ -6,12 +6,14 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod auth;
 pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod language;
 pub mod mail;
 pub mod ops;
+pub mod outbox_worker;
 pub mod page_cache;
 pub mod router;
 pub mod state;

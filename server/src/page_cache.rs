@@ -80,10 +80,12 @@ fn anonymous_locale(headers: &HeaderMap) -> Option<Locale> {
         let text = value.to_str().ok()?;
         for pair in text.split(';').filter(|p| !p.trim().is_empty()) {
             let (name, value) = pair.split_once('=')?;
-            if name.trim() != LANG_COOKIE {
-                return None;
+            match name.trim() {
+                LANG_COOKIE => locale = Locale::from_code(value).unwrap_or_default(),
+                // The CSRF cookie every visitor gets does not make a page personal.
+                app::session::CSRF_COOKIE => {}
+                _ => return None,
             }
-            locale = Locale::from_code(value).unwrap_or_default();
         }
     }
     Some(locale)

@@ -46,9 +46,16 @@ pub fn app(state: AppState) -> Router {
 
     let db = state.db.clone();
     let catalogue = state.catalogue.clone();
+    let settings = app::session::SiteSettings {
+        base_url: state.config.public_url.trim_end_matches('/').to_owned(),
+        secure_cookies: state.config.secure_cookies(),
+        session_policy: state.config.session_policy(),
+        national_id_enabled: true,
+    };
     let page_context = move || {
         provide_context(db.clone());
         provide_context(catalogue.clone());
+        provide_context(settings.clone());
     };
     let leptos_options = state.leptos_options.clone();
     let pages = Router::new()
@@ -91,6 +98,10 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::page_cache::serve,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::auth::authenticate,
         ))
         .layer(axum::middleware::from_fn(crate::ops::track_requests))
         // Brotli's default quality (11) costs milliseconds per page; 4 compresses HTML nearly as

@@ -59,9 +59,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </nav>
                 <div class="header-tools">
                     <LanguageSwitch />
-                    <a class="button button-outline" href="/dang-nhap">
-                        {t.t(Key::NavSignIn)}
-                    </a>
+                    <AccountMenu />
                 </div>
             </div>
         </header>
@@ -135,5 +133,45 @@ pub fn SiteFooter() -> impl IntoView {
                 </ul>
             </div>
         </footer>
+    }
+}
+
+/// Sign-in link, or the signed-in person's links and a sign-out button.
+#[component]
+pub fn AccountMenu() -> impl IntoView {
+    use crate::server_fns::account::{current_viewer, SignOut};
+    let t = use_locale();
+    let viewer = Resource::new(|| (), |_| current_viewer());
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match viewer.await {
+                    Ok(Some(v)) => {
+                        let admin = v.roles.iter().any(|r| r == "agency_admin" || r == "system_admin");
+                        let leader = v.roles.iter().any(|r| r == "leader");
+                        view! {
+                            <div class="account-menu">
+                                <span class="account-name">{t.tf(Key::SignedInAs, &[("name", &v.full_name)])}</span>
+                                {(!v.staff).then(|| view! { <a href="/tai-khoan">{t.t(Key::NavProfile)}</a> })}
+                                {(admin || leader).then(|| view! { <a href="/quan-tri/can-bo">{t.t(Key::NavStaff)}</a> })}
+                                {admin.then(|| view! { <a href="/quan-tri/nhat-ky">{t.t(Key::NavAudit)}</a> })}
+                                <ActionForm action=sign_out attr:class="inline-form">
+                                    <crate::components::form::CsrfField />
+                                    <button type="submit" class="button button-outline">{t.t(Key::SignOut)}</button>
+                                </ActionForm>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    _ => view! {
+                        <a class="button button-outline" href="/dang-nhap">
+                            {t.t(Key::NavSignIn)}
+                        </a>
+                    }
+                        .into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

@@ -46,6 +46,9 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::Transport(_) => (t.t(Key::ErrorNetwork), Vec::new()),
         AppError::Validation(fields) => (t.t(Key::ErrorValidation), fields),
         AppError::Internal => (t.t(Key::ErrorInternal), Vec::new()),
+        AppError::Unauthorized => (t.t(Key::ErrorUnauthorized), Vec::new()),
+        AppError::Forbidden => (t.t(Key::ErrorForbidden), Vec::new()),
+        AppError::RateLimited(_) | AppError::Locked(_) => (t.t(Key::ErrorRateLimited), Vec::new()),
     };
     view! {
         <div class="notice notice-error" role="alert">

@@ -2,7 +2,9 @@
 //! holding the same citizen ID, or creates one; later sign-ins find it by the provider's subject.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{DatabaseConnection, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
 
 use super::SignedIn;
 use crate::audit::{self, Entry, Origin, Outcome};
@@ -82,7 +84,11 @@ pub async fn sign_in_with_national_id(
                 "the national identity did not provide a valid citizen ID",
             ));
         };
-        let email = match identity.email.as_deref().map(|e| contact::email("email", e)) {
+        let email = match identity
+            .email
+            .as_deref()
+            .map(|e| contact::email("email", e))
+        {
             Some(Ok(e)) => {
                 let free = account::Entity::find()
                     .filter(account::Column::Email.eq(e.clone()))
@@ -93,7 +99,11 @@ pub async fn sign_in_with_national_id(
             }
             _ => None,
         };
-        let phone = match identity.phone.as_deref().map(|p| contact::mobile("phone", p)) {
+        let phone = match identity
+            .phone
+            .as_deref()
+            .map(|p| contact::mobile("phone", p))
+        {
             Some(Ok(p)) => {
                 let free = account::Entity::find()
                     .filter(account::Column::Phone.eq(p.clone()))

@@ -1,7 +1,9 @@
 //! The personal profile: name, citizen ID, date of birth, phone and address on the 2025 map.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{DatabaseConnection, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
 
 use super::get;
 use crate::access::{authorize, Action, Actor, Resource};
@@ -59,15 +61,25 @@ pub async fn update_profile(
     let txn = db.begin().await?;
     let current = get(&txn, account_id).await?;
     let mut errors = Vec::new();
-    let full_name = form.full_name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let full_name = form
+        .full_name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if full_name.chars().count() < 2 || full_name.chars().count() > 100 {
-        errors.push(FieldError::rule("full_name", "name_required", "enter the full name"));
+        errors.push(FieldError::rule(
+            "full_name",
+            "name_required",
+            "enter the full name",
+        ));
     }
     let today = Utc::now().date_naive();
     let date_of_birth = match form.date_of_birth.trim() {
         "" => None,
         text => match parse_date(text) {
-            Some(d) if d <= today && d >= NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(d) => Some(d),
+            Some(d) if d <= today && d >= NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(d) => {
+                Some(d)
+            }
             Some(_) => {
                 errors.push(FieldError::rule(
                     "date_of_birth",
@@ -156,7 +168,11 @@ pub async fn update_profile(
     let province_code = Some(form.province_code.trim().to_owned()).filter(|s| !s.is_empty());
     let commune_code = Some(form.commune_code.trim().to_owned()).filter(|s| !s.is_empty());
     if let Some(code) = &province_code {
-        if province::Entity::find_by_id(code.clone()).one(&txn).await?.is_none() {
+        if province::Entity::find_by_id(code.clone())
+            .one(&txn)
+            .await?
+            .is_none()
+        {
             errors.push(FieldError::rule(
                 "province_code",
                 "province_unknown",
@@ -184,7 +200,11 @@ pub async fn update_profile(
     }
     let street = Some(form.street.trim().to_owned()).filter(|s| !s.is_empty());
     if street.as_ref().is_some_and(|s| s.chars().count() > 200) {
-        errors.push(FieldError::rule("street", "street_long", "at most 200 characters"));
+        errors.push(FieldError::rule(
+            "street",
+            "street_long",
+            "at most 200 characters",
+        ));
     }
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));

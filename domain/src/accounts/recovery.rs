@@ -1,9 +1,12 @@
 //! E-mail verification and password recovery through single-use links.
 
 use chrono::{Duration, Utc};
-use sea_orm::{DatabaseConnection, ActiveValue::Set, EntityTrait, TransactionTrait};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
 
-use super::{find_by_sign_in_name, get, issue_token, use_token, Mailing, Notice, RESET_PASSWORD, VERIFY_EMAIL};
+use super::{
+    find_by_sign_in_name, get, issue_token, use_token, Mailing, Notice, RESET_PASSWORD,
+    VERIFY_EMAIL,
+};
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::entities::account;
 use crate::password;
@@ -54,7 +57,12 @@ pub async fn request_password_reset(
     origin: &Origin,
     mailing: Mailing<'_>,
 ) -> DomainResult<()> {
-    rate_limit::hit(db, Limit::PASSWORD_RESET, origin.ip.as_deref().unwrap_or("-")).await?;
+    rate_limit::hit(
+        db,
+        Limit::PASSWORD_RESET,
+        origin.ip.as_deref().unwrap_or("-"),
+    )
+    .await?;
     let normalised = identifier.trim().to_lowercase();
     rate_limit::hit(db, Limit::PASSWORD_RESET, &normalised).await?;
     let txn = db.begin().await?;
@@ -103,7 +111,11 @@ pub async fn reset_password(
     let txn = db.begin().await?;
     let account_id = use_token(&txn, token, RESET_PASSWORD).await?;
     let account = get(&txn, &account_id).await?;
-    let name = account.email.clone().or(account.phone.clone()).unwrap_or_default();
+    let name = account
+        .email
+        .clone()
+        .or(account.phone.clone())
+        .unwrap_or_default();
     password::check_strength("password", new_password, &name)
         .map_err(|e| crate::DomainError::Validation(vec![e]))?;
     if new_password != confirmation {

@@ -1,7 +1,9 @@
 //! Registration of a citizen account with e-mail or phone and a password.
 
 use chrono::{Duration, Utc};
-use sea_orm::{DatabaseConnection, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
 
 use super::{issue_token, Mailing, Notice, VERIFY_EMAIL};
 use crate::audit::{self, Entry, Origin, Outcome};
@@ -40,7 +42,11 @@ pub async fn register(
 ) -> DomainResult<String> {
     rate_limit::hit(db, Limit::REGISTER_IP, origin.ip.as_deref().unwrap_or("-")).await?;
     let mut errors = Vec::new();
-    let full_name = form.full_name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let full_name = form
+        .full_name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if full_name.chars().count() < 2 || full_name.chars().count() > 100 {
         errors.push(FieldError::rule(
             "full_name",

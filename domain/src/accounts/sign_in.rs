@@ -1,7 +1,9 @@
 //! Password sign-in with lock-out after repeated failures.
 
 use chrono::{Duration, Utc};
-use sea_orm::{DatabaseConnection, ActiveValue::Set, ConnectionTrait, EntityTrait, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait,
+};
 
 use super::find_by_sign_in_name;
 use crate::audit::{self, Entry, Origin, Outcome};
@@ -62,12 +64,27 @@ pub async fn sign_in(
         account::Entity::update(account::ActiveModel {
             id: Set(account.id.clone()),
             failed_sign_ins: Set(if lock { 0 } else { failures }),
-            locked_until: Set(if lock { Some(until) } else { account.locked_until }),
+            locked_until: Set(if lock {
+                Some(until)
+            } else {
+                account.locked_until
+            }),
             ..Default::default()
         })
         .exec(db)
         .await?;
-        fail_audit(db, origin, Some(&account), identifier, if lock { "wrong password; locked" } else { "wrong password" }).await?;
+        fail_audit(
+            db,
+            origin,
+            Some(&account),
+            identifier,
+            if lock {
+                "wrong password; locked"
+            } else {
+                "wrong password"
+            },
+        )
+        .await?;
         if lock {
             return Err(DomainError::Locked { until });
         }

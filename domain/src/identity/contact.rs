@@ -56,7 +56,10 @@ mod tests {
 
     #[test]
     fn emails_are_lower_cased_and_checked() {
-        assert_eq!(email("e", " An@Example.VN ").as_deref(), Ok("an@example.vn"));
+        assert_eq!(
+            email("e", " An@Example.VN ").as_deref(),
+            Ok("an@example.vn")
+        );
         for bad in ["an", "an@", "@vn", "an@vn", "an @x.vn", "a@b@c.vn", "a@.vn"] {
             assert!(email("e", bad).is_err(), "{bad}");
         }

@@ -13,8 +13,7 @@ pub fn check(field: &str, input: &str) -> Result<String, FieldError> {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-' && *c != '.')
         .collect();
-    if !(digits.len() == 10 || digits.len() == 13) || !digits.bytes().all(|b| b.is_ascii_digit())
-    {
+    if !(digits.len() == 10 || digits.len() == 13) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(FieldError::rule(
             field,
             "tax_code_format",
@@ -66,10 +65,7 @@ mod tests {
         // 0100109106 is Viettel's published tax code; 0300588569 is Vinamilk's.
         assert_eq!(check("t", "0100109106").as_deref(), Ok("0100109106"));
         assert_eq!(check("t", "0300588569").as_deref(), Ok("0300588569"));
-        assert_eq!(
-            check("t", "0100109106-001").as_deref(),
-            Ok("0100109106001")
-        );
+        assert_eq!(check("t", "0100109106-001").as_deref(), Ok("0100109106001"));
     }
 
     #[rstest]
@@ -79,7 +75,10 @@ mod tests {
     #[case("0100109107", "tax_code_check_digit")]
     #[case("0100109106-000", "tax_code_branch")]
     fn bad_codes_name_the_rule(#[case] input: &str, #[case] code: &str) {
-        assert_eq!(check("t", input).err().map(|e| e.code).as_deref(), Some(code));
+        assert_eq!(
+            check("t", input).err().map(|e| e.code).as_deref(),
+            Some(code)
+        );
     }
 
     #[test]

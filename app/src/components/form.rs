@@ -1,0 +1,163 @@
+//! Form building blocks shared by the account pages: the error summary at the top (with links
+//! to each field, announced to screen readers) and a labelled field with its hint and error.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::{use_locale, Key, Locale};
+use crate::session::{csrf_token, CSRF_FIELD};
+
+/// The hidden CSRF field every state-changing form carries.
+#[component]
+pub fn CsrfField() -> impl IntoView {
+    view! { <input type="hidden" name=CSRF_FIELD value=csrf_token() /> }
+}
+
+/// The sentence for a field error: a translated rule code, or the text as sent.
+pub fn error_text(t: Locale, code: &str) -> String {
+    Key::from_name(&format!("err_{code}"))
+        .map(|k| t.t(k).to_owned())
+        .unwrap_or_else(|| code.to_owned())
+}
+
+/// The label of a form field, by its name.
+pub fn field_label(t: Locale, field: &str) -> String {
+    Key::from_name(&format!("field_{field}"))
+        .map(|k| t.t(k).to_owned())
+        .unwrap_or_else(|| field.to_owned())
+}
+
+/// Field errors of a failed submission: `(field, sentence)`.
+pub fn field_errors(t: Locale, error: &AppError) -> Vec<(String, String)> {
+    match error {
+        AppError::Validation(fields) => fields
+            .iter()
+            .map(|(f, code)| (f.clone(), error_text(t, code)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The message for errors that are not about one field.
+pub fn general_error(t: Locale, error: &AppError) -> Option<String> {
+    match error {
+        AppError::Validation(_) => None,
+        AppError::Unauthorized => Some(t.t(Key::SignInWrong).to_owned()),
+        AppError::Locked(until) => Some(t.tf(Key::SignInLocked, &[("until", until)])),
+        AppError::RateLimited(secs) => Some(t.tf(Key::SignInRateLimited, &[("secs", secs)])),
+        AppError::Forbidden => Some(t.t(Key::ErrorForbidden).to_owned()),
+        AppError::NotFound => Some(t.t(Key::NotFoundText).to_owned()),
+        AppError::Transport(_) => Some(t.t(Key::ErrorNetwork).to_owned()),
+        AppError::Internal => Some(t.t(Key::ErrorInternal).to_owned()),
+    }
+}
+
+/// The summary above a form after a failed submission: what went wrong, with a link to each
+/// field. `role="alert"` makes screen readers read it at once.
+#[component]
+pub fn ErrorSummary(error: Signal<Option<AppError>>) -> impl IntoView {
+    let t = use_locale();
+    move || {
+        error.get().map(|e| {
+            let fields = field_errors(t, &e);
+            let general = general_error(t, &e);
+            view! {
+                <div class="notice notice-error error-summary" role="alert" tabindex="-1">
+                    {general.map(|g| view! { <p>{g}</p> })}
+                    {(!fields.is_empty())
+                        .then(|| {
+                            view! {
+                                <p>
+                                    <strong>{t.t(Key::FormErrorsTitle)}</strong>
+                                </p>
+                                <ul>
+                                    {fields
+                                        .into_iter()
+                                        .map(|(f, msg)| {
+                                            let label = field_label(t, &f);
+                                            view! {
+                                                <li>
+                                                    <a href=format!("#{f}")>{label}": "{msg}</a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled input with an optional hint and the error for this field, linked by
+/// `aria-describedby` and flagged with `aria-invalid`.
+#[component]
+pub fn Field(
+    /// Input name and id (also the key of its label, `field_<name>`).
+    name: &'static str,
+    /// Input type.
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// Initial value.
+    #[prop(default = String::new(), into)]
+    value: String,
+    /// Hint shown under the label.
+    #[prop(default = None)]
+    hint: Option<Key>,
+    /// Browser autofill hint.
+    #[prop(default = "off")]
+    autocomplete: &'static str,
+    /// The last submission's error.
+    error: Signal<Option<AppError>>,
+    /// Required field.
+    #[prop(default = false)]
+    required: bool,
+) -> impl IntoView {
+    let t = use_locale();
+    let message = move || {
+        error.get().and_then(|e| {
+            field_errors(t, &e)
+                .into_iter()
+                .find(|(f, _)| f == name)
+                .map(|(_, m)| m)
+        })
+    };
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=name>
+                {field_label(t, name)}
+                {required.then_some(" *")}
+            </label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{t.t(h)}</p> })}
+            {move || message().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+            <input
+                type=kind
+                id=name
+                name=name
+                value=value
+                autocomplete=autocomplete
+                aria-required=required.then_some("true")
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=described
+            />
+        </div>
+    }
+}

@@ -1,0 +1,37 @@
+//! The wording of e-mails the domain queues (verification, password reset, staff invitation),
+//! from the translation files. E-mails go out in Vietnamese: the address owner's interface
+//! language is not known when a message is queued by someone else.
+
+use domain::accounts::{Notice, Notices};
+
+use crate::i18n::{Key, Locale};
+
+/// Notices worded from `locales/vi.json`.
+pub struct PortalNotices;
+
+impl Notices for PortalNotices {
+    fn render(&self, notice: &Notice<'_>) -> (String, String) {
+        let t = Locale::Vi;
+        match notice {
+            Notice::VerifyEmail { name, link } => (
+                t.t(Key::MailVerifySubject).to_owned(),
+                t.tf(Key::MailVerifyBody, &[("name", name), ("link", link)]),
+            ),
+            Notice::ResetPassword { name, link } => (
+                t.t(Key::MailResetSubject).to_owned(),
+                t.tf(Key::MailResetBody, &[("name", name), ("link", link)]),
+            ),
+            Notice::StaffInvitation { name, agency, link } => (
+                t.t(Key::MailInviteSubject).to_owned(),
+                t.tf(
+                    Key::MailInviteBody,
+                    &[("name", name), ("agency", agency), ("link", link)],
+                ),
+            ),
+            Notice::PasswordChanged { name } => (
+                t.t(Key::MailChangedSubject).to_owned(),
+                t.tf(Key::MailChangedBody, &[("name", name)]),
+            ),
+        }
+    }
+}

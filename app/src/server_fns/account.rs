@@ -1,0 +1,390 @@
+//! Accounts: sign-in and sign-out, registration, e-mail verification, password recovery, the
+//! profile, and the staff and audit views for administrators. Thin adapters over
+//! `domain::accounts`, `domain::staff` and `domain::audit`; every rule is checked there.
+
+use leptos::prelude::*;
+
+use crate::dto::{AuditView, ProfileView, StaffRow};
+use crate::error::AppError;
+use crate::session::Viewer;
+
+#[cfg(feature = "ssr")]
+mod support {
+    use crate::error::AppError;
+    use crate::session::{
+        cookie, request_context, RequestContext, SiteSettings, CSRF_COOKIE, SESSION_COOKIE,
+    };
+    use leptos::prelude::*;
+
+    pub fn ctx() -> Result<RequestContext, AppError> {
+        request_context().ok_or_else(|| {
+            tracing::error!("no request context: is the authentication middleware installed?");
+            AppError::Internal
+        })
+    }
+
+    pub fn settings() -> Result<SiteSettings, AppError> {
+        use_context::<SiteSettings>().ok_or(AppError::Internal)
+    }
+
+    pub fn set_cookie(value: String) {
+        if let (Some(res), Ok(v)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            http::HeaderValue::from_str(&value),
+        ) {
+            res.append_header(http::header::SET_COOKIE, v);
+        }
+    }
+
+    /// Hands the browser a new session: the HttpOnly session cookie and the session's CSRF token.
+    pub fn start_session(started: &domain::sessions::Started, secure: bool) {
+        set_cookie(cookie(SESSION_COOKIE, &started.token, true, secure, None));
+        set_cookie(cookie(
+            CSRF_COOKIE,
+            &started.csrf_token,
+            false,
+            secure,
+            None,
+        ));
+    }
+
+    /// A local path to go to after sign-in (never another site).
+    pub fn local_path(next: Option<String>, default: &str) -> String {
+        next.filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
+            .unwrap_or_else(|| default.to_owned())
+    }
+
+    pub fn mailing(settings: &SiteSettings) -> domain::accounts::Mailing<'_> {
+        domain::accounts::Mailing {
+            base_url: &settings.base_url,
+            notices: &crate::notices::PortalNotices,
+        }
+    }
+}
+
+/// Who is signed in (for the header), or `None`.
+#[server(prefix = "/api/ui", endpoint = "viewer")]
+pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
+    let ctx = support::ctx()?;
+    Ok(ctx.account.map(|a| Viewer {
+        full_name: a.full_name,
+        staff: a.kind == "staff",
+        roles: domain::access::Role::parse_list(&a.roles)
+            .into_iter()
+            .map(|r| r.code().to_owned())
+            .collect(),
+        agency_code: a.agency_code,
+    }))
+}
+
+/// Signs in with e-mail or phone and password, then goes to `next` (or the account page).
+#[server(prefix = "/api/ui", endpoint = "sign_in")]
+pub async fn sign_in(
+    identifier: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    let ctx = support::ctx()?;
+    let settings = support::settings()?;
+    let db = super::db()?;
+    let signed = domain::accounts::sign_in(
+        &db,
+        &identifier,
+        &password,
+        &ctx.origin,
+        settings.session_policy,
+        ctx.session_token.as_deref(),
+    )
+    .await?;
+    support::start_session(&signed.session, settings.secure_cookies);
+    let default = if signed.account.kind == "staff" {
+        "/quan-tri/can-bo"
+    } else {
+        "/tai-khoan"
+    };
+    leptos_axum::redirect(&support::local_path(next, default));
+    Ok(())
+}
+
+/// Ends the session.
+#[server(prefix = "/api/ui", endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let ctx = support::ctx()?;
+    let settings = support::settings()?;
+    let db = super::db()?;
+    if let Some(token) = &ctx.session_token {
+        domain::sessions::end(&db, token).await?;
+        if let Some(account) = &ctx.account {
+            domain::audit::record(
+                &db,
+                &ctx.origin,
+                domain::audit::Entry {
+                    actor_id: Some(account.id.clone()),
+                    actor_label: account.full_name.clone(),
+                    action: "sign_out",
+                    target_type: Some("account"),
+                    target_id: Some(account.id.clone()),
+                    agency_code: account.agency_code.clone(),
+                    outcome: domain::audit::Outcome::Success,
+                    detail: None,
+                },
+            )
+            .await?;
+        }
+    }
+    let secure = settings.secure_cookies;
+    support::set_cookie(crate::session::cookie(
+        crate::session::SESSION_COOKIE,
+        "",
+        true,
+        secure,
+        Some(0),
+    ));
+    support::set_cookie(crate::session::cookie(
+        crate::session::CSRF_COOKIE,
+        &domain::secrets::new_token(),
+        false,
+        secure,
+        None,
+    ));
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Registers a citizen account; goes to the confirmation page.
+#[server(prefix = "/api/ui", endpoint = "register")]
+pub async fn register(
+    full_name: String,
+    email: String,
+    phone: String,
+    password: String,
+    password_confirmation: String,
+    accept_terms: Option<String>,
+) -> Result<(), AppError> {
+    let ctx = support::ctx()?;
+    let settings = support::settings()?;
+    let db = super::db()?;
+    let form = domain::accounts::Registration {
+        full_name,
+        email: email.clone(),
+        phone,
+        password,
+        password_confirmation,
+        accept_terms: accept_terms.is_some(),
+    };
+    domain::accounts::register(&db, &form, &ctx.origin, support::mailing(&settings)).await?;
+    let kind = if email.trim().is_empty() {
+        "phone"
+    } else {
+        "email"
+    };
+    leptos_axum::redirect(&format!("/dang-ky/xong?qua={kind}"));
+    Ok(())
+}
+
+/// Confirms an e-mail address from its link.
+#[server(prefix = "/api/ui", endpoint = "verify_email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    let ctx = support::ctx()?;
+    let db = super::db()?;
+    domain::accounts::verify_email(&db, &token, &ctx.origin).await?;
+    leptos_axum::redirect("/dang-nhap?da=xac-thuc");
+    Ok(())
+}
+
+/// E-mails a password reset link (answers the same whether or not the account exists).
+#[server(prefix = "/api/ui", endpoint = "forgot_password")]
+pub async fn forgot_password(identifier: String) -> Result<(), AppError> {
+    let ctx = support::ctx()?;
+    let settings = support::settings()?;
+    let db = super::db()?;
+    domain::accounts::request_password_reset(
+        &db,
+        &identifier,
+        &ctx.origin,
+        support::mailing(&settings),
+    )
+    .await?;
+    leptos_axum::redirect("/quen-mat-khau?da=gui");
+    Ok(())
+}
+
+/// Sets a new password from a reset or invitation link.
+#[server(prefix = "/api/ui", endpoint = "reset_password")]
+pub async fn reset_password(
+    token: String,
+    password: String,
+    password_confirmation: String,
+) -> Result<(), AppError> {
+    let ctx = support::ctx()?;
+    let settings = support::settings()?;
+    let db = super::db()?;
+    domain::accounts::reset_password(
+        &db,
+        &token,
+        &password,
+        &password_confirmation,
+        &ctx.origin,
+        support::mailing(&settings),
+    )
+    .await?;
+    leptos_axum::redirect("/dang-nhap?da=dat-lai");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+async fn address_lists(
+    db: &domain::db::DatabaseConnection,
+    province: &str,
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
+    let provinces = domain::admin_map::current_provinces(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.code, p.name))
+        .collect();
+    let communes = if province.is_empty() {
+        Vec::new()
+    } else {
+        domain::admin_map::current_communes(db, province)
+            .await?
+            .into_iter()
+            .map(|c| (c.code, c.name))
+            .collect()
+    };
+    Ok((provinces, communes))
+}
+
+/// The signed-in person's profile, with the address lists. `province` (when given) replaces
+/// the saved province for the commune list, so the form can refresh it without JavaScript.
+#[server(prefix = "/api/ui", endpoint = "profile")]
+pub async fn get_profile(province: Option<String>) -> Result<ProfileView, AppError> {
+    let ctx = support::ctx()?;
+    let db = super::db()?;
+    let id = ctx
+        .actor
+        .account_id()
+        .ok_or(AppError::Unauthorized)?
+        .to_owned();
+    let a = domain::accounts::profile(&db, &ctx.actor, &id).await?;
+    let province_code = province
+        .filter(|p| !p.is_empty())
+        .or(a.province_code.clone())
+        .unwrap_or_default();
+    let (provinces, communes) = address_lists(&db, &province_code).await?;
+    Ok(ProfileView {
+        email: a.email,
+        national_id_linked: a.national_id_subject.is_some(),
+        full_name: a.full_name,
+        citizen_id: a.citizen_id.unwrap_or_default(),
+        date_of_birth: a
+            .date_of_birth
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        phone: a.phone.unwrap_or_default(),
+        province_code,
+        commune_code: a.commune_code.unwrap_or_default(),
+        street: a.street.unwrap_or_default(),
+        provinces,
+        communes,
+    })
+}
+
+/// Communes of a province, for the address picker.
+#[server(prefix = "/api/ui", endpoint = "communes")]
+pub async fn communes_of(province: String) -> Result<Vec<(String, String)>, AppError> {
+    let db = super::db()?;
+    Ok(address_lists(&db, &province).await?.1)
+}
+
+/// Saves the profile.
+#[server(prefix = "/api/ui", endpoint = "save_profile")]
+pub async fn save_profile(
+    full_name: String,
+    citizen_id: String,
+    date_of_birth: String,
+    phone: String,
+    province_code: String,
+    commune_code: String,
+    street: String,
+) -> Result<(), AppError> {
+    let ctx = support::ctx()?;
+    let db = super::db()?;
+    let id = ctx
+        .actor
+        .account_id()
+        .ok_or(AppError::Unauthorized)?
+        .to_owned();
+    let form = domain::accounts::ProfileUpdate {
+        full_name,
+        citizen_id,
+        date_of_birth,
+        phone,
+        province_code,
+        commune_code,
+        street,
+    };
+    domain::accounts::update_profile(&db, &ctx.actor, &id, &form, &ctx.origin).await?;
+    leptos_axum::redirect("/tai-khoan?da=luu");
+    Ok(())
+}
+
+/// Staff of an agency (the signed-in staff member's own when `agency` is empty).
+#[server(prefix = "/api/ui", endpoint = "staff")]
+pub async fn list_staff(agency: String) -> Result<Vec<StaffRow>, AppError> {
+    let ctx = support::ctx()?;
+    let db = super::db()?;
+    let agency = if agency.is_empty() {
+        ctx.account
+            .as_ref()
+            .and_then(|a| a.agency_code.clone())
+            .unwrap_or_default()
+    } else {
+        agency
+    };
+    let rows = domain::staff::list(&db, &ctx.actor, &agency).await?;
+    Ok(rows
+        .into_iter()
+        .map(|a| StaffRow {
+            id: a.id,
+            full_name: a.full_name,
+            email: a.email.unwrap_or_default(),
+            roles: domain::access::Role::parse_list(&a.roles)
+                .into_iter()
+                .map(|r| r.code().to_owned())
+                .collect(),
+            disabled: a.disabled,
+        })
+        .collect())
+}
+
+/// A page of the audit log of an agency (the whole log when `agency` is empty, for system
+/// administrators).
+#[server(prefix = "/api/ui", endpoint = "audit")]
+pub async fn audit_log(agency: String, page: u64) -> Result<AuditView, AppError> {
+    let ctx = support::ctx()?;
+    let db = super::db()?;
+    let filter = domain::audit::Filter {
+        agency_code: Some(agency).filter(|a| !a.is_empty()),
+        page: page.max(1),
+        per_page: 50,
+        ..Default::default()
+    };
+    let page = domain::audit::list(&db, &ctx.actor, &filter).await?;
+    Ok(AuditView {
+        total: page.total,
+        items: page
+            .items
+            .into_iter()
+            .map(|e| crate::dto::AuditRow {
+                at: (e.at + chrono::Duration::hours(7))
+                    .format("%d/%m/%Y %H:%M:%S")
+                    .to_string(),
+                actor: e.actor_label,
+                action: e.action,
+                target: e.target_id.unwrap_or_default(),
+                outcome: e.outcome,
+                ip: e.ip.unwrap_or_default(),
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,114 @@
+//! What the server knows about the request's user, and the CSRF token forms must carry.
+//!
+//! The server's authentication middleware puts a [`RequestContext`] into each request; pages and
+//! server functions read it from there. In the browser, the CSRF token is read back from the
+//! `csrf` cookie the server set, so forms rendered after client-side navigation carry the same
+//! token as server-rendered ones.
+
+use serde::{Deserialize, Serialize};
+
+/// Name of the session cookie (HttpOnly; the token's SHA-256 is the session id).
+pub const SESSION_COOKIE: &str = "sid";
+/// Name of the CSRF cookie (readable by the page's own script, sent back in forms).
+pub const CSRF_COOKIE: &str = "csrf";
+/// Form field carrying the CSRF token.
+pub const CSRF_FIELD: &str = "csrf_token";
+/// Header carrying the CSRF token for script calls.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// The signed-in user as pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    /// Full name.
+    pub full_name: String,
+    /// True for staff.
+    pub staff: bool,
+    /// Role codes (staff).
+    pub roles: Vec<String>,
+    /// Agency code (staff).
+    pub agency_code: Option<String>,
+}
+
+/// Per-request facts set by the server's middleware.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct RequestContext {
+    /// Who is asking.
+    pub actor: domain::access::Actor,
+    /// The signed-in account, if any.
+    pub account: Option<domain::entities::account::Model>,
+    /// The session cookie's token as sent (to end it at sign-out or rotate it at sign-in).
+    pub session_token: Option<String>,
+    /// The CSRF token of this browser.
+    pub csrf_token: String,
+    /// Client address and browser.
+    pub origin: domain::audit::Origin,
+}
+
+/// Site-wide settings server functions need, provided by the server.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct SiteSettings {
+    /// Public base URL (links in e-mails).
+    pub base_url: String,
+    /// Mark cookies `Secure` (production, HTTPS).
+    pub secure_cookies: bool,
+    /// Session timeouts.
+    pub session_policy: domain::sessions::Policy,
+    /// `seed_dir/demo` exists and demo sign-in hints may be shown (development only).
+    pub national_id_enabled: bool,
+}
+
+/// The request context of the current page render or server function call.
+#[cfg(feature = "ssr")]
+pub fn request_context() -> Option<RequestContext> {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestContext>().cloned())
+}
+
+/// The CSRF token to put in forms.
+pub fn csrf_token() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        request_context().map(|c| c.csrf_token).unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        browser_cookie(CSRF_COOKIE).unwrap_or_default()
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn browser_cookie(name: &str) -> Option<String> {
+    use leptos::wasm_bindgen::JsCast;
+    let document = leptos::prelude::document();
+    let html: &web_sys::HtmlDocument = document.dyn_ref()?;
+    let cookies = html.cookie().ok()?;
+    cookies
+        .split(';')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(n, _)| n.trim() == name)
+        .map(|(_, v)| v.trim().to_owned())
+}
+
+/// A `Set-Cookie` value. `max_age` `None` makes a browser-session cookie; `Some(0)` deletes it.
+#[cfg(feature = "ssr")]
+pub fn cookie(
+    name: &str,
+    value: &str,
+    http_only: bool,
+    secure: bool,
+    max_age: Option<i64>,
+) -> String {
+    let mut out = format!("{name}={value}; Path=/; SameSite=Lax");
+    if http_only {
+        out.push_str("; HttpOnly");
+    }
+    if secure {
+        out.push_str("; Secure");
+    }
+    if let Some(age) = max_age {
+        out.push_str(&format!("; Max-Age={age}"));
+    }
+    out
+}
