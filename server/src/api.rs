@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1` for kiosks, mobile apps and other agencies' systems, and its
 //! OpenAPI 3.1 description (generated from the handlers with utoipa) at `/api/openapi.json`.
 
+pub mod accounts;
 pub mod docs_page;
 pub mod error;
 pub mod procedures;
@@ -24,14 +25,40 @@ use crate::state::AppState;
     tags(
         (name = "catalogue", description = "Procedure catalogue: search, filters, details, agencies"),
         (name = "reference", description = "Administrative map and subject areas"),
+        (name = "accounts", description = "The caller, agency staff, the audit log and API tokens. \
+            Browsers authenticate with the session cookie and must send the `X-CSRF-Token` header \
+            (the `csrf` cookie's value) on changes; other systems send `Authorization: Bearer <token>` \
+            with a token issued by an administrator."),
     ),
-    components(schemas(error::ApiErrorBody, error::ApiFieldError))
+    components(schemas(error::ApiErrorBody, error::ApiFieldError)),
+    modifiers(&SecuritySchemes)
 )]
 struct ApiDoc;
+
+/// Declares the two ways to authenticate: bearer tokens and the session cookie.
+struct SecuritySchemes;
+
+impl utoipa::Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityScheme,
+        };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("sid"))),
+        );
+    }
+}
 
 /// The `/api/v1` routes and the OpenAPI document describing them.
 pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
     let v1 = OpenApiRouter::new()
+        .merge(accounts::routes())
         .merge(procedures::routes())
         .merge(reference::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi())

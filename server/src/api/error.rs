@@ -50,6 +50,18 @@ impl ApiError {
         }
     }
 
+    /// A status with a code and message, no fields.
+    pub fn plain(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            body: ApiErrorBody {
+                code,
+                message: message.into(),
+                fields: Vec::new(),
+            },
+        }
+    }
+
     /// 400 naming the parameter at fault.
     pub fn bad_parameter(field: &str, message: impl Into<String>) -> Self {
         let message = message.into();
@@ -79,8 +91,10 @@ impl From<DomainError> for ApiError {
                     fields: fields
                         .into_iter()
                         .map(|f| ApiFieldError {
+                            message: app::i18n::Key::from_name(&format!("err_{}", f.code))
+                                .map(|k| app::i18n::Locale::Vi.t(k).to_owned())
+                                .unwrap_or(f.message),
                             field: f.field,
-                            message: f.message,
                         })
                         .collect(),
                 },
@@ -93,6 +107,32 @@ impl From<DomainError> for ApiError {
                     fields: Vec::new(),
                 },
             },
+            DomainError::Unauthorized => ApiError::plain(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer) hợp lệ",
+            ),
+            DomainError::Forbidden(what) => {
+                tracing::warn!(%what, "API access denied");
+                ApiError::plain(
+                    StatusCode::FORBIDDEN,
+                    "forbidden",
+                    "Tài khoản hoặc mã truy cập không có quyền với tài nguyên này",
+                )
+            }
+            DomainError::RateLimited { retry_after_secs } => ApiError::plain(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!("Quá nhiều yêu cầu; thử lại sau {retry_after_secs} giây"),
+            ),
+            DomainError::Locked { until } => ApiError::plain(
+                StatusCode::FORBIDDEN,
+                "locked",
+                format!(
+                    "Tài khoản tạm khóa đăng nhập bằng mật khẩu đến {}",
+                    (until + chrono::Duration::hours(7)).format("%H:%M %d/%m/%Y")
+                ),
+            ),
             other => {
                 tracing::error!(error = %other, "API request failed");
                 ApiError {

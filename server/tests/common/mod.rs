@@ -29,9 +29,31 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn new() -> Result<TestApp, Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
         let db = domain::testing::fresh_database().await?;
         domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir(), today()).await?;
+        Self::over(db).await
+    }
+
+    /// With the demo accounts of `seed/demo/accounts.json` loaded too.
+    #[allow(
+        dead_code,
+        reason = "each test file compiles this module; not all use it"
+    )]
+    pub async fn with_accounts() -> Result<TestApp, Box<dyn std::error::Error>> {
+        let app = Self::new().await?;
+        domain::demo_accounts::load(
+            &app.db,
+            &domain::testing::seed_dir().join("demo/accounts.json"),
+        )
+        .await?;
+        Ok(app)
+    }
+
+    /// Another instance over the same database (what a second server behind the balancer sees).
+    pub async fn over(
+        db: sea_orm::DatabaseConnection,
+    ) -> Result<TestApp, Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let config = Config {
             files_dir: dir.path().join("files"),
             outbox_dir: dir.path().join("outbox"),
@@ -49,6 +71,10 @@ impl TestApp {
         })
     }
 
+    #[allow(
+        dead_code,
+        reason = "each test file compiles this module; not all use it"
+    )]
     pub async fn get(
         &self,
         uri: &str,

@@ -1,0 +1,587 @@
+//! Accounts over HTTP: CSRF rejection, session rotation and sign-out, lock-out, rate limits,
+//! the registration → verification → profile journey, and the access matrix of every demo
+//! staff role × agency × resource, through the JSON API and the server functions alike.
+
+mod common;
+
+use std::collections::HashMap;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::TestApp;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+const CSRF: &str = "test-csrf-token-0123456789";
+
+/// A browser: keeps cookies, sends the CSRF token with forms.
+struct Browser<'a> {
+    app: &'a TestApp,
+    cookies: HashMap<String, String>,
+}
+
+struct Answer {
+    status: StatusCode,
+    body: String,
+}
+
+impl<'a> Browser<'a> {
+    fn new(app: &'a TestApp) -> Self {
+        let mut cookies = HashMap::new();
+        cookies.insert("csrf".to_owned(), CSRF.to_owned());
+        Browser { app, cookies }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    async fn send(&mut self, request: Request<Body>) -> Result<Answer, Box<dyn std::error::Error>> {
+        let (status, headers, body) = self.app.request(request).await?;
+        for value in headers.get_all(header::SET_COOKIE) {
+            let text = value.to_str()?;
+            let pair = text.split(';').next().unwrap_or_default();
+            if let Some((name, value)) = pair.split_once('=') {
+                if value.is_empty() || text.contains("Max-Age=0") {
+                    self.cookies.remove(name);
+                } else {
+                    self.cookies.insert(name.to_owned(), value.to_owned());
+                }
+            }
+        }
+        Ok(Answer { status, body })
+    }
+
+    async fn get(&mut self, uri: &str) -> Result<Answer, Box<dyn std::error::Error>> {
+        let request = Request::get(uri)
+            .header(header::COOKIE, self.cookie_header())
+            .body(Body::empty())?;
+        self.send(request).await
+    }
+
+    /// Posts a form as the page's script would (server function, JSON answer).
+    async fn post(
+        &mut self,
+        uri: &str,
+        fields: &[(&str, &str)],
+    ) -> Result<Answer, Box<dyn std::error::Error>> {
+        let csrf = self.cookies.get("csrf").cloned().unwrap_or_default();
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf_token", &csrf));
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(all)
+            .finish();
+        let request = Request::post(uri)
+            .header(header::COOKIE, self.cookie_header())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(body))?;
+        self.send(request).await
+    }
+
+    async fn sign_in(
+        &mut self,
+        who: &str,
+        password: &str,
+    ) -> Result<Answer, Box<dyn std::error::Error>> {
+        self.post(
+            "/api/ui/sign_in",
+            &[("identifier", who), ("password", password)],
+        )
+        .await
+    }
+
+    async fn me(&mut self) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+        let answer = self.get("/api/v1/me").await?;
+        Ok(serde_json::from_str(&answer.body)?)
+    }
+}
+
+fn demo() -> Result<(Vec<domain::demo_accounts::DemoStaff>, String), Box<dyn std::error::Error>> {
+    Ok(domain::demo_accounts::read_staff(
+        &domain::testing::seed_dir().join("demo/accounts.json"),
+    )?)
+}
+
+#[tokio::test]
+async fn state_changes_without_the_csrf_token_are_refused() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let (_, password) = demo()?;
+    let form = format!("identifier=congdan%40dichvucong.localhost&password={password}");
+    // No token at all.
+    let request = Request::post("/api/ui/sign_in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("csrf={CSRF}"))
+        .body(Body::from(form.clone()))?;
+    let (status, _, body) = app.request(request).await?;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(body.contains("\"csrf\""), "{body}");
+    // A token that is not this browser's.
+    let request = Request::post("/api/ui/sign_in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("csrf={CSRF}"))
+        .body(Body::from(format!("{form}&csrf_token=someone-elses-token")))?;
+    assert_eq!(app.request(request).await?.0, StatusCode::FORBIDDEN);
+    // The right token, but sent from another site.
+    let request = Request::post("/api/ui/sign_in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("csrf={CSRF}"))
+        .header(header::HOST, "dichvucong.localhost")
+        .header(header::ORIGIN, "https://evil.example")
+        .body(Body::from(format!("{form}&csrf_token={CSRF}")))?;
+    assert_eq!(app.request(request).await?.0, StatusCode::FORBIDDEN);
+    // The JSON API with a session cookie needs the header too.
+    let mut browser = Browser::new(&app);
+    let answer = browser
+        .sign_in("quantri@dichvucong.localhost", &password)
+        .await?;
+    assert!(
+        answer.status.is_success() || answer.status.is_redirection(),
+        "{}",
+        answer.body
+    );
+    let request = Request::post("/api/v1/api-tokens")
+        .header(header::COOKIE, browser.cookie_header())
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"name":"Kiosk","scopes":["staff:read"]}"#))?;
+    assert_eq!(app.request(request).await?.0, StatusCode::FORBIDDEN);
+    let session_csrf = browser.cookies.get("csrf").cloned().unwrap_or_default();
+    assert_ne!(
+        session_csrf, CSRF,
+        "sign-in hands out the session's own CSRF token"
+    );
+    let request = Request::post("/api/v1/api-tokens")
+        .header(header::COOKIE, browser.cookie_header())
+        .header("x-csrf-token", session_csrf)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"name":"Kiosk","scopes":["staff:read"]}"#))?;
+    let (status, _, body) = app.request(request).await?;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // Once signed in, the old pre-session token no longer passes.
+    let request = Request::post("/api/ui/sign_out")
+        .header(header::COOKIE, browser.cookie_header())
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!("csrf_token={CSRF}")))?;
+    assert_eq!(app.request(request).await?.0, StatusCode::FORBIDDEN);
+    Ok(())
+}
+
+#[tokio::test]
+async fn sign_in_rotates_the_session_and_sign_out_ends_it() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let (_, password) = demo()?;
+    let mut browser = Browser::new(&app);
+    // A session id planted before sign-in (fixation) is replaced.
+    browser
+        .cookies
+        .insert("sid".into(), "planted-by-an-attacker".into());
+    browser
+        .sign_in("congdan@dichvucong.localhost", &password)
+        .await?;
+    let first = browser.cookies.get("sid").cloned().unwrap_or_default();
+    assert!(first.len() >= 43 && first != "planted-by-an-attacker");
+    assert_eq!(browser.me().await?["kind"], "citizen");
+    browser
+        .sign_in("congdan@dichvucong.localhost", &password)
+        .await?;
+    let second = browser.cookies.get("sid").cloned().unwrap_or_default();
+    assert_ne!(first, second, "each sign-in starts a new session");
+    let mut old = Browser::new(&app);
+    old.cookies.insert("sid".into(), first);
+    assert_eq!(
+        old.me().await?["kind"],
+        "anonymous",
+        "the previous session ended"
+    );
+    assert_eq!(browser.me().await?["kind"], "citizen");
+    let answer = browser.post("/api/ui/sign_out", &[]).await?;
+    assert!(
+        answer.status.is_success() || answer.status.is_redirection(),
+        "{}",
+        answer.body
+    );
+    assert!(!browser.cookies.contains_key("sid"));
+    let mut replay = Browser::new(&app);
+    replay.cookies.insert("sid".into(), second);
+    assert_eq!(
+        replay.me().await?["kind"],
+        "anonymous",
+        "signing out ends the session"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn idle_sessions_expire() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let (_, password) = demo()?;
+    let mut browser = Browser::new(&app);
+    browser
+        .sign_in("congdan@dichvucong.localhost", &password)
+        .await?;
+    assert_eq!(browser.me().await?["kind"], "citizen");
+    // Make the session look idle for 31 minutes.
+    let long_ago = chrono::Utc::now() - chrono::Duration::minutes(31);
+    domain::entities::session::Entity::update_many()
+        .col_expr(
+            domain::entities::session::Column::LastSeenAt,
+            sea_orm::sea_query::Expr::value(long_ago),
+        )
+        .exec(&app.db)
+        .await?;
+    assert_eq!(browser.me().await?["kind"], "anonymous");
+    Ok(())
+}
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_password_sign_in() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let (_, password) = demo()?;
+    let mut browser = Browser::new(&app);
+    for attempt in 1..=4 {
+        let answer = browser
+            .sign_in("congdan@dichvucong.localhost", "wrong-password-1")
+            .await?;
+        assert!(
+            answer.body.contains("Unauthorized"),
+            "attempt {attempt}: {}",
+            answer.body
+        );
+    }
+    let answer = browser
+        .sign_in("congdan@dichvucong.localhost", "wrong-password-1")
+        .await?;
+    assert!(answer.body.contains("Locked"), "{}", answer.body);
+    // Even the right password is refused while locked, with the time it opens again.
+    let answer = browser
+        .sign_in("congdan@dichvucong.localhost", &password)
+        .await?;
+    assert!(answer.body.contains("Locked"), "{}", answer.body);
+    assert!(!browser.cookies.contains_key("sid"));
+    // The failures are in the audit log.
+    let failures = domain::entities::audit_log::Entity::find()
+        .filter(domain::entities::audit_log::Column::Action.eq("sign_in"))
+        .filter(domain::entities::audit_log::Column::Outcome.eq("failure"))
+        .all(&app.db)
+        .await?;
+    assert_eq!(failures.len(), 6);
+    // A password reset lifts the lock.
+    let account = domain::accounts::find_by_sign_in_name(&app.db, "congdan@dichvucong.localhost")
+        .await?
+        .ok_or("demo citizen missing")?;
+    assert!(account.locked_until.is_some());
+    Ok(())
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_rate_limited_per_address() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let mut browser = Browser::new(&app);
+    // Unknown names: no lock-out applies, only the address limit (20 per 5 minutes).
+    for i in 0..20 {
+        let answer = browser
+            .sign_in(&format!("nobody{i}@example.vn"), "whatever1")
+            .await?;
+        assert!(
+            answer.body.contains("Unauthorized"),
+            "attempt {i}: {}",
+            answer.body
+        );
+    }
+    let answer = browser.sign_in("nobody@example.vn", "whatever1").await?;
+    assert!(answer.body.contains("RateLimited"), "{}", answer.body);
+    // The counter lives in the database: a second instance over the same database agrees.
+    let other = TestApp::over(app.db.clone()).await?;
+    let mut elsewhere = Browser::new(&other);
+    let answer = elsewhere.sign_in("nobody@example.vn", "whatever1").await?;
+    assert!(answer.body.contains("RateLimited"), "{}", answer.body);
+    Ok(())
+}
+
+#[tokio::test]
+async fn register_verify_sign_in_and_edit_the_profile() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let mut browser = Browser::new(&app);
+    let fields = [
+        ("full_name", "Trần Thị Bích"),
+        ("email", "Bich.Tran@Example.VN"),
+        ("phone", ""),
+        ("password", "matkhau2026"),
+        ("password_confirmation", "matkhau2026"),
+    ];
+    // Without accepting the terms: refused, naming the field.
+    let answer = browser.post("/api/ui/register", &fields).await?;
+    assert!(answer.body.contains("accept_terms"), "{}", answer.body);
+    let mut with_terms = fields.to_vec();
+    with_terms.push(("accept_terms", "on"));
+    let answer = browser.post("/api/ui/register", &with_terms).await?;
+    assert!(
+        answer.status.is_success() || answer.status.is_redirection(),
+        "{}",
+        answer.body
+    );
+    // Not verified yet: the right password is answered with the verification hint.
+    let answer = browser
+        .sign_in("bich.tran@example.vn", "matkhau2026")
+        .await?;
+    assert!(answer.body.contains("email_unverified"), "{}", answer.body);
+    // The verification e-mail is queued; its link verifies once.
+    let mail = domain::entities::outbox_message::Entity::find()
+        .filter(domain::entities::outbox_message::Column::Recipient.eq("bich.tran@example.vn"))
+        .order_by_desc(domain::entities::outbox_message::Column::Id)
+        .one(&app.db)
+        .await?
+        .ok_or("no verification e-mail")?;
+    let token = mail
+        .body
+        .split("token=")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .ok_or("no link in the e-mail")?
+        .to_owned();
+    let answer = browser
+        .post("/api/ui/verify_email", &[("token", &token)])
+        .await?;
+    assert!(
+        answer.status.is_success() || answer.status.is_redirection(),
+        "{}",
+        answer.body
+    );
+    let answer = browser
+        .post("/api/ui/verify_email", &[("token", &token)])
+        .await?;
+    assert!(
+        answer.body.contains("link_invalid"),
+        "a link works once: {}",
+        answer.body
+    );
+    browser
+        .sign_in("bich.tran@example.vn", "matkhau2026")
+        .await?;
+    assert_eq!(browser.me().await?["kind"], "citizen");
+    // A citizen ID whose birth-year digits contradict the date of birth: refused, nothing saved.
+    let profile = [
+        ("full_name", "Trần Thị Bích"),
+        ("citizen_id", "072191001234"),
+        ("date_of_birth", "1990-04-02"),
+        ("phone", "0987 654 321"),
+        ("province_code", "80"),
+        ("commune_code", "25459"),
+        ("street", "12 đường 30/4"),
+    ];
+    let answer = browser.post("/api/ui/save_profile", &profile).await?;
+    assert!(
+        answer.body.contains("citizen_id_birth_year"),
+        "{}",
+        answer.body
+    );
+    let account = domain::accounts::find_by_sign_in_name(&app.db, "bich.tran@example.vn")
+        .await?
+        .ok_or("account missing")?;
+    assert_eq!(
+        account.phone, None,
+        "nothing is saved when one field is wrong"
+    );
+    let mut good = profile.to_vec();
+    good[1] = ("citizen_id", "072190005678");
+    let answer = browser.post("/api/ui/save_profile", &good).await?;
+    assert!(
+        answer.status.is_success() || answer.status.is_redirection(),
+        "{}",
+        answer.body
+    );
+    let account = domain::accounts::find_by_sign_in_name(&app.db, "bich.tran@example.vn")
+        .await?
+        .ok_or("account missing")?;
+    assert_eq!(account.citizen_id.as_deref(), Some("072190005678"));
+    assert_eq!(account.phone.as_deref(), Some("0987654321"));
+    assert_eq!(account.commune_code.as_deref(), Some("25459"));
+    Ok(())
+}
+
+/// What the access rules say, written out independently of `domain::access` so the test checks
+/// the code against the specification rather than against itself.
+fn expected(roles: &[&str], own_agency: &str, resource: &str, agency: &str) -> bool {
+    let has = |r: &str| roles.contains(&r);
+    if has("system_admin") {
+        return true;
+    }
+    match resource {
+        "staff" => own_agency == agency && (has("agency_admin") || has("leader")),
+        "audit" => own_agency == agency && has("agency_admin"),
+        _ => false, // "audit_all", "api_tokens"
+    }
+}
+
+#[tokio::test]
+async fn access_matrix_of_every_demo_role_agency_and_resource() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let (staff, password) = demo()?;
+    let mut agencies: Vec<String> = staff.iter().map(|s| s.agency_code.clone()).collect();
+    agencies.sort();
+    agencies.dedup();
+    // An agency without any demo staff, too.
+    agencies.push("000.00.08.H53".into());
+    let mut checked = 0;
+    for member in &staff {
+        let mut browser = Browser::new(&app);
+        let answer = browser.sign_in(&member.email, &password).await?;
+        assert!(
+            browser.cookies.contains_key("sid"),
+            "{}: {}",
+            member.email,
+            answer.body
+        );
+        let roles: Vec<&str> = member.roles.iter().map(|r| r.code()).collect();
+        for agency in &agencies {
+            for resource in ["staff", "audit"] {
+                let allowed = expected(&roles, &member.agency_code, resource, agency);
+                let api = browser
+                    .get(&format!("/api/v1/{resource}?agency={agency}"))
+                    .await?;
+                assert_eq!(
+                    api.status == StatusCode::OK,
+                    allowed,
+                    "API {resource} of {agency} as {} {:?}: {} {}",
+                    member.email,
+                    roles,
+                    api.status,
+                    api.body
+                );
+                if !allowed {
+                    assert_eq!(api.status, StatusCode::FORBIDDEN);
+                }
+                let fields: Vec<(&str, &str)> = if resource == "staff" {
+                    vec![("agency", agency)]
+                } else {
+                    vec![("agency", agency), ("page", "1")]
+                };
+                let sf = browser
+                    .post(&format!("/api/ui/{resource}"), &fields)
+                    .await?;
+                assert_eq!(
+                    !sf.body.contains("Forbidden") && sf.status.is_success(),
+                    allowed,
+                    "server fn {resource} of {agency} as {} {:?}: {} {}",
+                    member.email,
+                    roles,
+                    sf.status,
+                    sf.body
+                );
+                checked += 2;
+            }
+        }
+        for (resource, uri) in [
+            ("audit_all", "/api/v1/audit"),
+            ("api_tokens", "/api/v1/api-tokens"),
+        ] {
+            let allowed = expected(&roles, &member.agency_code, resource, "");
+            let api = browser.get(uri).await?;
+            assert_eq!(
+                api.status == StatusCode::OK,
+                allowed,
+                "{uri} as {}",
+                member.email
+            );
+            checked += 1;
+        }
+        let sf = browser
+            .post("/api/ui/audit", &[("agency", ""), ("page", "1")])
+            .await?;
+        assert_eq!(
+            sf.status.is_success() && !sf.body.contains("Forbidden"),
+            roles.contains(&"system_admin"),
+            "whole audit log via server fn as {}",
+            member.email
+        );
+        checked += 1;
+    }
+    // Citizens and anonymous callers reach none of it.
+    let mut citizen = Browser::new(&app);
+    citizen
+        .sign_in("congdan@dichvucong.localhost", &password)
+        .await?;
+    let mut anonymous = Browser::new(&app);
+    for agency in &agencies {
+        for resource in ["staff", "audit"] {
+            let uri = format!("/api/v1/{resource}?agency={agency}");
+            assert_eq!(citizen.get(&uri).await?.status, StatusCode::FORBIDDEN);
+            assert_eq!(anonymous.get(&uri).await?.status, StatusCode::UNAUTHORIZED);
+            let sf = anonymous
+                .post(
+                    &format!("/api/ui/{resource}"),
+                    &[("agency", agency), ("page", "1")],
+                )
+                .await?;
+            assert!(sf.body.contains("Unauthorized"), "{}", sf.body);
+            checked += 3;
+        }
+    }
+    assert!(checked >= 11 * 4 * 4, "checked {checked} pairs");
+    Ok(())
+}
+
+#[tokio::test]
+async fn api_tokens_act_within_their_scope_and_agency_until_revoked() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let (_, password) = demo()?;
+    let mut admin = Browser::new(&app);
+    admin
+        .sign_in("quantri@dichvucong.localhost", &password)
+        .await?;
+    let csrf = admin.cookies.get("csrf").cloned().unwrap_or_default();
+    let request = Request::post("/api/v1/api-tokens")
+        .header(header::COOKIE, admin.cookie_header())
+        .header("x-csrf-token", csrf.clone())
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(
+            r#"{"name":"Kiosk Sở Tư pháp","scopes":["staff:read"],"agency_code":"000.00.04.H53"}"#,
+        ))?;
+    let answer = admin.send(request).await?;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let issued: serde_json::Value = serde_json::from_str(&answer.body)?;
+    let secret = issued["secret"].as_str().ok_or("no secret")?.to_owned();
+    let id = issued["token"]["id"].as_str().ok_or("no id")?.to_owned();
+    assert_eq!(
+        bearer(&app, "/api/v1/staff?agency=000.00.04.H53", &secret).await?,
+        StatusCode::OK
+    );
+    assert_eq!(
+        bearer(&app, "/api/v1/staff?agency=000.01.50.H53", &secret).await?,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        bearer(&app, "/api/v1/audit?agency=000.00.04.H53", &secret).await?,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        bearer(&app, "/api/v1/staff?agency=000.00.04.H53", "dvc_forged").await?,
+        StatusCode::UNAUTHORIZED
+    );
+    let request = Request::delete(format!("/api/v1/api-tokens/{id}"))
+        .header(header::COOKIE, admin.cookie_header())
+        .header("x-csrf-token", csrf)
+        .body(Body::empty())?;
+    assert_eq!(admin.send(request).await?.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        bearer(&app, "/api/v1/staff?agency=000.00.04.H53", &secret).await?,
+        StatusCode::UNAUTHORIZED
+    );
+    Ok(())
+}
+
+async fn bearer(
+    app: &TestApp,
+    uri: &str,
+    secret: &str,
+) -> Result<StatusCode, Box<dyn std::error::Error>> {
+    let request = Request::get(uri)
+        .header(header::AUTHORIZATION, format!("Bearer {secret}"))
+        .body(Body::empty())?;
+    Ok(app.request(request).await?.0)
+}
