@@ -2,6 +2,7 @@
 // store (migrated and seeded through the CLI, as `make run` does), and launches Debian's
 // Chromium through playwright-core. Nothing is downloaded.
 import { spawn, execFileSync } from 'node:child_process';
+import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,9 +19,26 @@ export function portalBin() {
   return bin;
 }
 
-/** Starts a portal with its own temp database; resolves to { url, stop }. */
-export async function startPortal() {
+/** A free TCP port on loopback (the portal's public URL must name its real port). */
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a portal with its own temp database; resolves to { url, outboxDir, stop }.
+ * `port` and `env` let a test fix the address beforehand (an OpenID provider needs the
+ * redirect URI before the portal starts) and add settings.
+ */
+export async function startPortal({ port, env: extra = {} } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
+  const listenPort = port ?? (await freePort());
   const env = {
     ...process.env,
     PORTAL_DATABASE_URL: `sqlite://${dir}/portal.db?mode=rwc`,
@@ -28,8 +46,11 @@ export async function startPortal() {
     PORTAL_OUTBOX_DIR: `${dir}/outbox`,
     PORTAL_SITE_ROOT: process.env.PORTAL_SITE_ROOT ?? path.join(root, 'build', 'site'),
     PORTAL_SEED_DIR: process.env.PORTAL_SEED_DIR ?? path.join(root, 'seed'),
-    PORTAL_LISTEN_ADDR: '127.0.0.1:0',
+    PORTAL_LISTEN_ADDR: `127.0.0.1:${listenPort}`,
+    PORTAL_PUBLIC_URL: `http://127.0.0.1:${listenPort}`,
+    PORTAL_OUTBOX_POLL_SECS: '1',
     PORTAL_LOG_LEVEL: 'warn',
+    ...extra,
   };
   execFileSync(portalBin(), ['migrate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(portalBin(), ['seed'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -49,6 +70,7 @@ export async function startPortal() {
   });
   return {
     url,
+    outboxDir: `${dir}/outbox`,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

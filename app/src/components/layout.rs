@@ -141,7 +141,10 @@ pub fn SiteFooter() -> impl IntoView {
 pub fn AccountMenu() -> impl IntoView {
     use crate::server_fns::account::{current_viewer, SignOut};
     let t = use_locale();
-    let viewer = Resource::new(|| (), |_| current_viewer());
+    // Asked again after each navigation: signing in or out changes the answer, and those end in
+    // a client-side redirect when the page's script is running.
+    let location = use_location();
+    let viewer = Resource::new(move || location.pathname.get(), |_| current_viewer());
     let sign_out = ServerAction::<SignOut>::new();
     view! {
         <Suspense fallback=|| ()>

@@ -80,10 +80,14 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
 /// Signs in with e-mail or phone and password, then goes to `next` (or the account page).
 #[server(prefix = "/api/ui", endpoint = "sign_in")]
 pub async fn sign_in(
+    csrf_token: String,
     identifier: String,
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
+    // Checked by the server's CSRF middleware before the call reaches here; declared so
+    // that script-submitted forms send it too.
+    let _ = csrf_token;
     let ctx = support::ctx()?;
     let settings = support::settings()?;
     let db = super::db()?;
@@ -108,7 +112,10 @@ pub async fn sign_in(
 
 /// Ends the session.
 #[server(prefix = "/api/ui", endpoint = "sign_out")]
-pub async fn sign_out() -> Result<(), AppError> {
+pub async fn sign_out(csrf_token: String) -> Result<(), AppError> {
+    // Checked by the server's CSRF middleware before the call reaches here; declared so
+    // that script-submitted forms send it too.
+    let _ = csrf_token;
     let ctx = support::ctx()?;
     let settings = support::settings()?;
     let db = super::db()?;
@@ -154,6 +161,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Registers a citizen account; goes to the confirmation page.
 #[server(prefix = "/api/ui", endpoint = "register")]
 pub async fn register(
+    csrf_token: String,
     full_name: String,
     email: String,
     phone: String,
@@ -161,6 +169,9 @@ pub async fn register(
     password_confirmation: String,
     accept_terms: Option<String>,
 ) -> Result<(), AppError> {
+    // Checked by the server's CSRF middleware before the call reaches here; declared so
+    // that script-submitted forms send it too.
+    let _ = csrf_token;
     let ctx = support::ctx()?;
     let settings = support::settings()?;
     let db = super::db()?;
@@ -184,7 +195,10 @@ pub async fn register(
 
 /// Confirms an e-mail address from its link.
 #[server(prefix = "/api/ui", endpoint = "verify_email")]
-pub async fn verify_email(token: String) -> Result<(), AppError> {
+pub async fn verify_email(csrf_token: String, token: String) -> Result<(), AppError> {
+    // Checked by the server's CSRF middleware before the call reaches here; declared so
+    // that script-submitted forms send it too.
+    let _ = csrf_token;
     let ctx = support::ctx()?;
     let db = super::db()?;
     domain::accounts::verify_email(&db, &token, &ctx.origin).await?;
@@ -194,7 +208,10 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 
 /// E-mails a password reset link (answers the same whether or not the account exists).
 #[server(prefix = "/api/ui", endpoint = "forgot_password")]
-pub async fn forgot_password(identifier: String) -> Result<(), AppError> {
+pub async fn forgot_password(csrf_token: String, identifier: String) -> Result<(), AppError> {
+    // Checked by the server's CSRF middleware before the call reaches here; declared so
+    // that script-submitted forms send it too.
+    let _ = csrf_token;
     let ctx = support::ctx()?;
     let settings = support::settings()?;
     let db = super::db()?;
@@ -212,10 +229,14 @@ pub async fn forgot_password(identifier: String) -> Result<(), AppError> {
 /// Sets a new password from a reset or invitation link.
 #[server(prefix = "/api/ui", endpoint = "reset_password")]
 pub async fn reset_password(
+    csrf_token: String,
     token: String,
     password: String,
     password_confirmation: String,
 ) -> Result<(), AppError> {
+    // Checked by the server's CSRF middleware before the call reaches here; declared so
+    // that script-submitted forms send it too.
+    let _ = csrf_token;
     let ctx = support::ctx()?;
     let settings = support::settings()?;
     let db = super::db()?;
@@ -299,6 +320,7 @@ pub async fn communes_of(province: String) -> Result<Vec<(String, String)>, AppE
 /// Saves the profile.
 #[server(prefix = "/api/ui", endpoint = "save_profile")]
 pub async fn save_profile(
+    csrf_token: String,
     full_name: String,
     citizen_id: String,
     date_of_birth: String,
@@ -307,6 +329,9 @@ pub async fn save_profile(
     commune_code: String,
     street: String,
 ) -> Result<(), AppError> {
+    // Checked by the server's CSRF middleware before the call reaches here; declared so
+    // that script-submitted forms send it too.
+    let _ = csrf_token;
     let ctx = support::ctx()?;
     let db = super::db()?;
     let id = ctx
