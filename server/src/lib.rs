@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod language;
 pub mod mail;
+pub mod national_id;
 pub mod ops;
 pub mod page_cache;
 pub mod router;
