@@ -96,7 +96,24 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// Seconds between outbox delivery rounds.
     pub outbox_poll_secs: u64,
+    /// OpenID Connect issuer of the national electronic identity provider (định danh điện tử).
+    /// Empty means the built-in simulator at `{public_url}/gia-lap/dinh-danh`, so development
+    /// and tests run offline against the same protocol.
+    pub national_id_issuer: String,
+    /// Client id the portal is registered under at the identity provider.
+    pub national_id_client_id: String,
+    /// Client secret sent to the token endpoint (HTTP Basic). The default is public, so
+    /// production refuses it.
+    pub national_id_client_secret: String,
+    /// Mount the local OpenID provider simulator under `/gia-lap/dinh-danh` (development and
+    /// tests only; refused in production because anyone could sign in as a demo citizen).
+    pub national_id_simulator: bool,
+    /// ID-token claim holding the 12-digit citizen ID number (số định danh cá nhân / CCCD).
+    pub national_id_citizen_id_claim: String,
 }
+
+/// The development client secret, refused in production.
+pub const DEV_NATIONAL_ID_SECRET: &str = "dev-only-national-id-secret";
 
 impl Default for Config {
     fn default() -> Self {
@@ -123,6 +140,11 @@ impl Default for Config {
             session_absolute_hours: 12,
             trust_forwarded_for: false,
             outbox_poll_secs: 2,
+            national_id_issuer: String::new(),
+            national_id_client_id: "dichvucong-portal".into(),
+            national_id_client_secret: DEV_NATIONAL_ID_SECRET.into(),
+            national_id_simulator: true,
+            national_id_citizen_id_claim: "citizen_id".into(),
         }
     }
 }
@@ -256,6 +278,44 @@ impl Config {
                 ));
             }
         }
+        let issuer = &self.national_id_issuer;
+        if !(issuer.is_empty() || issuer.starts_with("http://") || issuer.starts_with("https://")) {
+            return Err(Self::invalid(
+                "national_id_issuer",
+                "must be empty (the simulator) or start with http:// or https://",
+            ));
+        }
+        if self.national_id_client_id.is_empty() {
+            return Err(Self::invalid("national_id_client_id", "must not be empty"));
+        }
+        if self.national_id_citizen_id_claim.is_empty() {
+            return Err(Self::invalid(
+                "national_id_citizen_id_claim",
+                "must not be empty",
+            ));
+        }
+        if self.environment == Environment::Production {
+            if self.national_id_client_secret == DEV_NATIONAL_ID_SECRET
+                || self.national_id_client_secret.is_empty()
+            {
+                return Err(Self::invalid(
+                    "national_id_client_secret",
+                    "the development secret is public; set the one issued by the provider",
+                ));
+            }
+            if self.national_id_simulator {
+                return Err(Self::invalid(
+                    "national_id_simulator",
+                    "lets anyone sign in as a demo citizen; must be false in production",
+                ));
+            }
+            if !issuer.starts_with("https://") {
+                return Err(Self::invalid(
+                    "national_id_issuer",
+                    "must be the provider's https:// issuer in production",
+                ));
+            }
+        }
         if self.request_timeout_secs == 0 {
             return Err(Self::invalid("request_timeout_secs", "must be at least 1"));
         }
@@ -267,7 +327,29 @@ impl Config {
         let mut c = self.clone();
         c.database_url = mask_password(&c.database_url);
         c.smtp_url = c.smtp_url.as_deref().map(mask_password);
+        if !c.national_id_client_secret.is_empty() {
+            c.national_id_client_secret = "***".into();
+        }
         c
+    }
+
+    /// Public base URL without a trailing slash.
+    fn base_url(&self) -> &str {
+        self.public_url.trim_end_matches('/')
+    }
+
+    /// The identity provider's issuer: the configured one, or the built-in simulator's.
+    pub fn national_id_issuer_url(&self) -> String {
+        if self.national_id_issuer.is_empty() {
+            format!("{}/gia-lap/dinh-danh", self.base_url())
+        } else {
+            self.national_id_issuer.trim_end_matches('/').to_owned()
+        }
+    }
+
+    /// Where the identity provider sends the browser back (registered with the provider).
+    pub fn national_id_redirect_uri(&self) -> String {
+        format!("{}/dang-nhap/dinh-danh/callback", self.base_url())
     }
 }
 
@@ -340,6 +422,59 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(err.contains("PORTAL_SMTP_URL"), "{err}");
+    }
+
+    #[test]
+    fn production_refuses_the_national_id_shortcuts() {
+        let production = Config {
+            environment: Environment::Production,
+            public_url: "https://dichvucong.example.vn".into(),
+            mail_transport: MailTransport::Smtp,
+            smtp_url: Some("smtps://u:p@mail.example.vn:465".into()),
+            ..Config::default()
+        };
+        let err = |config: &Config| {
+            config
+                .validate()
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        let secret = err(&production);
+        assert!(
+            secret.contains("PORTAL_NATIONAL_ID_CLIENT_SECRET"),
+            "{secret}"
+        );
+        let mut config = Config {
+            national_id_client_secret: "s3cret".into(),
+            ..production
+        };
+        let simulator = err(&config);
+        assert!(
+            simulator.contains("PORTAL_NATIONAL_ID_SIMULATOR"),
+            "{simulator}"
+        );
+        config.national_id_simulator = false;
+        let issuer = err(&config);
+        assert!(issuer.contains("PORTAL_NATIONAL_ID_ISSUER"), "{issuer}");
+        config.national_id_issuer = "https://id.example.vn".into();
+        assert_eq!(err(&config), "");
+    }
+
+    #[test]
+    fn the_simulator_is_the_default_issuer() {
+        let config = Config {
+            public_url: "http://127.0.0.1:3000/".into(),
+            ..Config::default()
+        };
+        assert_eq!(
+            config.national_id_issuer_url(),
+            "http://127.0.0.1:3000/gia-lap/dinh-danh"
+        );
+        assert_eq!(
+            config.national_id_redirect_uri(),
+            "http://127.0.0.1:3000/dang-nhap/dinh-danh/callback"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod language;
 pub mod mail;
+pub mod national_id;
 pub mod ops;
 pub mod outbox_worker;
 pub mod page_cache;

@@ -69,7 +69,7 @@ pub fn app(state: AppState) -> Router {
         >(page_context, shell));
 
     let timeout = Duration::from_secs(state.config.request_timeout_secs);
-    Router::new()
+    let mut router = Router::new()
         .route("/health", get(crate::ops::health))
         .route("/ready", get(crate::ops::ready))
         .route("/metrics", get(crate::ops::metrics))
@@ -89,11 +89,26 @@ pub fn app(state: AppState) -> Router {
             }),
         )
         .merge(api_router)
+        .route(
+            "/dang-nhap/dinh-danh",
+            get(crate::national_id::routes::start),
+        )
+        .route(
+            "/dang-nhap/dinh-danh/callback",
+            get(crate::national_id::routes::callback),
+        )
         .nest_service("/pkg", static_files(&state.config.site_root.join("pkg")))
         .route_service(
             "/favicon.svg",
             ServeFile::new(state.config.site_root.join("favicon.svg")),
-        )
+        );
+    if let Some(simulator) = state.national_id.simulator.clone() {
+        router = router.nest(
+            "/gia-lap/dinh-danh",
+            crate::national_id::simulator::routes(simulator),
+        );
+    }
+    router
         .merge(pages)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -11,6 +11,7 @@ use domain::catalogue_index::CatalogueIndex;
 
 use crate::config::Config;
 use crate::mail::Mailer;
+use crate::national_id::NationalId;
 use crate::page_cache::PageCache;
 
 /// Everything a request may need. Cloning is cheap (handles and `Arc`s); instances keep no
@@ -31,6 +32,8 @@ pub struct AppState {
     pub catalogue: CatalogueIndex,
     /// Rendered public catalogue pages (see `page_cache`).
     pub page_cache: Arc<PageCache>,
+    /// National-identity sign-in: the OpenID Connect client and, in development, the simulator.
+    pub national_id: NationalId,
 }
 
 impl AppState {
@@ -55,7 +58,9 @@ impl AppState {
         let catalogue =
             CatalogueIndex::new(std::time::Duration::from_secs(config.catalogue_check_secs));
         let page_cache = Arc::new(PageCache::new(config.page_cache_entries));
+        let national_id = NationalId::from_config(&config)?;
         Ok(AppState {
+            national_id,
             page_cache,
             leptos_options,
             db,

@@ -58,6 +58,7 @@ impl TestApp {
             files_dir: dir.path().join("files"),
             outbox_dir: dir.path().join("outbox"),
             site_root: dir.path().join("site"),
+            seed_dir: domain::testing::seed_dir(),
             // See other instances' catalogue changes at once.
             catalogue_check_secs: 0,
             ..Config::default()
