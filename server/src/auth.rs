@@ -46,8 +46,11 @@ fn csrf_exempt(path: &str) -> bool {
     path.starts_with("/gia-lap/") || READ_ONLY_POSTS.contains(&path)
 }
 
+/// Requests that carry no portal identity: static files, probes, and the identity simulator
+/// (it plays another site with its own bearer tokens).
 fn skip(path: &str) -> bool {
-    path.starts_with("/pkg/")
+    path.starts_with("/gia-lap/")
+        || path.starts_with("/pkg/")
         || path == "/health"
         || path == "/ready"
         || path == "/metrics"
