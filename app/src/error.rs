@@ -51,9 +51,42 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// Answers a script's server-function call with a 4xx status instead of Leptos's blanket 500,
+/// so that monitoring counts refused input as the caller's error, not the system's. Plain form
+/// posts (JavaScript off) keep Leptos's redirect back to the form.
+#[cfg(feature = "ssr")]
+fn client_error_status(status: http::StatusCode) {
+    use leptos::prelude::use_context;
+    let from_script = use_context::<http::request::Parts>().is_some_and(|parts| {
+        !parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if from_script {
+        if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+            options.set_status(status);
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<domain::DomainError> for AppError {
     fn from(err: domain::DomainError) -> Self {
+        use http::StatusCode;
+        match &err {
+            domain::DomainError::NotFound(_) => client_error_status(StatusCode::NOT_FOUND),
+            domain::DomainError::Validation(_) => client_error_status(StatusCode::BAD_REQUEST),
+            domain::DomainError::Unauthorized => client_error_status(StatusCode::UNAUTHORIZED),
+            domain::DomainError::Forbidden(_) | domain::DomainError::Locked { .. } => {
+                client_error_status(StatusCode::FORBIDDEN)
+            }
+            domain::DomainError::RateLimited { .. } => {
+                client_error_status(StatusCode::TOO_MANY_REQUESTS)
+            }
+            _ => {}
+        }
         match err {
             domain::DomainError::NotFound(_) => AppError::NotFound,
             domain::DomainError::Validation(fields) => AppError::Validation(
