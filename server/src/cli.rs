@@ -75,6 +75,13 @@ pub enum Command {
         #[arg(long, default_value_t = 200)]
         rounds: usize,
     },
+    /// Time Argon2id password checks in-process (for `make bench`).
+    #[command(hide = true)]
+    BenchPassword {
+        /// Checks to time.
+        #[arg(long, default_value_t = 200)]
+        rounds: usize,
+    },
     /// Print the effective configuration (passwords masked) as TOML-like lines.
     Config,
     /// Send a test e-mail through the configured transport.
@@ -191,6 +198,11 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             println!("{}", serde_json::to_string(&timings)?);
             Ok(())
         }
+        Command::BenchPassword { rounds } => {
+            let timings = crate::bench::password_latencies(rounds)?;
+            println!("{}", serde_json::to_string(&timings)?);
+            Ok(())
+        }
         Command::SendTestMail { to } => {
             let mailer = crate::mail::Mailer::from_config(&config)?;
             mailer
@@ -246,6 +258,7 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Resul
         state.db.clone(),
         state.mailer.clone(),
         Duration::from_secs(state.config.outbox_poll_secs),
+        state.config.session_policy(),
     );
     let router =
         crate::router::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -35,16 +35,49 @@ pub async fn deliver_due(db: &DatabaseConnection, mailer: &Mailer) -> domain::Do
     Ok(sent)
 }
 
-/// Starts the delivery loop in the background.
-pub fn spawn(db: DatabaseConnection, mailer: Arc<Mailer>, every: Duration) {
+/// Deletes what has expired: sessions, rate counters of past windows, abandoned
+/// national-identity flows. Safe to run on every instance at once (plain deletes).
+pub async fn clean_up(
+    db: &DatabaseConnection,
+    policy: domain::sessions::Policy,
+) -> domain::DomainResult<()> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let sessions = domain::sessions::purge_expired(db, policy).await?;
+    let counters = domain::rate_limit::purge_old(db).await?;
+    let cutoff = chrono::Utc::now() - chrono::Duration::hours(1);
+    let flows = domain::entities::national_id_flow::Entity::delete_many()
+        .filter(domain::entities::national_id_flow::Column::CreatedAt.lt(cutoff))
+        .exec(db)
+        .await?
+        .rows_affected;
+    tracing::debug!(sessions, counters, flows, "expired rows deleted");
+    Ok(())
+}
+
+/// Starts the delivery loop in the background; every ten minutes it also cleans up.
+pub fn spawn(
+    db: DatabaseConnection,
+    mailer: Arc<Mailer>,
+    every: Duration,
+    policy: domain::sessions::Policy,
+) {
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every.max(Duration::from_millis(200)));
+        let every = every.max(Duration::from_millis(200));
+        let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let cleanup_every = (600 / every.as_secs().max(1)).max(1);
+        let mut rounds: u64 = 0;
         loop {
             tick.tick().await;
             if let Err(e) = deliver_due(&db, &mailer).await {
                 tracing::error!(error = %e, "outbox round failed");
             }
+            if rounds % cleanup_every == 0 {
+                if let Err(e) = clean_up(&db, policy).await {
+                    tracing::error!(error = %e, "cleanup failed");
+                }
+            }
+            rounds = rounds.wrapping_add(1);
         }
     });
 }

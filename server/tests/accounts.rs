@@ -585,3 +585,219 @@ async fn bearer(
         .body(Body::empty())?;
     Ok(app.request(request).await?.0)
 }
+
+#[tokio::test]
+async fn password_reset_links_work_once_end_sessions_and_lift_the_lock() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let (_, password) = demo()?;
+    let mut browser = Browser::new(&app);
+    browser
+        .sign_in("congdan@dichvucong.localhost", &password)
+        .await?;
+    assert_eq!(browser.me().await?["kind"], "citizen");
+    let mut attacker = Browser::new(&app);
+    for _ in 0..5 {
+        attacker
+            .sign_in("congdan@dichvucong.localhost", "wrong-guess-1")
+            .await?;
+    }
+    // Unknown and known names are answered alike; only the real account gets an e-mail.
+    let mut stranger = Browser::new(&app);
+    let unknown = stranger
+        .post(
+            "/api/ui/forgot_password",
+            &[("identifier", "nobody@example.vn")],
+        )
+        .await?;
+    let known = stranger
+        .post(
+            "/api/ui/forgot_password",
+            &[("identifier", "CongDan@dichvucong.localhost")],
+        )
+        .await?;
+    assert_eq!(unknown.status, known.status);
+    let mails = domain::entities::outbox_message::Entity::find()
+        .filter(
+            domain::entities::outbox_message::Column::Recipient.eq("congdan@dichvucong.localhost"),
+        )
+        .all(&app.db)
+        .await?;
+    assert_eq!(mails.len(), 1);
+    let token = mails[0]
+        .body
+        .split("token=")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .ok_or("no link")?
+        .to_owned();
+    // A weak password is refused and the link stays usable.
+    let weak = stranger
+        .post(
+            "/api/ui/reset_password",
+            &[
+                ("token", &token),
+                ("password", "short"),
+                ("password_confirmation", "short"),
+            ],
+        )
+        .await?;
+    assert!(weak.body.contains("password_short"), "{}", weak.body);
+    let ok = stranger
+        .post(
+            "/api/ui/reset_password",
+            &[
+                ("token", &token),
+                ("password", "moi-matkhau-9"),
+                ("password_confirmation", "moi-matkhau-9"),
+            ],
+        )
+        .await?;
+    assert!(
+        ok.status.is_success() || ok.status.is_redirection(),
+        "{}",
+        ok.body
+    );
+    let again = stranger
+        .post(
+            "/api/ui/reset_password",
+            &[
+                ("token", &token),
+                ("password", "khac-matkhau-9"),
+                ("password_confirmation", "khac-matkhau-9"),
+            ],
+        )
+        .await?;
+    assert!(again.body.contains("link_invalid"), "{}", again.body);
+    // Every session of the account ended; the lock is lifted; the new password works.
+    assert_eq!(browser.me().await?["kind"], "anonymous");
+    let mut owner = Browser::new(&app);
+    owner
+        .sign_in("congdan@dichvucong.localhost", "moi-matkhau-9")
+        .await?;
+    assert_eq!(owner.me().await?["kind"], "citizen");
+    // An expired link is refused.
+    stranger
+        .post(
+            "/api/ui/forgot_password",
+            &[("identifier", "congdan@dichvucong.localhost")],
+        )
+        .await?;
+    domain::entities::one_time_token::Entity::update_many()
+        .col_expr(
+            domain::entities::one_time_token::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)),
+        )
+        .exec(&app.db)
+        .await?;
+    let mails = domain::entities::outbox_message::Entity::find()
+        .filter(domain::entities::outbox_message::Column::Subject.contains("Đặt lại"))
+        .order_by_desc(domain::entities::outbox_message::Column::Id)
+        .one(&app.db)
+        .await?
+        .ok_or("no second e-mail")?;
+    let expired = mails
+        .body
+        .split("token=")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .ok_or("no link")?
+        .to_owned();
+    let late = stranger
+        .post(
+            "/api/ui/reset_password",
+            &[
+                ("token", &expired),
+                ("password", "khac-matkhau-9"),
+                ("password_confirmation", "khac-matkhau-9"),
+            ],
+        )
+        .await?;
+    assert!(late.body.contains("link_invalid"), "{}", late.body);
+    Ok(())
+}
+
+#[tokio::test]
+async fn agency_admins_create_staff_of_their_agency_only_and_every_change_is_audited() -> TestResult
+{
+    let app = TestApp::with_accounts().await?;
+    let (_, password) = demo()?;
+    let mut admin = Browser::new(&app);
+    admin
+        .sign_in("qtdv.tuphap@dichvucong.localhost", &password)
+        .await?;
+    let csrf = admin.cookies.get("csrf").cloned().unwrap_or_default();
+    let post = |body: &'static str| {
+        Request::post("/api/v1/staff")
+            .header(header::COOKIE, admin.cookie_header())
+            .header("x-csrf-token", csrf.clone())
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body))
+    };
+    let own = post(
+        r#"{"full_name":"Mai Anh","email":"maianh@dichvucong.localhost","agency_code":"000.00.04.H53","roles":["specialist"]}"#,
+    )?;
+    let other = post(
+        r#"{"full_name":"Mai Bình","email":"maibinh@dichvucong.localhost","agency_code":"000.01.50.H53","roles":["specialist"]}"#,
+    )?;
+    let escalate = post(
+        r#"{"full_name":"Mai Chi","email":"maichi@dichvucong.localhost","agency_code":"000.00.04.H53","roles":["system_admin"]}"#,
+    )?;
+    let (status, _, body) = app.request(own).await?;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let created: serde_json::Value = serde_json::from_str(&body)?;
+    assert_eq!(app.request(other).await?.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.request(escalate).await?.0, StatusCode::FORBIDDEN);
+    // The invitation sets the password; then the new member signs in.
+    let invite = domain::entities::outbox_message::Entity::find()
+        .filter(
+            domain::entities::outbox_message::Column::Recipient.eq("maianh@dichvucong.localhost"),
+        )
+        .one(&app.db)
+        .await?
+        .ok_or("no invitation")?;
+    let token = invite
+        .body
+        .split("token=")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .ok_or("no link")?
+        .to_owned();
+    let mut newcomer = Browser::new(&app);
+    newcomer
+        .post(
+            "/api/ui/reset_password",
+            &[
+                ("token", &token),
+                ("password", "canbo-moi-2026"),
+                ("password_confirmation", "canbo-moi-2026"),
+            ],
+        )
+        .await?;
+    newcomer
+        .sign_in("maianh@dichvucong.localhost", "canbo-moi-2026")
+        .await?;
+    assert_eq!(newcomer.me().await?["kind"], "staff");
+    // A role change is audited with before and after.
+    let id = created["id"].as_str().ok_or("no id")?;
+    let request = Request::patch(format!("/api/v1/staff/{id}"))
+        .header(header::COOKIE, admin.cookie_header())
+        .header("x-csrf-token", csrf.clone())
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"roles":["specialist","leader"]}"#))?;
+    assert_eq!(app.request(request).await?.0, StatusCode::OK);
+    let audit = admin
+        .get("/api/v1/audit?agency=000.00.04.H53&action=role_change")
+        .await?;
+    let page: serde_json::Value = serde_json::from_str(&audit.body)?;
+    assert_eq!(page["total"], 1, "{}", audit.body);
+    let denied = admin
+        .get("/api/v1/audit?agency=000.00.04.H53&action=staff_created")
+        .await?;
+    let page: serde_json::Value = serde_json::from_str(&denied.body)?;
+    assert_eq!(
+        page["total"], 1,
+        "the refused creations changed nothing: {}",
+        denied.body
+    );
+    Ok(())
+}
