@@ -29,7 +29,8 @@ use crate::pages::account_pages::{
     ForgotPasswordPage, ProfilePage, RegisterDonePage, RegisterPage, ResetPasswordPage, SignInPage,
     VerifyEmailPage,
 };
-use crate::pages::admin_pages::{AuditPage, StaffPage};
+use crate::pages::admin_pages::{ApiTokensPage, AuditPage, StaffPage};
+use crate::pages::business_page::BusinessPage;
 use crate::pages::{
     group_page::{AgencyPage, FieldPage},
     home_page::HomePage,
@@ -91,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tai-khoan") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/can-bo") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/nhat-ky") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/quan-tri/ma-truy-cap") view=ApiTokensPage ssr=SsrMode::Async />
+                    <Route path=path!("/doanh-nghiep") view=BusinessPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -1,7 +1,9 @@
 //! Server functions, grouped by area. Each is a thin adapter over a `domain` service.
 
 pub mod account;
+pub mod admin;
 pub mod catalogue;
+pub mod organisation;
 
 /// The database handle the server provides to every page and server function.
 #[cfg(feature = "ssr")]

@@ -28,7 +28,9 @@ use crate::state::AppState;
 const MAX_FORM: usize = 1024 * 1024;
 
 /// Read-only server functions (POST by Leptos convention, but they change nothing).
-const READ_ONLY_POSTS: [&str; 9] = [
+const READ_ONLY_POSTS: [&str; 11] = [
+    "/api/ui/api_tokens",
+    "/api/ui/organisations",
     "/api/ui/viewer",
     "/api/ui/profile",
     "/api/ui/communes",

@@ -459,7 +459,12 @@ async fn access_matrix_of_every_demo_role_agency_and_resource() -> TestResult {
                 let fields: Vec<(&str, &str)> = if resource == "staff" {
                     vec![("agency", agency)]
                 } else {
-                    vec![("agency", agency), ("page", "1")]
+                    vec![
+                        ("agency", agency),
+                        ("page", "1"),
+                        ("action", ""),
+                        ("outcome", ""),
+                    ]
                 };
                 let sf = browser
                     .post(&format!("/api/ui/{resource}"), &fields)
@@ -491,7 +496,15 @@ async fn access_matrix_of_every_demo_role_agency_and_resource() -> TestResult {
             checked += 1;
         }
         let sf = browser
-            .post("/api/ui/audit", &[("agency", ""), ("page", "1")])
+            .post(
+                "/api/ui/audit",
+                &[
+                    ("agency", ""),
+                    ("page", "1"),
+                    ("action", ""),
+                    ("outcome", ""),
+                ],
+            )
             .await?;
         assert_eq!(
             sf.status.is_success() && !sf.body.contains("Forbidden"),
@@ -515,7 +528,12 @@ async fn access_matrix_of_every_demo_role_agency_and_resource() -> TestResult {
             let sf = anonymous
                 .post(
                     &format!("/api/ui/{resource}"),
-                    &[("agency", agency), ("page", "1")],
+                    &[
+                        ("agency", agency),
+                        ("page", "1"),
+                        ("action", ""),
+                        ("outcome", ""),
+                    ],
                 )
                 .await?;
             assert!(sf.body.contains("Unauthorized"), "{}", sf.body);
@@ -799,5 +817,98 @@ async fn agency_admins_create_staff_of_their_agency_only_and_every_change_is_aud
         "the refused creations changed nothing: {}",
         denied.body
     );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_business_is_registered_by_tax_code_and_its_representative_adds_members() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let (_, password) = demo()?;
+    let mut owner = Browser::new(&app);
+    owner
+        .sign_in("congdan@dichvucong.localhost", &password)
+        .await?;
+    let form = |tax: &'static str| {
+        vec![
+            ("tax_code", tax),
+            ("name", "Công ty TNHH Hoa Sen Tây Ninh"),
+            ("representative_name", "Nguyễn Thị Hoa"),
+            ("representative_citizen_id", "072190001234"),
+            ("address", "Phường Tân Ninh, Tây Ninh"),
+        ]
+    };
+    let bad = owner
+        .post("/api/ui/register_organisation", &form("3900000016"))
+        .await?;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("tax_code_check_digit"), "{}", bad.body);
+    let good = owner
+        .post("/api/ui/register_organisation", &form("3900000015"))
+        .await?;
+    assert!(
+        good.status.is_success() || good.status.is_redirection(),
+        "{}",
+        good.body
+    );
+    let again = owner
+        .post("/api/ui/register_organisation", &form("3900000015"))
+        .await?;
+    assert!(again.body.contains("tax_code_taken"), "{}", again.body);
+    // A registered citizen becomes a member; staff accounts cannot be added.
+    let mut employee = Browser::new(&app);
+    employee
+        .post(
+            "/api/ui/register",
+            &[
+                ("full_name", "Lý Thị Nhân"),
+                ("email", ""),
+                ("phone", "0977000111"),
+                ("password", "nhanvien2026"),
+                ("password_confirmation", "nhanvien2026"),
+                ("accept_terms", "on"),
+            ],
+        )
+        .await?;
+    let list = owner.post("/api/ui/organisations", &[]).await?;
+    let orgs: serde_json::Value = serde_json::from_str(&list.body)?;
+    let id = orgs[0]["id"].as_str().ok_or("no organisation")?.to_owned();
+    assert_eq!(orgs[0]["i_represent"], true);
+    let staff = owner
+        .post(
+            "/api/ui/add_member",
+            &[
+                ("organisation_id", &id),
+                ("member", "tiepnhan.hcc@dichvucong.localhost"),
+            ],
+        )
+        .await?;
+    assert!(staff.body.contains("member_unknown"), "{}", staff.body);
+    let added = owner
+        .post(
+            "/api/ui/add_member",
+            &[("organisation_id", &id), ("member", "0977 000 111")],
+        )
+        .await?;
+    assert!(
+        added.status.is_success() || added.status.is_redirection(),
+        "{}",
+        added.body
+    );
+    // The member sees the organisation but may not add members.
+    employee.sign_in("0977000111", "nhanvien2026").await?;
+    let seen = employee.post("/api/ui/organisations", &[]).await?;
+    let orgs: serde_json::Value = serde_json::from_str(&seen.body)?;
+    assert_eq!(orgs[0]["tax_code"], "3900000015");
+    assert_eq!(orgs[0]["i_represent"], false);
+    let refused = employee
+        .post(
+            "/api/ui/add_member",
+            &[
+                ("organisation_id", &id),
+                ("member", "congdan@dichvucong.localhost"),
+            ],
+        )
+        .await?;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
     Ok(())
 }

@@ -157,8 +157,10 @@ pub fn AccountMenu() -> impl IntoView {
                             <div class="account-menu">
                                 <span class="account-name">{t.tf(Key::SignedInAs, &[("name", &v.full_name)])}</span>
                                 {(!v.staff).then(|| view! { <a href="/tai-khoan">{t.t(Key::NavProfile)}</a> })}
+                                {(!v.staff).then(|| view! { <a href="/doanh-nghiep">{t.t(Key::NavBusiness)}</a> })}
                                 {(admin || leader).then(|| view! { <a href="/quan-tri/can-bo">{t.t(Key::NavStaff)}</a> })}
                                 {admin.then(|| view! { <a href="/quan-tri/nhat-ky">{t.t(Key::NavAudit)}</a> })}
+                                {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ma-truy-cap">{t.t(Key::NavTokens)}</a> })}
                                 <ActionForm action=sign_out attr:class="inline-form">
                                     <crate::components::form::CsrfField />
                                     <button type="submit" class="button button-outline">{t.t(Key::SignOut)}</button>

@@ -385,11 +385,18 @@ pub async fn list_staff(agency: String) -> Result<Vec<StaffRow>, AppError> {
 /// A page of the audit log of an agency (the whole log when `agency` is empty, for system
 /// administrators).
 #[server(prefix = "/api/ui", endpoint = "audit")]
-pub async fn audit_log(agency: String, page: u64) -> Result<AuditView, AppError> {
+pub async fn audit_log(
+    agency: String,
+    page: u64,
+    action: String,
+    outcome: String,
+) -> Result<AuditView, AppError> {
     let ctx = support::ctx()?;
     let db = super::db()?;
     let filter = domain::audit::Filter {
         agency_code: Some(agency).filter(|a| !a.is_empty()),
+        action: Some(action).filter(|a| !a.is_empty()),
+        outcome: Some(outcome).filter(|a| !a.is_empty()),
         page: page.max(1),
         per_page: 50,
         ..Default::default()
