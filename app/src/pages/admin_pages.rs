@@ -105,17 +105,18 @@ fn StaffEditRow(row: StaffRow, can_manage: bool, system_admin: bool) -> impl Int
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let t = use_locale();
+    let create = ServerAction::<CreateStaff>::new();
+    let create_error = action_error(create.value());
+    let done = use_query_map();
+    // Loaded again after a change: changes end in a redirect to this page with `?da=…`.
     let data = Resource::new(
-        || (),
+        move || (create.version().get(), done.with(|q| q.get("da"))),
         |_| async move {
             let viewer = current_viewer().await?;
             let staff = list_staff(String::new()).await?;
             Ok::<_, AppError>((viewer, staff))
         },
     );
-    let create = ServerAction::<CreateStaff>::new();
-    let create_error = action_error(create.value());
-    let done = use_query_map();
     view! {
         <Title text=t.t(Key::StaffTitle) />
         <div class="container">

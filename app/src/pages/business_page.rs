@@ -24,8 +24,17 @@ pub fn BusinessPage() -> impl IntoView {
     let register_error = action_error(register.value());
     let add = ServerAction::<AddMember>::new();
     let add_error = action_error(add.value());
-    let organisations = Resource::new(|| (), |_| my_organisations());
     let done = use_query_map();
+    let organisations = Resource::new(
+        move || {
+            (
+                register.version().get(),
+                add.version().get(),
+                done.with(|q| q.get("da")),
+            )
+        },
+        |_| my_organisations(),
+    );
     view! {
         <Title text=t.t(Key::BusinessTitle) />
         <div class="container narrow">
