@@ -75,27 +75,12 @@ pub async fn load(db: &DatabaseConnection, path: &Path) -> DomainResult<usize> {
     let hash = password::hash(&file.password)?;
     let now = Utc::now();
     let mut created = 0;
-    let blank = |id: String, email: &str, name: &str| account::ActiveModel {
-        id: Set(id),
-        kind: Set("citizen".into()),
-        email: Set(Some(email.to_lowercase())),
-        phone: Set(None),
-        password_hash: Set(Some(hash.clone())),
-        email_verified_at: Set(Some(now)),
-        full_name: Set(name.to_owned()),
-        citizen_id: Set(None),
-        date_of_birth: Set(None),
-        province_code: Set(None),
-        commune_code: Set(None),
-        street: Set(None),
-        national_id_subject: Set(None),
-        agency_code: Set(None),
-        roles: Set(String::new()),
-        failed_sign_ins: Set(0),
-        locked_until: Set(None),
-        disabled: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
+    let blank = |id: String, email: &str, name: &str| {
+        let mut row = account::ActiveModel::new_account(&id, "citizen", name, now);
+        row.email = Set(Some(email.to_lowercase()));
+        row.password_hash = Set(Some(hash.clone()));
+        row.email_verified_at = Set(Some(now));
+        row
     };
     for s in &file.staff {
         if exists(db, &s.email).await? {

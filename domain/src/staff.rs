@@ -134,30 +134,19 @@ pub async fn create(
     };
     check_grant(actor, &roles)?;
     let now = Utc::now();
-    let created = account::Entity::insert(account::ActiveModel {
-        id: Set(uuid::Uuid::new_v4().to_string()),
-        kind: Set("staff".into()),
-        email: Set(Some(email.clone())),
-        phone: Set(None),
-        password_hash: Set(None),
-        email_verified_at: Set(None),
-        full_name: Set(full_name),
-        citizen_id: Set(None),
-        date_of_birth: Set(None),
-        province_code: Set(Some(agency.province_code.clone())),
-        commune_code: Set(None),
-        street: Set(None),
-        national_id_subject: Set(None),
-        agency_code: Set(Some(agency.code.clone())),
-        roles: Set(Role::join(&roles)),
-        failed_sign_ins: Set(0),
-        locked_until: Set(None),
-        disabled: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
-    })
-    .exec_with_returning(&txn)
-    .await?;
+    let mut row = account::ActiveModel::new_account(
+        &uuid::Uuid::new_v4().to_string(),
+        "staff",
+        &full_name,
+        now,
+    );
+    row.email = Set(Some(email.clone()));
+    row.province_code = Set(Some(agency.province_code.clone()));
+    row.agency_code = Set(Some(agency.code.clone()));
+    row.roles = Set(Role::join(&roles));
+    let created = account::Entity::insert(row)
+        .exec_with_returning(&txn)
+        .await?;
     let token = accounts::issue_token(
         &txn,
         &created.id,

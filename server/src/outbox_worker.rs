@@ -72,7 +72,7 @@ pub fn spawn(
             if let Err(e) = deliver_due(&db, &mailer).await {
                 tracing::error!(error = %e, "outbox round failed");
             }
-            if rounds % cleanup_every == 0 {
+            if rounds.is_multiple_of(cleanup_every) {
                 if let Err(e) = clean_up(&db, policy).await {
                     tracing::error!(error = %e, "cleanup failed");
                 }

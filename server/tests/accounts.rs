@@ -337,13 +337,7 @@ async fn register_verify_sign_in_and_edit_the_profile() -> TestResult {
         .one(&app.db)
         .await?
         .ok_or("no verification e-mail")?;
-    let token = mail
-        .body
-        .split("token=")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .ok_or("no link in the e-mail")?
-        .to_owned();
+    let token = link_token(&mail.body)?;
     let answer = browser
         .post("/api/ui/verify_email", &[("token", &token)])
         .await?;
@@ -641,13 +635,7 @@ async fn password_reset_links_work_once_end_sessions_and_lift_the_lock() -> Test
         .all(&app.db)
         .await?;
     assert_eq!(mails.len(), 1);
-    let token = mails[0]
-        .body
-        .split("token=")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .ok_or("no link")?
-        .to_owned();
+    let token = link_token(&mails[0].body)?;
     // A weak password is refused and the link stays usable.
     let weak = stranger
         .post(
@@ -713,13 +701,7 @@ async fn password_reset_links_work_once_end_sessions_and_lift_the_lock() -> Test
         .one(&app.db)
         .await?
         .ok_or("no second e-mail")?;
-    let expired = mails
-        .body
-        .split("token=")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .ok_or("no link")?
-        .to_owned();
+    let expired = link_token(&mails.body)?;
     let late = stranger
         .post(
             "/api/ui/reset_password",
@@ -773,13 +755,7 @@ async fn agency_admins_create_staff_of_their_agency_only_and_every_change_is_aud
         .one(&app.db)
         .await?
         .ok_or("no invitation")?;
-    let token = invite
-        .body
-        .split("token=")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .ok_or("no link")?
-        .to_owned();
+    let token = link_token(&invite.body)?;
     let mut newcomer = Browser::new(&app);
     newcomer
         .post(
@@ -911,4 +887,13 @@ async fn a_business_is_registered_by_tax_code_and_its_representative_adds_member
         .await?;
     assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
     Ok(())
+}
+
+/// The token of the link in an e-mail body.
+fn link_token(body: &str) -> Result<String, Box<dyn std::error::Error>> {
+    body.split("token=")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(str::to_owned)
+        .ok_or_else(|| "no link in the e-mail".into())
 }

@@ -317,40 +317,53 @@ pub async fn communes_of(province: String) -> Result<Vec<(String, String)>, AppE
     Ok(address_lists(&db, &province).await?.1)
 }
 
-/// Saves the profile.
-#[server(prefix = "/api/ui", endpoint = "save_profile")]
-pub async fn save_profile(
-    csrf_token: String,
-    full_name: String,
-    citizen_id: String,
-    date_of_birth: String,
-    phone: String,
-    province_code: String,
-    commune_code: String,
-    street: String,
-) -> Result<(), AppError> {
-    // Checked by the server's CSRF middleware before the call reaches here; declared so
-    // that script-submitted forms send it too.
-    let _ = csrf_token;
-    let ctx = support::ctx()?;
-    let db = super::db()?;
-    let id = ctx
-        .actor
-        .account_id()
-        .ok_or(AppError::Unauthorized)?
-        .to_owned();
-    let form = domain::accounts::ProfileUpdate {
-        full_name,
-        citizen_id,
-        date_of_birth,
-        phone,
-        province_code,
-        commune_code,
-        street,
-    };
-    domain::accounts::update_profile(&db, &ctx.actor, &id, &form, &ctx.origin).await?;
-    leptos_axum::redirect("/tai-khoan?da=luu");
-    Ok(())
+pub use profile_form::*;
+
+// One argument per form field keeps the plain-HTML form's field names (`full_name`, not
+// `form[full_name]`); the lint is allowed for this one function, on the server and in the
+// browser build alike.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one argument per profile form field"
+)]
+mod profile_form {
+    use super::*;
+
+    /// Saves the profile.
+    #[server(prefix = "/api/ui", endpoint = "save_profile")]
+    pub async fn save_profile(
+        csrf_token: String,
+        full_name: String,
+        citizen_id: String,
+        date_of_birth: String,
+        phone: String,
+        province_code: String,
+        commune_code: String,
+        street: String,
+    ) -> Result<(), AppError> {
+        // Checked by the server's CSRF middleware before the call reaches here; declared so
+        // that script-submitted forms send it too.
+        let _ = csrf_token;
+        let ctx = support::ctx()?;
+        let db = super::super::db()?;
+        let id = ctx
+            .actor
+            .account_id()
+            .ok_or(AppError::Unauthorized)?
+            .to_owned();
+        let form = domain::accounts::ProfileUpdate {
+            full_name,
+            citizen_id,
+            date_of_birth,
+            phone,
+            province_code,
+            commune_code,
+            street,
+        };
+        domain::accounts::update_profile(&db, &ctx.actor, &id, &form, &ctx.origin).await?;
+        leptos_axum::redirect("/tai-khoan?da=luu");
+        Ok(())
+    }
 }
 
 /// Staff of an agency (the signed-in staff member's own when `agency` is empty).

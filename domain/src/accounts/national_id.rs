@@ -115,30 +115,22 @@ pub async fn sign_in_with_national_id(
             _ => None,
         };
         let now = Utc::now();
-        let created = account::Entity::insert(account::ActiveModel {
-            id: Set(uuid::Uuid::new_v4().to_string()),
-            kind: Set("citizen".into()),
-            email_verified_at: Set(email.as_ref().map(|_| now)),
-            email: Set(email),
-            phone: Set(phone),
-            password_hash: Set(None),
-            full_name: Set(identity.full_name.clone().unwrap_or_else(|| number.clone())),
-            citizen_id: Set(Some(number)),
-            date_of_birth: Set(identity.birthdate),
-            province_code: Set(None),
-            commune_code: Set(None),
-            street: Set(None),
-            national_id_subject: Set(Some(identity.subject.clone())),
-            agency_code: Set(None),
-            roles: Set(String::new()),
-            failed_sign_ins: Set(0),
-            locked_until: Set(None),
-            disabled: Set(false),
-            created_at: Set(now),
-            updated_at: Set(now),
-        })
-        .exec_with_returning(&txn)
-        .await?;
+        let name = identity.full_name.clone().unwrap_or_else(|| number.clone());
+        let mut row = account::ActiveModel::new_account(
+            &uuid::Uuid::new_v4().to_string(),
+            "citizen",
+            &name,
+            now,
+        );
+        row.email_verified_at = Set(email.as_ref().map(|_| now));
+        row.email = Set(email);
+        row.phone = Set(phone);
+        row.citizen_id = Set(Some(number));
+        row.date_of_birth = Set(identity.birthdate);
+        row.national_id_subject = Set(Some(identity.subject.clone()));
+        let created = account::Entity::insert(row)
+            .exec_with_returning(&txn)
+            .await?;
         (created, "created")
     };
     if account.disabled {

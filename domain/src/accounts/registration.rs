@@ -131,40 +131,22 @@ pub async fn register(
         return Err(DomainError::Validation(errors));
     }
     let id = uuid::Uuid::new_v4().to_string();
-    let now = Utc::now();
-    account::Entity::insert(account::ActiveModel {
-        id: Set(id.clone()),
-        kind: Set("citizen".into()),
-        email: Set(email.clone()),
-        phone: Set(phone),
-        password_hash: Set(Some(password::hash(&form.password)?)),
-        email_verified_at: Set(None),
-        full_name: Set(full_name.clone()),
-        citizen_id: Set(None),
-        date_of_birth: Set(None),
-        province_code: Set(None),
-        commune_code: Set(None),
-        street: Set(None),
-        national_id_subject: Set(None),
-        agency_code: Set(None),
-        roles: Set(String::new()),
-        failed_sign_ins: Set(0),
-        locked_until: Set(None),
-        disabled: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
-    })
-    .exec(&txn)
-    .await
-    .map_err(|e| match e.sql_err() {
-        // Two registrations racing for the same address: the second loses cleanly.
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => crate::error::invalid(
-            "email",
-            "email_taken",
-            "an account already uses this e-mail address or mobile number",
-        ),
-        _ => DomainError::Database(e),
-    })?;
+    let mut row = account::ActiveModel::new_account(&id, "citizen", &full_name, Utc::now());
+    row.email = Set(email.clone());
+    row.phone = Set(phone);
+    row.password_hash = Set(Some(password::hash(&form.password)?));
+    account::Entity::insert(row)
+        .exec(&txn)
+        .await
+        .map_err(|e| match e.sql_err() {
+            // Two registrations racing for the same address: the second loses cleanly.
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => crate::error::invalid(
+                "email",
+                "email_taken",
+                "an account already uses this e-mail address or mobile number",
+            ),
+            _ => DomainError::Database(e),
+        })?;
     if let Some(email) = &email {
         let token = issue_token(&txn, &id, VERIFY_EMAIL, Duration::hours(48)).await?;
         let link = format!("{}/xac-thuc-email?token={token}", mailing.base_url);

@@ -59,3 +59,33 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl ActiveModel {
+    /// A new account row: no password, e-mail or identifiers yet, no roles, not locked.
+    /// Callers set what they know; one constructor keeps every insert complete.
+    pub fn new_account(id: &str, kind: &str, full_name: &str, now: DateTimeUtc) -> ActiveModel {
+        use sea_orm::ActiveValue::Set;
+        ActiveModel {
+            id: Set(id.to_owned()),
+            kind: Set(kind.to_owned()),
+            email: Set(None),
+            phone: Set(None),
+            password_hash: Set(None),
+            email_verified_at: Set(None),
+            full_name: Set(full_name.to_owned()),
+            citizen_id: Set(None),
+            date_of_birth: Set(None),
+            province_code: Set(None),
+            commune_code: Set(None),
+            street: Set(None),
+            national_id_subject: Set(None),
+            agency_code: Set(None),
+            roles: Set(String::new()),
+            failed_sign_ins: Set(0),
+            locked_until: Set(None),
+            disabled: Set(false),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+    }
+}
