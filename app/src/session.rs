@@ -55,8 +55,6 @@ pub struct SiteSettings {
     pub secure_cookies: bool,
     /// Session timeouts.
     pub session_policy: domain::sessions::Policy,
-    /// `seed_dir/demo` exists and demo sign-in hints may be shown (development only).
-    pub national_id_enabled: bool,
 }
 
 /// The request context of the current page render or server function call.

@@ -39,12 +39,6 @@ impl Limit {
         max: 5,
         window_secs: 3600,
     };
-    /// Other public forms from one address: 60 per 10 minutes.
-    pub const PUBLIC_FORM_IP: Limit = Limit {
-        name: "public_form_ip",
-        max: 60,
-        window_secs: 600,
-    };
 }
 
 /// Counts one hit of `subject` against `limit`; fails with `RateLimited` (and the seconds to

@@ -212,11 +212,32 @@ pub async fn authenticate(State(state): State<AppState>, request: Request, next:
         };
         if !ok {
             tracing::warn!(path = %path, "CSRF token missing or wrong");
-            return refuse(
-                StatusCode::FORBIDDEN,
-                "csrf",
-                "Phiên làm việc của biểu mẫu đã hết hạn. Bạn hãy tải lại trang rồi gửi lại.",
-            );
+            const MESSAGE: &str =
+                "Phiên làm việc của biểu mẫu đã hết hạn. Bạn hãy tải lại trang rồi gửi lại.";
+            let wants_html = parts
+                .headers
+                .get(header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"));
+            if wants_html {
+                // A plain form post (JavaScript off): a page that says what to do, with the
+                // way back, rather than a JSON body.
+                let back = parts
+                    .headers
+                    .get(header::REFERER)
+                    .and_then(|v| v.to_str().ok())
+                    .filter(|r| !r.contains('"') && !r.contains('<'))
+                    .unwrap_or("/");
+                let page = format!(
+                    "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+                     <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+                     <title>Biểu mẫu đã hết hạn</title></head><body><main>\
+                     <h1>Biểu mẫu đã hết hạn</h1><p>{MESSAGE}</p>\
+                     <p><a href=\"{back}\">Quay lại biểu mẫu</a></p></main></body></html>"
+                );
+                return (StatusCode::FORBIDDEN, axum::response::Html(page)).into_response();
+            }
+            return refuse(StatusCode::FORBIDDEN, "csrf", MESSAGE);
         }
     }
     parts.extensions.insert(RequestContext {

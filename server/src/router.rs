@@ -50,7 +50,6 @@ pub fn app(state: AppState) -> Router {
         base_url: state.config.public_url.trim_end_matches('/').to_owned(),
         secure_cookies: state.config.secure_cookies(),
         session_policy: state.config.session_policy(),
-        national_id_enabled: true,
     };
     let page_context = move || {
         provide_context(db.clone());

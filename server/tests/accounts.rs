@@ -121,6 +121,18 @@ async fn state_changes_without_the_csrf_token_are_refused() -> TestResult {
     let (status, _, body) = app.request(request).await?;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert!(body.contains("\"csrf\""), "{body}");
+    // Without JavaScript the browser gets a page saying what to do, with the way back.
+    let request = Request::post("/api/ui/sign_in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(header::REFERER, "http://127.0.0.1:3000/dang-nhap")
+        .body(Body::from(form.clone()))?;
+    let (status, _, body) = app.request(request).await?;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(
+        body.contains("tải lại trang") && body.contains("/dang-nhap"),
+        "{body}"
+    );
     // A token that is not this browser's.
     let request = Request::post("/api/ui/sign_in")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
