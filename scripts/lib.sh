@@ -2,6 +2,9 @@
 
 # Where cargo builds: outside the clone so that fresh clones (CI) reuse the cache.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dichvucong/target}"
+# Incremental caches are kept per source path: every fresh clone (CI) would add gigabytes to the
+# shared target directory and gain nothing, since each clone builds once.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 # Where scripts/test.sh records its stage times for BENCHMARKS.md.
 export STATS_DIR="${STATS_DIR:-$HOME/.cache/dichvucong}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
