@@ -72,8 +72,37 @@ pub fn csrf_token() -> String {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        browser_cookie(CSRF_COOKIE).unwrap_or_default()
+        browser_cookie(CSRF_COOKIE).unwrap_or_else(new_browser_token)
     }
+}
+
+/// A page served from the server's page cache sets no cookie; a form reached from it by
+/// client-side navigation makes the double-submit token here (random, from the browser's
+/// cryptographic generator) and keeps it in the `csrf` cookie the server compares it with.
+#[cfg(not(feature = "ssr"))]
+fn new_browser_token() -> String {
+    use leptos::wasm_bindgen::JsCast;
+    let mut bytes = [0u8; 32];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        return String::new();
+    }
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let document = leptos::prelude::document();
+    if let Some(html) = document.dyn_ref::<web_sys::HtmlDocument>() {
+        let secure = web_sys::window()
+            .and_then(|w| w.location().protocol().ok())
+            .is_some_and(|p| p == "https:");
+        let cookie = format!(
+            "{CSRF_COOKIE}={token}; Path=/; SameSite=Lax{}",
+            if secure { "; Secure" } else { "" }
+        );
+        let _ = html.set_cookie(&cookie);
+    }
+    token
 }
 
 #[cfg(not(feature = "ssr"))]

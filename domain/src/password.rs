@@ -70,6 +70,23 @@ pub fn verify(password: &str, stored: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// [`hash`] on the blocking thread pool: an Argon2id hash takes ~20 ms of CPU, which must not
+/// stall the async workers that serve every other request.
+pub async fn hash_off_thread(password: &str) -> DomainResult<String> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || hash(&password))
+        .await
+        .map_err(|e| DomainError::Internal(format!("password hashing task: {e}")))?
+}
+
+/// [`verify`] on the blocking thread pool (see [`hash_off_thread`]).
+pub async fn verify_off_thread(password: &str, stored: &str) -> bool {
+    let (password, stored) = (password.to_owned(), stored.to_owned());
+    tokio::task::spawn_blocking(move || verify(&password, &stored))
+        .await
+        .unwrap_or(false)
+}
+
 /// A hash of a random password, verified against when the account does not exist, so that a
 /// wrong e-mail address takes as long as a wrong password (no account enumeration by timing).
 pub fn dummy_hash() -> &'static str {

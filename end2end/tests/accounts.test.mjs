@@ -109,3 +109,24 @@ test('sign-in works with JavaScript off, and a wrong password says what to do', 
     await browser.close();
   }
 });
+
+test('a visitor whose first page came from the page cache can still sign in after client-side navigation', async () => {
+  await fetch(`${portal.url}/`); // fill the cache
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const res = await page.goto(`${portal.url}/`);
+    assert.equal(res.headers()['x-page-cache'], 'hit');
+    assert.equal(res.headers()['set-cookie'], undefined, 'cached pages set no cookie');
+    await waitForHydration(page);
+    await page.click('header a[href="/dang-nhap"]');
+    await page.waitForSelector('#identifier');
+    await page.fill('#identifier', 'congdan@dichvucong.localhost');
+    await page.fill('#password', 'Demo@2026');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\/tai-khoan/);
+    await page.waitForSelector('header >> text=Nguyễn Thị Hoa');
+  } finally {
+    await browser.close();
+  }
+});

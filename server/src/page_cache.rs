@@ -130,12 +130,15 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     let (parts, body) = response.into_parts();
     match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(bytes) => {
+            // Cookies set for the first visitor (the CSRF cookie) are theirs, not the page's.
+            let mut headers = parts.headers.clone();
+            headers.remove(header::SET_COOKIE);
             state.page_cache.put(
                 key,
                 Cached {
                     revision,
                     status: parts.status,
-                    headers: parts.headers.clone(),
+                    headers,
                     body: bytes.clone(),
                 },
             );

@@ -109,13 +109,15 @@ pub fn app(state: AppState) -> Router {
     }
     router
         .merge(pages)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            crate::page_cache::serve,
-        ))
+        // Authentication inside the page cache: an anonymous visitor's cached catalogue page is
+        // answered before any session or CSRF work (the cache never stores cookies).
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::auth::authenticate,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::page_cache::serve,
         ))
         .layer(axum::middleware::from_fn(crate::ops::track_requests))
         // Brotli's default quality (11) costs milliseconds per page; 4 compresses HTML nearly as

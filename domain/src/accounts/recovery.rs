@@ -128,7 +128,7 @@ pub async fn reset_password(
     let now = Utc::now();
     account::Entity::update(account::ActiveModel {
         id: Set(account_id.clone()),
-        password_hash: Set(Some(password::hash(new_password)?)),
+        password_hash: Set(Some(password::hash_off_thread(new_password).await?)),
         failed_sign_ins: Set(0),
         locked_until: Set(None),
         email_verified_at: Set(account.email_verified_at.or(Some(now))),

@@ -98,6 +98,12 @@ pub async fn register(
             "accept the terms of use to continue",
         ));
     }
+    // Hashed before the transaction: ~20 ms of CPU must not hold the database's write lock.
+    let password_hash = if errors.is_empty() {
+        Some(password::hash_off_thread(&form.password).await?)
+    } else {
+        None
+    };
     let txn = db.begin().await?;
     if let Some(email) = &email {
         if account::Entity::find()
@@ -134,7 +140,7 @@ pub async fn register(
     let mut row = account::ActiveModel::new_account(&id, "citizen", &full_name, Utc::now());
     row.email = Set(email.clone());
     row.phone = Set(phone);
-    row.password_hash = Set(Some(password::hash(&form.password)?));
+    row.password_hash = Set(password_hash);
     account::Entity::insert(row)
         .exec(&txn)
         .await

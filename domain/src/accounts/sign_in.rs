@@ -44,7 +44,7 @@ pub async fn sign_in(
     let account = find_by_sign_in_name(db, identifier).await?;
     let now = Utc::now();
     let Some(account) = account else {
-        let _ = password::verify(password_typed, password::dummy_hash());
+        let _ = password::verify_off_thread(password_typed, password::dummy_hash()).await;
         fail_audit(db, origin, None, identifier, "unknown account").await?;
         return Err(DomainError::Unauthorized);
     };
@@ -52,11 +52,10 @@ pub async fn sign_in(
         fail_audit(db, origin, Some(&account), identifier, "locked").await?;
         return Err(DomainError::Locked { until });
     }
-    let good = !account.disabled
-        && account
-            .password_hash
-            .as_deref()
-            .is_some_and(|h| password::verify(password_typed, h));
+    let good = match (&account.password_hash, account.disabled) {
+        (Some(stored), false) => password::verify_off_thread(password_typed, stored).await,
+        _ => false,
+    };
     if !good {
         let failures = account.failed_sign_ins + 1;
         let lock = failures >= FAILURES_BEFORE_LOCK;
