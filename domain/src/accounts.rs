@@ -161,6 +161,15 @@ pub async fn find_by_sign_in_name<C: ConnectionTrait>(
     }
 }
 
+/// True when an account already uses this (normalised) e-mail address.
+pub async fn email_in_use<C: ConnectionTrait>(db: &C, email: &str) -> DomainResult<bool> {
+    Ok(account::Entity::find()
+        .filter(account::Column::Email.eq(email))
+        .one(db)
+        .await?
+        .is_some())
+}
+
 /// Loads an account that must exist.
 pub async fn get<C: ConnectionTrait>(db: &C, id: &str) -> DomainResult<account::Model> {
     account::Entity::find_by_id(id.to_owned())

@@ -115,12 +115,7 @@ pub async fn create(
         ));
     }
     if let Some(email) = &email {
-        if account::Entity::find()
-            .filter(account::Column::Email.eq(email.clone()))
-            .one(&txn)
-            .await?
-            .is_some()
-        {
+        if accounts::email_in_use(&txn, email).await? {
             errors.push(FieldError::rule(
                 "email",
                 "email_taken",

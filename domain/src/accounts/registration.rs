@@ -106,12 +106,7 @@ pub async fn register(
     };
     let txn = db.begin().await?;
     if let Some(email) = &email {
-        if account::Entity::find()
-            .filter(account::Column::Email.eq(email.clone()))
-            .one(&txn)
-            .await?
-            .is_some()
-        {
+        if super::email_in_use(&txn, email).await? {
             errors.push(FieldError::rule(
                 "email",
                 "email_taken",
