@@ -49,6 +49,19 @@ pub struct DocumentView {
     pub required: bool,
     /// Template form name.
     pub template: Option<String>,
+    /// Where the template form can be downloaded.
+    pub template_url: Option<String>,
+}
+
+/// An agency that receives or processes a procedure's dossiers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyRefView {
+    /// `province` or `commune`.
+    pub level: String,
+    /// The agency's name, or `None` for "the chosen commune's People's Committee".
+    pub name: Option<String>,
+    /// Its page slug.
+    pub slug: Option<String>,
 }
 
 /// One fee item.
@@ -75,6 +88,10 @@ pub struct ProcedureView {
     pub agency_name: Option<String>,
     /// Implementing agency page slug.
     pub agency_slug: Option<String>,
+    /// Where dossiers are received.
+    pub receiving: Option<AgencyRefView>,
+    /// Who processes them, in order.
+    pub processing: Vec<AgencyRefView>,
     /// Plain-language summary.
     pub description: String,
     /// Steps.

@@ -22,6 +22,34 @@ pub struct DocumentItem {
     pub required: bool,
     /// Name of the official template form, if any.
     pub template: Option<String>,
+    /// The template form's file, relative to the import file's folder (`templates/x.docx`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_file: Option<String>,
+    /// SHA-256 of that file, filled in by the import (the download's address).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_sha256: Option<String>,
+}
+
+impl DocumentItem {
+    /// The download path of the template form, when one was published with the catalogue.
+    pub fn template_url(&self) -> Option<String> {
+        let (sha, file) = (self.template_sha256.as_ref()?, self.template_file.as_ref()?);
+        let name = file.rsplit('/').next().unwrap_or(file);
+        Some(crate::catalogue_files::download_path(sha, name))
+    }
+}
+
+/// Where a procedure's dossiers are received or processed: a level, and the agency when it is
+/// one fixed agency. A commune-level reference without an agency means "the People's Committee
+/// of the commune the applicant chooses" (each of the province's communes does it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyRef {
+    /// `province` or `commune`.
+    pub level: String,
+    /// Agency code, or `None` for "the chosen commune's People's Committee".
+    #[serde(default)]
+    pub agency: Option<String>,
 }
 
 /// One fee or charge item (phí, lệ phí).
@@ -57,6 +85,12 @@ pub struct ProcedureDetails {
     pub legal_basis: Vec<String>,
     /// Words citizens type for it.
     pub keywords: Vec<String>,
+    /// Where dossiers are received (the one-stop desk whose code starts the dossier code).
+    #[serde(default)]
+    pub receiving: Option<AgencyRef>,
+    /// Agencies that process the dossier, in order (more than one for inter-agency procedures).
+    #[serde(default)]
+    pub processing: Vec<AgencyRef>,
 }
 
 /// A procedure as listed (cards, search results).
@@ -168,6 +202,8 @@ pub struct ProcedurePage {
     pub field: field::Model,
     /// Its implementing agency (province-level procedures).
     pub agency: Option<agency::Model>,
+    /// Named agencies of the receiving and processing references, by code.
+    pub named_agencies: Vec<agency::Model>,
 }
 
 /// One procedure by URL slug, with its field and agency.
@@ -185,13 +221,28 @@ pub async fn procedure_page(db: &impl ConnectionTrait, slug: &str) -> DomainResu
         Some(code) => agency::Entity::find_by_id(code.clone()).one(db).await?,
         None => None,
     };
-    let details = serde_json::from_value(procedure.details.clone())
+    let details: ProcedureDetails = serde_json::from_value(procedure.details.clone())
         .map_err(|e| DomainError::Internal(format!("procedure {} details: {e}", procedure.code)))?;
+    let codes: Vec<String> = details
+        .receiving
+        .iter()
+        .chain(details.processing.iter())
+        .filter_map(|r| r.agency.clone())
+        .collect();
+    let named_agencies = if codes.is_empty() {
+        Vec::new()
+    } else {
+        agency::Entity::find()
+            .filter(agency::Column::Code.is_in(codes))
+            .all(db)
+            .await?
+    };
     Ok(ProcedurePage {
         procedure,
         details,
         field,
         agency,
+        named_agencies,
     })
 }
 

@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
-use crate::catalogue::{DocumentItem, FeeItem, ProcedureDetails};
+use crate::catalogue::{AgencyRef, DocumentItem, FeeItem, ProcedureDetails};
+use crate::catalogue_files::{self, TemplateFile};
 use crate::entities::{agency, catalogue_state, field, procedure, procedure_version};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::text::slugify;
@@ -39,6 +40,14 @@ pub struct ProcedureRow {
     pub agency_level: String,
     /// Implementing agency (province level).
     pub agency: Option<String>,
+    /// Where dossiers are received, when not the implementing agency itself (a province's
+    /// public administration service centre, or the chosen commune's one-stop desk).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receiving: Option<AgencyRef>,
+    /// Processing agencies in order, when more than the implementing agency (inter-agency
+    /// procedures across the province and commune levels).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processing: Vec<AgencyRef>,
     /// Plain-language summary.
     pub description: String,
     /// Steps.
@@ -79,8 +88,10 @@ pub struct ProcedureRecord {
     pub row: ProcedureRow,
     /// 1-based line where the row starts.
     pub line: usize,
-    /// SHA-256 (hex) of the row's canonical JSON.
+    /// SHA-256 (hex) of the row's canonical JSON (template forms included by their hash).
     pub hash: String,
+    /// Template forms the row's documents point at, once read by [`attach_templates`].
+    pub templates: Vec<TemplateFile>,
 }
 
 /// What an import changed.
@@ -179,6 +190,21 @@ fn check_row(row: &ProcedureRow) -> Vec<String> {
     if row.agency_level == "province" && row.agency.is_none() {
         problems.push("a province-level procedure needs an agency".to_owned());
     }
+    for (what, r) in row
+        .receiving
+        .iter()
+        .map(|r| ("receiving", r))
+        .chain(row.processing.iter().map(|r| ("processing", r)))
+    {
+        if !AGENCY_LEVELS.contains(&r.level.as_str()) {
+            problems.push(format!(
+                "{what} level {:?} is not province or commune",
+                r.level
+            ));
+        } else if r.level == "province" && r.agency.is_none() {
+            problems.push(format!("a province-level {what} agency needs its code"));
+        }
+    }
     if row.processing_days < 0 {
         problems.push("processing_days is negative".to_owned());
     }
@@ -245,13 +271,61 @@ pub fn parse(text: &str, file: &str) -> DomainResult<Vec<ProcedureRecord>> {
             ));
             continue;
         }
-        let canonical =
-            serde_json::to_vec(&row).map_err(|e| DomainError::Internal(e.to_string()))?;
-        let hash = format!("{:x}", Sha256::digest(&canonical));
-        records.push(ProcedureRecord { row, line, hash });
+        let hash = hash_row(&row)?;
+        records.push(ProcedureRecord {
+            row,
+            line,
+            hash,
+            templates: Vec::new(),
+        });
     }
     if errors.is_empty() {
         Ok(records)
+    } else {
+        Err(DomainError::Validation(errors))
+    }
+}
+
+fn hash_row(row: &ProcedureRow) -> DomainResult<String> {
+    let canonical = serde_json::to_vec(row).map_err(|e| DomainError::Internal(e.to_string()))?;
+    Ok(format!("{:x}", Sha256::digest(&canonical)))
+}
+
+/// Reads the template forms the records point at (paths relative to `base`, the import file's
+/// folder), records each file's hash in its document so that a changed form makes a new
+/// version, and reports unreadable or refused files with the row's line.
+pub fn attach_templates(
+    records: &mut [ProcedureRecord],
+    base: &std::path::Path,
+    file: &str,
+) -> DomainResult<()> {
+    let mut errors = Vec::new();
+    let mut cache: HashMap<String, Result<TemplateFile, String>> = HashMap::new();
+    for record in records.iter_mut() {
+        record.templates.clear();
+        for doc in &mut record.row.documents {
+            doc.template_sha256 = None;
+            let Some(rel) = doc.template_file.clone() else {
+                continue;
+            };
+            let read = cache
+                .entry(rel.clone())
+                .or_insert_with(|| catalogue_files::read_template(base, &rel));
+            match read {
+                Ok(t) => {
+                    doc.template_sha256 = Some(t.sha256.clone());
+                    record.templates.push(t.clone());
+                }
+                Err(e) => errors.push(FieldError::new(
+                    format!("{file}:{}", record.line),
+                    format!("{}: {e}", record.row.code),
+                )),
+            }
+        }
+        record.hash = hash_row(&record.row)?;
+    }
+    if errors.is_empty() {
+        Ok(())
     } else {
         Err(DomainError::Validation(errors))
     }
@@ -270,7 +344,9 @@ pub async fn import_file(
             e.to_string(),
         )])
     })?;
-    let records = parse(&text, &path.display().to_string())?;
+    let mut records = parse(&text, &path.display().to_string())?;
+    let base = path.parent().unwrap_or(std::path::Path::new("."));
+    attach_templates(&mut records, base, &path.display().to_string())?;
     let txn = db.begin().await?;
     let report = apply(&txn, records, today, &path.display().to_string()).await?;
     if dry_run {
@@ -279,6 +355,14 @@ pub async fn import_file(
         txn.commit().await?;
     }
     Ok(report)
+}
+
+/// The implementing agency as a reference: where dossiers go when the row names no other.
+fn implementing(row: &ProcedureRow) -> AgencyRef {
+    AgencyRef {
+        level: row.agency_level.clone(),
+        agency: row.agency.clone(),
+    }
 }
 
 fn details_of(row: &ProcedureRow) -> ProcedureDetails {
@@ -297,6 +381,12 @@ fn details_of(row: &ProcedureRow) -> ProcedureDetails {
         conditions: row.conditions.clone(),
         legal_basis: row.legal_basis.clone(),
         keywords: row.keywords.clone(),
+        receiving: Some(row.receiving.clone().unwrap_or_else(|| implementing(row))),
+        processing: if row.processing.is_empty() {
+            vec![implementing(row)]
+        } else {
+            row.processing.clone()
+        },
     }
 }
 
@@ -319,11 +409,11 @@ pub async fn apply(
         .into_iter()
         .map(|f| f.code)
         .collect();
-    let agencies: HashSet<String> = agency::Entity::find()
+    let agencies: HashMap<String, String> = agency::Entity::find()
         .all(db)
         .await?
         .into_iter()
-        .map(|a| a.code)
+        .map(|a| (a.code, a.level))
         .collect();
     let mut errors = Vec::new();
     for r in &records {
@@ -334,10 +424,29 @@ pub async fn apply(
             ));
         }
         if let Some(a) = &r.row.agency {
-            if !agencies.contains(a) {
+            if !agencies.contains_key(a) {
                 errors.push(FieldError::new(
                     format!("{file}:{}", r.line),
                     format!("{}: unknown agency {a}", r.row.code),
+                ));
+            }
+        }
+        for reference in r.row.receiving.iter().chain(r.row.processing.iter()) {
+            let Some(code) = &reference.agency else {
+                continue;
+            };
+            let problem = match agencies.get(code) {
+                None => Some(format!("unknown agency {code}")),
+                Some(level) if *level != reference.level => Some(format!(
+                    "agency {code} is a {level}-level agency, not {}",
+                    reference.level
+                )),
+                Some(_) => None,
+            };
+            if let Some(problem) = problem {
+                errors.push(FieldError::new(
+                    format!("{file}:{}", r.line),
+                    format!("{}: {problem}", r.row.code),
                 ));
             }
         }
@@ -345,6 +454,12 @@ pub async fn apply(
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
+
+    let templates: Vec<TemplateFile> = records
+        .iter()
+        .flat_map(|r| r.templates.iter().cloned())
+        .collect();
+    catalogue_files::store(db, &templates).await?;
 
     let existing: HashMap<String, procedure::Model> = procedure::Entity::find()
         .all(db)

@@ -4,6 +4,7 @@ pub mod account;
 pub mod agency;
 pub mod api_token;
 pub mod audit_log;
+pub mod catalogue_file;
 pub mod catalogue_state;
 pub mod commune;
 pub mod field;

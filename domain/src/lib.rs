@@ -10,6 +10,7 @@ pub mod admin_map;
 pub mod api_tokens;
 pub mod audit;
 pub mod catalogue;
+pub mod catalogue_files;
 pub mod catalogue_import;
 pub mod catalogue_index;
 pub mod db;

@@ -170,6 +170,114 @@ async fn home_figures_and_procedure_pages_come_from_the_catalogue() -> TestResul
     Ok(())
 }
 
+/// A temporary folder with the seed's procedures.json and template forms.
+fn catalogue_copy() -> std::io::Result<tempfile::TempDir> {
+    let dir = tempfile::tempdir()?;
+    std::fs::copy(
+        seed_dir().join("procedures.json"),
+        dir.path().join("procedures.json"),
+    )?;
+    std::fs::create_dir(dir.path().join("templates"))?;
+    for entry in std::fs::read_dir(seed_dir().join("templates"))? {
+        let entry = entry?;
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("templates").join(entry.file_name()),
+        )?;
+    }
+    Ok(dir)
+}
+
+#[tokio::test]
+async fn template_forms_are_published_and_a_changed_form_makes_new_versions() -> TestResult {
+    use domain::{catalogue_files, catalogue_import};
+
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let (_, birth) = catalogue::procedure_by_code(&db, "1.001193").await?;
+    let form = birth
+        .documents
+        .iter()
+        .find(|d| d.template_file.is_some())
+        .ok_or("the birth registration form is published")?;
+    let url = form.template_url().ok_or("a download address")?;
+    assert!(url.starts_with("/mau-don/") && url.ends_with("/to-khai-dang-ky-khai-sinh.docx"));
+    let sha = form.template_sha256.clone().ok_or("hash")?;
+    let stored = catalogue_files::get(&db, &sha).await?;
+    assert!(stored.data.starts_with(b"PK"));
+    assert!(stored.content_type.contains("wordprocessingml"));
+    assert_eq!(stored.size as usize, stored.data.len());
+
+    // The receiving and processing agencies are filled in for every procedure.
+    let page = catalogue::procedure_page(
+        &db,
+        &catalogue::procedure_by_code(&db, "TN.DATDAI.001")
+            .await?
+            .0
+            .slug,
+    )
+    .await?;
+    let levels: Vec<&str> = page
+        .details
+        .processing
+        .iter()
+        .map(|r| r.level.as_str())
+        .collect();
+    assert_eq!(
+        levels,
+        ["commune", "province"],
+        "land registration crosses both levels"
+    );
+    assert_eq!(page.named_agencies.len(), 1);
+
+    // A new edition of the form is a change of every procedure that offers it.
+    let dir = catalogue_copy()?;
+    let form_path = dir.path().join("templates/to-khai-dang-ky-khai-sinh.docx");
+    let mut bytes = std::fs::read(&form_path)?;
+    bytes.extend_from_slice(b"\n");
+    std::fs::write(&form_path, &bytes)?;
+    let file = dir.path().join("procedures.json");
+    let report = catalogue_import::import_file(&db, &file, today(), false).await?;
+    assert!(
+        report.new_versions.contains(&"1.001193".to_owned()),
+        "{report}"
+    );
+    assert!(
+        report.new_versions.len() >= 2 && report.new_versions.len() < 10,
+        "{report}"
+    );
+    let (_, birth) = catalogue::procedure_by_code(&db, "1.001193").await?;
+    let new_sha = birth
+        .documents
+        .iter()
+        .find_map(|d| d.template_sha256.clone())
+        .ok_or("hash")?;
+    assert_ne!(new_sha, sha);
+    assert!(catalogue_files::get(&db, &new_sha).await.is_ok());
+    assert!(
+        catalogue_files::get(&db, &sha).await.is_ok(),
+        "old versions keep their form"
+    );
+
+    // A missing form refuses the whole file, naming the row's line; nothing changes.
+    std::fs::remove_file(&form_path)?;
+    let revision = catalogue_import::current_revision(&db).await?;
+    let Err(DomainError::Validation(errors)) =
+        catalogue_import::import_file(&db, &file, today(), false).await
+    else {
+        panic!("a missing template form must be refused");
+    };
+    assert!(
+        errors.iter().all(|e| e.field.contains("procedures.json:")),
+        "{errors:?}"
+    );
+    assert!(errors
+        .iter()
+        .any(|e| e.message.contains("to-khai-dang-ky-khai-sinh.docx")));
+    assert_eq!(catalogue_import::current_revision(&db).await?, revision);
+    Ok(())
+}
+
 #[tokio::test]
 async fn a_changed_procedure_gets_a_new_version_and_the_old_one_an_end_date() -> TestResult {
     use domain::catalogue_import;
@@ -178,9 +286,9 @@ async fn a_changed_procedure_gets_a_new_version_and_the_old_one_an_end_date() ->
 
     let db = fresh_database().await?;
     reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
-    let dir = tempfile::tempdir()?;
+    let dir = catalogue_copy()?;
     let file = dir.path().join("procedures.json");
-    let text = std::fs::read_to_string(seed_dir().join("procedures.json"))?;
+    let text = std::fs::read_to_string(&file)?;
     let mut rows: Vec<serde_json::Value> = serde_json::from_str(&text)?;
     let birth = rows
         .iter_mut()

@@ -9,7 +9,7 @@ let portal;
 before(async () => { portal = await startPortal(); });
 after(async () => { await portal?.stop(); });
 
-const SECTIONS = ['Cơ quan thực hiện', 'Thời hạn giải quyết', 'Trình tự thực hiện', 'Thành phần hồ sơ',
+const SECTIONS = ['Nơi tiếp nhận hồ sơ', 'Cơ quan thực hiện', 'Thời hạn giải quyết', 'Trình tự thực hiện', 'Thành phần hồ sơ',
   'Phí, lệ phí', 'Căn cứ pháp lý'];
 
 /** The number in the result heading ("12 thủ tục — trang 1/1"). */
@@ -38,6 +38,11 @@ for (const javaScriptEnabled of [false, true]) {
       }
       assert.ok(await page.locator('table tbody tr').count() > 0, 'documents listed');
       assert.match(await page.locator('h1').innerText(), /giấy phép xây dựng/i);
+      // The application form can be downloaded from its row.
+      const form = page.locator('a.template-link').first();
+      assert.match(await form.innerText(), /Tải mẫu \(DOCX\)/);
+      const [download] = await Promise.all([page.waitForEvent('download'), form.click()]);
+      assert.equal(download.suggestedFilename(), 'don-de-nghi-cap-giay-phep-xay-dung.docx');
     } finally {
       await browser.close();
     }

@@ -26,6 +26,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # importing make_agencies must not leave __pycache__ in the repo
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_agencies import department_codes  # noqa: E402
+from make_templates import TEMPLATE_FILES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "seed" / "procedures.json"
@@ -44,7 +45,22 @@ def L(field: str, n: int) -> str:
 
 
 def D(name, kind="original", copies=1, required=True, template=None):
-    return {"name": name, "copies": copies, "kind": kind, "required": required, "template": template}
+    doc = {"name": name, "copies": copies, "kind": kind, "required": required, "template": template}
+    for prefix, path in TEMPLATE_FILES.items():
+        if template and template.startswith(prefix + " (") or template == prefix:
+            doc["template_file"] = path
+    return doc
+
+
+# Where province-level dossiers are received: the public administration service centre, except
+# for the police, who keep their own desks.
+OWN_DESK = {"CONGAN"}
+
+# Inter-agency procedures: the commune receives and starts, a province department finishes.
+PROCESSING = {
+    "TN.DATDAI.001": ["commune", "NNMT"],
+    "TN.DATDAI.002": ["commune", "NNMT"],
+}
 
 
 def O(name, **kw):
@@ -225,6 +241,13 @@ def P(code, name, field, level, agency, description, steps, documents, fees, day
     }
     if hours is not None:
         entry["processing_hours"] = hours
+    if agency is not None and agency not in OWN_DESK:
+        entry["receiving"] = {"level": "province", "agency": AGENCY["HCC"]}
+    if code in PROCESSING:
+        entry["processing"] = [
+            {"level": "commune", "agency": None} if k == "commune" else {"level": "province", "agency": AGENCY[k]}
+            for k in PROCESSING[code]
+        ]
     PROCEDURES.append(entry)
 
 

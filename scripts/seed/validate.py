@@ -40,8 +40,10 @@ PROCEDURE_KEYS = {
     "documents", "fees", "processing_days", "processing_note", "result", "conditions", "legal_basis",
     "keywords", "popular",
 }
-OPTIONAL_PROCEDURE_KEYS = {"processing_hours"}
+OPTIONAL_PROCEDURE_KEYS = {"processing_hours", "receiving", "processing"}
 DOCUMENT_KEYS = {"name", "copies", "kind", "required", "template"}
+OPTIONAL_DOCUMENT_KEYS = {"template_file"}
+TEMPLATE_MAGIC = {".docx": b"PK\x03\x04", ".pdf": b"%PDF-"}
 FEE_KEYS = {"item", "amount_vnd"}
 LEVELS = {"full_online", "partial_online", "information"}
 AGENCY_LEVELS = {"province", "commune"}
@@ -297,7 +299,7 @@ for i, p in enumerate(procedures, start=1):
         continue
     if keys - PROCEDURE_KEYS - OPTIONAL_PROCEDURE_KEYS:
         err(at, f"unknown keys {sorted(keys - PROCEDURE_KEYS - OPTIONAL_PROCEDURE_KEYS)}")
-    check_text(at, {k: v for k, v in p.items() if k not in ("agency",)})
+    check_text(at, {k: v for k, v in p.items() if k not in ("agency", "receiving", "processing")})
     code, name, field = p["code"], p["name"], p["field"]
     for what, value, seen in (("code", code, seen_codes), ("name", name, seen_names),
                               ("slug", slugify(f"{name} {code}"), seen_slugs)):
@@ -325,6 +327,15 @@ for i, p in enumerate(procedures, start=1):
             err(at, f"agency {p['agency']!r} is not in agencies.csv")
         elif a["level"] != "province":
             err(at, f"agency {p['agency']!r} is not a province-level agency")
+    refs = ([("receiving", p["receiving"])] if "receiving" in p else []) + [
+        ("processing", r) for r in p.get("processing", [])]
+    for what, r in refs:
+        if not isinstance(r, dict) or set(r) != {"level", "agency"} or r["level"] not in AGENCY_LEVELS:
+            err(at, f"{what} must be {{level: province|commune, agency: code or null}}")
+        elif r["agency"] is not None and agency_by_code.get(r["agency"], {}).get("level") != r["level"]:
+            err(at, f"{what} agency {r['agency']!r} is not a {r['level']}-level agency of agencies.csv")
+        elif r["level"] == "province" and r["agency"] is None:
+            err(at, f"a province-level {what} needs an agency code")
     for k in ("description", "result"):
         if not isinstance(p[k], str) or not p[k].strip():
             err(at, f"{k} must be non-empty text")
@@ -349,7 +360,7 @@ for i, p in enumerate(procedures, start=1):
     else:
         for n, d in enumerate(docs, start=1):
             dat = f"{at} document {n}"
-            if not isinstance(d, dict) or set(d) != DOCUMENT_KEYS:
+            if not isinstance(d, dict) or not DOCUMENT_KEYS <= set(d) <= DOCUMENT_KEYS | OPTIONAL_DOCUMENT_KEYS:
                 err(dat, f"keys must be {sorted(DOCUMENT_KEYS)}")
                 continue
             if d["kind"] not in DOC_KINDS:
@@ -360,6 +371,13 @@ for i, p in enumerate(procedures, start=1):
                 err(dat, "required must be true/false")
             if d["template"] is not None and not isinstance(d["template"], str):
                 err(dat, "template must be text or null")
+            if "template_file" in d:
+                tf = SEED / d["template_file"]
+                magic = TEMPLATE_MAGIC.get(tf.suffix)
+                if d["template"] is None:
+                    err(dat, "a template_file needs the template's name")
+                if magic is None or not tf.is_file() or not tf.read_bytes().startswith(magic):
+                    err(dat, f"template_file {d['template_file']!r} is not a .docx/.pdf file under seed/")
     fees = p["fees"]
     if not isinstance(fees, list):
         err(at, "fees must be a list")

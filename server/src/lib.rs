@@ -20,3 +20,4 @@ pub mod router;
 pub mod state;
 pub mod storage;
 pub mod telemetry;
+pub mod template_forms;

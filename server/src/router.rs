@@ -89,6 +89,10 @@ pub fn app(state: AppState) -> Router {
         )
         .merge(api_router)
         .route(
+            "/mau-don/{sha256}/{name}",
+            get(crate::template_forms::download),
+        )
+        .route(
             "/dang-nhap/dinh-danh",
             get(crate::national_id::routes::start),
         )

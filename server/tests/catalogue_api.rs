@@ -146,6 +146,45 @@ async fn one_procedure_by_code_or_404() -> TestResult {
     assert_eq!(p["version"], 1);
     assert!(!p["documents"].as_array().ok_or("documents")?.is_empty());
     assert!(!p["legal_basis"].as_array().ok_or("legal_basis")?.is_empty());
+    assert_eq!(p["receiving"]["level"], "commune");
+    assert_eq!(p["processing"][0]["level"], "commune");
+    let url = p["documents"]
+        .as_array()
+        .ok_or("documents")?
+        .iter()
+        .find_map(|d| d["template_url"].as_str())
+        .ok_or("a template form")?
+        .to_owned();
+    let (status, headers, body) = app.get_bytes(&url).await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.starts_with(b"PK\x03\x04"), "a .docx file");
+    assert_eq!(
+        headers[http::header::CONTENT_TYPE],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    let disposition = headers[http::header::CONTENT_DISPOSITION].to_str()?;
+    assert!(
+        disposition.starts_with("attachment;")
+            && disposition.contains("to-khai-dang-ky-khai-sinh.docx")
+    );
+    assert!(headers[http::header::CACHE_CONTROL]
+        .to_str()?
+        .contains("immutable"));
+    let (status, _, _) = app
+        .get_bytes(&format!("/mau-don/{}/x.docx", "0".repeat(64)))
+        .await?;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = app.get_bytes("/mau-don/not-a-hash/x.docx").await?;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (_, food) = json(&app, "/api/v1/procedures/TN.ATTP.001").await?;
+    assert_eq!(food["receiving"]["level"], "province");
+    assert_eq!(
+        food["receiving"]["agency"], "000.00.02.H53",
+        "the public administration centre"
+    );
+    assert_eq!(food["processing"][0]["agency"], "000.00.12.H53");
+
     let (status, err) = json(&app, "/api/v1/procedures/9.999999").await?;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(err["code"], "not_found");

@@ -5,7 +5,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::procedure_list::level_label;
-use crate::dto::ProcedureView;
+use crate::dto::{AgencyRefView, ProcedureView};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
 use crate::pages::not_found_page::{set_not_found_status, ErrorNotice, NotFoundPage};
@@ -54,6 +54,40 @@ fn channel_label(t: Locale, channel: &str) -> &'static str {
     }
 }
 
+/// An agency reference: a link to the agency's page, or the wording for "the commune's People's
+/// Committee" when each commune does it; with its level.
+fn agency_ref(t: Locale, r: &AgencyRefView, commune_wording: Key) -> impl IntoView {
+    let level = if r.level == "province" {
+        t.t(Key::AgencyLevelProvince)
+    } else {
+        t.t(Key::AgencyLevelCommune)
+    };
+    let name = match (&r.name, &r.slug) {
+        (Some(name), Some(slug)) => {
+            view! { <a href=format!("/co-quan/{slug}")>{name.clone()}</a> }.into_any()
+        }
+        (Some(name), None) => name.clone().into_any(),
+        _ => t.t(commune_wording).into_any(),
+    };
+    view! { {name} " (" {level.to_lowercase()} ")" }
+}
+
+/// A download link for a template form, naming the form for screen readers.
+fn template_link(t: Locale, url: String, document: &str) -> impl IntoView {
+    let kind = url
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    view! {
+        <br />
+        <a class="template-link" href=url download="">
+            {t.tf(Key::TemplateDownload, &[("kind", &kind)])}
+            <span class="visually-hidden">{format!(": {document}")}</span>
+        </a>
+    }
+}
+
 #[component]
 fn ProcedureDetails(p: ProcedureView) -> impl IntoView {
     let t = use_locale();
@@ -61,13 +95,15 @@ fn ProcedureDetails(p: ProcedureView) -> impl IntoView {
         Locale::Vi => p.field_name.0.clone(),
         Locale::En => p.field_name.1.clone(),
     };
-    let agency = match (&p.agency_name, &p.agency_slug) {
-        (Some(name), Some(slug)) => {
-            view! { <a href=format!("/co-quan/{slug}")>{name.clone()}</a> }.into_any()
-        }
-        (Some(name), None) => name.clone().into_any(),
-        _ => t.t(Key::AgencyCommuneCommittees).into_any(),
-    };
+    let receiving = p
+        .receiving
+        .as_ref()
+        .map(|r| agency_ref(t, r, Key::AgencyCommuneDesk));
+    let processing = p
+        .processing
+        .iter()
+        .map(|r| view! { <li>{agency_ref(t, r, Key::AgencyCommuneCommittees)}</li> })
+        .collect_view();
     let field_href = format!("/linh-vuc/{}", p.field_slug);
     let time_limit = match (p.card.processing_days, &p.processing_note) {
         (0, Some(note)) => note.clone(),
@@ -124,8 +160,17 @@ fn ProcedureDetails(p: ProcedureView) -> impl IntoView {
                 }}
             </div>
             <dl class="facts">
+                {receiving
+                    .map(|r| {
+                        view! {
+                            <dt>{t.t(Key::SectionReceiving)}</dt>
+                            <dd>{r}</dd>
+                        }
+                    })}
                 <dt>{t.t(Key::SectionAgency)}</dt>
-                <dd>{agency}</dd>
+                <dd>
+                    <ul class="plain">{processing}</ul>
+                </dd>
                 <dt>{t.t(Key::SectionTimeLimit)}</dt>
                 <dd>{time_limit}</dd>
                 <dt>{t.t(Key::SectionChannels)}</dt>
@@ -171,6 +216,7 @@ fn ProcedureDetails(p: ProcedureView) -> impl IntoView {
                                                     .template
                                                     .clone()
                                                     .map(|tpl| view! { <br /><small>{tpl}</small> })}
+                                                {d.template_url.clone().map(|url| template_link(t, url, &d.name))}
                                             </td>
                                             <td>{document_kind(t, &d.kind)}</td>
                                             <td>{d.copies}</td>

@@ -143,16 +143,32 @@ pub async fn get_group(kind: String, slug: String) -> Result<GroupView, AppError
 /// One procedure with every published section, by its URL slug.
 #[server(prefix = "/api/ui", endpoint = "procedure")]
 pub async fn get_procedure(slug: String) -> Result<ProcedureView, AppError> {
-    use crate::dto::{DocumentView, FeeView};
+    use crate::dto::{AgencyRefView, DocumentView, FeeView};
     let db = super::db()?;
     let page = domain::catalogue::procedure_page(&db, &slug).await?;
     let d = page.details;
+    let named = &page.named_agencies;
+    let view_of = |r: &domain::catalogue::AgencyRef| {
+        let agency = r
+            .agency
+            .as_ref()
+            .and_then(|code| named.iter().find(|a| &a.code == code));
+        AgencyRefView {
+            level: r.level.clone(),
+            name: agency.map(|a| a.name.clone()),
+            slug: agency.map(|a| a.slug.clone()),
+        }
+    };
+    let receiving = d.receiving.as_ref().map(view_of);
+    let processing = d.processing.iter().map(view_of).collect();
     Ok(ProcedureView {
         card: card(page.procedure.clone().into()),
         field_name: (page.field.name_vi, page.field.name_en),
         field_slug: page.field.slug,
         agency_slug: page.agency.as_ref().map(|a| a.slug.clone()),
         agency_name: page.agency.map(|a| a.name),
+        receiving,
+        processing,
         description: page.procedure.description,
         steps: d.steps,
         channels: d.channels,
@@ -160,6 +176,7 @@ pub async fn get_procedure(slug: String) -> Result<ProcedureView, AppError> {
             .documents
             .into_iter()
             .map(|doc| DocumentView {
+                template_url: doc.template_url(),
                 name: doc.name,
                 copies: doc.copies,
                 kind: doc.kind,

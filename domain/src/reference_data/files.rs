@@ -238,7 +238,10 @@ fn read_procedures(path: &Path, errors: &mut Vec<FieldError>) -> Vec<ProcedureRe
             return Vec::new();
         }
     };
-    match catalogue_import::parse(&text, &name) {
+    let base = path.parent().unwrap_or(Path::new("."));
+    match catalogue_import::parse(&text, &name).and_then(|mut records| {
+        catalogue_import::attach_templates(&mut records, base, &name).map(|()| records)
+    }) {
         Ok(records) => records,
         Err(DomainError::Validation(mut fields)) => {
             errors.append(&mut fields);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use domain::catalogue::{DocumentItem, FeeItem};
+use domain::catalogue::{AgencyRef, DocumentItem, FeeItem};
 use domain::catalogue_index::{CatalogueQuery, DEFAULT_PER_PAGE};
 
 use super::error::{ApiError, ApiErrorBody};
@@ -181,8 +181,14 @@ pub struct ProcedureDetail {
     /// Channels: `online`, `desk`, `post`.
     pub channels: Vec<String>,
     /// Required documents.
+    pub documents: Vec<DocumentOut>,
+    /// Where dossiers are received: `{"level": "province"|"commune", "agency": code or null}`
+    /// (null: the People's Committee of the commune the applicant chooses).
+    #[schema(value_type = Option<Object>)]
+    pub receiving: Option<AgencyRef>,
+    /// Processing agencies in order, in the same form.
     #[schema(value_type = Vec<Object>)]
-    pub documents: Vec<DocumentItem>,
+    pub processing: Vec<AgencyRef>,
     /// Fees (empty when free).
     #[schema(value_type = Vec<Object>)]
     pub fees: Vec<FeeItem>,
@@ -194,6 +200,37 @@ pub struct ProcedureDetail {
     pub legal_basis: Vec<String>,
     /// Public page path.
     pub url: String,
+}
+
+/// One required document.
+#[derive(Serialize, ToSchema)]
+pub struct DocumentOut {
+    /// What the document is.
+    pub name: String,
+    /// How many copies.
+    pub copies: u32,
+    /// `original`, `copy` or `original_or_copy`.
+    pub kind: String,
+    /// Whether it must be given.
+    pub required: bool,
+    /// Name of the official template form.
+    pub template: Option<String>,
+    /// Path of the template form's download, when the catalogue publishes the file.
+    pub template_url: Option<String>,
+}
+
+impl From<DocumentItem> for DocumentOut {
+    fn from(d: DocumentItem) -> Self {
+        let template_url = d.template_url();
+        Self {
+            name: d.name,
+            copies: d.copies,
+            kind: d.kind,
+            required: d.required,
+            template: d.template,
+            template_url,
+        }
+    }
 }
 
 /// One procedure by its catalogue code.
@@ -228,7 +265,9 @@ async fn get_procedure(
         version: p.current_version,
         steps: d.steps,
         channels: d.channels,
-        documents: d.documents,
+        documents: d.documents.into_iter().map(Into::into).collect(),
+        receiving: d.receiving,
+        processing: d.processing,
         fees: d.fees,
         result: d.result,
         conditions: d.conditions,

@@ -83,6 +83,23 @@ impl TestApp {
         self.request(Request::get(uri).body(Body::empty())?).await
     }
 
+    /// A GET whose body is kept as bytes (downloads).
+    #[allow(dead_code)]
+    pub async fn get_bytes(
+        &self,
+        uri: &str,
+    ) -> Result<(StatusCode, http::HeaderMap, Vec<u8>), Box<dyn std::error::Error>> {
+        let response = self
+            .router
+            .clone()
+            .oneshot(Request::get(uri).body(Body::empty())?)
+            .await?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await?.to_bytes();
+        Ok((status, headers, bytes.to_vec()))
+    }
+
     pub async fn request(
         &self,
         request: Request<Body>,
