@@ -6,6 +6,11 @@
 //! through the catalogue index (see `domain::catalogue_index`), so instances never serve a page
 //! older than their index. Requests with any cookie other than `lang`, or an `Authorization`
 //! header, are never cached: personal pages must not be shared.
+//!
+//! It is the outermost layer: a hit is answered before request ids, tracing, time-outs and
+//! compression run, and the stored copy is the finished response (security headers set, body
+//! already compressed for the encoding the client accepts), so a popular page costs a hash
+//! lookup and a copy of its headers.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -99,6 +104,34 @@ fn is_catalogue_page(path: &str) -> bool {
         || path.starts_with("/co-quan/")
 }
 
+/// The content coding a client gets for a page: brotli, else gzip, else none. Matches what the
+/// compression layer picks for the browsers and tools seen in practice; a response whose actual
+/// coding differs (an unusual `Accept-Encoding` with weights) is simply not stored.
+fn preferred_encoding(headers: &HeaderMap) -> &'static str {
+    let accepted = |name: &str| {
+        headers.get_all(header::ACCEPT_ENCODING).iter().any(|v| {
+            v.to_str().unwrap_or_default().split(',').any(|item| {
+                let mut parts = item.split(';');
+                let coding = parts.next().unwrap_or_default().trim();
+                let refused = parts.any(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.trim().parse::<f32>().ok())
+                        .is_some_and(|q| q <= 0.0)
+                });
+                coding.eq_ignore_ascii_case(name) && !refused
+            })
+        })
+    };
+    if accepted("br") {
+        "br"
+    } else if accepted("gzip") {
+        "gzip"
+    } else {
+        "identity"
+    }
+}
+
 /// Middleware: answers from the cache, or renders and stores.
 pub async fn serve(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if state.page_cache.capacity == 0
@@ -114,8 +147,10 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         return next.run(request).await;
     };
     let revision = snapshot.revision;
-    let key = format!("{}|{}", locale.code(), request.uri());
+    let encoding = preferred_encoding(request.headers());
+    let key = format!("{}|{encoding}|{}", locale.code(), request.uri());
     if let Some(hit) = state.page_cache.get(&key, revision) {
+        metrics::counter!("page_cache_hits_total").increment(1);
         return hit;
     }
     let response = next.run(request).await;
@@ -124,15 +159,22 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if response.status() != StatusCode::OK || !is_html {
+    let coding = response
+        .headers()
+        .get(header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("identity");
+    if response.status() != StatusCode::OK || !is_html || coding != encoding {
         return response;
     }
     let (parts, body) = response.into_parts();
     match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(bytes) => {
-            // Cookies set for the first visitor (the CSRF cookie) are theirs, not the page's.
+            // Cookies set for the first visitor (the CSRF cookie) are theirs, not the page's, and
+            // so is the request id.
             let mut headers = parts.headers.clone();
             headers.remove(header::SET_COOKIE);
+            headers.remove("x-request-id");
             state.page_cache.put(
                 key,
                 Cached {
@@ -180,6 +222,26 @@ mod tests {
         let mut auth = headers(None);
         auth.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer x"));
         assert_eq!(anonymous_locale(&auth), None);
+    }
+
+    fn accepting(value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        if let Ok(v) = HeaderValue::from_str(value) {
+            h.insert(header::ACCEPT_ENCODING, v);
+        }
+        h
+    }
+
+    #[test]
+    fn the_stored_copy_follows_the_accepted_encoding() {
+        assert_eq!(
+            preferred_encoding(&accepting("gzip, deflate, br, zstd")),
+            "br"
+        );
+        assert_eq!(preferred_encoding(&accepting("gzip")), "gzip");
+        assert_eq!(preferred_encoding(&accepting("br;q=0, gzip")), "gzip");
+        assert_eq!(preferred_encoding(&accepting("identity")), "identity");
+        assert_eq!(preferred_encoding(&HeaderMap::new()), "identity");
     }
 
     #[test]

@@ -119,10 +119,6 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             crate::auth::authenticate,
         ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            crate::page_cache::serve,
-        ))
         .layer(axum::middleware::from_fn(crate::ops::track_requests))
         // Brotli's default quality (11) costs milliseconds per page; 4 compresses HTML nearly as
         // well for a fraction of the CPU. Static files are precompressed at build time.
@@ -165,5 +161,10 @@ pub fn app(state: AppState) -> Router {
         )
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        // Outermost: a cached public page is answered before any other layer runs.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::page_cache::serve,
+        ))
         .with_state(state)
 }

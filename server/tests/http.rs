@@ -6,6 +6,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::TestApp;
+use tower::ServiceExt;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -79,6 +80,10 @@ async fn search_and_procedure_pages_work_without_javascript() -> TestResult {
         "Thành phần hồ sơ",
         "Phí, lệ phí",
         "Căn cứ pháp lý",
+        "Nơi tiếp nhận hồ sơ",
+        "Bộ phận Một cửa của Ủy ban nhân dân xã, phường bạn chọn",
+        "href=\"/mau-don/",
+        "don-de-nghi-cap-giay-phep-xay-dung.docx",
     ] {
         assert!(page.contains(section), "{link} lacks {section}");
     }
@@ -173,6 +178,26 @@ async fn public_pages_are_cached_until_the_catalogue_changes() -> TestResult {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(second["x-page-cache"], "hit");
     assert!(body.contains("Đăng ký khai sinh"));
+    // Each content coding has its own finished copy, security headers included.
+    for _ in 0..2 {
+        let brotli = Request::get("/thu-tuc?q=khai+sinh")
+            .header(header::ACCEPT_ENCODING, "gzip, deflate, br")
+            .body(Body::empty())?;
+        let response = app.router.clone().oneshot(brotli).await?;
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(response.headers()[header::X_FRAME_OPTIONS], "DENY");
+        assert!(
+            response.headers().get("x-request-id").is_none()
+                || response.headers().get("x-page-cache").is_none(),
+            "a hit carries no other request's id"
+        );
+    }
+    let brotli = Request::get("/thu-tuc?q=khai+sinh")
+        .header(header::ACCEPT_ENCODING, "br")
+        .body(Body::empty())?;
+    let response = app.router.clone().oneshot(brotli).await?;
+    assert_eq!(response.headers()["x-page-cache"], "hit");
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
     // English is cached separately.
     let english = Request::get("/thu-tuc?q=khai+sinh")
         .header(header::COOKIE, "lang=en")
