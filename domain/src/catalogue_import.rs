@@ -76,6 +76,10 @@ pub struct ProcedureRow {
     /// Shown among the most used.
     #[serde(default)]
     pub popular: bool,
+    /// The online application form; read from `forms/<code>.json` beside the import file
+    /// when not given inline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<crate::forms::FormSchema>,
     /// First day this content applies (default: the import day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_from: Option<NaiveDate>,
@@ -231,6 +235,13 @@ fn check_row(row: &ProcedureRow) -> Vec<String> {
     if let Some(fee) = row.fees.iter().find(|f| f.amount_vnd < 0) {
         problems.push(format!("fee {:?} is negative", fee.item));
     }
+    if let Some(form) = &row.form {
+        problems.extend(
+            crate::forms::check_schema(form)
+                .into_iter()
+                .map(|p| format!("form: {p}")),
+        );
+    }
     problems
 }
 
@@ -291,10 +302,67 @@ fn hash_row(row: &ProcedureRow) -> DomainResult<String> {
     Ok(format!("{:x}", Sha256::digest(&canonical)))
 }
 
-/// Reads the template forms the records point at (paths relative to `base`, the import file's
-/// folder), records each file's hash in its document so that a changed form makes a new
-/// version, and reports unreadable or refused files with the row's line.
-pub fn attach_templates(
+/// Reads the files beside an import file that its rows refer to: each procedure's online form
+/// (`forms/<code>.json`, when the row has none inline) and the template forms of its documents
+/// (paths relative to `base`, the import file's folder). A template's hash is recorded in its
+/// document, so a changed file makes a new version. Problems are reported with the row's line.
+pub fn attach_files(
+    records: &mut [ProcedureRecord],
+    base: &std::path::Path,
+    file: &str,
+) -> DomainResult<()> {
+    let mut errors = match attach_forms(records, base) {
+        Ok(()) => Vec::new(),
+        Err(DomainError::Validation(errors)) => errors,
+        Err(other) => return Err(other),
+    };
+    match attach_templates(records, base, file) {
+        Ok(()) => {}
+        Err(DomainError::Validation(mut more)) => errors.append(&mut more),
+        Err(other) => return Err(other),
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::Validation(errors))
+    }
+}
+
+/// Reads `forms/<code>.json` for the rows without an inline form, checking each schema.
+fn attach_forms(records: &mut [ProcedureRecord], base: &std::path::Path) -> DomainResult<()> {
+    let mut errors = Vec::new();
+    for record in records.iter_mut().filter(|r| r.row.form.is_none()) {
+        let path = base.join("forms").join(format!("{}.json", record.row.code));
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                errors.push(FieldError::new(path.display().to_string(), e.to_string()));
+                continue;
+            }
+        };
+        let at = path.display().to_string();
+        match serde_json::from_str::<crate::forms::FormSchema>(&text) {
+            Err(e) => errors.push(FieldError::new(format!("{at}:{}", e.line()), e.to_string())),
+            Ok(form) => {
+                let problems = crate::forms::check_schema(&form);
+                if problems.is_empty() {
+                    record.row.form = Some(form);
+                } else {
+                    errors.extend(problems.into_iter().map(|p| FieldError::new(&at, p)));
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::Validation(errors))
+    }
+}
+
+/// Reads the template forms the records point at, recording each file's hash in its document.
+fn attach_templates(
     records: &mut [ProcedureRecord],
     base: &std::path::Path,
     file: &str,
@@ -346,7 +414,7 @@ pub async fn import_file(
     })?;
     let mut records = parse(&text, &path.display().to_string())?;
     let base = path.parent().unwrap_or(std::path::Path::new("."));
-    attach_templates(&mut records, base, &path.display().to_string())?;
+    attach_files(&mut records, base, &path.display().to_string())?;
     let txn = db.begin().await?;
     let report = apply(&txn, records, today, &path.display().to_string()).await?;
     if dry_run {

@@ -17,6 +17,7 @@ pub mod db;
 pub mod demo_accounts;
 pub mod entities;
 pub mod error;
+pub mod forms;
 pub mod identity;
 pub mod organisations;
 pub mod outbox;

@@ -240,7 +240,7 @@ fn read_procedures(path: &Path, errors: &mut Vec<FieldError>) -> Vec<ProcedureRe
     };
     let base = path.parent().unwrap_or(Path::new("."));
     match catalogue_import::parse(&text, &name).and_then(|mut records| {
-        catalogue_import::attach_templates(&mut records, base, &name).map(|()| records)
+        catalogue_import::attach_files(&mut records, base, &name).map(|()| records)
     }) {
         Ok(records) => records,
         Err(DomainError::Validation(mut fields)) => {
