@@ -32,6 +32,23 @@ impl Notices for PortalNotices {
                 t.t(Key::MailChangedSubject).to_owned(),
                 t.tf(Key::MailChangedBody, &[("name", name)]),
             ),
+            Notice::DossierSubmitted {
+                name,
+                code,
+                procedure,
+                link,
+            } => (
+                t.tf(Key::MailSubmittedSubject, &[("code", code)]),
+                t.tf(
+                    Key::MailSubmittedBody,
+                    &[
+                        ("name", name),
+                        ("code", code),
+                        ("procedure", procedure),
+                        ("link", link),
+                    ],
+                ),
+            ),
         }
     }
 }

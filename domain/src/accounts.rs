@@ -54,6 +54,17 @@ pub enum Notice<'a> {
         /// Recipient's name.
         name: &'a str,
     },
+    /// A dossier was filed online.
+    DossierSubmitted {
+        /// Applicant's name.
+        name: &'a str,
+        /// Dossier code.
+        code: &'a str,
+        /// Procedure name.
+        procedure: &'a str,
+        /// Link to the dossier's page.
+        link: &'a str,
+    },
 }
 
 /// Words notices: returns `(subject, body)`.

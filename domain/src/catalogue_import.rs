@@ -433,7 +433,7 @@ fn implementing(row: &ProcedureRow) -> AgencyRef {
     }
 }
 
-fn details_of(row: &ProcedureRow) -> ProcedureDetails {
+pub(crate) fn details_of(row: &ProcedureRow) -> ProcedureDetails {
     let note = match (&row.processing_note, row.processing_hours) {
         (Some(n), _) => Some(n.clone()),
         (None, Some(h)) => Some(format!("{h} giờ làm việc")),

@@ -15,6 +15,7 @@ pub mod catalogue_import;
 pub mod catalogue_index;
 pub mod db;
 pub mod demo_accounts;
+pub mod dossiers;
 pub mod entities;
 pub mod error;
 pub mod forms;

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_reference_data;
 mod m20261124_000001_accounts;
 mod m20261124_000002_catalogue_files;
+mod m20261124_000003_dossiers;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_reference_data::Migration),
             Box::new(m20261124_000001_accounts::Migration),
             Box::new(m20261124_000002_catalogue_files::Migration),
+            Box::new(m20261124_000003_dossiers::Migration),
         ]
     }
 }

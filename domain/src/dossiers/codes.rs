@@ -1,0 +1,81 @@
+//! Dossier codes: `{receiving agency code}-{yyMMdd}-{NNNN}`, numbered by a per-agency daily
+//! counter held in the database.
+//!
+//! The number comes from one atomic upsert (`INSERT … ON CONFLICT DO UPDATE SET last = last + 1
+//! RETURNING last`) inside the submission's transaction: the database serialises concurrent
+//! submissions on the counter row, across any number of server instances, so a number is never
+//! given twice; if the submission rolls back, so does its number.
+
+use chrono::{DateTime, FixedOffset, Offset, Utc};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict, Query};
+use sea_orm::ConnectionTrait;
+
+use crate::error::{DomainError, DomainResult};
+
+/// Vietnam's time zone (UTC+7, no daylight saving): the code's date is the local date.
+pub fn vietnam() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).unwrap_or(Utc.fix())
+}
+
+/// The `yyMMdd` part for an instant.
+pub fn day_part(at: DateTime<Utc>) -> String {
+    at.with_timezone(&vietnam()).format("%y%m%d").to_string()
+}
+
+/// Formats a code.
+pub fn format_code(agency_code: &str, day: &str, number: i32) -> String {
+    format!("{agency_code}-{day}-{number:04}")
+}
+
+/// Takes the next number of `agency_code` for the day of `at` and returns the full code.
+pub async fn next_code<C: ConnectionTrait>(
+    db: &C,
+    agency_code: &str,
+    at: DateTime<Utc>,
+) -> DomainResult<String> {
+    let day = day_part(at);
+    let table = Alias::new("dossier_counter");
+    let (agency, day_col, last) = (
+        Alias::new("agency_code"),
+        Alias::new("day"),
+        Alias::new("last"),
+    );
+    let mut insert = Query::insert();
+    insert
+        .into_table(table.clone())
+        .columns([agency.clone(), day_col.clone(), last.clone()])
+        .values_panic([agency_code.into(), day.clone().into(), 1.into()])
+        .on_conflict(
+            OnConflict::columns([agency, day_col])
+                .value(last.clone(), Expr::col((table, last.clone())).add(1))
+                .to_owned(),
+        )
+        .returning_col(last);
+    let number: i32 = match db.query_one(&insert).await? {
+        Some(row) => row.try_get("", "last")?,
+        None => {
+            return Err(DomainError::Internal(
+                "dossier counter returned no row".into(),
+            ))
+        }
+    };
+    Ok(format_code(agency_code, &day, number))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_is_vietnam_s() {
+        let late_utc = DateTime::parse_from_rfc3339("2026-01-14T18:30:00Z")
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default();
+        assert_eq!(day_part(late_utc), "260115", "01:30 on the 15th in Hà Nội");
+        assert_eq!(
+            format_code("000.00.01.H29", "240115", 1),
+            "000.00.01.H29-240115-0001"
+        );
+        assert_eq!(format_code("X", "240115", 12345), "X-240115-12345");
+    }
+}

@@ -1,0 +1,216 @@
+//! Filing a draft: one transaction that checks every step again, takes the dossier code, freezes
+//! the procedure version and the fee due, sets status 1 (submitted), opens the timeline, writes
+//! the audit entry and queues the confirmation e-mail.
+//!
+//! Idempotent: a double click, a retry after a lost answer, or the same draft submitted from two
+//! tabs all end with one dossier and one code; the later calls get the code already given.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
+};
+use serde::Serialize;
+
+use super::checks::{self, files_per_slot};
+use super::codes::{self, vietnam};
+use super::timeline::{self, NewEvent};
+use super::{drafts, owned_by, Loaded, Status};
+use crate::access::Actor;
+use crate::accounts::{Mailing, Notice};
+use crate::audit::{self, Entry, Origin, Outcome};
+use crate::entities::{account, dossier};
+use crate::error::{DomainError, DomainResult, FieldError};
+
+/// A filed dossier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Submitted {
+    /// Dossier id.
+    pub id: String,
+    /// Its code.
+    pub code: String,
+    /// True when it had already been filed by an earlier call.
+    pub already: bool,
+}
+
+/// The fee due for a draft: the fee item the applicant's answer selects (see
+/// `FormSchema::fee_item_field`), else the first item; nothing for a free procedure. The amount
+/// always comes from the procedure version, never from the browser.
+pub fn fee_due(loaded: &Loaded) -> i64 {
+    let fees = &loaded.details.fees;
+    let chosen = loaded
+        .form
+        .fee_item_field
+        .as_ref()
+        .and_then(|key| loaded.dossier.answers.get(key))
+        .and_then(|v| v.as_str())
+        .and_then(|v| v.parse::<usize>().ok());
+    chosen
+        .and_then(|i| fees.get(i))
+        .or_else(|| fees.first())
+        .map_or(0, |f| f.amount_vnd)
+}
+
+/// The agency whose desk receives the dossier: the procedure's fixed one, or the commune
+/// People's Committee the applicant chose.
+fn receiving_agency(loaded: &Loaded) -> Option<String> {
+    loaded
+        .details
+        .receiving
+        .as_ref()
+        .and_then(|r| r.agency.clone())
+        .or_else(|| {
+            let chosen = loaded.applicant().receiving_agency;
+            (!chosen.is_empty()).then_some(chosen)
+        })
+}
+
+/// The code of a dossier that is already filed.
+async fn existing(db: &DatabaseConnection, actor: &Actor, id: &str) -> DomainResult<Submitted> {
+    let loaded = drafts::load(db, actor, id).await?;
+    match (loaded.status, loaded.dossier.code) {
+        (Status::Draft, _) | (_, None) => Err(DomainError::Conflict(
+            "dossier changed during submission".into(),
+        )),
+        (_, Some(code)) => Ok(Submitted {
+            id: id.to_owned(),
+            code,
+            already: true,
+        }),
+    }
+}
+
+/// Files the caller's draft. `declared` is the applicant's declaration that the information is
+/// true (required).
+pub async fn submit(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    origin: &Origin,
+    id: &str,
+    declared: bool,
+    mailing: Mailing<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<Submitted> {
+    let txn = db.begin().await?;
+    let row = dossier::Entity::find_by_id(id.to_owned())
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
+    owned_by(actor, &row)?;
+    if row.status != Status::Draft.code() {
+        txn.rollback().await?;
+        return existing(db, actor, id).await;
+    }
+    if !declared {
+        return Err(DomainError::Validation(vec![FieldError::rule(
+            "declaration",
+            "declaration_required",
+            "tick the declaration",
+        )]));
+    }
+    let loaded = drafts::load_unchecked(&txn, id).await?;
+    let today = now.with_timezone(&vietnam()).date_naive();
+    let problems = checks::problems(&txn, actor, &loaded, today).await?;
+    let errors: Vec<FieldError> = problems.into_values().flatten().collect();
+    if !errors.is_empty() {
+        return Err(DomainError::Validation(errors));
+    }
+    let agency = receiving_agency(&loaded)
+        .ok_or_else(|| DomainError::Internal(format!("dossier {id}: no receiving agency")))?;
+    let fee = fee_due(&loaded);
+    let code = codes::next_code(&txn, &agency, now).await?;
+    let stamp = now.fixed_offset();
+    let updated = dossier::Entity::update_many()
+        .col_expr(dossier::Column::Code, Expr::value(code.clone()))
+        .col_expr(
+            dossier::Column::Status,
+            Expr::value(Status::Submitted.code()),
+        )
+        .col_expr(
+            dossier::Column::ReceivingAgencyCode,
+            Expr::value(agency.clone()),
+        )
+        .col_expr(
+            dossier::Column::ProcedureVersion,
+            Expr::value(loaded.version.version),
+        )
+        .col_expr(dossier::Column::FeeDueVnd, Expr::value(fee))
+        .col_expr(dossier::Column::DeclaredAt, Expr::value(stamp))
+        .col_expr(dossier::Column::SubmittedAt, Expr::value(stamp))
+        .col_expr(dossier::Column::UpdatedAt, Expr::value(stamp))
+        .col_expr(
+            dossier::Column::Revision,
+            Expr::value(loaded.dossier.revision + 1),
+        )
+        .filter(dossier::Column::Id.eq(id))
+        .filter(dossier::Column::Status.eq(Status::Draft.code()))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        txn.rollback().await?;
+        return existing(db, actor, id).await;
+    }
+    let applicant = loaded.applicant();
+    let files = files_per_slot(&txn, id).await?;
+    timeline::append(
+        &txn,
+        now,
+        NewEvent {
+            dossier_id: id,
+            actor_id: actor.audit_id(),
+            actor_label: applicant.full_name.clone(),
+            kind: "submitted",
+            from: Some(Status::Draft),
+            to: Some(Status::Submitted),
+            public_note: None,
+            internal_note: None,
+            data: Some(serde_json::json!({
+                "code": code,
+                "procedure_version": loaded.version.version,
+                "fee_due_vnd": fee,
+                "files": files.values().sum::<usize>(),
+            })),
+        },
+    )
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: applicant.full_name.clone(),
+            action: "dossier.submit",
+            target_type: Some("dossier"),
+            target_id: Some(id.to_owned()),
+            agency_code: Some(agency),
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({ "code": code })),
+        },
+    )
+    .await?;
+    let email = if applicant.email.trim().is_empty() {
+        account::Entity::find_by_id(loaded.dossier.owner_id.clone())
+            .one(&txn)
+            .await?
+            .and_then(|a| a.email)
+    } else {
+        Some(applicant.email.trim().to_owned())
+    };
+    if let Some(email) = email {
+        let link = format!("{}/ho-so/{id}", mailing.base_url);
+        let (subject, body) = mailing.notices.render(&Notice::DossierSubmitted {
+            name: &applicant.full_name,
+            code: &code,
+            procedure: &loaded.version.name,
+            link: &link,
+        });
+        crate::outbox::queue_email(&txn, &email, &subject, &body).await?;
+    }
+    txn.commit().await?;
+    Ok(Submitted {
+        id: id.to_owned(),
+        code,
+        already: false,
+    })
+}

@@ -1,0 +1,102 @@
+//! The dossier's append-only timeline: every change is one event (who, when, from → to, a
+//! public note the applicant sees, an internal note only staff see, details).
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use serde::Serialize;
+
+use super::{drafts, Status};
+use crate::access::Actor;
+use crate::entities::dossier_event;
+use crate::error::DomainResult;
+
+/// An event to append.
+#[derive(Clone, Debug)]
+pub struct NewEvent<'a> {
+    /// Dossier.
+    pub dossier_id: &'a str,
+    /// Who (account or API client id).
+    pub actor_id: Option<String>,
+    /// Who, as shown.
+    pub actor_label: String,
+    /// What happened.
+    pub kind: &'a str,
+    /// Status before.
+    pub from: Option<Status>,
+    /// Status after.
+    pub to: Option<Status>,
+    /// Note the applicant sees.
+    pub public_note: Option<String>,
+    /// Note only staff see.
+    pub internal_note: Option<String>,
+    /// Details.
+    pub data: Option<serde_json::Value>,
+}
+
+/// Appends an event (inside the caller's transaction).
+pub async fn append<C: ConnectionTrait>(
+    db: &C,
+    at: DateTime<Utc>,
+    event: NewEvent<'_>,
+) -> DomainResult<()> {
+    dossier_event::Entity::insert(dossier_event::ActiveModel {
+        id: NotSet,
+        dossier_id: Set(event.dossier_id.to_owned()),
+        at: Set(at.fixed_offset()),
+        actor_id: Set(event.actor_id),
+        actor_label: Set(event.actor_label),
+        kind: Set(event.kind.to_owned()),
+        from_status: Set(event.from.map(|s| s.code().to_owned())),
+        to_status: Set(event.to.map(|s| s.code().to_owned())),
+        public_note: Set(event.public_note),
+        internal_note: Set(event.internal_note),
+        data: Set(event.data),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// An event as the applicant sees it (internal notes left out).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PublicEvent {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What happened.
+    pub kind: String,
+    /// Who acted, as shown to the applicant.
+    pub actor_label: String,
+    /// Status before.
+    pub from_status: Option<String>,
+    /// Status after.
+    pub to_status: Option<String>,
+    /// Note for the applicant.
+    pub note: Option<String>,
+}
+
+/// The public timeline of the caller's own dossier, oldest first.
+pub async fn public_events<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    dossier_id: &str,
+) -> DomainResult<Vec<PublicEvent>> {
+    drafts::load(db, actor, dossier_id).await?;
+    Ok(dossier_event::Entity::find()
+        .filter(dossier_event::Column::DossierId.eq(dossier_id))
+        .order_by_asc(dossier_event::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| PublicEvent {
+            at: e.at.with_timezone(&Utc),
+            kind: e.kind,
+            actor_label: e.actor_label,
+            from_status: e.from_status,
+            to_status: e.to_status,
+            note: e.public_note,
+        })
+        .collect())
+}

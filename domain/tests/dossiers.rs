@@ -1,0 +1,396 @@
+//! Drafts and submission against a real database (SQLite, or PostgreSQL when
+//! `PORTAL_TEST_DATABASE_URL` is set): prefilling, step checks, the two-tab guard, idempotent
+//! submission, dossier codes under concurrency, the timeline and the confirmation e-mail.
+
+use std::collections::HashSet;
+
+use chrono::{NaiveDate, Utc};
+use domain::access::Actor;
+use domain::accounts::{Mailing, Notice, Notices};
+use domain::audit::Origin;
+use domain::dossiers::drafts::{self, Change, CHANGED_ELSEWHERE};
+use domain::dossiers::{submission, timeline, Delivery, DeliveryMethod, Status, Step};
+use domain::entities::{account, dossier, dossier_file, outbox_message, stored_file};
+use domain::testing::{fresh_database, seed_dir};
+use domain::{reference_data, DomainError};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+struct Words;
+impl Notices for Words {
+    fn render(&self, notice: &Notice<'_>) -> (String, String) {
+        match notice {
+            Notice::DossierSubmitted { code, link, .. } => {
+                (format!("Đã nhận hồ sơ {code}"), format!("Xem tại {link}"))
+            }
+            _ => ("x".into(), "x".into()),
+        }
+    }
+}
+
+fn mailing() -> Mailing<'static> {
+    Mailing {
+        base_url: "https://dvc.example",
+        notices: &Words,
+    }
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+async fn seeded() -> Result<DatabaseConnection, Box<dyn std::error::Error>> {
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    Ok(db)
+}
+
+/// A citizen with a complete profile in Phường Tân Ninh, Tây Ninh.
+async fn citizen(db: &DatabaseConnection, n: u32) -> Result<Actor, Box<dyn std::error::Error>> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let mut a =
+        account::ActiveModel::new_account(&id, "citizen", "Nguyễn Thị Hồng Nhung", Utc::now());
+    a.email = Set(Some(format!("nhung{n}@example.vn")));
+    a.phone = Set(Some(format!("09{n:08}")));
+    a.citizen_id = Set(Some(format!("0721{:08}", 90_000_000 + n)));
+    a.date_of_birth = Set(NaiveDate::from_ymd_opt(1990, 4, 2));
+    a.province_code = Set(Some("80".into()));
+    a.commune_code = Set(Some("25459".into()));
+    a.street = Set(Some("12 Lê Lợi".into()));
+    account::Entity::insert(a)
+        .exec_without_returning(db)
+        .await?;
+    Ok(Actor::Citizen {
+        account_id: id,
+        memberships: Vec::new(),
+    })
+}
+
+fn origin() -> Origin {
+    Origin {
+        ip: Some("127.0.0.1".into()),
+        user_agent: None,
+    }
+}
+
+/// Attaches a stored file to every slot, as an upload would.
+async fn attach_all(db: &DatabaseConnection, actor: &Actor, id: &str) -> TestResult {
+    let loaded = drafts::load(db, actor, id).await?;
+    for slot in &loaded.form.documents {
+        let file_id = uuid::Uuid::new_v4().to_string();
+        stored_file::Entity::insert(stored_file::ActiveModel {
+            id: Set(file_id.clone()),
+            owner_id: Set(loaded.dossier.owner_id.clone()),
+            file_name: Set("scan.pdf".into()),
+            content_type: Set("application/pdf".into()),
+            size: Set(1000),
+            sha256: Set("0".repeat(64)),
+            storage_key: Set(format!("test/{file_id}")),
+            scan: Set("clean".into()),
+            created_at: Set(Utc::now().fixed_offset()),
+        })
+        .exec_without_returning(db)
+        .await?;
+        dossier_file::Entity::insert(dossier_file::ActiveModel {
+            id: Set(uuid::Uuid::new_v4().to_string()),
+            dossier_id: Set(id.to_owned()),
+            slot: Set(slot.key.clone()),
+            stored_file_id: Set(file_id),
+            created_at: Set(Utc::now().fixed_offset()),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// A draft of the food-safety certificate (province level, fixed receiving desk) with every
+/// step done.
+async fn complete_draft(
+    db: &DatabaseConnection,
+    actor: &Actor,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let loaded = drafts::start(db, actor, &origin(), "TN.ATTP.001").await?;
+    let id = loaded.dossier.id.clone();
+    let applicant = loaded.applicant();
+    drafts::save(db, actor, &id, None, Change::Applicant(applicant), today()).await?;
+    let answers = serde_json::json!({"noi_dung": "Cấp giấy chứng nhận cho quán ăn 60 chỗ"});
+    let answers = if loaded.form.fields.iter().any(|f| f.key == "noi_dung") {
+        answers
+    } else {
+        valid_answers(&loaded.form)
+    };
+    drafts::save(db, actor, &id, None, Change::Answers(answers), today()).await?;
+    attach_all(db, actor, &id).await?;
+    drafts::save(db, actor, &id, None, Change::Documents, today()).await?;
+    let delivery = Delivery {
+        method: DeliveryMethod::Electronic,
+        ..Delivery::default()
+    };
+    let saved = drafts::save(db, actor, &id, None, Change::Delivery(delivery), today()).await?;
+    assert_eq!(
+        saved.loaded.resume_step(),
+        Step::Review,
+        "{:?}",
+        saved.problems
+    );
+    Ok(id)
+}
+
+/// Answers that pass a procedure's own form: the first option of each choice, sample text.
+fn valid_answers(form: &domain::forms::FormSchema) -> serde_json::Value {
+    use domain::forms::FieldKind;
+    let mut out = serde_json::Map::new();
+    for f in &form.fields {
+        let v = match f.kind {
+            FieldKind::Choice => f.options[0].value.clone(),
+            FieldKind::Date => "2020-01-01".into(),
+            FieldKind::Number => f.min.clone().unwrap_or_else(|| "1".into()),
+            FieldKind::Checkbox => "false".into(),
+            FieldKind::CitizenId => "072090009876".into(),
+            FieldKind::Phone => "0912345678".into(),
+            FieldKind::Email => "a@example.vn".into(),
+            _ => "Nội dung".into(),
+        };
+        out.insert(f.key.clone(), serde_json::Value::String(v));
+    }
+    serde_json::Value::Object(out)
+}
+
+#[tokio::test]
+async fn a_draft_starts_prefilled_and_is_private() -> TestResult {
+    let db = seeded().await?;
+    let me = citizen(&db, 1).await?;
+    let loaded = drafts::start(&db, &me, &origin(), "TN.ATTP.001").await?;
+    let applicant = loaded.applicant();
+    assert_eq!(applicant.full_name, "Nguyễn Thị Hồng Nhung");
+    assert_eq!(
+        (applicant.province.as_str(), applicant.commune.as_str()),
+        ("80", "25459")
+    );
+    assert_eq!(loaded.status, Status::Draft);
+    assert_eq!(loaded.resume_step(), Step::Applicant);
+
+    let someone_else = citizen(&db, 2).await?;
+    assert!(matches!(
+        drafts::load(&db, &someone_else, &loaded.dossier.id).await,
+        Err(DomainError::NotFound(_))
+    ));
+    assert!(matches!(
+        drafts::load(&db, &Actor::Anonymous, &loaded.dossier.id).await,
+        Err(DomainError::Unauthorized)
+    ));
+    let info_only = domain::entities::procedure::Entity::find()
+        .all(&db)
+        .await?
+        .into_iter()
+        .find(|p| p.level == "information")
+        .ok_or("an information-only procedure in the seed")?;
+    assert!(matches!(
+        drafts::start(&db, &me, &origin(), &info_only.code).await,
+        Err(DomainError::Validation(_))
+    ));
+    let mine = drafts::list_mine(&db, &me).await?;
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].resume_step, Some(Step::Applicant));
+    Ok(())
+}
+
+#[tokio::test]
+async fn steps_keep_what_was_typed_and_count_only_when_valid() -> TestResult {
+    let db = seeded().await?;
+    let me = citizen(&db, 3).await?;
+    let id = drafts::start(&db, &me, &origin(), "1.001193")
+        .await?
+        .dossier
+        .id;
+    let loaded = drafts::load(&db, &me, &id).await?;
+    let mut applicant = loaded.applicant();
+    applicant.phone = "12345".into();
+    let saved = drafts::save(
+        &db,
+        &me,
+        &id,
+        Some(loaded.dossier.revision),
+        Change::Applicant(applicant.clone()),
+        today(),
+    )
+    .await?;
+    assert!(!saved.step_done());
+    let fields: Vec<&str> = saved.problems[&Step::Applicant]
+        .iter()
+        .map(|e| e.field.as_str())
+        .collect();
+    assert!(fields.contains(&"applicant-phone"), "{fields:?}");
+    assert!(
+        fields.contains(&"applicant-receiving_agency"),
+        "a commune-level procedure asks which commune receives it: {fields:?}"
+    );
+    let stored = drafts::load(&db, &me, &id).await?;
+    assert_eq!(stored.applicant().phone, "12345", "the typed value is kept");
+    assert_eq!(stored.resume_step(), Step::Applicant);
+    assert_eq!(
+        stored.allowed_step(Step::Review),
+        Step::Applicant,
+        "no skipping ahead"
+    );
+
+    // A second tab still showing revision 1 cannot overwrite revision 2.
+    let stale = drafts::save(
+        &db,
+        &me,
+        &id,
+        Some(loaded.dossier.revision),
+        Change::Applicant(applicant.clone()),
+        today(),
+    )
+    .await;
+    assert!(
+        matches!(&stale, Err(DomainError::Conflict(c)) if c == CHANGED_ELSEWHERE),
+        "{stale:?}"
+    );
+
+    applicant.phone = "0912345678".into();
+    applicant.receiving_agency = "000.01.50.H53".into();
+    let saved = drafts::save(
+        &db,
+        &me,
+        &id,
+        Some(stored.dossier.revision),
+        Change::Applicant(applicant),
+        today(),
+    )
+    .await?;
+    assert!(saved.step_done(), "{:?}", saved.problems[&Step::Applicant]);
+    assert_eq!(saved.loaded.resume_step(), Step::Form);
+    Ok(())
+}
+
+#[tokio::test]
+async fn submission_is_idempotent_and_opens_the_timeline() -> TestResult {
+    let db = seeded().await?;
+    let me = citizen(&db, 4).await?;
+    let id = complete_draft(&db, &me).await?;
+    let refused = submission::submit(&db, &me, &origin(), &id, false, mailing(), Utc::now()).await;
+    assert!(
+        matches!(refused, Err(DomainError::Validation(ref f)) if f[0].code == "declaration_required")
+    );
+
+    let first = submission::submit(&db, &me, &origin(), &id, true, mailing(), Utc::now()).await?;
+    assert!(!first.already);
+    let day = domain::dossiers::codes::day_part(Utc::now());
+    assert_eq!(
+        first.code,
+        format!("000.00.02.H53-{day}-0001"),
+        "the public administration centre receives it"
+    );
+    let again = submission::submit(&db, &me, &origin(), &id, true, mailing(), Utc::now()).await?;
+    assert_eq!(
+        (again.code.as_str(), again.already),
+        (first.code.as_str(), true)
+    );
+
+    let loaded = drafts::load(&db, &me, &id).await?;
+    assert_eq!(loaded.status, Status::Submitted);
+    assert_eq!(
+        loaded.dossier.fee_due_vnd,
+        Some(700_000),
+        "the first fee item, from the catalogue"
+    );
+    assert!(loaded.dossier.submitted_at.is_some());
+    assert!(
+        matches!(
+            drafts::save(&db, &me, &id, None, Change::Documents, today()).await,
+            Err(DomainError::Conflict(_))
+        ),
+        "a filed dossier is not a draft any more"
+    );
+    let events = timeline::public_events(&db, &me, &id).await?;
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        (events[0].kind.as_str(), events[0].to_status.as_deref()),
+        ("submitted", Some("submitted"))
+    );
+    let mails = outbox_message::Entity::find().all(&db).await?;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].recipient, "nhung4@example.vn");
+    assert!(mails[0].subject.contains(&first.code));
+    assert!(mails[0]
+        .body
+        .contains(&format!("https://dvc.example/ho-so/{id}")));
+    Ok(())
+}
+
+#[tokio::test]
+async fn an_incomplete_draft_is_refused_with_every_problem() -> TestResult {
+    let db = seeded().await?;
+    let me = citizen(&db, 5).await?;
+    let id = drafts::start(&db, &me, &origin(), "TN.ATTP.001")
+        .await?
+        .dossier
+        .id;
+    let Err(DomainError::Validation(errors)) =
+        submission::submit(&db, &me, &origin(), &id, true, mailing(), Utc::now()).await
+    else {
+        panic!("an empty draft must be refused");
+    };
+    let fields: HashSet<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert!(fields.contains("delivery-method"), "{fields:?}");
+    assert!(fields.iter().any(|f| f.starts_with("doc-")), "{fields:?}");
+    assert_eq!(
+        dossier::Entity::find().count(&db).await?,
+        1,
+        "nothing half-filed"
+    );
+    let loaded = drafts::load(&db, &me, &id).await?;
+    assert_eq!((loaded.status, loaded.dossier.code), (Status::Draft, None));
+    Ok(())
+}
+
+#[tokio::test]
+async fn concurrent_submissions_get_distinct_consecutive_codes() -> TestResult {
+    let db = seeded().await?;
+    let mut drafts_made = Vec::new();
+    for n in 0..30 {
+        let actor = citizen(&db, 100 + n).await?;
+        let id = complete_draft(&db, &actor).await?;
+        drafts_made.push((actor, id));
+    }
+    let mut tasks = Vec::new();
+    for (actor, id) in &drafts_made {
+        let db = db.clone();
+        // Each draft is submitted twice at once, as a double click would.
+        for _ in 0..2 {
+            let (db, actor, id) = (db.clone(), actor.clone(), id.clone());
+            tasks.push(tokio::spawn(async move {
+                submission::submit(&db, &actor, &origin(), &id, true, mailing(), Utc::now())
+                    .await
+                    .map(|s| (s.id, s.code))
+            }));
+        }
+    }
+    let mut by_dossier = std::collections::HashMap::new();
+    for task in tasks {
+        let (id, code) = task.await??;
+        let previous = by_dossier.insert(id, code.clone());
+        assert!(previous.is_none_or(|p| p == code), "one code per dossier");
+    }
+    let codes: HashSet<String> = by_dossier.values().cloned().collect();
+    assert_eq!(codes.len(), 30, "30 dossiers, 30 distinct codes");
+    let mut numbers: Vec<u32> = codes
+        .iter()
+        .filter_map(|c| c.rsplit('-').next()?.parse().ok())
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(
+        numbers,
+        (1..=30).collect::<Vec<u32>>(),
+        "no gaps, no repeats"
+    );
+    let filed = dossier::Entity::find().all(&db).await?;
+    assert!(filed
+        .iter()
+        .all(|d| d.status == "submitted" && d.code.is_some()));
+    Ok(())
+}
