@@ -1,7 +1,9 @@
 //! Reusable pieces of the interface.
 
 pub mod catalogue_browser;
+pub mod conditional;
 pub mod form;
 pub mod layout;
 pub mod procedure_list;
 pub mod search_box;
+pub mod upload;

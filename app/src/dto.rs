@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod dossier;
+
 /// A procedure in a list or a suggestion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcedureCard {

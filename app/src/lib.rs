@@ -31,6 +31,7 @@ use crate::pages::account_pages::{
 };
 use crate::pages::admin_pages::{ApiTokensPage, AuditPage, StaffPage};
 use crate::pages::business_page::BusinessPage;
+use crate::pages::dossier_pages::{DossierPage, DossierStepPage, MyDossiersPage, StartFilingPage};
 use crate::pages::{
     group_page::{AgencyPage, FieldPage},
     home_page::HomePage,
@@ -94,6 +95,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/nhat-ky") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/ma-truy-cap") view=ApiTokensPage ssr=SsrMode::Async />
                     <Route path=path!("/doanh-nghiep") view=BusinessPage ssr=SsrMode::Async />
+                    <Route path=path!("/nop-truc-tuyen/:code") view=StartFilingPage ssr=SsrMode::Async />
+                    <Route path=path!("/ho-so-cua-toi") view=MyDossiersPage ssr=SsrMode::Async />
+                    <Route path=path!("/ho-so/:id") view=DossierPage ssr=SsrMode::Async />
+                    <Route path=path!("/ho-so/:id/:step") view=DossierStepPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -3,6 +3,7 @@
 pub mod account_pages;
 pub mod admin_pages;
 pub mod business_page;
+pub mod dossier_pages;
 pub mod group_page;
 pub mod home_page;
 pub mod not_found_page;

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod catalogue;
+pub mod dossier;
 pub mod organisation;
 
 /// The database handle the server provides to every page and server function.

@@ -6,10 +6,11 @@
 //! fixing is computed by [`checks`] and shown to the applicant. A step counts as done only once
 //! its answers pass, and the journey always sends the applicant to the first step not done.
 
-// pub mod attachments;
+pub mod attachments;
 pub mod checks;
 pub mod codes;
 pub mod drafts;
+pub mod files;
 pub mod submission;
 pub mod timeline;
 

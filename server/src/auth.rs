@@ -4,7 +4,8 @@
 //!   `Authorization: Bearer` header to an API client. The result is a
 //!   [`app::session::RequestContext`] in the request's extensions.
 //! - Every state-changing request (POST, PUT, PATCH, DELETE) made by a browser must carry the
-//!   CSRF token: in the `x-csrf-token` header or the `csrf_token` field of a URL-encoded form.
+//!   CSRF token: in the `x-csrf-token` header or the `csrf_token` field of a URL-encoded form
+//!   (of the query string for a multipart upload, whose body is not read here).
 //!   Signed in, the token is the session's own (synchronizer token); before sign-in it must
 //!   equal the `csrf` cookie (double submit). A cross-site `Origin` is refused outright. Calls
 //!   authenticated by a bearer token alone carry no cookie and need no CSRF token.
@@ -194,6 +195,19 @@ pub async fn authenticate(State(state): State<AppState>, request: Request, next:
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        let is_multipart = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
+        if presented.is_none() && is_multipart {
+            // A file upload without JavaScript: the body is streamed to storage and never read
+            // here, so the form carries its token in the action's query string instead.
+            presented = parts
+                .uri
+                .query()
+                .and_then(|q| form_field(q.as_bytes(), CSRF_FIELD));
+        }
         if presented.is_none() && is_form {
             let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM).await else {
                 return refuse(

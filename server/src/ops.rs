@@ -77,3 +77,20 @@ pub async fn track_requests(request: Request, next: Next) -> Response {
         .record(start.elapsed().as_secs_f64());
     response
 }
+
+/// Longest time an upload may take: a 10 MB scan over a slow mobile link needs minutes.
+const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Answers 408 when a request takes longer than the configured time (uploads get longer).
+pub async fn time_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let limit = if path.contains("/tai-len/") || path.ends_with("/files") {
+        UPLOAD_TIMEOUT
+    } else {
+        std::time::Duration::from_secs(state.config.request_timeout_secs)
+    };
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
+}

@@ -2,11 +2,10 @@
 //! binary serves it.
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, Request};
 use axum::response::Html;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -15,7 +14,6 @@ use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use app::{shell, App};
@@ -67,7 +65,6 @@ pub fn app(state: AppState) -> Router {
             _,
         >(page_context, shell));
 
-    let timeout = Duration::from_secs(state.config.request_timeout_secs);
     let mut router = Router::new()
         .route("/health", get(crate::ops::health))
         .route("/ready", get(crate::ops::ready))
@@ -92,6 +89,25 @@ pub fn app(state: AppState) -> Router {
             "/mau-don/{sha256}/{name}",
             get(crate::template_forms::download),
         )
+        .route("/ho-so/bat-dau", post(crate::dossier_routes::start))
+        .route("/ho-so/{id}/luu/{step}", post(crate::dossier_routes::save))
+        .route(
+            "/ho-so/{id}/tai-len/{slot}",
+            post(crate::dossier_routes::upload).layer(axum::extract::DefaultBodyLimit::max(
+                (domain::forms::MAX_DOSSIER_MB as usize + 1) * 1024 * 1024,
+            )),
+        )
+        .route(
+            "/ho-so/{id}/dung-lai/{slot}",
+            post(crate::dossier_routes::reuse),
+        )
+        .route(
+            "/ho-so/{id}/go-tep/{attachment}",
+            post(crate::dossier_routes::detach),
+        )
+        .route("/ho-so/{id}/nop", post(crate::dossier_routes::submit))
+        .route("/ho-so/{id}/xoa", post(crate::dossier_routes::delete))
+        .route("/tep/{file}", get(crate::dossier_routes::file))
         .route(
             "/dang-nhap/dinh-danh",
             get(crate::national_id::routes::start),
@@ -135,9 +151,9 @@ pub fn app(state: AppState) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            timeout,
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::ops::time_limit,
         ))
         .layer(CatchPanicLayer::new())
         .layer(

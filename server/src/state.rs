@@ -34,6 +34,8 @@ pub struct AppState {
     pub page_cache: Arc<PageCache>,
     /// National-identity sign-in: the OpenID Connect client and, in development, the simulator.
     pub national_id: NationalId,
+    /// Virus scanner for uploads.
+    pub scanner: Arc<dyn domain::dossiers::attachments::Scan>,
 }
 
 impl AppState {
@@ -59,7 +61,10 @@ impl AppState {
             CatalogueIndex::new(std::time::Duration::from_secs(config.catalogue_check_secs));
         let page_cache = Arc::new(PageCache::new(config.page_cache_entries));
         let national_id = NationalId::from_config(&config)?;
+        let scanner: Arc<dyn domain::dossiers::attachments::Scan> =
+            Arc::new(domain::dossiers::attachments::NoScan);
         Ok(AppState {
+            scanner,
             national_id,
             page_cache,
             leptos_options,

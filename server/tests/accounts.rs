@@ -4,103 +4,15 @@
 
 mod common;
 
-use std::collections::HashMap;
-
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use common::browser::Browser;
 use common::TestApp;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-const CSRF: &str = "test-csrf-token-0123456789";
-
-/// A browser: keeps cookies, sends the CSRF token with forms.
-struct Browser<'a> {
-    app: &'a TestApp,
-    cookies: HashMap<String, String>,
-}
-
-struct Answer {
-    status: StatusCode,
-    body: String,
-}
-
-impl<'a> Browser<'a> {
-    fn new(app: &'a TestApp) -> Self {
-        let mut cookies = HashMap::new();
-        cookies.insert("csrf".to_owned(), CSRF.to_owned());
-        Browser { app, cookies }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    async fn send(&mut self, request: Request<Body>) -> Result<Answer, Box<dyn std::error::Error>> {
-        let (status, headers, body) = self.app.request(request).await?;
-        for value in headers.get_all(header::SET_COOKIE) {
-            let text = value.to_str()?;
-            let pair = text.split(';').next().unwrap_or_default();
-            if let Some((name, value)) = pair.split_once('=') {
-                if value.is_empty() || text.contains("Max-Age=0") {
-                    self.cookies.remove(name);
-                } else {
-                    self.cookies.insert(name.to_owned(), value.to_owned());
-                }
-            }
-        }
-        Ok(Answer { status, body })
-    }
-
-    async fn get(&mut self, uri: &str) -> Result<Answer, Box<dyn std::error::Error>> {
-        let request = Request::get(uri)
-            .header(header::COOKIE, self.cookie_header())
-            .body(Body::empty())?;
-        self.send(request).await
-    }
-
-    /// Posts a form as the page's script would (server function, JSON answer).
-    async fn post(
-        &mut self,
-        uri: &str,
-        fields: &[(&str, &str)],
-    ) -> Result<Answer, Box<dyn std::error::Error>> {
-        let csrf = self.cookies.get("csrf").cloned().unwrap_or_default();
-        let mut all: Vec<(&str, &str)> = fields.to_vec();
-        all.push(("csrf_token", &csrf));
-        let body = url::form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(all)
-            .finish();
-        let request = Request::post(uri)
-            .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
-            .body(Body::from(body))?;
-        self.send(request).await
-    }
-
-    async fn sign_in(
-        &mut self,
-        who: &str,
-        password: &str,
-    ) -> Result<Answer, Box<dyn std::error::Error>> {
-        self.post(
-            "/api/ui/sign_in",
-            &[("identifier", who), ("password", password)],
-        )
-        .await
-    }
-
-    async fn me(&mut self) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
-        let answer = self.get("/api/v1/me").await?;
-        Ok(serde_json::from_str(&answer.body)?)
-    }
-}
+use common::browser::CSRF;
 
 fn demo() -> Result<(Vec<domain::demo_accounts::DemoStaff>, String), Box<dyn std::error::Error>> {
     Ok(domain::demo_accounts::read_staff(

@@ -34,7 +34,8 @@ pub fn ProcedurePage() -> impl IntoView {
     }
 }
 
-fn money(t: Locale, amount: i64) -> String {
+/// An amount in đồng, grouped the Vietnamese way.
+pub(crate) fn money(t: Locale, amount: i64) -> String {
     t.tf(Key::AmountVnd, &[("n", &t.number(amount.unsigned_abs()))])
 }
 
@@ -149,7 +150,7 @@ fn ProcedureDetails(p: ProcedureView) -> impl IntoView {
             <div class="cta">
                 {if online {
                     view! {
-                        <a class="button button-large" href="/dang-nhap">
+                        <a class="button button-large" href=format!("/nop-truc-tuyen/{}", p.card.code)>
                             {t.t(Key::SubmitOnline)}
                         </a>
                         <p class="hint">{t.t(Key::SubmitOnlineHint)}</p>

@@ -1,5 +1,7 @@
 //! Shared test harness: the whole router over a fresh, seeded database.
 
+pub mod browser;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;

@@ -1,0 +1,682 @@
+//! Turns a dossier, its procedure's form and its problems into the page's view, in the page's
+//! language.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use domain::access::Actor;
+use domain::db::DatabaseConnection;
+use domain::dossiers::checks::{self, Problems};
+use domain::dossiers::{drafts, files, submission, timeline, Loaded, Status, Step};
+use domain::error::FieldError;
+use domain::forms::{self, FieldKind, FormField, Label};
+use leptos::serde_json::{self, Map, Value};
+
+use crate::components::form::error_text;
+use crate::dto::dossier::*;
+use crate::error::AppError;
+use crate::i18n::{use_locale, Key, Locale};
+
+/// `dd/MM/yyyy HH:mm` in Vietnam time.
+pub fn vietnam_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&domain::dossiers::codes::vietnam())
+        .format("%d/%m/%Y %H:%M")
+        .to_string()
+}
+
+fn label(t: Locale, l: &Label) -> String {
+    l.get(t.code()).to_owned()
+}
+
+/// Communes of provinces, fetched once per province per page.
+struct Communes<'a> {
+    db: &'a DatabaseConnection,
+    cache: HashMap<String, Vec<Choice>>,
+}
+
+impl Communes<'_> {
+    async fn of(&mut self, province: &str) -> Vec<Choice> {
+        if province.is_empty() {
+            return Vec::new();
+        }
+        if let Some(list) = self.cache.get(province) {
+            return list.clone();
+        }
+        let list: Vec<Choice> = domain::admin_map::current_communes(self.db, province)
+            .await
+            .map(|cs| {
+                cs.into_iter()
+                    .map(|c| Choice {
+                        value: c.code,
+                        label: format!("{} {}", capitalise(&c.division_type), c.name),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.cache.insert(province.to_owned(), list.clone());
+        list
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// Errors by element id, as sentences.
+fn messages(t: Locale, problems: &[FieldError]) -> HashMap<String, String> {
+    problems
+        .iter()
+        .map(|p| (p.field.clone(), error_text(t, &p.code)))
+        .collect()
+}
+
+async fn address(
+    communes: &mut Communes<'_>,
+    id: &str,
+    province: &str,
+    commune: &str,
+    street: &str,
+    errors: &HashMap<String, String>,
+) -> AddressView {
+    AddressView {
+        id: id.to_owned(),
+        province: province.to_owned(),
+        commune: commune.to_owned(),
+        street: street.to_owned(),
+        communes: communes.of(province).await,
+        province_error: errors.get(&format!("{id}-province")).cloned(),
+        commune_error: errors.get(&format!("{id}-commune")).cloned(),
+        street_error: errors.get(&format!("{id}-street")).cloned(),
+    }
+}
+
+fn str_of<'a>(answers: &'a Map<String, Value>, key: &str) -> &'a str {
+    answers.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// The view of a level of fields (the form, or one group entry).
+fn fields_view<'a>(
+    t: Locale,
+    fields: &'a [FormField],
+    answers: &'a Map<String, Value>,
+    prefix: Vec<String>,
+    errors: &'a HashMap<String, String>,
+    communes: &'a mut Communes<'_>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Vec<FieldView>> + Send + 'a>> {
+    Box::pin(async move {
+        let mut out = Vec::new();
+        for f in fields {
+            let mut path: Vec<&str> = prefix.iter().map(String::as_str).collect();
+            path.push(&f.key);
+            let id = forms::field_id(&path);
+            let mut view = FieldView {
+                id: id.clone(),
+                kind: serde_json::to_value(f.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                label: label(t, &f.label),
+                hint: f.hint.as_ref().map(|h| label(t, h)),
+                required: f.required,
+                value: str_of(answers, &f.key).to_owned(),
+                max_length: f.max_length,
+                min: f.min.clone().map(|m| {
+                    if m == "today" {
+                        Utc::now().date_naive().to_string()
+                    } else {
+                        m
+                    }
+                }),
+                max: f.max.clone().map(|m| {
+                    if m == "today" {
+                        Utc::now().date_naive().to_string()
+                    } else {
+                        m
+                    }
+                }),
+                options: f
+                    .options
+                    .iter()
+                    .map(|o| Choice {
+                        value: o.value.clone(),
+                        label: label(t, &o.label),
+                    })
+                    .collect(),
+                error: errors.get(&id).cloned(),
+                visible_if: f.visible_if.as_ref().map(|c| {
+                    let mut controller: Vec<&str> = prefix.iter().map(String::as_str).collect();
+                    controller.push(&c.field);
+                    (forms::field_id(&controller), c.any_of.clone())
+                }),
+                visible: forms::is_visible(f, answers),
+                address: None,
+                items: Vec::new(),
+                max_items: f.max_items.unwrap_or(0),
+            };
+            match f.kind {
+                FieldKind::Address => {
+                    let parts = answers.get(&f.key).and_then(Value::as_object);
+                    let part = |n: &str| {
+                        parts
+                            .and_then(|p| p.get(n))
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_owned()
+                    };
+                    view.address = Some(
+                        address(
+                            communes,
+                            &id,
+                            &part("province"),
+                            &part("commune"),
+                            &part("street"),
+                            errors,
+                        )
+                        .await,
+                    );
+                }
+                FieldKind::Group => {
+                    let items: Vec<Map<String, Value>> = answers
+                        .get(&f.key)
+                        .and_then(Value::as_array)
+                        .map(|a| a.iter().filter_map(|v| v.as_object().cloned()).collect())
+                        .unwrap_or_default();
+                    let max = f.max_items.unwrap_or(20) as usize;
+                    let shown = (items.len() + 1)
+                        .min(max)
+                        .max(f.min_items.unwrap_or(1) as usize);
+                    let empty = Map::new();
+                    for n in 0..shown {
+                        let item = items.get(n).unwrap_or(&empty);
+                        let mut inner = prefix.clone();
+                        inner.push(f.key.clone());
+                        inner.push(n.to_string());
+                        let entry = fields_view(t, &f.fields, item, inner, errors, communes).await;
+                        view.items.push(entry);
+                    }
+                }
+                _ => {}
+            }
+            out.push(view);
+        }
+        out
+    })
+}
+
+/// The label of a problem's field and the step it is on.
+fn problem_label(t: Locale, loaded: &Loaded, id: &str) -> (String, Step) {
+    let key = |k: Key| t.t(k).to_owned();
+    if let Some(rest) = id.strip_prefix("doc-") {
+        let name = loaded
+            .form
+            .documents
+            .iter()
+            .find(|s| s.key == rest)
+            .map(|s| label(t, &s.label))
+            .unwrap_or_default();
+        return (name, Step::Documents);
+    }
+    if id.starts_with("form-") {
+        let name = forms::label_of(&loaded.form, id)
+            .map(|l| label(t, l))
+            .unwrap_or_default();
+        return (name, Step::Form);
+    }
+    let step = if id.starts_with("delivery-") {
+        Step::Delivery
+    } else if id == "declaration" {
+        Step::Review
+    } else {
+        Step::Applicant
+    };
+    let name = match id.rsplit('-').next().unwrap_or(id) {
+        "full_name" => key(Key::FieldFullName),
+        "citizen_id" => key(Key::FieldCitizenId),
+        "date_of_birth" => key(Key::FieldDateOfBirth),
+        "phone" => key(Key::FieldPhone),
+        "email" => key(Key::FieldEmail),
+        "province" => key(Key::FieldProvinceCode),
+        "commune" => key(Key::FieldCommuneCode),
+        "street" => key(Key::FieldStreet),
+        "subject_name" => key(Key::FieldSubjectName),
+        "subject_citizen_id" => key(Key::FieldSubjectCitizenId),
+        "relation" => key(Key::FieldRelation),
+        "organisation_id" => key(Key::FieldOrganisationId),
+        "receiving_agency" => key(Key::FieldReceivingAgency),
+        "method" => key(Key::FieldDeliveryMethod),
+        "recipient" => key(Key::FieldRecipient),
+        "declaration" => key(Key::FieldDeclaration),
+        other => other.to_owned(),
+    };
+    (name, step)
+}
+
+fn problem_views(t: Locale, loaded: &Loaded, problems: &[FieldError]) -> Vec<ProblemView> {
+    problems
+        .iter()
+        .map(|p| {
+            let (label, step) = problem_label(t, loaded, &p.field);
+            ProblemView {
+                id: p.field.clone(),
+                label,
+                message: error_text(t, &p.code),
+                step_slug: step.slug().to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// Text of a form answer for the review page (a choice's label, a ticked box's "yes").
+fn answer_rows(t: Locale, fields: &[FieldView], rows: &mut Vec<(String, String)>) {
+    for f in fields.iter().filter(|f| f.visible) {
+        match f.kind.as_str() {
+            "group" => {
+                for (n, item) in f.items.iter().enumerate() {
+                    let mut inner = Vec::new();
+                    answer_rows(t, item, &mut inner);
+                    if inner.iter().any(|(_, v)| !v.is_empty()) {
+                        for (label, value) in inner {
+                            rows.push((format!("{} {} — {label}", f.label, n + 1), value));
+                        }
+                    }
+                }
+            }
+            "address" => {
+                if let Some(a) = &f.address {
+                    rows.push((f.label.clone(), address_text(a)));
+                }
+            }
+            "choice" => rows.push((
+                f.label.clone(),
+                f.options
+                    .iter()
+                    .find(|o| o.value == f.value)
+                    .map(|o| o.label.clone())
+                    .unwrap_or_default(),
+            )),
+            "checkbox" => rows.push((
+                f.label.clone(),
+                if f.value == "true" {
+                    t.t(Key::Yes).to_owned()
+                } else {
+                    t.t(Key::No).to_owned()
+                },
+            )),
+            _ => rows.push((f.label.clone(), f.value.clone())),
+        }
+    }
+}
+
+fn address_text(a: &AddressView) -> String {
+    let commune = a
+        .communes
+        .iter()
+        .find(|c| c.value == a.commune)
+        .map(|c| c.label.clone())
+        .unwrap_or_default();
+    [a.street.as_str(), commune.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn file_view(id: String, f: &domain::entities::stored_file::Model) -> FileView {
+    FileView {
+        id,
+        file_id: f.id.clone(),
+        name: f.file_name.clone(),
+        size: f.size,
+        content_type: f.content_type.clone(),
+        url: format!("/tep/{}", f.id),
+    }
+}
+
+/// The whole view of a dossier's page.
+pub async fn dossier_view(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: &str,
+    step: &str,
+    check: bool,
+) -> Result<DossierView, AppError> {
+    let t = use_locale();
+    let loaded = drafts::load(db, actor, id).await?;
+    let today = Utc::now()
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive();
+    let problems: Problems = checks::problems(db, actor, &loaded, today).await?;
+    let shown = if loaded.status == Status::Draft {
+        loaded.allowed_step(Step::parse(step).unwrap_or_else(|| loaded.resume_step()))
+    } else {
+        Step::Review
+    };
+    let done = loaded.done();
+    let resume = loaded.resume_step();
+    let steps = Step::ALL
+        .into_iter()
+        .map(|s| StepLink {
+            code: s.code().to_owned(),
+            slug: s.slug().to_owned(),
+            done: done.contains(&s),
+            current: s == shown,
+            reachable: s <= resume,
+        })
+        .collect();
+    let step_problems: Vec<FieldError> = if shown == Step::Review {
+        problems.values().flatten().cloned().collect()
+    } else {
+        problems.get(&shown).cloned().unwrap_or_default()
+    };
+    let show = check || (shown == Step::Review && loaded.status == Status::Draft);
+    let errors = if show {
+        messages(t, &step_problems)
+    } else {
+        HashMap::new()
+    };
+    let mut communes = Communes {
+        db,
+        cache: HashMap::new(),
+    };
+    let provinces = domain::admin_map::current_provinces(db)
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            value: p.code,
+            label: p.name,
+        })
+        .collect();
+
+    let a = loaded.applicant();
+    let fixed = loaded
+        .details
+        .receiving
+        .as_ref()
+        .and_then(|r| r.agency.clone());
+    let agencies = domain::catalogue::agencies(db).await?;
+    let receiving_fixed = fixed
+        .as_ref()
+        .and_then(|code| agencies.iter().find(|x| &x.code == code))
+        .map(|x| x.name.clone());
+    let receiving_choices = if fixed.is_none() {
+        agencies
+            .iter()
+            .filter(|x| x.level == "commune")
+            .map(|x| Choice {
+                value: x.code.clone(),
+                label: x.name.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let organisations = domain::organisations::mine(db, actor)
+        .await?
+        .into_iter()
+        .map(|o| Choice {
+            value: o.organisation.id,
+            label: o.organisation.name,
+        })
+        .collect();
+    let applicant = ApplicantView {
+        on_behalf: serde_json::to_value(a.on_behalf)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+        address: address(
+            &mut communes,
+            "applicant-address",
+            &a.province,
+            &a.commune,
+            &a.street,
+            &errors,
+        )
+        .await,
+        full_name: a.full_name,
+        citizen_id: a.citizen_id,
+        date_of_birth: a.date_of_birth,
+        phone: a.phone,
+        email: a.email,
+        subject_name: a.subject_name,
+        subject_citizen_id: a.subject_citizen_id,
+        relation: a.relation,
+        organisation_id: a.organisation_id,
+        organisations,
+        receiving_fixed,
+        receiving_agency: a.receiving_agency,
+        receiving_choices,
+    };
+
+    let empty = Map::new();
+    let answers = loaded.dossier.answers.as_object().unwrap_or(&empty);
+    let form = fields_view(
+        t,
+        &loaded.form.fields,
+        answers,
+        Vec::new(),
+        &errors,
+        &mut communes,
+    )
+    .await;
+
+    let attached = files::files_of(db, &loaded.dossier.id).await?;
+    let slots = loaded
+        .form
+        .documents
+        .iter()
+        .map(|s| SlotView {
+            key: s.key.clone(),
+            label: label(t, &s.label),
+            hint: s.hint.as_ref().map(|h| label(t, h)),
+            required: s.required,
+            max_files: s.max_files,
+            types: s
+                .types
+                .iter()
+                .map(|x| x.to_uppercase())
+                .collect::<Vec<_>>()
+                .join(", "),
+            accept: s
+                .types
+                .iter()
+                .map(|x| match x.as_str() {
+                    "jpg" => ".jpg,.jpeg,image/jpeg".to_owned(),
+                    "png" => ".png,image/png".to_owned(),
+                    "pdf" => ".pdf,application/pdf".to_owned(),
+                    other => format!(".{other}"),
+                })
+                .collect::<Vec<_>>()
+                .join(","),
+            max_mb: s.max_mb,
+            files: attached
+                .iter()
+                .filter(|x| x.attachment.slot == s.key)
+                .map(|x| file_view(x.attachment.id.clone(), &x.file))
+                .collect(),
+            error: errors.get(&format!("doc-{}", s.key)).cloned(),
+        })
+        .collect::<Vec<_>>();
+    let my_files = if loaded.status == Status::Draft && shown == Step::Documents {
+        files::my_files(db, actor)
+            .await?
+            .iter()
+            .map(|f| file_view(f.id.clone(), f))
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let d = loaded.delivery();
+    let delivery = DeliveryView {
+        method: match d.method {
+            domain::dossiers::DeliveryMethod::Unset => String::new(),
+            m => serde_json::to_value(m)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+        },
+        recipient: d.recipient,
+        phone: d.phone,
+        address: address(
+            &mut communes,
+            "delivery-address",
+            &d.province,
+            &d.commune,
+            &d.street,
+            &errors,
+        )
+        .await,
+        electronic: loaded.details.channels.iter().any(|c| c == "online"),
+    };
+
+    let review = if shown == Step::Review {
+        review_sections(t, &applicant, &form, &slots, &delivery)
+    } else {
+        Vec::new()
+    };
+    let fee_vnd = loaded
+        .dossier
+        .fee_due_vnd
+        .unwrap_or_else(|| submission::fee_due(&loaded));
+    let timeline = if loaded.status == Status::Draft {
+        Vec::new()
+    } else {
+        timeline::public_events(db, actor, id)
+            .await?
+            .into_iter()
+            .map(|e| {
+                let text = Key::from_name(&format!("event_{}", e.kind))
+                    .map(|k| t.t(k).to_owned())
+                    .unwrap_or(e.kind);
+                (vietnam_time(e.at), text)
+            })
+            .collect()
+    };
+    let receiving_agency = loaded
+        .dossier
+        .receiving_agency_code
+        .as_ref()
+        .and_then(|code| agencies.iter().find(|x| &x.code == code))
+        .map(|x| x.name.clone());
+    let procedure_slug = domain::catalogue::procedure_by_code(db, &loaded.dossier.procedure_code)
+        .await
+        .map(|(p, _)| p.slug)
+        .unwrap_or_default();
+    Ok(DossierView {
+        id: loaded.dossier.id.clone(),
+        revision: loaded.dossier.revision,
+        code: loaded.dossier.code.clone(),
+        status: loaded.dossier.status.clone(),
+        procedure_code: loaded.dossier.procedure_code.clone(),
+        procedure_name: loaded.version.name.clone(),
+        procedure_slug,
+        step: shown.code().to_owned(),
+        steps,
+        problems: if show {
+            problem_views(t, &loaded, &step_problems)
+        } else {
+            Vec::new()
+        },
+        applicant,
+        form,
+        used_bytes: files::used_bytes(&attached),
+        slots,
+        my_files,
+        max_dossier_mb: forms::MAX_DOSSIER_MB,
+        delivery,
+        review,
+        provinces,
+        fee_vnd,
+        submitted_at: loaded
+            .dossier
+            .submitted_at
+            .map(|s| vietnam_time(s.with_timezone(&Utc))),
+        timeline,
+        receiving_agency,
+    })
+}
+
+fn review_sections(
+    t: Locale,
+    a: &ApplicantView,
+    form: &[FieldView],
+    slots: &[SlotView],
+    d: &DeliveryView,
+) -> Vec<ReviewSection> {
+    let mut applicant_rows = vec![
+        (t.t(Key::FieldFullName).to_owned(), a.full_name.clone()),
+        (t.t(Key::FieldCitizenId).to_owned(), a.citizen_id.clone()),
+        (
+            t.t(Key::FieldDateOfBirth).to_owned(),
+            a.date_of_birth.clone(),
+        ),
+        (t.t(Key::FieldPhone).to_owned(), a.phone.clone()),
+        (t.t(Key::FieldEmail).to_owned(), a.email.clone()),
+        (
+            t.t(Key::FieldAddressResidence).to_owned(),
+            address_text(&a.address),
+        ),
+    ];
+    if a.on_behalf == "other" {
+        applicant_rows.push((
+            t.t(Key::FieldSubjectName).to_owned(),
+            a.subject_name.clone(),
+        ));
+        applicant_rows.push((t.t(Key::FieldRelation).to_owned(), a.relation.clone()));
+    }
+    if let Some(name) = &a.receiving_fixed {
+        applicant_rows.push((t.t(Key::FieldReceivingAgency).to_owned(), name.clone()));
+    } else if let Some(c) = a
+        .receiving_choices
+        .iter()
+        .find(|c| c.value == a.receiving_agency)
+    {
+        applicant_rows.push((t.t(Key::FieldReceivingAgency).to_owned(), c.label.clone()));
+    }
+    let mut form_rows = Vec::new();
+    answer_rows(t, form, &mut form_rows);
+    let doc_rows = slots
+        .iter()
+        .map(|s| {
+            let names = s
+                .files
+                .iter()
+                .map(|f| f.name.clone())
+                .collect::<Vec<_>>()
+                .join(", ");
+            (s.label.clone(), names)
+        })
+        .collect();
+    let method = match d.method.as_str() {
+        "desk" => t.t(Key::DeliveryDesk),
+        "electronic" => t.t(Key::DeliveryElectronic),
+        "post" => t.t(Key::DeliveryPost),
+        _ => "",
+    };
+    let mut delivery_rows = vec![(t.t(Key::FieldDeliveryMethod).to_owned(), method.to_owned())];
+    if d.method == "post" {
+        delivery_rows.push((t.t(Key::FieldRecipient).to_owned(), d.recipient.clone()));
+        delivery_rows.push((t.t(Key::FieldPhone).to_owned(), d.phone.clone()));
+        delivery_rows.push((
+            t.t(Key::FieldAddressPost).to_owned(),
+            address_text(&d.address),
+        ));
+    }
+    [
+        (Step::Applicant, applicant_rows),
+        (Step::Form, form_rows),
+        (Step::Documents, doc_rows),
+        (Step::Delivery, delivery_rows),
+    ]
+    .into_iter()
+    .map(|(s, rows)| ReviewSection {
+        step: s.code().to_owned(),
+        slug: s.slug().to_owned(),
+        rows,
+    })
+    .collect()
+}

@@ -1,0 +1,404 @@
+//! The form posts of online filing (`/ho-so/…`): start a draft, save a step, attach, reuse or
+//! remove a file, submit, and the receipt and file downloads. Plain HTML form posts answered
+//! with redirects (post/redirect/get), so every step works without JavaScript; an upload sent
+//! by script (`Accept: application/json`) gets JSON instead, for its progress bar.
+//!
+//! Rules live in `domain::dossiers`; these handlers only translate forms and outcomes.
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::{Extension, Form, Json};
+use chrono::Utc;
+use domain::dossiers::drafts::{self, Change, CHANGED_ELSEWHERE};
+use domain::dossiers::{files, submission, Applicant, Delivery, DeliveryMethod, OnBehalf, Step};
+use domain::DomainError;
+
+use app::i18n::{Key, Locale, LANG_COOKIE};
+use app::session::RequestContext;
+
+use crate::state::AppState;
+
+type Pairs = Vec<(String, String)>;
+
+fn locale(headers: &HeaderMap) -> Locale {
+    crate::auth::cookie_value(headers, LANG_COOKIE)
+        .and_then(|c| Locale::from_code(&c))
+        .unwrap_or_default()
+}
+
+fn today() -> chrono::NaiveDate {
+    Utc::now()
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive()
+}
+
+fn value<'a>(pairs: &'a Pairs, name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+fn see_other(to: String) -> Response {
+    Redirect::to(&to).into_response()
+}
+
+/// Where an error sends a plain form post.
+fn error_response(e: DomainError, sign_in_next: &str) -> Response {
+    match e {
+        DomainError::Unauthorized => see_other(format!("/dang-nhap?next={sign_in_next}")),
+        DomainError::NotFound(_) | DomainError::Forbidden(_) => {
+            StatusCode::NOT_FOUND.into_response()
+        }
+        other => {
+            tracing::error!(error = %other, "dossier form post failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `POST /ho-so/bat-dau`: starts a draft of `procedure`.
+pub async fn start(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let code = value(&pairs, "procedure").to_owned();
+    match drafts::start(&state.db, &ctx.actor, &ctx.origin, &code).await {
+        Ok(loaded) => see_other(format!(
+            "/ho-so/{}/{}",
+            loaded.dossier.id,
+            Step::Applicant.slug()
+        )),
+        Err(DomainError::Validation(_)) => see_other(format!("/nop-truc-tuyen/{code}")),
+        Err(e) => error_response(e, &format!("/nop-truc-tuyen/{code}")),
+    }
+}
+
+fn applicant_from(pairs: &Pairs) -> Applicant {
+    let v = |name: &str| value(pairs, &format!("applicant-{name}")).trim().to_owned();
+    Applicant {
+        on_behalf: match v("on_behalf").as_str() {
+            "other" => OnBehalf::Other,
+            "organisation" => OnBehalf::Organisation,
+            _ => OnBehalf::Myself,
+        },
+        full_name: v("full_name"),
+        citizen_id: v("citizen_id"),
+        date_of_birth: v("date_of_birth"),
+        phone: v("phone"),
+        email: v("email"),
+        province: v("address-province"),
+        commune: v("address-commune"),
+        street: v("address-street"),
+        subject_name: v("subject_name"),
+        subject_citizen_id: v("subject_citizen_id"),
+        relation: v("relation"),
+        organisation_id: v("organisation_id"),
+        receiving_agency: v("receiving_agency"),
+    }
+}
+
+fn delivery_from(pairs: &Pairs) -> Delivery {
+    let v = |name: &str| value(pairs, &format!("delivery-{name}")).trim().to_owned();
+    Delivery {
+        method: match v("method").as_str() {
+            "desk" => DeliveryMethod::Desk,
+            "electronic" => DeliveryMethod::Electronic,
+            "post" => DeliveryMethod::Post,
+            _ => DeliveryMethod::Unset,
+        },
+        recipient: v("recipient"),
+        phone: v("phone"),
+        province: v("address-province"),
+        commune: v("address-commune"),
+        street: v("address-street"),
+    }
+}
+
+/// `POST /ho-so/{id}/luu/{step}`: saves a step whatever was typed, then goes on (the step
+/// passed and the applicant asked to continue), back with the problems listed, or — when the
+/// draft changed in another tab since this page was made — to a page that keeps what was typed
+/// and lets the applicant choose.
+pub async fn save(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path((id, step)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let Some(step) = Step::parse(&step).filter(|s| *s != Step::Review) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let here = format!("/ho-so/{id}/{}", step.slug());
+    let change = match step {
+        Step::Applicant => Change::Applicant(applicant_from(&pairs)),
+        Step::Form => match drafts::load(&state.db, &ctx.actor, &id).await {
+            Ok(loaded) => Change::Answers(domain::forms::answers_from_pairs(&loaded.form, &pairs)),
+            Err(e) => return error_response(e, &here),
+        },
+        Step::Documents => Change::Documents,
+        Step::Delivery | Step::Review => Change::Delivery(delivery_from(&pairs)),
+    };
+    let revision = value(&pairs, "revision").parse::<i32>().ok();
+    match drafts::save(&state.db, &ctx.actor, &id, revision, change, today()).await {
+        Ok(saved) => {
+            let go_on = value(&pairs, "action") != "stay";
+            if !saved.step_done() && go_on {
+                see_other(format!("{here}?loi=1"))
+            } else if go_on {
+                let next = saved
+                    .loaded
+                    .resume_step()
+                    .max(step.next().unwrap_or(Step::Review));
+                let next = saved.loaded.allowed_step(next);
+                see_other(format!("/ho-so/{id}/{}", next.slug()))
+            } else {
+                see_other(format!("{here}?da-luu=1"))
+            }
+        }
+        Err(DomainError::Conflict(c)) if c == CHANGED_ELSEWHERE => {
+            conflict_page(locale(&headers), &id, step, &pairs)
+        }
+        Err(DomainError::Conflict(_)) => see_other(format!("/ho-so/{id}")),
+        Err(e) => error_response(e, &here),
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The page shown when a save meets a newer revision: what was typed is kept in the form (sent
+/// again without a revision, it replaces the other version), or the applicant opens the saved
+/// one.
+fn conflict_page(t: Locale, id: &str, step: Step, pairs: &Pairs) -> Response {
+    let hidden: String = pairs
+        .iter()
+        .filter(|(k, _)| k != "revision")
+        .map(|(k, v)| {
+            format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+                escape(k),
+                escape(v)
+            )
+        })
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/portal.css\"></head>\
+         <body><main class=\"container narrow\"><h1>{title}</h1><p>{text}</p>\
+         <form method=\"post\" action=\"/ho-so/{id}/luu/{step}\">{hidden}\
+         <button type=\"submit\" class=\"button\">{keep}</button></form>\
+         <p><a href=\"/ho-so/{id}/{slug}\">{see}</a></p></main></body></html>",
+        lang = t.code(),
+        title = t.t(Key::ConflictTitle),
+        text = t.t(Key::ConflictText),
+        keep = t.t(Key::ConflictKeepMine),
+        see = t.t(Key::ConflictSeeSaved),
+        step = step.code(),
+        slug = step.slug(),
+    );
+    (StatusCode::CONFLICT, Html(page)).into_response()
+}
+
+/// `POST /ho-so/{id}/dung-lai/{slot}`: attaches a file from "my documents".
+pub async fn reuse(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path((id, slot)): Path<(String, String)>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let back = format!("/ho-so/{id}/{}", Step::Documents.slug());
+    match files::attach_existing(&state.db, &ctx.actor, &id, &slot, value(&pairs, "file_id")).await
+    {
+        Ok(_) => see_other(format!("{back}?tai-len=ok")),
+        Err(DomainError::Validation(errors)) => see_other(format!(
+            "{back}?tai-len=loi&ma={}&o={slot}",
+            errors
+                .first()
+                .map(|e| e.code.as_str())
+                .unwrap_or("file_type")
+        )),
+        Err(e) => error_response(e, &back),
+    }
+}
+
+/// `POST /ho-so/{id}/go-tep/{attachment}`: takes a file out of the draft.
+pub async fn detach(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path((id, attachment)): Path<(String, String)>,
+) -> Response {
+    let back = format!("/ho-so/{id}/{}", Step::Documents.slug());
+    match files::detach(&state.db, &ctx.actor, &id, &attachment).await {
+        Ok(()) | Err(DomainError::NotFound(_)) => see_other(back),
+        Err(e) => error_response(e, &back),
+    }
+}
+
+/// `POST /ho-so/{id}/nop`: files the draft.
+pub async fn submit(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(id): Path<String>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let declared = value(&pairs, "declaration") == "true";
+    let mailing = domain::accounts::Mailing {
+        base_url: state.config.public_url.trim_end_matches('/'),
+        notices: &app::notices::PortalNotices,
+    };
+    let review = format!("/ho-so/{id}/{}", Step::Review.slug());
+    match submission::submit(
+        &state.db,
+        &ctx.actor,
+        &ctx.origin,
+        &id,
+        declared,
+        mailing,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(_) => see_other(format!("/ho-so/{id}?moi=1")),
+        Err(DomainError::Validation(errors)) => {
+            let declaration_only = errors.iter().all(|e| e.field == "declaration");
+            see_other(if declaration_only {
+                format!("{review}?loi=1&cam-doan=1")
+            } else {
+                format!("{review}?loi=1")
+            })
+        }
+        Err(e) => error_response(e, &review),
+    }
+}
+
+/// `POST /ho-so/{id}/xoa`: deletes a draft.
+pub async fn delete(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(id): Path<String>,
+) -> Response {
+    match drafts::delete_draft(&state.db, &ctx.actor, &ctx.origin, &id).await {
+        Ok(()) => see_other("/ho-so-cua-toi".into()),
+        Err(e) => error_response(e, "/ho-so-cua-toi"),
+    }
+}
+
+/// JSON answer of an upload made by script.
+fn upload_json(t: Locale, result: Result<(), String>) -> Response {
+    match result {
+        Ok(()) => Json(serde_json::json!({ "ok": true })).into_response(),
+        Err(code) => {
+            let message = Key::from_name(&format!("err_{code}"))
+                .map(|k| t.t(k).to_owned())
+                .unwrap_or(code.clone());
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(serde_json::json!({ "ok": false, "code": code, "message": message })),
+            )
+                .into_response()
+        }
+    }
+}
+
+/// `POST /ho-so/{id}/tai-len/{slot}`: one file, streamed to storage (see
+/// `domain::dossiers::attachments`), for a plain form (redirect) or a script (JSON).
+pub async fn upload(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path((id, slot)): Path<(String, String)>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    let back = format!("/ho-so/{id}/{}", Step::Documents.slug());
+    let result = match multipart.next_field().await {
+        Ok(Some(field)) => {
+            let name = field.file_name().unwrap_or("tep").to_owned();
+            crate::uploads::receive(&state, &ctx, &id, &slot, &name, field).await
+        }
+        Ok(None) => Err(DomainError::Validation(vec![
+            domain::error::FieldError::rule(format!("doc-{slot}"), "file_empty", "no file"),
+        ])),
+        Err(e) => {
+            tracing::warn!(error = %e, "unreadable upload");
+            Err(DomainError::Validation(vec![
+                domain::error::FieldError::rule(
+                    format!("doc-{slot}"),
+                    "file_too_big",
+                    "the upload was cut or too large",
+                ),
+            ]))
+        }
+    };
+    let outcome = match result {
+        Ok(_) => Ok(()),
+        Err(DomainError::Validation(errors)) => Err(errors
+            .first()
+            .map(|e| e.code.clone())
+            .unwrap_or_else(|| "file_type".into())),
+        Err(e) if wants_json => {
+            tracing::error!(error = %e, "upload failed");
+            Err("file_scan_failed".into())
+        }
+        Err(e) => return error_response(e, &back),
+    };
+    if wants_json {
+        return upload_json(locale(&headers), outcome);
+    }
+    match outcome {
+        Ok(()) => see_other(format!("{back}?tai-len=ok")),
+        Err(code) => see_other(format!("{back}?tai-len=loi&ma={code}&o={slot}")),
+    }
+}
+
+/// `GET /tep/{file}`: one of the caller's files, shown in the browser when it is a PDF or an
+/// image (the preview), downloaded otherwise.
+pub async fn file(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(file_id): Path<String>,
+) -> Response {
+    let file = match files::readable(&state.db, &ctx.actor, &file_id).await {
+        Ok(f) => f,
+        Err(e) => return error_response(e, "/ho-so-cua-toi"),
+    };
+    let stream = match domain::dossiers::attachments::open(state.files.as_ref(), &file).await {
+        Ok(s) => s,
+        Err(e) => return error_response(e, "/ho-so-cua-toi"),
+    };
+    let inline = file.content_type == "application/pdf" || file.content_type.starts_with("image/");
+    let disposition = format!(
+        "{}; filename*=UTF-8''{}",
+        if inline { "inline" } else { "attachment" },
+        file.file_name
+            .bytes()
+            .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            })
+            .collect::<String>()
+    );
+    (
+        [
+            (header::CONTENT_TYPE, file.content_type.clone()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "private, max-age=3600".to_owned()),
+            (header::CONTENT_LENGTH, file.size.to_string()),
+        ],
+        axum::body::Body::from_stream(stream),
+    )
+        .into_response()
+}
