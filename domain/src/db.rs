@@ -41,3 +41,18 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     use sea_orm_migration::MigratorTrait;
     migrations::Migrator::up(db, None).await
 }
+
+/// Starts a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`): a transaction that reads first and writes later would otherwise fail
+/// with "database is locked" (SQLITE_BUSY_SNAPSHOT) whenever another connection — or another
+/// server process on the same file — wrote in between, instead of waiting its turn.
+pub async fn begin_write(
+    db: &DatabaseConnection,
+) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}

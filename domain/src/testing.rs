@@ -77,3 +77,141 @@ pub fn synthetic_catalogue(
     out.truncate(count);
     out
 }
+
+/// A citizen account with a complete profile in Phường Tân Ninh, Tây Ninh (`n` makes its
+/// e-mail, phone and citizen ID unique).
+pub async fn citizen(
+    db: &DatabaseConnection,
+    n: u32,
+) -> Result<crate::access::Actor, Box<dyn std::error::Error + Send + Sync>> {
+    use crate::entities::account;
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    let id = uuid::Uuid::new_v4().to_string();
+    let mut a = account::ActiveModel::new_account(
+        &id,
+        "citizen",
+        "Nguyễn Thị Hồng Nhung",
+        chrono::Utc::now(),
+    );
+    a.email = Set(Some(format!("nhung{n}@example.vn")));
+    a.phone = Set(Some(format!("09{n:08}")));
+    a.citizen_id = Set(Some(format!("0721{:08}", 90_000_000 + n)));
+    a.date_of_birth = Set(chrono::NaiveDate::from_ymd_opt(1990, 4, 2));
+    a.province_code = Set(Some("80".into()));
+    a.commune_code = Set(Some("25459".into()));
+    a.street = Set(Some("12 Lê Lợi".into()));
+    account::Entity::insert(a)
+        .exec_without_returning(db)
+        .await?;
+    Ok(crate::access::Actor::Citizen {
+        account_id: id,
+        memberships: Vec::new(),
+    })
+}
+
+/// A loopback origin for audit entries made by tests.
+pub fn origin() -> crate::audit::Origin {
+    crate::audit::Origin {
+        ip: Some("127.0.0.1".into()),
+        user_agent: None,
+    }
+}
+
+/// A draft of the food-safety certificate (province level, received by the public
+/// administration centre) with every step done and a (stored) file in every slot.
+pub async fn complete_draft(
+    db: &DatabaseConnection,
+    actor: &crate::access::Actor,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    use crate::dossiers::drafts::{self, Change};
+    use crate::dossiers::{Delivery, DeliveryMethod, Step};
+    use crate::entities::{dossier_file, stored_file};
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    let today = chrono::Utc::now().date_naive();
+    let loaded = drafts::start(db, actor, &origin(), "TN.ATTP.001").await?;
+    let id = loaded.dossier.id.clone();
+    drafts::save(
+        db,
+        actor,
+        &id,
+        None,
+        Change::Applicant(loaded.applicant()),
+        today,
+    )
+    .await?;
+    drafts::save(
+        db,
+        actor,
+        &id,
+        None,
+        Change::Answers(valid_answers(&loaded.form)),
+        today,
+    )
+    .await?;
+    for slot in &loaded.form.documents {
+        let file_id = uuid::Uuid::new_v4().to_string();
+        stored_file::Entity::insert(stored_file::ActiveModel {
+            id: Set(file_id.clone()),
+            owner_id: Set(loaded.dossier.owner_id.clone()),
+            file_name: Set("scan.pdf".into()),
+            content_type: Set("application/pdf".into()),
+            size: Set(1000),
+            sha256: Set("0".repeat(64)),
+            storage_key: Set(format!("test/{file_id}")),
+            scan: Set("clean".into()),
+            created_at: Set(chrono::Utc::now().fixed_offset()),
+        })
+        .exec_without_returning(db)
+        .await?;
+        dossier_file::Entity::insert(dossier_file::ActiveModel {
+            id: Set(uuid::Uuid::new_v4().to_string()),
+            dossier_id: Set(id.clone()),
+            slot: Set(slot.key.clone()),
+            stored_file_id: Set(file_id),
+            created_at: Set(chrono::Utc::now().fixed_offset()),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    drafts::save(db, actor, &id, None, Change::Documents, today).await?;
+    let delivery = Delivery {
+        method: DeliveryMethod::Electronic,
+        ..Delivery::default()
+    };
+    let saved = drafts::save(db, actor, &id, None, Change::Delivery(delivery), today).await?;
+    if saved.loaded.resume_step() != Step::Review {
+        return Err(format!("draft not complete: {:?}", saved.problems).into());
+    }
+    Ok(id)
+}
+
+/// Answers that pass a form: the first option of each choice, sample text, valid identifiers.
+pub fn valid_answers(form: &crate::forms::FormSchema) -> serde_json::Value {
+    use crate::forms::{FieldKind, FormField};
+    fn level(fields: &[FormField]) -> serde_json::Map<String, serde_json::Value> {
+        let mut out = serde_json::Map::new();
+        for f in fields {
+            let v = match f.kind {
+                FieldKind::Choice => serde_json::json!(f
+                    .options
+                    .first()
+                    .map(|o| o.value.clone())
+                    .unwrap_or_default()),
+                FieldKind::Date => serde_json::json!("2020-01-01"),
+                FieldKind::Number => serde_json::json!(f.min.clone().unwrap_or_else(|| "1".into())),
+                FieldKind::Checkbox => serde_json::json!("false"),
+                FieldKind::CitizenId => serde_json::json!("072090009876"),
+                FieldKind::Phone => serde_json::json!("0912345678"),
+                FieldKind::Email => serde_json::json!("a@example.vn"),
+                FieldKind::Address => {
+                    serde_json::json!({"province": "80", "commune": "25459", "street": "1 Lê Lợi"})
+                }
+                FieldKind::Group => serde_json::json!([level(&f.fields)]),
+                _ => serde_json::json!("Nội dung"),
+            };
+            out.insert(f.key.clone(), v);
+        }
+        out
+    }
+    serde_json::Value::Object(level(&form.fields))
+}

@@ -7,15 +7,14 @@ use std::collections::HashSet;
 use chrono::{NaiveDate, Utc};
 use domain::access::Actor;
 use domain::accounts::{Mailing, Notice, Notices};
-use domain::audit::Origin;
 use domain::dossiers::drafts::{self, Change, CHANGED_ELSEWHERE};
-use domain::dossiers::{submission, timeline, Delivery, DeliveryMethod, Status, Step};
-use domain::entities::{account, dossier, dossier_file, outbox_message, stored_file};
-use domain::testing::{fresh_database, seed_dir};
+use domain::dossiers::{submission, timeline, Status, Step};
+use domain::entities::{dossier, outbox_message};
+use domain::testing::{citizen, complete_draft, fresh_database, origin, seed_dir};
 use domain::{reference_data, DomainError};
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
-type TestResult = Result<(), Box<dyn std::error::Error>>;
+type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
 struct Words;
 impl Notices for Words {
@@ -40,122 +39,10 @@ fn today() -> NaiveDate {
     Utc::now().date_naive()
 }
 
-async fn seeded() -> Result<DatabaseConnection, Box<dyn std::error::Error>> {
+async fn seeded() -> Result<DatabaseConnection, Box<dyn std::error::Error + Send + Sync>> {
     let db = fresh_database().await?;
     reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
     Ok(db)
-}
-
-/// A citizen with a complete profile in Phường Tân Ninh, Tây Ninh.
-async fn citizen(db: &DatabaseConnection, n: u32) -> Result<Actor, Box<dyn std::error::Error>> {
-    let id = uuid::Uuid::new_v4().to_string();
-    let mut a =
-        account::ActiveModel::new_account(&id, "citizen", "Nguyễn Thị Hồng Nhung", Utc::now());
-    a.email = Set(Some(format!("nhung{n}@example.vn")));
-    a.phone = Set(Some(format!("09{n:08}")));
-    a.citizen_id = Set(Some(format!("0721{:08}", 90_000_000 + n)));
-    a.date_of_birth = Set(NaiveDate::from_ymd_opt(1990, 4, 2));
-    a.province_code = Set(Some("80".into()));
-    a.commune_code = Set(Some("25459".into()));
-    a.street = Set(Some("12 Lê Lợi".into()));
-    account::Entity::insert(a)
-        .exec_without_returning(db)
-        .await?;
-    Ok(Actor::Citizen {
-        account_id: id,
-        memberships: Vec::new(),
-    })
-}
-
-fn origin() -> Origin {
-    Origin {
-        ip: Some("127.0.0.1".into()),
-        user_agent: None,
-    }
-}
-
-/// Attaches a stored file to every slot, as an upload would.
-async fn attach_all(db: &DatabaseConnection, actor: &Actor, id: &str) -> TestResult {
-    let loaded = drafts::load(db, actor, id).await?;
-    for slot in &loaded.form.documents {
-        let file_id = uuid::Uuid::new_v4().to_string();
-        stored_file::Entity::insert(stored_file::ActiveModel {
-            id: Set(file_id.clone()),
-            owner_id: Set(loaded.dossier.owner_id.clone()),
-            file_name: Set("scan.pdf".into()),
-            content_type: Set("application/pdf".into()),
-            size: Set(1000),
-            sha256: Set("0".repeat(64)),
-            storage_key: Set(format!("test/{file_id}")),
-            scan: Set("clean".into()),
-            created_at: Set(Utc::now().fixed_offset()),
-        })
-        .exec_without_returning(db)
-        .await?;
-        dossier_file::Entity::insert(dossier_file::ActiveModel {
-            id: Set(uuid::Uuid::new_v4().to_string()),
-            dossier_id: Set(id.to_owned()),
-            slot: Set(slot.key.clone()),
-            stored_file_id: Set(file_id),
-            created_at: Set(Utc::now().fixed_offset()),
-        })
-        .exec_without_returning(db)
-        .await?;
-    }
-    Ok(())
-}
-
-/// A draft of the food-safety certificate (province level, fixed receiving desk) with every
-/// step done.
-async fn complete_draft(
-    db: &DatabaseConnection,
-    actor: &Actor,
-) -> Result<String, Box<dyn std::error::Error>> {
-    let loaded = drafts::start(db, actor, &origin(), "TN.ATTP.001").await?;
-    let id = loaded.dossier.id.clone();
-    let applicant = loaded.applicant();
-    drafts::save(db, actor, &id, None, Change::Applicant(applicant), today()).await?;
-    let answers = serde_json::json!({"noi_dung": "Cấp giấy chứng nhận cho quán ăn 60 chỗ"});
-    let answers = if loaded.form.fields.iter().any(|f| f.key == "noi_dung") {
-        answers
-    } else {
-        valid_answers(&loaded.form)
-    };
-    drafts::save(db, actor, &id, None, Change::Answers(answers), today()).await?;
-    attach_all(db, actor, &id).await?;
-    drafts::save(db, actor, &id, None, Change::Documents, today()).await?;
-    let delivery = Delivery {
-        method: DeliveryMethod::Electronic,
-        ..Delivery::default()
-    };
-    let saved = drafts::save(db, actor, &id, None, Change::Delivery(delivery), today()).await?;
-    assert_eq!(
-        saved.loaded.resume_step(),
-        Step::Review,
-        "{:?}",
-        saved.problems
-    );
-    Ok(id)
-}
-
-/// Answers that pass a procedure's own form: the first option of each choice, sample text.
-fn valid_answers(form: &domain::forms::FormSchema) -> serde_json::Value {
-    use domain::forms::FieldKind;
-    let mut out = serde_json::Map::new();
-    for f in &form.fields {
-        let v = match f.kind {
-            FieldKind::Choice => f.options[0].value.clone(),
-            FieldKind::Date => "2020-01-01".into(),
-            FieldKind::Number => f.min.clone().unwrap_or_else(|| "1".into()),
-            FieldKind::Checkbox => "false".into(),
-            FieldKind::CitizenId => "072090009876".into(),
-            FieldKind::Phone => "0912345678".into(),
-            FieldKind::Email => "a@example.vn".into(),
-            _ => "Nội dung".into(),
-        };
-        out.insert(f.key.clone(), serde_json::Value::String(v));
-    }
-    serde_json::Value::Object(out)
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod docs_page;
+pub mod dossiers;
 pub mod error;
 pub mod procedures;
 pub mod reference;
@@ -19,12 +20,16 @@ use crate::state::AppState;
         title = "Cổng Dịch vụ công — API",
         version = "1",
         description = "Public API of the online public service portal: reference data, the \
-                       procedure catalogue and (later) dossiers. Errors share one JSON body: \
+                       procedure catalogue, accounts and online filing of dossiers. Errors share one JSON body: \
                        `{\"code\", \"message\", \"fields\"}`."
     ),
     tags(
         (name = "catalogue", description = "Procedure catalogue: search, filters, details, agencies"),
         (name = "reference", description = "Administrative map and subject areas"),
+        (name = "dossiers", description = "Filing online: drafts saved part by part with the \
+            revision read (409 when changed elsewhere), documents uploaded as raw bodies and \
+            checked by content, idempotent submission, the public timeline. Signed-in citizens \
+            only (session cookie and `X-CSRF-Token`)."),
         (name = "accounts", description = "The caller, agency staff, the audit log and API tokens. \
             Browsers authenticate with the session cookie and must send the `X-CSRF-Token` header \
             (the `csrf` cookie's value) on changes; other systems send `Authorization: Bearer <token>` \
@@ -59,6 +64,7 @@ impl utoipa::Modify for SecuritySchemes {
 pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
     let v1 = OpenApiRouter::new()
         .merge(accounts::routes())
+        .merge(dossiers::routes())
         .merge(procedures::routes())
         .merge(reference::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi())

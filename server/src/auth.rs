@@ -29,7 +29,10 @@ use crate::state::AppState;
 const MAX_FORM: usize = 1024 * 1024;
 
 /// Read-only server functions (POST by Leptos convention, but they change nothing).
-const READ_ONLY_POSTS: [&str; 11] = [
+const READ_ONLY_POSTS: [&str; 14] = [
+    "/api/ui/dossier_start",
+    "/api/ui/dossier",
+    "/api/ui/my_dossiers",
     "/api/ui/api_tokens",
     "/api/ui/organisations",
     "/api/ui/viewer",

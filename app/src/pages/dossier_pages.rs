@@ -51,6 +51,7 @@ pub fn StartFilingPage() -> impl IntoView {
     let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
     let data = Resource::new(move || code.get(), dossier_start);
     view! {
+        <Title text=t.t(Key::FilingStartTitle) />
         <div class="container narrow">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -251,28 +252,75 @@ fn SelectInput(
 #[component]
 fn AddressFields(address: AddressView, provinces: Vec<Choice>, legend: String) -> impl IntoView {
     let t = use_locale();
+    // With JavaScript the commune list follows the province at once; without, a save does.
+    let communes = RwSignal::new(address.communes.clone());
+    let on_province = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        leptos::task::spawn_local(async move {
+            let list = crate::server_fns::account::communes_of(code)
+                .await
+                .unwrap_or_default();
+            communes.set(
+                list.into_iter()
+                    .map(|(value, label)| Choice { value, label })
+                    .collect(),
+            );
+        });
+    };
+    let province_id = format!("{}-province", address.id);
+    let commune_id = format!("{}-commune", address.id);
+    let selected_commune = address.commune.clone();
+    let field_error = |id: &str, e: &Option<String>| {
+        e.clone()
+            .map(|m| view! { <p class="field-error" id=format!("{id}-error")>{m}</p> })
+    };
     view! {
         <fieldset class="fieldset">
             <legend>{legend}</legend>
-            <SelectInput
-                id=format!("{}-province", address.id)
-                label=t.t(Key::FieldProvinceCode).to_owned()
-                value=address.province.clone()
-                options=provinces
-                placeholder=t.t(Key::ChooseProvince).to_owned()
-                error=address.province_error.clone()
-                required=true
-            />
-            <SelectInput
-                id=format!("{}-commune", address.id)
-                label=t.t(Key::FieldCommuneCode).to_owned()
-                value=address.commune.clone()
-                options=address.communes.clone()
-                placeholder=t.t(Key::ChooseCommune).to_owned()
-                error=address.commune_error.clone()
-                required=true
-            />
-            <p class="field-hint">{t.t(Key::AddressRefreshHint)}</p>
+            <div class="field" class:field-invalid=address.province_error.is_some()>
+                <label for=province_id.clone()>{t.t(Key::FieldProvinceCode)}" *"</label>
+                {field_error(&province_id, &address.province_error)}
+                <select
+                    id=province_id.clone()
+                    name=province_id.clone()
+                    on:change=on_province
+                    aria-invalid=address.province_error.is_some().then_some("true")
+                    aria-describedby=address.province_error.as_ref().map(|_| format!("{province_id}-error"))
+                >
+                    <option value="">{t.t(Key::ChooseProvince)}</option>
+                    {provinces
+                        .into_iter()
+                        .map(|o| {
+                            let selected = o.value == address.province;
+                            view! { <option value=o.value selected=selected>{o.label}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field" class:field-invalid=address.commune_error.is_some()>
+                <label for=commune_id.clone()>{t.t(Key::FieldCommuneCode)}" *"</label>
+                {field_error(&commune_id, &address.commune_error)}
+                <select
+                    id=commune_id.clone()
+                    name=commune_id.clone()
+                    aria-invalid=address.commune_error.is_some().then_some("true")
+                    aria-describedby=address.commune_error.as_ref().map(|_| format!("{commune_id}-error"))
+                >
+                    <option value="">{t.t(Key::ChooseCommune)}</option>
+                    {move || {
+                        let selected = selected_commune.clone();
+                        communes
+                            .get()
+                            .into_iter()
+                            .map(|o| {
+                                let is = o.value == selected;
+                                view! { <option value=o.value selected=is>{o.label}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <noscript><p class="field-hint">{t.t(Key::AddressRefreshHint)}</p></noscript>
             <TextInput
                 id=format!("{}-street", address.id)
                 label=t.t(Key::FieldStreet).to_owned()
@@ -438,6 +486,7 @@ pub fn DossierStepPage() -> impl IntoView {
         |(id, step, check, _)| get_dossier(id, step, check),
     );
     view! {
+        <Title text=t.t(Key::MyDossiers) />
         <div class="container narrow dossier">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -830,6 +879,7 @@ pub fn DossierPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let data = Resource::new(move || id.get(), |id| get_dossier(id, String::new(), false));
     view! {
+        <Title text=t.t(Key::MyDossiers) />
         <div class="container narrow dossier">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {

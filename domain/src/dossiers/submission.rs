@@ -7,9 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 
 use super::checks::{self, files_per_slot};
@@ -91,7 +89,7 @@ pub async fn submit(
     mailing: Mailing<'_>,
     now: DateTime<Utc>,
 ) -> DomainResult<Submitted> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = dossier::Entity::find_by_id(id.to_owned())
         .lock_exclusive()
         .one(&txn)

@@ -1,0 +1,215 @@
+// Filing a dossier online in Chromium, with and without JavaScript: find the procedure, sign
+// in, fill the form with one mistake (clear error), upload files (a progress bar with
+// JavaScript; a wrong-type file refused with a message and the draft intact), check the
+// answers, submit, see the code and the confirmation e-mail; resume a draft in a new browser;
+// axe on every step.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
+import { readOutbox } from '../support/mail.mjs';
+
+let portal;
+const files = mkdtempSync(path.join(tmpdir(), 'portal-files-'));
+const scan = path.join(files, 'giay-xac-nhan.pdf');
+const photo = path.join(files, 'anh-chup.png');
+const fake = path.join(files, 'khong-phai-pdf.pdf');
+before(async () => {
+  // A real (small) PDF and PNG, and an executable named .pdf.
+  writeFileSync(scan, `%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(300_000)}\n%%EOF\n`);
+  writeFileSync(photo, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a2ba0000000049454e44ae426082', 'hex'));
+  writeFileSync(fake, Buffer.from('4d5a90000300000004000000ffff0000', 'hex'));
+  portal = await startPortal();
+});
+after(async () => { await portal?.stop(); });
+
+async function signIn(page) {
+  await page.fill('#identifier', 'congdan@dichvucong.localhost');
+  await page.fill('#password', 'Demo@2026');
+  await page.click('main button[type=submit]');
+}
+
+async function axeClean(page, where) {
+  assert.deepEqual(await seriousViolations(page), [], `axe on ${where}`);
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  const mode = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+  test(`${mode}: find → sign in → form with a mistake → upload → review → submit → code and e-mail`, async () => {
+    const browser = await launchBrowser({ javaScriptEnabled, width: 390, height: 844 });
+    try {
+      const page = await browser.context.newPage();
+      const settle = async () => { if (javaScriptEnabled) await waitForHydration(page); };
+      // axe-core runs as a script, so it checks the pages of the JavaScript run.
+      const axe = async (where) => { if (javaScriptEnabled) await axeClean(page, where); };
+      await page.goto(`${portal.url}/thu-tuc?q=an+toan+thuc+pham+an+uong`);
+      await page.locator('.procedure-card a', { hasText: 'dịch vụ ăn uống' }).first().click();
+      await page.waitForURL(/\/thu-tuc\/.+/);
+      await page.click('.cta a.button');
+      await page.waitForURL(/\/nop-truc-tuyen\//);
+      await settle();
+      await page.click('main .notice a.button');
+      await page.waitForURL(/\/dang-nhap/);
+      await settle();
+      await signIn(page);
+      await page.waitForURL(/\/nop-truc-tuyen\//);
+      await settle();
+      await page.waitForSelector('form[action="/ho-so/bat-dau"] button');
+      await axe('start page');
+      await page.click('form[action="/ho-so/bat-dau"] button');
+      await page.waitForURL(/\/nguoi-nop$/);
+      await settle();
+      const dossierUrl = page.url().replace(/\/nguoi-nop$/, '');
+      assert.equal(await page.inputValue('#applicant-full_name'), 'Nguyễn Thị Hoa', 'prefilled');
+      await axe('applicant step');
+      // One mistake: a phone number that is too short. The street is missing from the profile.
+      await page.fill('#applicant-phone', '0912');
+      await page.selectOption('#applicant-address-province', '80');
+      await page.click('button[value=next]');
+      await page.waitForURL(/nguoi-nop\?loi=1/);
+      await settle();
+      const summary = await page.textContent('.error-summary');
+      assert.match(summary, /Số điện thoại di động: Số điện thoại di động gồm 10 chữ số/);
+      assert.equal(await page.inputValue('#applicant-phone'), '0912', 'what was typed is kept');
+      assert.equal(await page.getAttribute('#applicant-phone', 'aria-invalid'), 'true');
+      await page.fill('#applicant-phone', '0912000001');
+      await page.selectOption('#applicant-address-commune', '25459');
+      await page.fill('#applicant-address-street', '12 Lê Lợi');
+      await page.click('button[value=next]');
+      await page.waitForURL(/\/to-khai$/);
+      await settle();
+      await axe('form step');
+      await page.fill('#form-noi_dung', 'Cấp giấy chứng nhận cho quán ăn 60 chỗ');
+      await page.click('button[value=next]');
+      await page.waitForURL(/\/giay-to$/);
+      await settle();
+      await axe('documents step');
+      const slots = page.locator('section.slot');
+      const count = await slots.count();
+      assert.ok(count >= 2, `${count} document slots`);
+      assert.match(await slots.first().textContent(), /PDF, JPG, PNG; tối đa 10 MB mỗi tệp/, 'limits shown before choosing');
+
+      // A file that is not what its name says is refused, with a message read out.
+      await slots.first().locator('input[type=file]').setInputFiles(fake);
+      await slots.first().locator('form.upload button').click();
+      if (javaScriptEnabled) {
+        const alert = slots.first().locator('.upload-message[role=alert]');
+        await alert.filter({ hasText: /không đúng định dạng/ }).waitFor();
+      } else {
+        await page.waitForURL(/tai-len=loi&ma=file_type/);
+        assert.match(await page.locator('section.slot').first().textContent(), /không đúng định dạng/);
+      }
+      // Every slot gets a file. With JavaScript, over a slow uplink (100 KB/s, as on a weak
+      // mobile signal), the progress bar shows how far the first upload got.
+      let cdp;
+      if (javaScriptEnabled) {
+        cdp = await page.context().newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false, latency: 40, downloadThroughput: -1, uploadThroughput: 100 * 1024,
+        });
+      }
+      for (let i = 0; i < count; i++) {
+        const slot = page.locator('section.slot').nth(i);
+        await slot.locator('input[type=file]').setInputFiles(i === 1 ? photo : scan);
+        const before = page.url();
+        await slot.locator('form.upload button').click();
+        if (javaScriptEnabled && i === 0) {
+          const bar = page.locator('form.upload progress');
+          await bar.waitFor({ timeout: 10_000 });
+          await page.waitForFunction(() => Number(document.querySelector('form.upload progress')?.value) > 0,
+            null, { timeout: 10_000 });
+          await cdp.send('Network.emulateNetworkConditions', {
+            offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1,
+          });
+        }
+        if (javaScriptEnabled) {
+          // The script reloads the page with a fresh `n` once the file is stored.
+          await page.waitForURL((u) => u.href !== before && /tai-len=ok/.test(u.href));
+        } else {
+          await page.waitForURL(/tai-len=ok/);
+        }
+        await settle();
+      }
+      assert.equal(await page.locator('section.slot .files li').count(), count, 'one file per slot');
+      assert.equal(await page.locator('section.slot .files img').count(), 1, 'the image is previewed');
+      await page.click('button[value=next]');
+      await page.waitForURL(/\/nhan-ket-qua$/);
+      await settle();
+      await axe('delivery step');
+      await page.check('#delivery-method-electronic');
+      await page.click('button[value=next]');
+      await page.waitForURL(/\/kiem-tra$/);
+      await settle();
+      await axe('review step');
+      const review = await page.textContent('main');
+      assert.match(review, /Cấp giấy chứng nhận cho quán ăn 60 chỗ/);
+      assert.match(review, /700\.000 đồng/);
+      await page.check('#declaration');
+      await page.click('main button.button-large');
+      await page.waitForURL(/\?moi=1$/);
+      await settle();
+      const code = (await page.textContent('.dossier-code')).trim();
+      assert.match(code, /^000\.00\.02\.H53-\d{6}-\d{4}$/);
+      assert.match(await page.textContent('main'), /Nộp hồ sơ thành công/);
+      await axe('confirmation');
+      assert.equal(page.url(), `${dossierUrl}?moi=1`);
+
+      // The confirmation e-mail names the code and links to the dossier.
+      let mail;
+      for (let i = 0; i < 50 && !mail; i++) {
+        mail = readOutbox(portal.outboxDir).find((m) => m.head.includes('congdan@dichvucong.localhost') && m.body.includes(code));
+        if (!mail) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.ok(mail, 'confirmation e-mail in the outbox');
+      assert.match(mail.body, new RegExp(dossierUrl.replace(portal.url, '').replace(/[/.]/g, '\\$&')));
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('a draft resumes in a new browser at the first step not done', async () => {
+  const first = await launchBrowser();
+  let resumeUrl;
+  try {
+    const page = await first.context.newPage();
+    await page.goto(`${portal.url}/dang-nhap?next=/nop-truc-tuyen/TN.ATTP.001`);
+    await waitForHydration(page);
+    await signIn(page);
+    await page.waitForURL(/\/nop-truc-tuyen\//);
+    await page.click('form[action="/ho-so/bat-dau"] button');
+    await page.waitForURL(/\/nguoi-nop$/);
+    await waitForHydration(page);
+    await page.selectOption('#applicant-address-province', '80');
+    await page.waitForSelector('#applicant-address-commune option[value="25459"]', { state: 'attached' });
+    await page.selectOption('#applicant-address-commune', '25459');
+    await page.fill('#applicant-address-street', '5 Trần Hưng Đạo');
+    await page.click('button[value=next]');
+    await page.waitForURL(/\/to-khai$/);
+    resumeUrl = page.url().replace(/\/to-khai$/, '');
+  } finally {
+    await first.close();
+  }
+  const second = await launchBrowser();
+  try {
+    const page = await second.context.newPage();
+    await page.goto(`${portal.url}/dang-nhap?next=/ho-so-cua-toi`);
+    await waitForHydration(page);
+    await signIn(page);
+    await page.waitForURL(/\/ho-so-cua-toi/);
+    await waitForHydration(page);
+    const link = page.locator(`a[href^="${resumeUrl.replace(portal.url, '')}"]`).first();
+    assert.match(await link.getAttribute('href'), /\/to-khai$/, 'resumes at the form');
+    // Asking for a later step still shows the first one not done.
+    await page.goto(`${resumeUrl}/kiem-tra`);
+    await waitForHydration(page);
+    assert.equal(await page.locator('[aria-current=step]').textContent(), 'Tờ khai');
+    assert.equal(await page.inputValue('#form-noi_dung'), '');
+  } finally {
+    await second.close();
+  }
+});
