@@ -32,6 +32,23 @@ impl Notices for PortalNotices {
                 t.t(Key::MailChangedSubject).to_owned(),
                 t.tf(Key::MailChangedBody, &[("name", name)]),
             ),
+            Notice::DraftExpiring {
+                name,
+                procedure,
+                date,
+                link,
+            } => (
+                t.tf(Key::MailDraftExpiringSubject, &[("date", date)]),
+                t.tf(
+                    Key::MailDraftExpiringBody,
+                    &[
+                        ("name", name),
+                        ("procedure", procedure),
+                        ("date", date),
+                        ("link", link),
+                    ],
+                ),
+            ),
             Notice::DossierSubmitted {
                 name,
                 code,

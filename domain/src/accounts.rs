@@ -54,6 +54,17 @@ pub enum Notice<'a> {
         /// Recipient's name.
         name: &'a str,
     },
+    /// An untouched draft will be deleted on `date` unless it is saved again.
+    DraftExpiring {
+        /// Owner's name.
+        name: &'a str,
+        /// Procedure name.
+        procedure: &'a str,
+        /// Deletion date (`dd/MM/yyyy`).
+        date: &'a str,
+        /// Link to the draft.
+        link: &'a str,
+    },
     /// A dossier was filed online.
     DossierSubmitted {
         /// Applicant's name.

@@ -10,6 +10,7 @@ pub mod attachments;
 pub mod checks;
 pub mod codes;
 pub mod drafts;
+pub mod expiry;
 pub mod files;
 pub mod submission;
 pub mod timeline;

@@ -281,3 +281,91 @@ async fn concurrent_submissions_get_distinct_consecutive_codes() -> TestResult {
         .all(|d| d.status == "submitted" && d.code.is_some()));
     Ok(())
 }
+
+#[tokio::test]
+async fn old_drafts_are_announced_then_deleted_and_a_save_starts_the_count_anew() -> TestResult {
+    use domain::dossiers::expiry::{self, DraftPolicy};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+    let db = seeded().await?;
+    let me = citizen(&db, 7).await?;
+    let id = drafts::start(&db, &me, &origin(), "TN.ATTP.001")
+        .await?
+        .dossier
+        .id;
+    let policy = DraftPolicy::default();
+    let age = |days: i64| (Utc::now() - chrono::Duration::days(days)).fixed_offset();
+    let set_age = |updated: i64, notice: Option<i64>| {
+        let db = db.clone();
+        let id = id.clone();
+        async move {
+            let row = dossier::Entity::find_by_id(id)
+                .one(&db)
+                .await?
+                .ok_or("draft")?;
+            let mut row = row.into_active_model();
+            row.updated_at = Set(age(updated));
+            row.draft_notice_at = Set(notice.map(age));
+            row.update(&db).await?;
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
+        }
+    };
+
+    // Three weeks old: nothing yet.
+    set_age(21, None).await?;
+    assert_eq!(
+        expiry::run(&db, policy, mailing(), Utc::now())
+            .await?
+            .noticed,
+        0
+    );
+    // 24 days: the owner is told, once, however many instances run the job.
+    set_age(24, None).await?;
+    assert_eq!(
+        expiry::run(&db, policy, mailing(), Utc::now())
+            .await?
+            .noticed,
+        1
+    );
+    assert_eq!(
+        expiry::run(&db, policy, mailing(), Utc::now())
+            .await?
+            .noticed,
+        0
+    );
+    let mails = outbox_message::Entity::find().all(&db).await?;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].recipient, "nhung7@example.vn");
+    // Saving the draft again clears the notice.
+    let loaded = drafts::load(&db, &me, &id).await?;
+    drafts::save(
+        &db,
+        &me,
+        &id,
+        None,
+        Change::Applicant(loaded.applicant()),
+        today(),
+    )
+    .await?;
+    let row = dossier::Entity::find_by_id(id.clone())
+        .one(&db)
+        .await?
+        .ok_or("draft")?;
+    assert_eq!(row.draft_notice_at, None);
+    // 31 days old but told only 3 days ago: kept; told 8 days ago: deleted.
+    set_age(31, Some(3)).await?;
+    assert_eq!(
+        expiry::run(&db, policy, mailing(), Utc::now())
+            .await?
+            .deleted,
+        0
+    );
+    set_age(31, Some(8)).await?;
+    assert_eq!(
+        expiry::run(&db, policy, mailing(), Utc::now())
+            .await?
+            .deleted,
+        1
+    );
+    assert!(dossier::Entity::find_by_id(id).one(&db).await?.is_none());
+    Ok(())
+}

@@ -258,7 +258,7 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Resul
         state.db.clone(),
         state.mailer.clone(),
         Duration::from_secs(state.config.outbox_poll_secs),
-        state.config.session_policy(),
+        crate::outbox_worker::Housekeeping::from_config(&state.config),
     );
     let router =
         crate::router::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();

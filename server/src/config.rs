@@ -96,6 +96,10 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// Seconds between outbox delivery rounds.
     pub outbox_poll_secs: u64,
+    /// Days after its last save at which an unfinished draft is deleted.
+    pub draft_max_age_days: i64,
+    /// Days before that deletion at which its owner is e-mailed.
+    pub draft_notice_days: i64,
     /// OpenID Connect issuer of the national electronic identity provider (định danh điện tử).
     /// Empty means the built-in simulator at `{public_url}/gia-lap/dinh-danh`, so development
     /// and tests run offline against the same protocol.
@@ -140,6 +144,8 @@ impl Default for Config {
             session_absolute_hours: 12,
             trust_forwarded_for: false,
             outbox_poll_secs: 2,
+            draft_max_age_days: 30,
+            draft_notice_days: 7,
             national_id_issuer: String::new(),
             national_id_client_id: "dichvucong-portal".into(),
             national_id_client_secret: DEV_NATIONAL_ID_SECRET.into(),
@@ -226,6 +232,15 @@ impl Config {
         domain::sessions::Policy {
             idle: chrono::Duration::minutes(self.session_idle_minutes.max(1)),
             absolute: chrono::Duration::hours(self.session_absolute_hours.max(1)),
+        }
+    }
+
+    /// How long drafts live (the notice comes at least a day after the last save).
+    pub fn draft_policy(&self) -> domain::dossiers::expiry::DraftPolicy {
+        let max_age = self.draft_max_age_days.max(2);
+        domain::dossiers::expiry::DraftPolicy {
+            max_age: chrono::Duration::days(max_age),
+            notice_before: chrono::Duration::days(self.draft_notice_days.clamp(1, max_age - 1)),
         }
     }
 

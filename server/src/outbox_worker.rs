@@ -39,8 +39,9 @@ pub async fn deliver_due(db: &DatabaseConnection, mailer: &Mailer) -> domain::Do
 /// national-identity flows. Safe to run on every instance at once (plain deletes).
 pub async fn clean_up(
     db: &DatabaseConnection,
-    policy: domain::sessions::Policy,
+    settings: &Housekeeping,
 ) -> domain::DomainResult<()> {
+    let policy = settings.sessions;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let sessions = domain::sessions::purge_expired(db, policy).await?;
     let counters = domain::rate_limit::purge_old(db).await?;
@@ -50,17 +51,47 @@ pub async fn clean_up(
         .exec(db)
         .await?
         .rows_affected;
-    tracing::debug!(sessions, counters, flows, "expired rows deleted");
+    let mailing = domain::accounts::Mailing {
+        base_url: settings.base_url.trim_end_matches('/'),
+        notices: &app::notices::PortalNotices,
+    };
+    let drafts =
+        domain::dossiers::expiry::run(db, settings.drafts, mailing, chrono::Utc::now()).await?;
+    tracing::debug!(
+        sessions,
+        counters,
+        flows,
+        drafts_noticed = drafts.noticed,
+        drafts_deleted = drafts.deleted,
+        "expired rows deleted"
+    );
     Ok(())
 }
 
+/// What the periodic clean-up needs to know.
+#[derive(Clone, Debug)]
+pub struct Housekeeping {
+    /// Session timeouts.
+    pub sessions: domain::sessions::Policy,
+    /// Draft lifetime.
+    pub drafts: domain::dossiers::expiry::DraftPolicy,
+    /// Public address (links in notices).
+    pub base_url: String,
+}
+
+impl Housekeeping {
+    /// From the configuration.
+    pub fn from_config(config: &crate::config::Config) -> Self {
+        Self {
+            sessions: config.session_policy(),
+            drafts: config.draft_policy(),
+            base_url: config.public_url.clone(),
+        }
+    }
+}
+
 /// Starts the delivery loop in the background; every ten minutes it also cleans up.
-pub fn spawn(
-    db: DatabaseConnection,
-    mailer: Arc<Mailer>,
-    every: Duration,
-    policy: domain::sessions::Policy,
-) {
+pub fn spawn(db: DatabaseConnection, mailer: Arc<Mailer>, every: Duration, settings: Housekeeping) {
     tokio::spawn(async move {
         let every = every.max(Duration::from_millis(200));
         let mut tick = tokio::time::interval(every);
@@ -73,7 +104,7 @@ pub fn spawn(
                 tracing::error!(error = %e, "outbox round failed");
             }
             if rounds.is_multiple_of(cleanup_every) {
-                if let Err(e) = clean_up(&db, policy).await {
+                if let Err(e) = clean_up(&db, &settings).await {
                     tracing::error!(error = %e, "cleanup failed");
                 }
             }

@@ -295,6 +295,10 @@ pub async fn save(
         .col_expr(dossier::Column::Progress, Expr::value(progress.clone()))
         .col_expr(dossier::Column::Revision, Expr::value(current + 1))
         .col_expr(dossier::Column::UpdatedAt, Expr::value(now))
+        .col_expr(
+            dossier::Column::DraftNoticeAt,
+            Expr::value(Option::<chrono::DateTime<chrono::FixedOffset>>::None),
+        )
         .filter(dossier::Column::Id.eq(id))
         .filter(dossier::Column::Revision.eq(current))
         .filter(dossier::Column::Status.eq(Status::Draft.code()))
