@@ -1,5 +1,7 @@
 //! In-process search timing for `make bench` (`portal bench-search`).
 
+pub mod filing;
+
 use std::time::Instant;
 
 use domain::catalogue_index::{CatalogueQuery, Snapshot};

@@ -82,6 +82,22 @@ pub enum Command {
         #[arg(long, default_value_t = 200)]
         rounds: usize,
     },
+    /// Complete online filings against a running portal over HTTP (benchmark; JSON out).
+    #[command(hide = true)]
+    BenchFiling {
+        /// The running portal.
+        #[arg(long)]
+        url: String,
+        /// Filings to make.
+        #[arg(long, default_value_t = 200)]
+        count: usize,
+        /// Filings in flight at once.
+        #[arg(long, default_value_t = 16)]
+        concurrency: usize,
+        /// Size of each uploaded document in bytes.
+        #[arg(long, default_value_t = 1_048_576)]
+        size: usize,
+    },
     /// Print the effective configuration (passwords masked) as TOML-like lines.
     Config,
     /// Send a test e-mail through the configured transport.
@@ -195,6 +211,17 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             let index = domain::catalogue_index::CatalogueIndex::new(Duration::from_secs(3600));
             let snapshot = index.snapshot(&db).await?;
             let timings = crate::bench::search_latencies(&snapshot, rounds);
+            println!("{}", serde_json::to_string(&timings)?);
+            Ok(())
+        }
+        Command::BenchFiling {
+            url,
+            count,
+            concurrency,
+            size,
+        } => {
+            let db = open_db(&config).await?;
+            let timings = crate::bench::filing::run(&db, &url, count, concurrency, size).await?;
             println!("{}", serde_json::to_string(&timings)?);
             Ok(())
         }
