@@ -70,6 +70,7 @@ kill $pid; wait $pid 2>/dev/null || true
 
 # A national-size catalogue (6,800 procedures: the demo ones and generated variations).
 "$portal" generate-catalogue --count 6800 --out "$dir/national.json" >/dev/null
+cp -r "$ROOT/seed/templates" "$ROOT/seed/forms" "$dir/" 2>/dev/null || cp -r "$ROOT/seed/templates" "$dir/"  # files the rows refer to
 "$portal" import-catalogue "$dir/national.json" >/dev/null
 search_json=$("$portal" bench-search --rounds 200)
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$search_json" "$1"; }

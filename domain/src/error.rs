@@ -78,12 +78,19 @@ impl FieldError {
     }
 }
 
+/// The problems as one line; a long list (a bad import file) shows its first 20 and a count.
 fn format_fields(fields: &[FieldError]) -> String {
-    fields
+    const SHOWN: usize = 20;
+    let mut text = fields
         .iter()
+        .take(SHOWN)
         .map(|f| format!("{}: {}", f.field, f.message))
         .collect::<Vec<_>>()
-        .join("; ")
+        .join("; ");
+    if fields.len() > SHOWN {
+        text.push_str(&format!("; … and {} more", fields.len() - SHOWN));
+    }
+    text
 }
 
 impl DomainError {

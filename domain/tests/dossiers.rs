@@ -94,7 +94,12 @@ async fn steps_keep_what_was_typed_and_count_only_when_valid() -> TestResult {
         .id;
     let loaded = drafts::load(&db, &me, &id).await?;
     let mut applicant = loaded.applicant();
+    assert_eq!(
+        applicant.receiving_agency, "000.01.50.H53",
+        "the People's Committee of the applicant's ward is proposed"
+    );
     applicant.phone = "12345".into();
+    applicant.receiving_agency.clear();
     let saved = drafts::save(
         &db,
         &me,

@@ -186,6 +186,19 @@ pub async fn start(
         street: account.street.clone().unwrap_or_default(),
         ..Applicant::default()
     };
+    // A commune-level procedure goes to the People's Committee where the applicant lives,
+    // unless they choose another.
+    let mut applicant = applicant;
+    if let Some(commune) = &account.commune_code {
+        if let Some(home) = crate::entities::agency::Entity::find()
+            .filter(crate::entities::agency::Column::CommuneCode.eq(commune))
+            .filter(crate::entities::agency::Column::Level.eq("commune"))
+            .one(db)
+            .await?
+        {
+            applicant.receiving_agency = home.code;
+        }
+    }
     let id = uuid::Uuid::new_v4().to_string();
     let now = now();
     dossier::Entity::insert(dossier::ActiveModel {
