@@ -112,7 +112,8 @@ ratio=$(python3 -c "print(f'{100 * $page_rps / $nginx_rps:.0f}')")
 # Online filing over the API: start a draft, save its parts, upload one 1 MB document and three
 # of 20 KB, submit. 300 filings, 16 in flight, on SQLite (this portal) and on PostgreSQL.
 jq_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-filing_sqlite=$("$portal" bench-filing --url "$base" --count 300 --concurrency 16 2>/dev/null)
+filing_sqlite=$("$portal" bench-filing --url "$base" --count 300 --concurrency 16 2>"$dir/filing.err") \
+  || { echo "bench-filing (SQLite) failed:" >&2; tail -5 "$dir/filing.err" >&2; exit 1; }
 pgdir="$(mktemp -d)"; chown postgres "$pgdir" 2>/dev/null || true
 pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 pgport="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
@@ -129,7 +130,8 @@ PORTAL_DATABASE_URL="$pgurl" PORTAL_LISTEN_ADDR="127.0.0.1:$port2" PORTAL_FILES_
   "$portal" serve >/dev/null &
 pid2=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port2/health" >/dev/null && break; sleep 0.2; done
-filing_pg=$(PORTAL_DATABASE_URL="$pgurl" "$portal" bench-filing --url "http://127.0.0.1:$port2" --count 300 --concurrency 16 2>/dev/null)
+filing_pg=$(PORTAL_DATABASE_URL="$pgurl" "$portal" bench-filing --url "http://127.0.0.1:$port2" --count 300 --concurrency 16 2>"$dir/filing.err") \
+  || { echo "bench-filing (PostgreSQL) failed:" >&2; tail -5 "$dir/filing.err" >&2; exit 1; }
 kill $pid2 2>/dev/null || true; wait $pid2 2>/dev/null || true
 run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pgdir"
 
@@ -138,9 +140,10 @@ run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1 || true; rm
 rss_of() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 rss_idle=$(rss_of $pid)
 ( peak=0; while kill -0 $pid 2>/dev/null && [ ! -f "$dir/upload-done" ]; do
-    r=$(rss_of $pid); [ "$r" -gt "$peak" ] && peak=$r; echo "$peak" > "$dir/rss-peak"; sleep 0.1; done ) &
+    r=$(rss_of $pid); [ -n "$r" ] && [ "$r" -gt "$peak" ] && peak=$r; echo "$peak" > "$dir/rss-peak"; sleep 0.1; done ) &
 sampler=$!
-filing_big=$("$portal" bench-filing --url "$base" --count 100 --concurrency 8 --size 10485760 2>/dev/null)
+filing_big=$("$portal" bench-filing --url "$base" --count 100 --concurrency 8 --size 10485760 2>"$dir/filing.err") \
+  || { echo "bench-filing (1 GB) failed:" >&2; tail -5 "$dir/filing.err" >&2; exit 1; }
 touch "$dir/upload-done"; wait $sampler 2>/dev/null || true
 rss_peak=$(cat "$dir/rss-peak"); rss_after=$(rss_of $pid)
 mb() { python3 -c "print(f'{$1 / 1024:.1f} MB')"; }

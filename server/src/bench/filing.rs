@@ -34,7 +34,8 @@ async fn sessions(
 ) -> anyhow::Result<Vec<(String, String)>> {
     let mut out = Vec::with_capacity(count);
     // Distinct identities across runs on the same database (citizen IDs stay 12 digits).
-    let base = (chrono::Utc::now().timestamp() % 5_000_000) as u32;
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let base = domain::entities::account::Entity::find().count(db).await? as u32 + 500_000;
     for n in 0..count {
         let actor = domain::testing::citizen(db, base + n as u32)
             .await
