@@ -177,13 +177,16 @@ fn catalogue_copy() -> std::io::Result<tempfile::TempDir> {
         seed_dir().join("procedures.json"),
         dir.path().join("procedures.json"),
     )?;
-    std::fs::create_dir(dir.path().join("templates"))?;
-    for entry in std::fs::read_dir(seed_dir().join("templates"))? {
-        let entry = entry?;
-        std::fs::copy(
-            entry.path(),
-            dir.path().join("templates").join(entry.file_name()),
-        )?;
+    // The files the rows refer to: template forms and online forms.
+    for folder in ["templates", "forms"] {
+        std::fs::create_dir(dir.path().join(folder))?;
+        for entry in std::fs::read_dir(seed_dir().join(folder))? {
+            let entry = entry?;
+            std::fs::copy(
+                entry.path(),
+                dir.path().join(folder).join(entry.file_name()),
+            )?;
+        }
     }
     Ok(dir)
 }

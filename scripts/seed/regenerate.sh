@@ -7,5 +7,6 @@ cd "$(dirname "$0")/../.."
 python3 scripts/seed/extract_units.py
 python3 scripts/seed/make_agencies.py
 python3 scripts/seed/make_templates.py
+python3 scripts/seed/make_forms.py
 python3 scripts/seed/build_procedures.py
 python3 scripts/seed/validate.py

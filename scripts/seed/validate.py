@@ -3,7 +3,9 @@
 
 Mirrors what the Rust loader (domain::reference_data) will refuse, plus the content
 rules of the seed: counts, uniqueness, references between files, the agency-code
-form, NFC normalisation, no empty text.
+form, NFC normalisation, no empty text. The online forms under forms/ are checked with
+the rules of check_schema in domain/src/forms.rs (problems name the file and the JSON
+path, e.g. "forms/1.001193.json fields[3].options") and against their procedure.
 
 Run: python3 scripts/seed/validate.py [seed_dir]
 """
@@ -424,6 +426,264 @@ ordered = [(p["field"], p["agency_level"] != "commune", p["code"]) for p in proc
 if ordered != sorted(ordered):
     err("procedures.json", "items are not in the expected stable order (field, commune first, code)")
 
+# --- online forms (forms/<code>.json) ------------------------------------------
+# Same rules as check_schema in domain/src/forms.rs (and the serde shapes of FormSchema, which
+# refuse unknown keys), plus seed rules: the file is named after a procedure that takes
+# dossiers, labels are NFC and trimmed, one slot per procedure document (same order, same
+# required flag), fee_item_field indexes the procedure's fees, and no visible_if chains (the
+# form engine looks at the controller's own value only).
+
+FORM_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+FIELD_KINDS = {"text", "textarea", "number", "date", "choice", "checkbox", "address", "citizen_id",
+               "phone", "email", "group"}
+FIELD_KEYS = {"key", "type", "label", "hint", "required", "max_length", "min", "max", "options",
+              "visible_if", "fields", "min_items", "max_items"}
+SLOT_KEYS = {"key", "label", "hint", "required", "max_files", "types", "max_mb"}
+FORM_FILE_TYPES = ["pdf", "jpg", "png", "docx", "xlsx"]
+MAX_DOSSIER_MB = 50
+WHOLE = re.compile(r"^[+-]?\d+$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def is_form_key(key) -> bool:
+    return isinstance(key, str) and bool(FORM_KEY.match(key)) and len(key) <= 40
+
+
+def is_whole(text) -> bool:
+    return isinstance(text, str) and bool(WHOLE.match(text)) and -2**63 <= int(text) < 2**63
+
+
+def is_date_bound(text) -> bool:
+    if text == "today":
+        return True
+    if not isinstance(text, str) or not ISO_DATE.match(text):
+        return False
+    try:
+        import datetime
+        datetime.date.fromisoformat(text)
+        return True
+    except ValueError:
+        return False
+
+
+def is_uint(v, top=2**32 - 1) -> bool:
+    return is_int(v) and 0 <= v <= top
+
+
+def check_label(where: str, value, *, required: bool = True) -> None:
+    if value is None and not required:
+        return
+    if not isinstance(value, dict) or set(value) != {"vi", "en"} or not all(isinstance(value[k], str) for k in ("vi", "en")):
+        err(where, "must be {vi, en} text")
+        return
+    for lang in ("vi", "en"):
+        text = value[lang]
+        if not text.strip():
+            err(f"{where}.{lang}", "needs Vietnamese and English text" if required else "empty text")
+        elif unicodedata.normalize("NFC", text) != text:
+            err(f"{where}.{lang}", f"not NFC: {text[:60]!r}")
+        elif text != text.strip():
+            err(f"{where}.{lang}", f"leading/trailing whitespace: {text[:60]!r}")
+
+
+def check_form_fields(file: str, fields, at: str, top: bool) -> None:
+    if not isinstance(fields, list):
+        err(f"{file} {at}", "must be a list")
+        return
+    keys: list[str] = []
+    for i, f in enumerate(fields):
+        here = f"{file} {at}[{i}]"
+        if not isinstance(f, dict):
+            err(here, "must be an object")
+            continue
+        unknown = set(f) - FIELD_KEYS
+        if unknown:
+            err(here, f"unknown keys {sorted(unknown)}")
+        missing = {"key", "type", "label"} - set(f)
+        if missing:
+            err(here, f"missing keys {sorted(missing)}")
+            continue
+        key, kind = f["key"], f["type"]
+        if not is_form_key(key):
+            err(f"{here}.key", f"{key!r} must match [a-z][a-z0-9_]* (at most 40 characters)")
+        if key in keys:
+            err(f"{here}.key", f"{key!r} appears twice")
+        check_label(f"{here}.label", f["label"])
+        check_label(f"{here}.hint", f.get("hint"), required=False)
+        if kind not in FIELD_KINDS:
+            err(f"{here}.type", f"{kind!r} is not one of {', '.join(sorted(FIELD_KINDS))}")
+        if "required" in f and not isinstance(f["required"], bool):
+            err(f"{here}.required", "must be true/false")
+        if "max_length" in f and not is_uint(f["max_length"]):
+            err(f"{here}.max_length", "must be a non-negative whole number")
+        for name in ("min", "max"):
+            if name in f and not isinstance(f[name], str):
+                err(f"{here}.{name}", "must be text")
+        for name in ("min_items", "max_items"):
+            if name in f and not is_uint(f[name]):
+                err(f"{here}.{name}", "must be a non-negative whole number")
+        options = f.get("options", [])
+        if not isinstance(options, list):
+            err(f"{here}.options", "must be a list")
+            options = []
+        if kind == "choice":
+            if len(options) < 2:
+                err(here, "a choice needs at least 2 options")
+            values: set[str] = set()
+            for n, o in enumerate(options):
+                if not isinstance(o, dict) or set(o) != {"value", "label"} or not isinstance(o["value"], str):
+                    err(f"{here}.options[{n}]", "must be {value, label}")
+                    continue
+                if not o["value"] or o["value"] in values:
+                    err(f"{here}.options[{n}]", f"value {o['value']!r} is empty or repeated")
+                values.add(o["value"])
+                check_label(f"{here}.options[{n}].label", o["label"])
+        elif options:
+            err(here, "only a choice field has options")
+        sub = f.get("fields", [])
+        if kind == "group":
+            if not top:
+                err(here, "groups cannot be nested")
+            if not sub:
+                err(here, "a group needs fields")
+            if f.get("required") is True:
+                err(here, "use min_items instead of required on a group")
+            lo, hi = f.get("min_items"), f.get("max_items")
+            if is_int(lo) and is_int(hi) and lo > hi:
+                err(here, "min_items is above max_items")
+            if is_int(hi) and not 1 <= hi <= 50:
+                err(f"{here}.max_items", "must be 1 to 50")
+            check_form_fields(file, sub, f"{at}[{i}].fields", False)
+        elif sub:
+            err(here, "only a group has fields")
+        if kind == "number":
+            for name in ("min", "max"):
+                if name in f and not is_whole(f[name]):
+                    err(f"{here}.{name}", "must be a whole number")
+        if kind == "date":
+            for name in ("min", "max"):
+                if name in f and not is_date_bound(f[name]):
+                    err(f"{here}.{name}", 'must be yyyy-mm-dd or "today"')
+        cond = f.get("visible_if")
+        if cond is not None:
+            if (not isinstance(cond, dict) or set(cond) != {"field", "any_of"} or not isinstance(cond["any_of"], list)
+                    or not all(isinstance(v, str) for v in cond["any_of"])):
+                err(f"{here}.visible_if", "must be {field, any_of: [text]}")
+            else:
+                ctrl = next((g for g in fields[:i] if isinstance(g, dict) and g.get("key") == cond["field"]), None)
+                if ctrl is None or ctrl.get("type") not in ("choice", "checkbox"):
+                    err(f"{here}.visible_if.field", f"{cond['field']!r} must be an earlier choice or checkbox")
+                else:
+                    if ctrl.get("type") == "checkbox":
+                        known = {"true", "false"}
+                    else:
+                        known = {o.get("value") for o in ctrl.get("options", []) if isinstance(o, dict)}
+                    for v in cond["any_of"]:
+                        if v not in known:
+                            err(f"{here}.visible_if", f"{v!r} is not a value of {ctrl['key']!r}")
+                    if ctrl.get("visible_if"):
+                        err(f"{here}.visible_if", f"{ctrl['key']!r} is conditional itself; chains are not supported")
+        keys.append(key)
+
+
+def check_form(file: str, form, proc) -> None:
+    if not isinstance(form, dict):
+        err(file, "top level is not an object")
+        return
+    unknown = set(form) - {"fields", "documents", "fee_item_field"}
+    if unknown:
+        err(file, f"unknown keys {sorted(unknown)}")
+    if "fields" not in form or "documents" not in form:
+        err(file, "needs fields and documents")
+        return
+    check_form_fields(file, form["fields"], "fields", True)
+    slots = form["documents"]
+    if not isinstance(slots, list):
+        err(f"{file} documents", "must be a list")
+        slots = []
+    seen: set = set()
+    for i, s in enumerate(slots):
+        at = f"{file} documents[{i}]"
+        if not isinstance(s, dict):
+            err(at, "must be an object")
+            continue
+        if set(s) - SLOT_KEYS:
+            err(at, f"unknown keys {sorted(set(s) - SLOT_KEYS)}")
+        if not {"key", "label"} <= set(s):
+            err(at, "needs key and label")
+            continue
+        if not is_form_key(s["key"]):
+            err(f"{at}.key", f"{s['key']!r} must match [a-z][a-z0-9_]* (at most 40 characters)")
+        if s["key"] in seen:
+            err(f"{at}.key", f"{s['key']!r} appears twice")
+        seen.add(s["key"])
+        check_label(f"{at}.label", s["label"])
+        check_label(f"{at}.hint", s.get("hint"), required=False)
+        if "required" in s and not isinstance(s["required"], bool):
+            err(f"{at}.required", "must be true/false")
+        max_files = s.get("max_files", 1)
+        if not is_int(max_files) or not 1 <= max_files <= 20:
+            err(f"{at}.max_files", "must be 1 to 20")
+        max_mb = s.get("max_mb", 10)
+        if not is_int(max_mb) or not 1 <= max_mb <= MAX_DOSSIER_MB:
+            err(f"{at}.max_mb", f"must be 1 to {MAX_DOSSIER_MB}")
+        types = s.get("types", ["pdf", "jpg", "png"])
+        if not isinstance(types, list) or not types:
+            err(f"{at}.types", "is empty")
+        else:
+            for t in types:
+                if t not in FORM_FILE_TYPES:
+                    err(f"{at}.types", f"{t!r} is not one of {', '.join(FORM_FILE_TYPES)}")
+    fee_field = form.get("fee_item_field")
+    if fee_field is not None:
+        f = next((f for f in form["fields"] if isinstance(f, dict) and f.get("key") == fee_field), None) \
+            if isinstance(form["fields"], list) else None
+        if f is None or f.get("type") != "choice":
+            err(f"{file} fee_item_field", f"{fee_field!r} is not a choice field of the form")
+        else:
+            n_fees = len(proc["fees"]) if proc and isinstance(proc.get("fees"), list) else 0
+            values = [o.get("value") if isinstance(o, dict) else None for o in f.get("options", [])]
+            if not all(isinstance(v, str) and v.isascii() and v.isdigit() for v in values):
+                err(f"{file} fee_item_field", f"{fee_field!r}: option values must be fee item indexes (0, 1, …)")
+            else:
+                for v in values:
+                    if int(v) >= n_fees:
+                        err(f"{file} fee_item_field", f"{fee_field!r}: option {v!r} is past the procedure's {n_fees} fee item(s)")
+    if proc is not None and isinstance(proc.get("documents"), list):
+        docs = proc["documents"]
+        if len(slots) != len(docs):
+            err(f"{file} documents", f"{len(slots)} slot(s) for the procedure's {len(docs)} document(s)")
+        for i, (d, s) in enumerate(zip(docs, slots)):
+            if isinstance(d, dict) and isinstance(s, dict) and d.get("required") != s.get("required", False):
+                err(f"{file} documents[{i}].required", f"is {s.get('required', False)}, the procedure's document says {d.get('required')}")
+
+
+procedure_by_code = {p["code"]: p for p in procedures if isinstance(p, dict) and isinstance(p.get("code"), str)}
+forms_dir = SEED / "forms"
+form_files = sorted(forms_dir.glob("*")) if forms_dir.is_dir() else []
+n_forms = 0
+for path in form_files:
+    file = f"forms/{path.name}"
+    if path.suffix != ".json":
+        err(file, "only <procedure code>.json files belong in forms/")
+        continue
+    proc = procedure_by_code.get(path.stem)
+    if proc is None:
+        err(file, f"{path.stem!r} is not the code of a procedure in procedures.json")
+    elif proc.get("level") == "information":
+        err(file, f"procedure {path.stem} is information-only: it takes no dossier, so no form")
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        err(file, "has a UTF-8 BOM")
+    try:
+        form = json.loads(raw.decode("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        err(file, f"not valid UTF-8 JSON: {e}")
+        continue
+    check_form(file, form, proc)
+    n_forms += 1
+
+
 # --- report -------------------------------------------------------------------
 
 if errors:
@@ -440,4 +700,5 @@ print(f"communes:   {len(communes)}")
 print(f"fields:     {len(fields)}")
 print(f"agencies:   {len(agencies)} ({n_agency_prov} province-level, {len(agencies) - n_agency_prov} commune-level, {AGENCY_PROVINCE} = {target_province})")
 print(f"procedures: {len(procedures)} ({n_commune} commune-level, {len(procedures) - n_commune} province-level, {n_popular} popular)")
+print(f"forms:      {n_forms} procedures with an online form (seed/forms/)")
 print("seed validation passed")
