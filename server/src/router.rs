@@ -35,6 +35,18 @@ fn static_files(
 /// Header carrying the request id (set here unless a proxy already set one).
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// The pages' routes, generated once per process.
+///
+/// Generating them runs the app with resource loading suppressed through a process-wide flag of
+/// `leptos_server` (leptos-rs/leptos#4773): a resource first polled while another router is
+/// being built would wait forever. Servers build one router before serving, but tests and
+/// benchmarks build many concurrently, so the list is made once and copied.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the router: operations endpoints, the JSON API and its documentation, the language
 /// switch, the Leptos pages and server functions, and static files, with the shared layers.
 pub fn app(state: AppState) -> Router {
@@ -56,7 +68,7 @@ pub fn app(state: AppState) -> Router {
     };
     let leptos_options = state.leptos_options.clone();
     let pages = Router::new()
-        .leptos_routes_with_context(&state, generate_route_list(App), page_context.clone(), {
+        .leptos_routes_with_context(&state, route_list(), page_context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })

@@ -55,6 +55,10 @@ impl TestApp {
     pub async fn over(
         db: sea_orm::DatabaseConnection,
     ) -> Result<TestApp, Box<dyn std::error::Error>> {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_test_writer()
+            .try_init();
         let dir = tempfile::tempdir()?;
         let config = Config {
             files_dir: dir.path().join("files"),
