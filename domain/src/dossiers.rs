@@ -304,7 +304,11 @@ fn version_parts(
                 version.procedure_code, version.version
             ))
         })?;
-    let form = row.form.clone();
+    // Slots the online form itself replaces are not uploaded.
+    let form = row.form.clone().map(|mut form| {
+        form.documents.retain(|slot| !slot.filled_online);
+        form
+    });
     let details = crate::catalogue_import::details_of(&row);
     Ok((details, form))
 }

@@ -155,6 +155,11 @@ pub struct DocumentSlot {
     /// Largest file, in megabytes.
     #[serde(default = "default_max_mb")]
     pub max_mb: u32,
+    /// The paper declaration that this form's fields replace online (Nghị định 45/2020/NĐ-CP:
+    /// an electronic form takes the place of the paper one). It stays in the schema so that the
+    /// slots still match the catalogue's documents, but nobody is asked to upload it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub filled_online: bool,
 }
 
 fn one() -> u32 {
@@ -398,6 +403,7 @@ pub fn default_schema(details: &ProcedureDetails) -> FormSchema {
                 max_files: 5,
                 types: default_types(),
                 max_mb: default_max_mb(),
+                filled_online: false,
             })
             .collect(),
         fee_item_field: None,

@@ -93,6 +93,16 @@ async fn steps_keep_what_was_typed_and_count_only_when_valid() -> TestResult {
         .dossier
         .id;
     let loaded = drafts::load(&db, &me, &id).await?;
+    let slots: Vec<&str> = loaded
+        .form
+        .documents
+        .iter()
+        .map(|s| s.key.as_str())
+        .collect();
+    assert!(
+        !slots.contains(&"to_khai") && slots.contains(&"giay_chung_sinh"),
+        "the online form replaces the paper declaration: {slots:?}"
+    );
     let mut applicant = loaded.applicant();
     assert_eq!(
         applicant.receiving_agency, "000.01.50.H53",

@@ -126,7 +126,9 @@ def group(key, vi, en, fields, lo=0, hi=10, hint=None, show=None):
                  visible_if=show)
 
 
-def slot(key, vi, en, required, files=1, types=SCANS, mb=10, hint=None) -> dict:
+def slot(key, vi, en, required, files=1, types=SCANS, mb=10, hint=None, online=False) -> dict:
+    """A document slot; `online` marks the declaration the form's own fields replace (kept to
+    match the catalogue's documents, never asked for: Nghị định 45/2020/NĐ-CP)."""
     s: dict = {"key": key, "label": L(vi, en)}
     if hint:
         s["hint"] = L(*hint)
@@ -134,6 +136,8 @@ def slot(key, vi, en, required, files=1, types=SCANS, mb=10, hint=None) -> dict:
     s["max_files"] = files
     s["types"] = list(types)
     s["max_mb"] = mb
+    if online:
+        s["filled_online"] = True
     return s
 
 
@@ -156,10 +160,8 @@ def ethnic(key="dan_toc", vi="Dân tộc", en="Ethnic group", req=True, show=Non
 
 
 def template_slot(vi: str, en: str, files: int = 2) -> dict:
-    """The signed paper declaration, when the catalogue lists it as a document."""
-    return slot("to_khai", vi, en, True, files, SCANS, 10, (
-        "Bản chụp hoặc bản quét tờ khai đã ký; mẫu tờ khai tải ở trang thủ tục.",
-        "A photo or scan of the signed declaration; the blank form is on the procedure's page."))
+    """The paper declaration the catalogue lists; the online form replaces it."""
+    return slot("to_khai", vi, en, True, files, SCANS, 10, online=True)
 
 
 ID_SLOT = slot(
@@ -678,7 +680,7 @@ FORMS["1.004194"] = {
         area("ghi_chu", "Nội dung khác cần trình bày", "Anything else to tell the police", 500),
     ],
     "documents": [
-        slot("to_khai_ct01", "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "Residence change declaration (form CT01)", True, 2),
+        slot("to_khai_ct01", "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "Residence change declaration (form CT01)", True, 2, online=True),
         slot("cho_o_hop_phap", "Giấy tờ chứng minh chỗ ở hợp pháp", "Proof of lawful accommodation", True, 5, SCANS, 10,
              ("Ví dụ: hợp đồng thuê nhà; văn bản cho mượn, cho ở nhờ (không cần công chứng).",
               "For example: a lease, or a letter lending you the place (no notarisation needed).")),
@@ -709,7 +711,7 @@ FORMS["1.004222"] = {
         area("ghi_chu", "Nội dung khác cần trình bày", "Anything else to tell the police", 500),
     ],
     "documents": [
-        slot("to_khai_ct01", "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "Residence change declaration (form CT01)", True, 2),
+        slot("to_khai_ct01", "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "Residence change declaration (form CT01)", True, 2, online=True),
         slot("cho_o_hop_phap", "Giấy tờ chứng minh chỗ ở hợp pháp", "Proof of lawful accommodation", True, 5, SCANS, 10,
              ("Không cần nếu thông tin đã có trong cơ sở dữ liệu.", "Not needed if the information is already in the databases.")),
         slot("quan_he_nhan_than", "Giấy tờ chứng minh quan hệ nhân thân", "Proof of family relationship", False, 5, SCANS, 10,
@@ -734,7 +736,7 @@ FORMS["1.010041"] = {
             ("Để trống nếu chỉ cần bản điện tử trên VNeID.", "Leave empty if the electronic copy in VNeID is enough.")),
     ],
     "documents": [
-        slot("to_khai_ct01", "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "Residence change declaration (form CT01)", True, 2),
+        slot("to_khai_ct01", "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "Residence change declaration (form CT01)", True, 2, online=True),
     ],
 }
 
@@ -794,7 +796,7 @@ FORMS["TN.DATDAI.001"] = {
     ],
     "documents": [
         slot("don_dang_ky", "Đơn đăng ký đất đai, tài sản gắn liền với đất (Mẫu số 04/ĐK)", "Land and asset registration application (form 04/ĐK)",
-             True, 3),
+             True, 3, online=True),
         slot("giay_to_quyen_su_dung_dat", "Giấy tờ về quyền sử dụng đất (Điều 137 Luật Đất đai)", "Papers on the land-use right (Article 137 of the Land Law)",
              False, 10, SCANS, 20),
         slot("giay_to_tai_san", "Giấy tờ về tài sản gắn liền với đất", "Papers on the assets on the land", False, 10, SCANS, 20),
@@ -839,7 +841,7 @@ FORMS["TN.DATDAI.004"] = {
         ]),
     ],
     "documents": [
-        slot("don_dang_ky_bien_dong", "Đơn đăng ký biến động đất đai (Mẫu số 11/ĐK)", "Application to register the change (form 11/ĐK)", True, 3),
+        slot("don_dang_ky_bien_dong", "Đơn đăng ký biến động đất đai (Mẫu số 11/ĐK)", "Application to register the change (form 11/ĐK)", True, 3, online=True),
         slot("hop_dong", "Hợp đồng, văn bản đã công chứng hoặc chứng thực", "Notarised or certified contract or deed", True, 10, PDF, 20,
              ("Bản quét PDF đủ các trang.", "A PDF scan of every page.")),
         slot("giay_chung_nhan", "Bản gốc Giấy chứng nhận đã cấp", "Original certificate issued", True, 4, SCANS, 20,
@@ -933,7 +935,7 @@ FORMS["3.000347"] = {
         text("co_so_kham_suc_khoe", "Cơ sở y tế cấp giấy khám sức khỏe", "Health facility that issued the medical certificate", 200, True),
     ],
     "documents": [
-        slot("don_de_nghi", "Đơn đề nghị đổi giấy phép lái xe", "Application to exchange the driving licence", True, 2),
+        slot("don_de_nghi", "Đơn đề nghị đổi giấy phép lái xe", "Application to exchange the driving licence", True, 2, online=True),
         slot("giay_kham_suc_khoe", "Giấy khám sức khỏe của người lái xe", "Driver's medical certificate", True, 2, SCANS, 10,
              ("Không cần nếu cơ sở y tế đã chia sẻ dữ liệu điện tử.", "Not needed if the health facility shared it electronically.")),
         slot("giay_phep_lai_xe", "Giấy phép lái xe đang sử dụng", "Current driving licence", True, 6, SCANS, 10,
@@ -978,7 +980,7 @@ FORMS["1.001612"] = {
         ], req=False),
     ],
     "documents": [
-        slot("giay_de_nghi", "Giấy đề nghị đăng ký hộ kinh doanh", "Household business registration application", True, 2),
+        slot("giay_de_nghi", "Giấy đề nghị đăng ký hộ kinh doanh", "Household business registration application", True, 2, online=True),
         slot("bien_ban_hop", "Biên bản họp thành viên hộ gia đình", "Minutes of the household members' meeting", False, 3),
         slot("van_ban_uy_quyen_chu_ho", "Văn bản ủy quyền cho thành viên làm chủ hộ kinh doanh", "Authorisation of a member to manage the business",
              False, 3),
@@ -1079,7 +1081,7 @@ FORMS["TN.XAYDUNG.001"] = {
               "I undertake to build as permitted and accept liability under the law if I do not", req=True),
     ],
     "documents": [
-        slot("don_de_nghi", "Đơn đề nghị cấp giấy phép xây dựng", "Building permit application", True, 2),
+        slot("don_de_nghi", "Đơn đề nghị cấp giấy phép xây dựng", "Building permit application", True, 2, online=True),
         slot("giay_to_dat", "Giấy tờ hợp pháp về quyền sử dụng đất", "Lawful land-use right papers", True, 5, SCANS, 20),
         slot("ban_ve_thiet_ke", "Bản vẽ thiết kế xây dựng", "Building design drawings", True, 20, PDF, 30,
              ("Bản PDF: mặt bằng định vị công trình trên lô đất, mặt bằng các tầng, mặt đứng, mặt cắt, mặt bằng móng, sơ đồ đấu nối hạ tầng kỹ thuật.",
@@ -1149,7 +1151,7 @@ FORMS["TN.BTXH.001"] = {
         text("chu_tai_khoan", "Chủ tài khoản", "Account holder", 100, True, show=when("hinh_thuc_nhan", "tai_khoan")),
     ],
     "documents": [
-        slot("to_khai", "Tờ khai đề nghị trợ giúp xã hội (Mẫu 1a–1đ)", "Social assistance application (forms 1a–1đ)", True, 3),
+        slot("to_khai", "Tờ khai đề nghị trợ giúp xã hội (Mẫu 1a–1đ)", "Social assistance application (forms 1a–1đ)", True, 3, online=True),
         slot("giay_xac_nhan_khuyet_tat", "Giấy xác nhận khuyết tật", "Disability certificate", False, 2, SCANS, 10,
              ("Đối với người khuyết tật.", "For a person with a disability.")),
         slot("giay_to_hoan_canh", "Giấy tờ chứng minh hộ nghèo, cận nghèo hoặc hoàn cảnh đặc biệt",

@@ -438,7 +438,7 @@ FIELD_KINDS = {"text", "textarea", "number", "date", "choice", "checkbox", "addr
                "phone", "email", "group"}
 FIELD_KEYS = {"key", "type", "label", "hint", "required", "max_length", "min", "max", "options",
               "visible_if", "fields", "min_items", "max_items"}
-SLOT_KEYS = {"key", "label", "hint", "required", "max_files", "types", "max_mb"}
+SLOT_KEYS = {"key", "label", "hint", "required", "max_files", "types", "max_mb", "filled_online"}
 FORM_FILE_TYPES = ["pdf", "jpg", "png", "docx", "xlsx"]
 MAX_DOSSIER_MB = 50
 WHOLE = re.compile(r"^[+-]?\d+$")
@@ -621,6 +621,8 @@ def check_form(file: str, form, proc) -> None:
         check_label(f"{at}.hint", s.get("hint"), required=False)
         if "required" in s and not isinstance(s["required"], bool):
             err(f"{at}.required", "must be true/false")
+        if "filled_online" in s and not isinstance(s["filled_online"], bool):
+            err(f"{at}.filled_online", "must be true/false")
         max_files = s.get("max_files", 1)
         if not is_int(max_files) or not 1 <= max_files <= 20:
             err(f"{at}.max_files", "must be 1 to 20")
