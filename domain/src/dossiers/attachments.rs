@@ -1,7 +1,7 @@
 //! Uploading a document: streamed chunk by chunk to object storage (never held whole in
 //! memory), hashed with SHA-256 on the way, cut off as soon as it passes the slot's or the
 //! dossier's size limit, recognised by its first bytes (not by its name) against the slot's
-//! allowed types, then scanned for viruses before it is attached. A refused file leaves the
+//! allowed types, and scanned for viruses before it is attached. A refused file leaves the
 //! draft and its other files exactly as they were.
 
 use std::pin::Pin;
@@ -164,15 +164,6 @@ where
         let _ = writer.abort().await;
         return Err(refuse(&slot.key, "file_empty", "the file is empty"));
     }
-    let kind = sniff(&head, file_name).filter(|(k, _)| slot.types.iter().any(|t| t == k));
-    let Some((_, content_type)) = kind else {
-        let _ = writer.abort().await;
-        return Err(refuse(
-            &slot.key,
-            "file_type",
-            "this kind of file is not accepted here",
-        ));
-    };
     writer.finish().await.map_err(storage)?;
 
     let stored = store.get(&path).await.map_err(storage)?;
@@ -217,6 +208,17 @@ where
                 "the file could not be scanned",
             ));
         }
+    };
+    // The type is checked after the scan, so that malware is reported (and audited) as such
+    // whatever it pretends to be.
+    let kind = sniff(&head, file_name).filter(|(k, _)| slot.types.iter().any(|t| t == k));
+    let Some((_, content_type)) = kind else {
+        let _ = store.delete(&path).await;
+        return Err(refuse(
+            &slot.key,
+            "file_type",
+            "this kind of file is not accepted here",
+        ));
     };
     let now = Utc::now().fixed_offset();
     let file = stored_file::Model {
