@@ -253,3 +253,19 @@ pub async fn agencies(db: &impl ConnectionTrait) -> DomainResult<Vec<agency::Mod
         .all(db)
         .await?)
 }
+
+/// An agency and the name of its province (documents it issues are headed with the
+/// province's People's Committee); `None` for an unknown code.
+pub async fn agency_with_province(
+    db: &impl ConnectionTrait,
+    code: &str,
+) -> DomainResult<Option<(agency::Model, Option<String>)>> {
+    let Some(found) = agency::Entity::find_by_id(code.to_owned()).one(db).await? else {
+        return Ok(None);
+    };
+    let province = province::Entity::find_by_id(found.province_code.clone())
+        .one(db)
+        .await?
+        .map(|p| p.name);
+    Ok(Some((found, province)))
+}

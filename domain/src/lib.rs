@@ -24,6 +24,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod password;
 pub mod rate_limit;
+pub mod receipt_pdf;
 pub mod reference_data;
 pub mod search;
 pub mod secrets;

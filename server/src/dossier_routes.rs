@@ -402,3 +402,61 @@ pub async fn file(
     )
         .into_response()
 }
+
+/// `GET /ho-so/{id}/phieu-tiep-nhan.pdf`: the receipt of a filed dossier, in the reader's
+/// language, for whoever may read the dossier. Made on each request (it is small and quick) so
+/// that it always shows the dossier as it is.
+pub async fn receipt(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    use app::error::AppError;
+    let t = locale(&headers);
+    let status_url = format!(
+        "{}/ho-so/{id}",
+        state.config.public_url.trim_end_matches('/')
+    );
+    let document = match app::server_fns::dossier::receipt::receipt_document(
+        t, &state.db, &ctx.actor, &id, status_url,
+    )
+    .await
+    {
+        Ok(d) => d,
+        Err(AppError::Unauthorized) => {
+            return see_other(format!("/dang-nhap?next=/ho-so/{id}"));
+        }
+        Err(AppError::NotFound | AppError::Forbidden) => {
+            return StatusCode::NOT_FOUND.into_response();
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "receipt failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let code = document
+        .code_line
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    match domain::receipt_pdf::render(&document) {
+        Ok(pdf) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"phieu-tiep-nhan-{code}.pdf\""),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            pdf,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "receipt PDF failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

@@ -102,6 +102,10 @@ pub fn app(state: AppState) -> Router {
             get(crate::template_forms::download),
         )
         .route("/ho-so/bat-dau", post(crate::dossier_routes::start))
+        .route(
+            "/ho-so/{id}/phieu-tiep-nhan.pdf",
+            get(crate::dossier_routes::receipt),
+        )
         .route("/ho-so/{id}/luu/{step}", post(crate::dossier_routes::save))
         .route(
             "/ho-so/{id}/tai-len/{slot}",

@@ -230,6 +230,10 @@ async fn a_dossier_is_filed_without_javascript() -> TestResult {
         "the fee from the catalogue"
     );
 
+    let (status, _, _) = b
+        .download(&format!("/ho-so/{id}/phieu-tiep-nhan.pdf"))
+        .await?;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a draft has no receipt");
     let refused = form(&mut b, &format!("/ho-so/{id}/nop"), &[]).await?;
     assert_eq!(
         location(&refused),
@@ -275,5 +279,22 @@ async fn a_dossier_is_filed_without_javascript() -> TestResult {
     let mut stranger = Browser::new(&app);
     let page = stranger.get(&format!("/ho-so/{id}")).await?;
     assert!(!page.body.contains(&code));
+
+    // The receipt: a PDF for the owner, linked from "My dossiers"; nothing for anyone else.
+    let receipt = format!("/ho-so/{id}/phieu-tiep-nhan.pdf");
+    assert!(mine.body.contains(&receipt));
+    let (status, headers, pdf) = b.download(&receipt).await?;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
+    assert!(headers[header::CONTENT_DISPOSITION]
+        .to_str()?
+        .contains(&code));
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    assert!(pdf.len() < 100_000, "{} bytes", pdf.len());
+    let (status, _, _) = stranger.download(&receipt).await?;
+    assert!(
+        status == StatusCode::NOT_FOUND || status.is_redirection(),
+        "{status}"
+    );
     Ok(())
 }

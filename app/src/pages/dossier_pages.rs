@@ -692,7 +692,11 @@ fn DocumentsStep(d: DossierView, action: String) -> impl IntoView {
     let used_mb = format!("{:.1}", d.used_bytes as f64 / 1_048_576.0);
     view! {
         <h2>{t.t(Key::StepDocuments)}</h2>
-        <p class="hint">{t.tf(Key::DocumentsLimits, &[("used", &used_mb), ("max", &d.max_dossier_mb)])}</p>
+        {if d.slots.is_empty() {
+            view! { <p>{t.t(Key::DocumentsNoneNeeded)}</p> }.into_any()
+        } else {
+            view! { <p class="hint">{t.tf(Key::DocumentsLimits, &[("used", &used_mb), ("max", &d.max_dossier_mb)])}</p> }.into_any()
+        }}
         {d.slots
             .iter()
             .cloned()
@@ -938,7 +942,18 @@ pub fn MyDossiersPage() -> impl IntoView {
                                             view! {
                                                 <tr>
                                                     <td><a href=href>{r.procedure_name.clone()}</a></td>
-                                                    <td>{r.code.clone().unwrap_or_else(|| "—".into())}</td>
+                                                    <td>{match r.code.clone() {
+                                                        Some(code) => view! {
+                                                            {code.clone()}
+                                                            <br />
+                                                            <a
+                                                                href=format!("/ho-so/{}/phieu-tiep-nhan.pdf", r.id)
+                                                                aria-label=format!("{} {code}", t.t(Key::DownloadReceipt))
+                                                                download=""
+                                                            >{t.t(Key::ReceiptShort)}</a>
+                                                        }.into_any(),
+                                                        None => "—".into_any(),
+                                                    }}</td>
                                                     <td>{status_label(t, &r.status)}</td>
                                                     <td>{r.updated_at.clone()}</td>
                                                 </tr>

@@ -10,6 +10,8 @@ use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
 mod build;
+#[cfg(feature = "ssr")]
+pub mod receipt;
 
 #[cfg(feature = "ssr")]
 fn ctx() -> Result<crate::session::RequestContext, AppError> {

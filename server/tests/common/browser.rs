@@ -71,6 +71,23 @@ impl<'a> Browser<'a> {
         self.send(request).await
     }
 
+    /// A GET whose answer is kept as bytes (a download).
+    pub async fn download(
+        &mut self,
+        uri: &str,
+    ) -> Result<(StatusCode, http::HeaderMap, Vec<u8>), Box<dyn std::error::Error>> {
+        use http_body_util::BodyExt;
+        use tower::ServiceExt;
+        let request = Request::get(uri)
+            .header(header::COOKIE, self.cookie_header())
+            .body(Body::empty())?;
+        let response = self.app.router.clone().oneshot(request).await?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await?.to_bytes();
+        Ok((status, headers, bytes.to_vec()))
+    }
+
     /// Posts a form as the page's script would (server function, JSON answer).
     pub async fn post(
         &mut self,

@@ -344,7 +344,18 @@ pub async fn dossier_view(
     step: &str,
     check: bool,
 ) -> Result<DossierView, AppError> {
-    let t = use_locale();
+    dossier_view_in(use_locale(), db, actor, id, step, check).await
+}
+
+/// [`dossier_view`] in a given language (for callers outside a page, e.g. the receipt).
+pub async fn dossier_view_in(
+    t: Locale,
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: &str,
+    step: &str,
+    check: bool,
+) -> Result<DossierView, AppError> {
     let loaded = drafts::load(db, actor, id).await?;
     let today = Utc::now()
         .with_timezone(&domain::dossiers::codes::vietnam())

@@ -1,0 +1,140 @@
+//! The receipt of a filed dossier (phiếu xác nhận nộp hồ sơ trực tuyến): what the PDF says, in
+//! the reader's language, made from the same view as the dossier's page so that both always
+//! agree.
+//!
+//! It acknowledges an online submission; the formal "giấy tiếp nhận và hẹn trả kết quả" with a
+//! result date follows once a clerk accepts the dossier, so the processing time is given in
+//! working days from that acceptance rather than as a date.
+
+use domain::access::Actor;
+use domain::db::DatabaseConnection;
+use domain::dossiers::drafts;
+use domain::receipt_pdf::ReceiptDocument;
+
+use super::build::{dossier_view_in, vietnam_time};
+use crate::error::AppError;
+use crate::i18n::{Key, Locale};
+
+/// What the receipt of dossier `id` says, for `actor` (who must be allowed to read it). A draft
+/// has no receipt (`NotFound`). `status_url` is the absolute address of the dossier's page,
+/// encoded in the QR code.
+pub async fn receipt_document(
+    t: Locale,
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: &str,
+    status_url: String,
+) -> Result<ReceiptDocument, AppError> {
+    let view = dossier_view_in(t, db, actor, id, "", false).await?;
+    let Some(code) = view.code.clone() else {
+        return Err(AppError::NotFound);
+    };
+    let loaded = drafts::load(db, actor, id).await?;
+    let province_name = match &loaded.dossier.receiving_agency_code {
+        Some(code) => domain::catalogue::agency_with_province(db, code)
+            .await?
+            .and_then(|(_, province)| province),
+        None => None,
+    };
+
+    let mut fields = vec![
+        (
+            t.t(Key::DossierProcedure).to_owned(),
+            format!("{} ({})", view.procedure_name, view.procedure_code),
+        ),
+        (
+            t.t(Key::FieldFullName).to_owned(),
+            view.applicant.full_name.clone(),
+        ),
+        (
+            t.t(Key::FieldCitizenId).to_owned(),
+            view.applicant.citizen_id.clone(),
+        ),
+        (
+            t.t(Key::FieldPhone).to_owned(),
+            view.applicant.phone.clone(),
+        ),
+    ];
+    if !view.applicant.subject_name.is_empty() {
+        fields.push((
+            t.t(Key::ReceiptOnBehalfOf).to_owned(),
+            view.applicant.subject_name.clone(),
+        ));
+    }
+    fields.push((
+        t.t(Key::FieldReceivingAgency).to_owned(),
+        view.receiving_agency.clone().unwrap_or_default(),
+    ));
+    fields.push((
+        t.t(Key::SubmittedAt).to_owned(),
+        view.submitted_at.clone().unwrap_or_default(),
+    ));
+    fields.push((t.t(Key::FeeDue).to_owned(), money(t, view.fee_vnd)));
+    if let Some(days) = loaded
+        .version
+        .content
+        .get("processing_days")
+        .and_then(|d| d.as_i64())
+        .filter(|d| *d > 0)
+    {
+        fields.push((
+            t.t(Key::ReceiptProcessingTime).to_owned(),
+            format!("{days} {}", t.t(Key::ReceiptWorkingDaysFromAcceptance)),
+        ));
+    }
+    if let Some(delivery) = view.review.iter().find(|s| s.slug == "nhan-ket-qua") {
+        for (label, value) in &delivery.rows {
+            fields.push((label.clone(), value.clone()));
+        }
+    }
+
+    let documents = view
+        .slots
+        .iter()
+        .filter(|s| !s.files.is_empty())
+        .map(|s| {
+            let names: Vec<&str> = s.files.iter().map(|f| f.name.as_str()).collect();
+            format!("{}: {}", s.label, names.join(", "))
+        })
+        .collect();
+    let mut next_steps = vec![t.t(Key::ReceiptNextCheck).to_owned()];
+    next_steps.extend(loaded.details.steps.iter().cloned());
+
+    Ok(ReceiptDocument {
+        authority: match province_name {
+            Some(name) => format!("{} {}", t.t(Key::ReceiptAuthority), name).to_uppercase(),
+            None => t.t(Key::PortalName).to_uppercase(),
+        },
+        office: view
+            .receiving_agency
+            .clone()
+            .unwrap_or_default()
+            .to_uppercase(),
+        motto: [
+            t.t(Key::ReceiptMottoCountry).to_owned(),
+            t.t(Key::ReceiptMottoWords).to_owned(),
+        ],
+        title: t.t(Key::ReceiptTitle).to_owned(),
+        code_line: format!("{}: {code}", t.t(Key::DossierCode)),
+        fields,
+        documents_heading: t.t(Key::ReceiptDocuments).to_owned(),
+        documents,
+        steps_heading: t.t(Key::ReceiptNextSteps).to_owned(),
+        steps: next_steps,
+        qr_payload: status_url,
+        qr_caption: t.t(Key::ReceiptQrCaption).to_owned(),
+        footer: format!(
+            "{} {}",
+            t.t(Key::ReceiptGenerated),
+            vietnam_time(chrono::Utc::now())
+        ),
+    })
+}
+
+fn money(t: Locale, amount: i64) -> String {
+    if amount == 0 {
+        t.t(Key::FeeFree).to_owned()
+    } else {
+        crate::pages::procedure_page::money(t, amount)
+    }
+}
