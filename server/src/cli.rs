@@ -110,6 +110,7 @@ pub enum Command {
 
 /// Parses the command line, runs the command, and turns failures into a message and exit code 1.
 pub fn run() -> ExitCode {
+    crate::tls::install_crypto_provider();
     let cli = Cli::parse();
     let config = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,

@@ -13,8 +13,22 @@ use serde::{Deserialize, Serialize};
 pub const ENV_PREFIX: &str = "PORTAL_";
 
 /// `PORTAL_` variables that are not settings of [`Config`]: the config file path (read by the
-/// command line) and the test harness's variables.
-const NOT_SETTINGS: [&str; 4] = ["config", "test_database_url", "bin", "e2e"];
+/// command line), secrets read from the environment only (never from a file), and the test
+/// harness's variables.
+const NOT_SETTINGS: [&str; 7] = [
+    "config",
+    S3_ACCESS_KEY_ID_ENV_NAME,
+    S3_SECRET_ACCESS_KEY_ENV_NAME,
+    "test_database_url",
+    "bin",
+    "e2e",
+    "require_all_services",
+];
+
+/// `PORTAL_S3_ACCESS_KEY_ID` without its prefix (see [`crate::storage`]).
+const S3_ACCESS_KEY_ID_ENV_NAME: &str = "s3_access_key_id";
+/// `PORTAL_S3_SECRET_ACCESS_KEY` without its prefix (see [`crate::storage`]).
+const S3_SECRET_ACCESS_KEY_ENV_NAME: &str = "s3_secret_access_key";
 
 /// Log line format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +48,17 @@ pub enum MailTransport {
     Outbox,
     /// Sent through the SMTP server at `smtp_url`.
     Smtp,
+}
+
+/// Where uploaded files are stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StorageBackend {
+    /// A folder on this machine (`files_dir`): one instance, or a shared network folder.
+    Local,
+    /// A bucket of Amazon S3 or an S3-compatible server (`s3_*` settings), shared by every
+    /// instance.
+    S3,
 }
 
 /// Deployment kind: production turns on `Secure` cookies and refuses development shortcuts.
@@ -65,8 +90,25 @@ pub struct Config {
     pub site_root: PathBuf,
     /// Folder of the reference and demo data files loaded by `portal seed`.
     pub seed_dir: PathBuf,
-    /// Folder where uploaded files are stored (local object store).
+    /// Folder where uploaded files are stored by the `local` storage backend.
     pub files_dir: PathBuf,
+    /// Storage backend for uploaded files: `local` (`files_dir`) or `s3`. The `s3` backend's
+    /// credentials come from the environment only: `PORTAL_S3_ACCESS_KEY_ID` and
+    /// `PORTAL_S3_SECRET_ACCESS_KEY`, or else the standard `AWS_*` variables and roles.
+    pub storage_backend: StorageBackend,
+    /// Bucket of the `s3` backend (created beforehand; the portal does not create it).
+    pub s3_bucket: String,
+    /// Endpoint of an S3-compatible server, e.g. `https://s3.example.vn`; unset for Amazon S3.
+    pub s3_endpoint: Option<String>,
+    /// Region of the bucket (S3-compatible servers usually accept any name).
+    pub s3_region: String,
+    /// Allow a plain `http://` endpoint (a server on the same machine or a test server).
+    pub s3_allow_http: bool,
+    /// clamd address for virus scanning of uploads: `tcp://host:port` or a Unix socket path.
+    /// Unset means no scanner: files are recorded as not scanned.
+    pub clamd_address: Option<String>,
+    /// Seconds a virus scan (sending the file and waiting for the verdict) may take.
+    pub virus_scan_timeout_secs: u64,
     /// Mail transport: `outbox` or `smtp`.
     pub mail_transport: MailTransport,
     /// Folder the outbox transport writes `.eml` files to.
@@ -130,6 +172,13 @@ impl Default for Config {
             site_root: "build/site".into(),
             seed_dir: "seed".into(),
             files_dir: "var/files".into(),
+            storage_backend: StorageBackend::Local,
+            s3_bucket: String::new(),
+            s3_endpoint: None,
+            s3_region: "us-east-1".into(),
+            s3_allow_http: false,
+            clamd_address: None,
+            virus_scan_timeout_secs: 60,
             mail_transport: MailTransport::Outbox,
             outbox_dir: "var/outbox".into(),
             smtp_url: None,
@@ -334,6 +383,48 @@ impl Config {
         if self.request_timeout_secs == 0 {
             return Err(Self::invalid("request_timeout_secs", "must be at least 1"));
         }
+        self.validate_files()
+    }
+
+    /// Rules of the file storage and virus scanning settings.
+    fn validate_files(&self) -> Result<(), ConfigError> {
+        if self.storage_backend == StorageBackend::S3 {
+            if self.s3_bucket.is_empty() {
+                return Err(Self::invalid(
+                    "s3_bucket",
+                    "is required when storage_backend is s3",
+                ));
+            }
+            if self.s3_region.is_empty() {
+                return Err(Self::invalid("s3_region", "must not be empty"));
+            }
+        }
+        if let Some(endpoint) = &self.s3_endpoint {
+            if endpoint.starts_with("http://") {
+                if !self.s3_allow_http {
+                    return Err(Self::invalid(
+                        "s3_endpoint",
+                        "is http:// but s3_allow_http is false",
+                    ));
+                }
+            } else if !endpoint.starts_with("https://") {
+                return Err(Self::invalid(
+                    "s3_endpoint",
+                    "must start with https:// (or http:// with s3_allow_http)",
+                ));
+            }
+        }
+        if let Some(address) = &self.clamd_address {
+            if let Err(e) = address.parse::<domain::antivirus::ClamdAddress>() {
+                return Err(Self::invalid("clamd_address", e.to_string()));
+            }
+        }
+        if self.virus_scan_timeout_secs == 0 {
+            return Err(Self::invalid(
+                "virus_scan_timeout_secs",
+                "must be at least 1",
+            ));
+        }
         Ok(())
     }
 
@@ -474,6 +565,48 @@ mod tests {
         assert!(issuer.contains("PORTAL_NATIONAL_ID_ISSUER"), "{issuer}");
         config.national_id_issuer = "https://id.example.vn".into();
         assert_eq!(err(&config), "");
+    }
+
+    #[test]
+    fn s3_settings_are_checked() {
+        let err = |pairs: &[(&str, &str)]| env(pairs).err().map(|e| e.to_string());
+        let bucket = err(&[("PORTAL_STORAGE_BACKEND", "s3")]).unwrap_or_default();
+        assert!(bucket.contains("PORTAL_S3_BUCKET"), "{bucket}");
+        let http = err(&[
+            ("PORTAL_STORAGE_BACKEND", "s3"),
+            ("PORTAL_S3_BUCKET", "ho-so"),
+            ("PORTAL_S3_ENDPOINT", "http://127.0.0.1:9000"),
+        ])
+        .unwrap_or_default();
+        assert!(http.contains("PORTAL_S3_ENDPOINT"), "{http}");
+        let backend = err(&[("PORTAL_STORAGE_BACKEND", "ftp")]).unwrap_or_default();
+        assert!(backend.contains("storage_backend"), "{backend}");
+        // (This helper merges strings; the real environment provider parses `true`.)
+        let allowed = Config {
+            storage_backend: StorageBackend::S3,
+            s3_bucket: "ho-so".into(),
+            s3_endpoint: Some("http://127.0.0.1:9000".into()),
+            s3_allow_http: true,
+            ..Config::default()
+        };
+        assert!(allowed.validate().is_ok());
+    }
+
+    #[test]
+    fn clamd_address_is_checked() {
+        let err = env(&[("PORTAL_CLAMD_ADDRESS", "clamd:3310")])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("PORTAL_CLAMD_ADDRESS"), "{err}");
+        assert!(env(&[("PORTAL_CLAMD_ADDRESS", "tcp://127.0.0.1:3310")]).is_ok());
+    }
+
+    #[test]
+    fn credentials_are_not_settings() {
+        let names = Config::setting_names();
+        assert!(!names.iter().any(|n| n.contains("secret_access_key")));
+        assert!(NOT_SETTINGS.contains(&S3_SECRET_ACCESS_KEY_ENV_NAME));
     }
 
     #[test]

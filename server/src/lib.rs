@@ -22,4 +22,5 @@ pub mod state;
 pub mod storage;
 pub mod telemetry;
 pub mod template_forms;
+pub mod tls;
 pub mod uploads;

@@ -31,6 +31,7 @@ pub enum MailError {
 impl Mailer {
     /// Builds the mailer described by the configuration.
     pub fn from_config(config: &Config) -> anyhow::Result<Mailer> {
+        crate::tls::install_crypto_provider();
         let from: Mailbox = config
             .mail_from
             .parse()

@@ -35,7 +35,7 @@ pub struct AppState {
     /// National-identity sign-in: the OpenID Connect client and, in development, the simulator.
     pub national_id: NationalId,
     /// Virus scanner for uploads.
-    pub scanner: Arc<dyn domain::dossiers::attachments::Scan>,
+    pub scanner: Arc<dyn domain::antivirus::VirusScanner>,
 }
 
 impl AppState {
@@ -49,6 +49,7 @@ impl AppState {
 
     /// Builds the state around an already open database (tests use this).
     pub fn with_db(config: Config, db: DatabaseConnection) -> anyhow::Result<AppState> {
+        crate::tls::install_crypto_provider();
         let leptos_options = LeptosOptions::builder()
             .output_name("site")
             .site_root(config.site_root.to_string_lossy().to_string())
@@ -61,8 +62,7 @@ impl AppState {
             CatalogueIndex::new(std::time::Duration::from_secs(config.catalogue_check_secs));
         let page_cache = Arc::new(PageCache::new(config.page_cache_entries));
         let national_id = NationalId::from_config(&config)?;
-        let scanner: Arc<dyn domain::dossiers::attachments::Scan> =
-            Arc::new(domain::dossiers::attachments::NoScan);
+        let scanner = crate::storage::virus_scanner(&config)?;
         Ok(AppState {
             scanner,
             national_id,

@@ -1,6 +1,9 @@
 //! The embedded defaults of outside systems: e-mail to an outbox folder, files to a local
 //! object store, and configuration errors that name the setting.
 
+#[path = "support/store_checks.rs"]
+mod store_checks;
+
 use object_store::{path::Path as StorePath, ObjectStoreExt, PutPayload};
 use server::config::Config;
 use server::mail::Mailer;
@@ -48,6 +51,8 @@ async fn local_object_store_keeps_files_under_files_dir() -> TestResult {
     let bytes = store.get(&path).await?.bytes().await?;
     assert_eq!(&bytes[..], b"%PDF-1.7 test");
     assert!(dir.path().join("files/dossiers/test/giay-to.pdf").exists());
+    // The round trip the S3 backend passes too (tests/storage_s3.rs).
+    store_checks::round_trip(store.as_ref(), "tep-dinh-kem").await?;
     Ok(())
 }
 

@@ -4,11 +4,8 @@
 //! allowed types, and scanned for viruses before it is attached. A refused file leaves the
 //! draft and its other files exactly as they were.
 
-use std::pin::Pin;
-
 use bytes::Bytes;
 use chrono::Utc;
-use futures::future::BoxFuture;
 use futures::stream::BoxStream;
 use futures::{Stream, StreamExt};
 use object_store::path::Path as StorePath;
@@ -18,41 +15,10 @@ use sha2::{Digest, Sha256};
 
 use super::files::{self, Attached};
 use crate::access::Actor;
+use crate::antivirus::{ByteStream, Verdict, VirusScanner};
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::entities::{dossier_file, stored_file};
 use crate::error::{DomainError, DomainResult, FieldError};
-
-/// What a virus scan found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ScanVerdict {
-    /// Scanned, nothing found.
-    Clean,
-    /// Scanned, malware found.
-    Infected(String),
-    /// No scanner is configured.
-    NotScanned,
-}
-
-/// A virus scanner reading a stored file as a stream (the server adapts ClamAV to it).
-pub trait Scan: Send + Sync {
-    /// Scans the bytes; an `Err` means the scanner could not answer.
-    fn scan<'a>(
-        &'a self,
-        data: BoxStream<'a, std::io::Result<Bytes>>,
-    ) -> BoxFuture<'a, Result<ScanVerdict, String>>;
-}
-
-/// No scanner: every file is kept as "not scanned".
-pub struct NoScan;
-
-impl Scan for NoScan {
-    fn scan<'a>(
-        &'a self,
-        _data: BoxStream<'a, std::io::Result<Bytes>>,
-    ) -> BoxFuture<'a, Result<ScanVerdict, String>> {
-        Box::pin(async { Ok(ScanVerdict::NotScanned) })
-    }
-}
 
 const MB: i64 = 1024 * 1024;
 
@@ -104,7 +70,7 @@ fn refuse(slot: &str, code: &str, message: &str) -> DomainError {
 pub async fn upload<C, S>(
     db: &C,
     store: &dyn ObjectStore,
-    scanner: &dyn Scan,
+    scanner: &dyn VirusScanner,
     actor: &Actor,
     origin: &Origin,
     dossier_id: &str,
@@ -167,16 +133,16 @@ where
     writer.finish().await.map_err(storage)?;
 
     let stored = store.get(&path).await.map_err(storage)?;
-    let stream: Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>> = Box::pin(
+    let stream: ByteStream = Box::pin(
         stored
             .into_stream()
             .map(|r| r.map_err(std::io::Error::other)),
     );
     let verdict = scanner.scan(stream).await;
     let scan = match verdict {
-        Ok(ScanVerdict::Clean) => "clean",
-        Ok(ScanVerdict::NotScanned) => "not_scanned",
-        Ok(ScanVerdict::Infected(signature)) => {
+        Ok(Verdict::Clean) => "clean",
+        Ok(Verdict::NotScanned) => "not_scanned",
+        Ok(Verdict::Infected { signature }) => {
             let _ = store.delete(&path).await;
             audit::record(
                 db,

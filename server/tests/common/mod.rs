@@ -55,6 +55,14 @@ impl TestApp {
     pub async fn over(
         db: sea_orm::DatabaseConnection,
     ) -> Result<TestApp, Box<dyn std::error::Error>> {
+        Self::configured(db, |_| {}).await
+    }
+
+    /// Like [`TestApp::over`], with settings changed by `adjust` (e.g. a virus scanner).
+    pub async fn configured(
+        db: sea_orm::DatabaseConnection,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Result<TestApp, Box<dyn std::error::Error>> {
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
             .with_test_writer()
@@ -69,6 +77,8 @@ impl TestApp {
             catalogue_check_secs: 0,
             ..Config::default()
         };
+        let mut config = config;
+        adjust(&mut config);
         let state = AppState::with_db(config, db.clone())?;
         server::ops::metrics_handle();
         Ok(TestApp {
