@@ -1,30 +1,46 @@
 // Filing a dossier online in Chromium, with and without JavaScript: find the procedure, sign
-// in, fill the form with one mistake (clear error), upload files (a progress bar with
-// JavaScript; a wrong-type file refused with a message and the draft intact), check the
-// answers, submit, see the code and the confirmation e-mail; resume a draft in a new browser;
-// axe on every step.
+// in, fill the form with one mistake (clear error), try a wrong-type, an oversize and the EICAR
+// test file (refused with a message, the draft intact; clamd really scans), upload files (a
+// progress bar with JavaScript), check the answers, submit, see the code, download the receipt
+// (its text read back with pdftotext) and receive the confirmation e-mail on a real SMTP server;
+// resume a draft in a new browser; axe on every step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
-import { readOutbox } from '../support/mail.mjs';
+import { startSmtp, startClamd, EICAR } from '../support/services.mjs';
 
 let portal;
+let smtp;
+let clamd;
 const files = mkdtempSync(path.join(tmpdir(), 'portal-files-'));
 const scan = path.join(files, 'giay-xac-nhan.pdf');
 const photo = path.join(files, 'anh-chup.png');
 const fake = path.join(files, 'khong-phai-pdf.pdf');
+const oversize = path.join(files, 'ban-chup-qua-lon.pdf');
+const virus = path.join(files, 'giay-to-nhiem-virus.pdf');
 before(async () => {
   // A real (small) PDF and PNG, and an executable named .pdf.
   writeFileSync(scan, `%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(300_000)}\n%%EOF\n`);
   writeFileSync(photo, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
     '1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a2ba0000000049454e44ae426082', 'hex'));
   writeFileSync(fake, Buffer.from('4d5a90000300000004000000ffff0000', 'hex'));
-  portal = await startPortal();
+  // Over the slot's 10 MB limit.
+  writeFileSync(oversize, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)]));
+  writeFileSync(virus, EICAR);
+  [smtp, clamd] = await Promise.all([startSmtp(), startClamd()]);
+  portal = await startPortal({
+    env: {
+      PORTAL_MAIL_TRANSPORT: 'smtp',
+      PORTAL_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      PORTAL_CLAMD_ADDRESS: clamd.address,
+    },
+  });
 });
-after(async () => { await portal?.stop(); });
+after(async () => { await portal?.stop(); await smtp?.stop(); await clamd?.stop(); });
 
 async function signIn(page) {
   await page.fill('#identifier', 'congdan@dichvucong.localhost');
@@ -92,16 +108,23 @@ for (const javaScriptEnabled of [true, false]) {
       assert.ok(count >= 2, `${count} document slots`);
       assert.match(await slots.first().textContent(), /PDF, JPG, PNG; tối đa 10 MB mỗi tệp/, 'limits shown before choosing');
 
-      // A file that is not what its name says is refused, with a message read out.
-      await slots.first().locator('input[type=file]').setInputFiles(fake);
-      await slots.first().locator('form.upload button').click();
-      if (javaScriptEnabled) {
-        const alert = slots.first().locator('.upload-message[role=alert]');
-        await alert.filter({ hasText: /không đúng định dạng/ }).waitFor();
-      } else {
-        await page.waitForURL(/tai-len=loi&ma=file_type/);
-        assert.match(await page.locator('section.slot').first().textContent(), /không đúng định dạng/);
-      }
+      // Refused files — not what its name says, too large, the EICAR test virus (clamd) — each
+      // get a message read out, and the draft keeps nothing of them.
+      const refused = async (file, code, message) => {
+        const slot = page.locator('section.slot').first();
+        await slot.locator('input[type=file]').setInputFiles(file);
+        await slot.locator('form.upload button').click();
+        if (javaScriptEnabled) {
+          await slot.locator('.upload-message[role=alert]').filter({ hasText: message }).waitFor();
+        } else {
+          await page.waitForURL(new RegExp(`tai-len=loi&ma=${code}`));
+          assert.match(await page.locator('section.slot').first().textContent(), message);
+        }
+        assert.equal(await page.locator('section.slot .files li').count(), 0, `${code}: nothing attached`);
+      };
+      await refused(fake, 'file_type', /không đúng định dạng/);
+      await refused(oversize, 'file_too_big', /lớn hơn dung lượng cho phép/);
+      await refused(virus, 'file_virus', /diệt virus từ chối/);
       // Every slot gets a file. With JavaScript, over a slow uplink (100 KB/s, as on a weak
       // mobile signal), the progress bar shows how far the first upload got.
       let cdp;
@@ -158,14 +181,36 @@ for (const javaScriptEnabled of [true, false]) {
       await axe('confirmation');
       assert.equal(page.url(), `${dossierUrl}?moi=1`);
 
-      // The confirmation e-mail names the code and links to the dossier.
+      // The receipt: a PDF whose text (read by poppler's pdftotext) has the code, the procedure's
+      // Vietnamese name and the applicant. It is also offered from "My dossiers".
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('main a[href$="/phieu-tiep-nhan.pdf"]'),
+      ]);
+      const pdfPath = path.join(files, `receipt-${javaScriptEnabled ? 'js' : 'nojs'}.pdf`);
+      await download.saveAs(pdfPath);
+      assert.equal(readFileSync(pdfPath).subarray(0, 5).toString(), '%PDF-');
+      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' })
+        .replace(/\s+/g, ' ');
+      assert.ok(text.includes(code), `the receipt names ${code}`);
+      const procedureName = 'Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống';
+      assert.ok(text.includes(procedureName), `the receipt names the procedure: ${text}`);
+      assert.match(text, /Nguyễn Thị Hoa/);
+      assert.match(text, /PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN/);
+      await page.goto(`${portal.url}/ho-so-cua-toi`);
+      await settle();
+      assert.equal(await page.locator(`a[href="${dossierUrl.replace(portal.url, '')}/phieu-tiep-nhan.pdf"]`).count(), 1,
+        'My dossiers links to the receipt');
+
+      // The confirmation e-mail reaches the SMTP server, names the code and links to the dossier.
       let mail;
-      for (let i = 0; i < 50 && !mail; i++) {
-        mail = readOutbox(portal.outboxDir).find((m) => m.head.includes('congdan@dichvucong.localhost') && m.body.includes(code));
+      for (let i = 0; i < 100 && !mail; i++) {
+        mail = smtp.messages().find((m) => m.rcpt_tos.includes('congdan@dichvucong.localhost') && m.body.includes(code));
         if (!mail) await new Promise((r) => setTimeout(r, 200));
       }
-      assert.ok(mail, 'confirmation e-mail in the outbox');
-      assert.match(mail.body, new RegExp(dossierUrl.replace(portal.url, '').replace(/[/.]/g, '\\$&')));
+      assert.ok(mail, 'confirmation e-mail delivered over SMTP');
+      assert.match(mail.subject, new RegExp(code.replace(/[.]/g, '\\.')));
+      assert.ok(mail.body.includes(dossierUrl), 'the e-mail links to the dossier');
     } finally {
       await browser.close();
     }
