@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod autosave;
 pub mod catalogue_browser;
 pub mod conditional;
 pub mod form;

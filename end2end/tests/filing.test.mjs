@@ -217,7 +217,7 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('a draft resumes in a new browser at the first step not done', async () => {
+test('a draft saves itself while the user types and resumes in a new browser at the first step not done', async () => {
   const first = await launchBrowser();
   let resumeUrl;
   try {
@@ -235,7 +235,12 @@ test('a draft resumes in a new browser at the first step not done', async () => 
     await page.fill('#applicant-address-street', '5 Trần Hưng Đạo');
     await page.click('button[value=next]');
     await page.waitForURL(/\/to-khai$/);
+    await waitForHydration(page);
     resumeUrl = page.url().replace(/\/to-khai$/, '');
+    // Typed, never saved with a button: the page saves it in the background and says so.
+    assert.match(await page.textContent('.autosave-status'), /tự động lưu trong khi bạn nhập/);
+    await page.fill('#form-noi_dung', 'Quán phở 30 chỗ ngồi');
+    await page.locator('.autosave-status', { hasText: 'Đã tự động lưu bản nháp' }).waitFor({ timeout: 15_000 });
   } finally {
     await first.close();
   }
@@ -248,12 +253,14 @@ test('a draft resumes in a new browser at the first step not done', async () => 
     await page.waitForURL(/\/ho-so-cua-toi/);
     await waitForHydration(page);
     const link = page.locator(`a[href^="${resumeUrl.replace(portal.url, '')}"]`).first();
-    assert.match(await link.getAttribute('href'), /\/to-khai$/, 'resumes at the form');
+    assert.match(await link.getAttribute('href'), /\/giay-to$/, 'resumes at the documents, the form being complete');
     // Asking for a later step still shows the first one not done.
     await page.goto(`${resumeUrl}/kiem-tra`);
     await waitForHydration(page);
-    assert.equal(await page.locator('[aria-current=step]').textContent(), 'Tờ khai');
-    assert.equal(await page.inputValue('#form-noi_dung'), '');
+    assert.equal(await page.locator('[aria-current=step]').textContent(), 'Giấy tờ');
+    await page.goto(`${resumeUrl}/to-khai`);
+    await waitForHydration(page);
+    assert.equal(await page.inputValue('#form-noi_dung'), 'Quán phở 30 chỗ ngồi', 'what was typed survived');
   } finally {
     await second.close();
   }

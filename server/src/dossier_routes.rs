@@ -143,7 +143,11 @@ pub async fn save(
         Step::Delivery | Step::Review => Change::Delivery(delivery_from(&pairs)),
     };
     let revision = value(&pairs, "revision").parse::<i32>().ok();
-    match drafts::save(&state.db, &ctx.actor, &id, revision, change, today()).await {
+    let saving = drafts::save(&state.db, &ctx.actor, &id, revision, change, today()).await;
+    if value(&pairs, "action") == "auto" {
+        return autosaved(saving);
+    }
+    match saving {
         Ok(saved) => {
             let go_on = value(&pairs, "action") != "stay";
             if !saved.step_done() && go_on {
@@ -164,6 +168,29 @@ pub async fn save(
         }
         Err(DomainError::Conflict(_)) => see_other(format!("/ho-so/{id}")),
         Err(e) => error_response(e, &here),
+    }
+}
+
+/// The answer to the page script's background save: the new revision (the page sends it with
+/// its next save), or 409 when another tab changed the draft meanwhile.
+fn autosaved(saving: Result<drafts::Saved, DomainError>) -> Response {
+    match saving {
+        Ok(saved) => {
+            Json(serde_json::json!({ "revision": saved.loaded.dossier.revision })).into_response()
+        }
+        Err(DomainError::Conflict(c)) if c == CHANGED_ELSEWHERE => (
+            StatusCode::CONFLICT,
+            Json(serde_json::json!({ "error": CHANGED_ELSEWHERE })),
+        )
+            .into_response(),
+        Err(DomainError::Unauthorized) => StatusCode::UNAUTHORIZED.into_response(),
+        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
+            StatusCode::NOT_FOUND.into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "background save failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }
 
@@ -342,6 +369,13 @@ pub async fn upload(
             ]))
         }
     };
+    if result.is_err() {
+        // Read what the browser is still sending (within the route's body limit): a browser
+        // whose upload is cut off shows a connection error instead of the refusal's page.
+        while let Ok(Some(mut rest)) = multipart.next_field().await {
+            while let Ok(Some(_)) = rest.chunk().await {}
+        }
+    }
     let outcome = match result {
         Ok(_) => Ok(()),
         Err(DomainError::Validation(errors)) => Err(errors

@@ -133,11 +133,42 @@ async fn a_dossier_is_filed_without_javascript() -> TestResult {
     );
     assert!(page.body.contains("value=\"12\""), "what was typed is kept");
 
+    // The page script's background save answers with JSON: 409 for a stale revision (another
+    // tab saved since), and the new revision otherwise.
+    let mut auto = fields.clone();
+    auto.retain(|(k, _)| *k != "action");
+    auto.push(("action", "auto"));
+    let stale_auto = form(&mut b, &format!("/ho-so/{id}/luu/applicant"), &auto).await?;
+    assert_eq!(stale_auto.status, StatusCode::CONFLICT);
+    assert!(
+        stale_auto.body.contains("draft_changed"),
+        "{}",
+        stale_auto.body
+    );
+
     // A tab still showing the first revision cannot overwrite the newer draft.
     let stale = form(&mut b, &format!("/ho-so/{id}/luu/applicant"), &fields).await?;
     assert_eq!(stale.status, StatusCode::CONFLICT);
     assert!(
         stale.body.contains("Giữ nội dung tôi vừa nhập") && stale.body.contains("value=\"12\"")
+    );
+
+    let current = domain::dossiers::drafts::load_for_tests(&app.db, &id)
+        .await?
+        .dossier
+        .revision
+        .to_string();
+    let mut auto = applicant("0912000001", "12 Lê");
+    auto.retain(|(k, _)| *k != "revision" && *k != "action");
+    auto.push(("revision", &current));
+    auto.push(("action", "auto"));
+    let saved_auto = form(&mut b, &format!("/ho-so/{id}/luu/applicant"), &auto).await?;
+    assert_eq!(saved_auto.status, StatusCode::OK, "{}", saved_auto.body);
+    let answer: serde_json::Value = serde_json::from_str(&saved_auto.body)?;
+    assert_eq!(
+        answer["revision"].as_i64(),
+        Some(current.parse::<i64>()? + 1),
+        "the page gets the revision to send next"
     );
 
     let fixed = applicant("0912000001", "12 Lê Lợi");

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::autosave::Autosave;
 use crate::components::form::CsrfField;
 use crate::components::upload::UploadForm;
 use crate::dto::dossier::*;
@@ -592,6 +593,7 @@ fn StepBody(
                             <SelectInput id="applicant-receiving_agency".into() label=t.t(Key::FieldReceivingAgency).into() value=a.receiving_agency.clone() options=a.receiving_choices.clone() placeholder=t.t(Key::ChooseOne).into() error=err("applicant-receiving_agency") required=true />
                         }.into_any(),
                     }}
+                    <Autosave />
                     <StepButtons />
                 </form>
             }
@@ -605,6 +607,7 @@ fn StepBody(
                     <h2>{t.t(Key::StepForm)}</h2>
                     <p class="hint">{t.t(Key::RequiredHint)}</p>
                     {d.form.clone().into_iter().map(|f| field_view(t, f, provinces.clone())).collect_view()}
+                    <Autosave />
                     <StepButtons />
                 </form>
             }
@@ -655,6 +658,7 @@ fn StepBody(
                         <TextInput id="delivery-phone".into() label=t.t(Key::FieldPhone).into() value=dv.phone.clone() kind="tel" error=err("delivery-phone") required=true autocomplete="tel" />
                         <AddressFields address=dv.address.clone() provinces=d.provinces.clone() legend=t.t(Key::FieldAddressPost).into() />
                     </div>
+                    <Autosave />
                     <StepButtons />
                 </form>
             }
