@@ -169,8 +169,8 @@ wrk and the portal share the same 2 cores, so the request rates are lower bounds
 
 | what | time |
 |---|---|
-| warm release build of the server (no change) | ${warm_server} s |
-| warm site build (wasm, wasm-bindgen, wasm-opt, sass, compression; no change) | ${warm_site} s |
+| release build of the server at the start of this run (warm cache; recompiles only what changed since the last release build) | ${warm_server} s |
+| site build at the start of this run (wasm, wasm-bindgen, wasm-opt, sass, compression; warm cache) | ${warm_site} s |
 
 \`make test\` stage times, last run on an empty (cold) and on a filled (warm) build cache, as
 recorded by scripts/test.sh:
