@@ -40,3 +40,13 @@ rustup_has_wasm() {
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
+
+# Deletes older copies of test executables in the debug build cache, keeping the newest per
+# name (`<name>-<hash>`); libraries and build scripts are left alone.
+prune_test_binaries() {
+  local deps="$CARGO_TARGET_DIR/debug/deps"
+  [ -d "$deps" ] || return 0
+  find "$deps" -maxdepth 1 -type f -perm -u+x ! -name '*.so' ! -name '*.rlib' ! -name '*.rmeta' ! -name '*.d' \
+    -printf '%T@ %f\n' | sort -rn | awk '{ name = $2; sub(/-[0-9a-f]+$/, "", name); if (seen[name]++) print $2 }' \
+    | while read -r old; do rm -f "$deps/$old"; done
+}

@@ -63,6 +63,10 @@ PORTAL_BIN="$CARGO_TARGET_DIR/debug/portal" PORTAL_SITE_ROOT="$ROOT/build/site" 
   node --test --test-concurrency=1 end2end/tests/
 stage_done
 
+# The shared build cache keeps every test binary it ever linked (about 1 GB each in debug);
+# keep only the newest of each name so that it does not fill the disk run after run.
+prune_test_binaries
+
 total="$(( $(date +%s) - total_start ))"
 printf '\nStage times:\n%b' "$STAGE_TIMES"
 printf 'Total: %ss\n' "$total"
