@@ -452,7 +452,7 @@ pub async fn receipt(
         "{}/ho-so/{id}",
         state.config.public_url.trim_end_matches('/')
     );
-    let document = match app::server_fns::dossier::receipt::receipt_document(
+    let (code, document) = match app::server_fns::dossier::receipt::receipt_document(
         t, &state.db, &ctx.actor, &id, status_url,
     )
     .await
@@ -469,12 +469,6 @@ pub async fn receipt(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let code = document
-        .code_line
-        .rsplit(' ')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
     match domain::receipt_pdf::render(&document) {
         Ok(pdf) => (
             [

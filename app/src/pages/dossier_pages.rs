@@ -17,6 +17,7 @@ use crate::dto::dossier::*;
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
 use crate::pages::not_found_page::ErrorNotice;
+use crate::pages::procedure_page::fee_text;
 use crate::server_fns::dossier::{dossier_start, get_dossier, my_dossiers};
 
 fn query(name: &'static str) -> Memo<Option<String>> {
@@ -34,14 +35,6 @@ fn sign_in_notice(t: Locale, next: String) -> AnyView {
         </div>
     }
     .into_any()
-}
-
-fn money(t: Locale, amount: i64) -> String {
-    if amount == 0 {
-        t.t(Key::FeeFree).to_owned()
-    } else {
-        crate::pages::procedure_page::money(t, amount)
-    }
 }
 
 /// `/nop-truc-tuyen/{code}`: what to prepare, then start (or resume) a draft.
@@ -821,7 +814,7 @@ fn ReviewStep(d: DossierView) -> impl IntoView {
                 </section>
             }
         }).collect_view()}
-        <p><strong>{t.t(Key::FeeDue)}": "</strong>{money(t, d.fee_vnd)}</p>
+        <p><strong>{t.t(Key::FeeDue)}": "</strong>{fee_text(t, d.fee_vnd)}</p>
         <form method="post" action=format!("/ho-so/{}/nop", d.id) class="form" novalidate>
             <CsrfField />
             <div class="field checkbox" class:field-invalid=declaration_error.is_some()>
@@ -867,7 +860,7 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
             <dt>{t.t(Key::SubmittedAt)}</dt>
             <dd>{d.submitted_at.clone().unwrap_or_default()}</dd>
             <dt>{t.t(Key::FeeDue)}</dt>
-            <dd>{money(t, d.fee_vnd)}</dd>
+            <dd>{fee_text(t, d.fee_vnd)}</dd>
         </dl>
         <p>
             <a class="button" href=format!("/ho-so/{}/phieu-tiep-nhan.pdf", d.id) download="">{t.t(Key::DownloadReceipt)}</a>

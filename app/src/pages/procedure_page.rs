@@ -39,6 +39,15 @@ pub(crate) fn money(t: Locale, amount: i64) -> String {
     t.tf(Key::AmountVnd, &[("n", &t.number(amount.unsigned_abs()))])
 }
 
+/// A fee due: the amount, or "free" when nothing is due.
+pub(crate) fn fee_text(t: Locale, amount: i64) -> String {
+    if amount == 0 {
+        t.t(Key::FeeFree).to_owned()
+    } else {
+        money(t, amount)
+    }
+}
+
 fn document_kind(t: Locale, kind: &str) -> &'static str {
     match kind {
         "original" => t.t(Key::DocOriginal),

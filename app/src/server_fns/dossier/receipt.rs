@@ -15,7 +15,7 @@ use super::build::{dossier_view_in, vietnam_time};
 use crate::error::AppError;
 use crate::i18n::{Key, Locale};
 
-/// What the receipt of dossier `id` says, for `actor` (who must be allowed to read it). A draft
+/// The code and what the receipt of dossier `id` says, for `actor` (who must be allowed to read it). A draft
 /// has no receipt (`NotFound`). `status_url` is the absolute address of the dossier's page,
 /// encoded in the QR code.
 pub async fn receipt_document(
@@ -24,7 +24,7 @@ pub async fn receipt_document(
     actor: &Actor,
     id: &str,
     status_url: String,
-) -> Result<ReceiptDocument, AppError> {
+) -> Result<(String, ReceiptDocument), AppError> {
     let view = dossier_view_in(t, db, actor, id, "", false).await?;
     let Some(code) = view.code.clone() else {
         return Err(AppError::NotFound);
@@ -69,7 +69,10 @@ pub async fn receipt_document(
         t.t(Key::SubmittedAt).to_owned(),
         view.submitted_at.clone().unwrap_or_default(),
     ));
-    fields.push((t.t(Key::FeeDue).to_owned(), money(t, view.fee_vnd)));
+    fields.push((
+        t.t(Key::FeeDue).to_owned(),
+        crate::pages::procedure_page::fee_text(t, view.fee_vnd),
+    ));
     if let Some(days) = loaded
         .version
         .content
@@ -100,7 +103,7 @@ pub async fn receipt_document(
     let mut next_steps = vec![t.t(Key::ReceiptNextCheck).to_owned()];
     next_steps.extend(loaded.details.steps.iter().cloned());
 
-    Ok(ReceiptDocument {
+    let document = ReceiptDocument {
         authority: match province_name {
             Some(name) => format!("{} {}", t.t(Key::ReceiptAuthority), name).to_uppercase(),
             None => t.t(Key::PortalName).to_uppercase(),
@@ -128,13 +131,6 @@ pub async fn receipt_document(
             t.t(Key::ReceiptGenerated),
             vietnam_time(chrono::Utc::now())
         ),
-    })
-}
-
-fn money(t: Locale, amount: i64) -> String {
-    if amount == 0 {
-        t.t(Key::FeeFree).to_owned()
-    } else {
-        crate::pages::procedure_page::money(t, amount)
-    }
+    };
+    Ok((code, document))
 }
