@@ -30,6 +30,21 @@ pub async fn fresh_database() -> Result<DatabaseConnection, DbErr> {
     Ok(db)
 }
 
+/// Copies a folder with its subfolders (tests change a copy of the seed data).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
 /// The repository's `seed/` folder (tests load the real demo data).
 pub fn seed_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seed")

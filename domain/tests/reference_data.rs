@@ -1,8 +1,6 @@
 //! Loading the seed files into a real database (SQLite, or PostgreSQL when
 //! `PORTAL_TEST_DATABASE_URL` is set) and reading them back through the catalogue services.
 
-use std::path::Path;
-
 use domain::entities::{agency, commune, procedure, province};
 use domain::testing::{fresh_database, seed_dir, TEST_DATABASE_ENV};
 use std::time::Duration;
@@ -66,25 +64,11 @@ async fn seed_loads_the_whole_map_and_is_idempotent() -> TestResult {
     Ok(())
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
-
 #[tokio::test]
 async fn a_bad_row_is_reported_with_its_line_and_nothing_is_written() -> TestResult {
     let db = fresh_database().await?;
     let dir = tempfile::tempdir()?;
-    copy_dir(&seed_dir(), dir.path())?;
+    domain::testing::copy_dir(&seed_dir(), dir.path())?;
     let agencies = dir.path().join("agencies.csv");
     let text = std::fs::read_to_string(&agencies)?;
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();

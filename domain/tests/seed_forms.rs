@@ -3,7 +3,6 @@
 //! malformed form file refuses the whole import, naming the file and the JSON path.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use domain::entities::{procedure, procedure_version};
 use domain::forms::{self, FormSchema};
@@ -228,20 +227,6 @@ async fn a_criminal_record_request_with_its_residence_history_passes() -> TestRe
     Ok(())
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
-
 #[tokio::test]
 async fn a_malformed_form_file_refuses_the_import_naming_the_file_and_path() -> TestResult {
     let db = fresh_database().await?;
@@ -251,8 +236,8 @@ async fn a_malformed_form_file_refuses_the_import_naming_the_file_and_path() -> 
         seed.join("procedures.json"),
         dir.path().join("procedures.json"),
     )?;
-    copy_dir(&seed.join("templates"), &dir.path().join("templates"))?;
-    copy_dir(&seed.join("forms"), &dir.path().join("forms"))?;
+    domain::testing::copy_dir(&seed.join("templates"), &dir.path().join("templates"))?;
+    domain::testing::copy_dir(&seed.join("forms"), &dir.path().join("forms"))?;
 
     let file = dir.path().join("forms").join("1.001193.json");
     let mut form: Value = serde_json::from_str(&std::fs::read_to_string(&file)?)?;

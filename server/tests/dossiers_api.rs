@@ -36,21 +36,6 @@ async fn call(
     Ok((answer.status, value))
 }
 
-async fn upload(
-    b: &mut Browser<'_>,
-    uri: &str,
-    bytes: Vec<u8>,
-) -> Result<(StatusCode, Value), Box<dyn std::error::Error>> {
-    let csrf = b.cookies.get("csrf").cloned().unwrap_or_default();
-    let request = Request::post(uri)
-        .header(header::COOKIE, b.cookie_header())
-        .header("x-csrf-token", csrf)
-        .header(header::CONTENT_TYPE, "application/octet-stream")
-        .body(Body::from(bytes))?;
-    let answer = b.send(request).await?;
-    Ok((answer.status, serde_json::from_str(&answer.body)?))
-}
-
 #[tokio::test]
 async fn a_mobile_app_files_a_dossier_through_the_api() -> TestResult {
     let app = TestApp::with_accounts().await?;
@@ -129,24 +114,24 @@ async fn a_mobile_app_files_a_dossier_through_the_api() -> TestResult {
         !slots.is_empty(),
         "required documents are listed as missing"
     );
-    let (status, refused) = upload(
-        &mut b,
-        &format!(
-            "/api/v1/dossiers/{id}/files?slot={}&name=scan.pdf",
-            slots[0]
-        ),
-        b"GIF89a not a pdf".to_vec(),
-    )
-    .await?;
+    let (status, refused) = b
+        .upload_raw(
+            &format!(
+                "/api/v1/dossiers/{id}/files?slot={}&name=scan.pdf",
+                slots[0]
+            ),
+            b"GIF89a not a pdf",
+        )
+        .await?;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(refused["fields"][0]["field"], format!("doc-{}", slots[0]));
     for slot in &slots {
-        let (status, file) = upload(
-            &mut b,
-            &format!("/api/v1/dossiers/{id}/files?slot={slot}&name=scan.pdf"),
-            b"%PDF-1.4 scan".to_vec(),
-        )
-        .await?;
+        let (status, file) = b
+            .upload_raw(
+                &format!("/api/v1/dossiers/{id}/files?slot={slot}&name=scan.pdf"),
+                b"%PDF-1.4 scan",
+            )
+            .await?;
         assert_eq!(status, StatusCode::CREATED, "{file}");
         assert_eq!(file["content_type"], "application/pdf");
         assert_eq!(file["size"], 13);

@@ -16,21 +16,6 @@ use serde_json::Value;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-async fn upload(
-    b: &mut Browser<'_>,
-    uri: &str,
-    bytes: &[u8],
-) -> Result<(StatusCode, Value), Box<dyn std::error::Error>> {
-    let csrf = b.cookies.get("csrf").cloned().unwrap_or_default();
-    let request = Request::post(uri)
-        .header(header::COOKIE, b.cookie_header())
-        .header("x-csrf-token", csrf)
-        .header(header::CONTENT_TYPE, "application/octet-stream")
-        .body(Body::from(bytes.to_vec()))?;
-    let answer = b.send(request).await?;
-    Ok((answer.status, serde_json::from_str(&answer.body)?))
-}
-
 #[tokio::test]
 async fn the_eicar_file_is_refused_and_a_clean_scan_is_attached() -> TestResult {
     let Some(clamd) = clamd::start_clamd().await? else {
@@ -61,7 +46,7 @@ async fn the_eicar_file_is_refused_and_a_clean_scan_is_attached() -> TestResult 
     let uri = format!("/api/v1/dossiers/{id}/files?slot=giay_to_1&name=giay-to.pdf");
 
     // EICAR named .pdf: refused as malware (not as a wrong type), and audited.
-    let (status, refused) = upload(&mut b, &uri, clamd::EICAR).await?;
+    let (status, refused) = b.upload_raw(&uri, clamd::EICAR).await?;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
     assert_eq!(refused["fields"][0]["field"], "doc-giay_to_1");
     let message = refused["fields"][0]["message"].as_str().unwrap_or_default();
@@ -88,7 +73,9 @@ async fn the_eicar_file_is_refused_and_a_clean_scan_is_attached() -> TestResult 
     );
 
     // A clean scan passes and is recorded as scanned.
-    let (status, file) = upload(&mut b, &uri, b"%PDF-1.4\n% a clean scan\n%%EOF\n").await?;
+    let (status, file) = b
+        .upload_raw(&uri, b"%PDF-1.4\n% a clean scan\n%%EOF\n")
+        .await?;
     assert_eq!(status, StatusCode::CREATED, "{file}");
     let stored = domain::entities::stored_file::Entity::find()
         .all(&app.db)

@@ -71,6 +71,22 @@ impl<'a> Browser<'a> {
         self.send(request).await
     }
 
+    /// Posts a raw body as the mobile API's upload does (`X-CSRF-Token`); the answer is JSON.
+    pub async fn upload_raw(
+        &mut self,
+        uri: &str,
+        bytes: &[u8],
+    ) -> Result<(StatusCode, serde_json::Value), Box<dyn std::error::Error>> {
+        let csrf = self.cookies.get("csrf").cloned().unwrap_or_default();
+        let request = Request::post(uri)
+            .header(header::COOKIE, self.cookie_header())
+            .header("x-csrf-token", csrf)
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .body(Body::from(bytes.to_vec()))?;
+        let answer = self.send(request).await?;
+        Ok((answer.status, serde_json::from_str(&answer.body)?))
+    }
+
     /// A GET whose answer is kept as bytes (a download).
     pub async fn download(
         &mut self,
