@@ -1,4 +1,5 @@
-// Filing a dossier online in Chromium, with and without JavaScript: find the procedure, sign
+// Filing a dossier online in Chromium, with and without JavaScript, as a new user: register
+// (the verification e-mail read from a real SMTP server), find the procedure, sign
 // in, fill the form with one mistake (clear error), try a wrong-type, an oversize and the EICAR
 // test file (refused with a message, the draft intact; clamd really scans), upload files (a
 // progress bar with JavaScript), check the answers, submit, see the code, download the receipt
@@ -42,10 +43,20 @@ before(async () => {
 });
 after(async () => { await portal?.stop(); await smtp?.stop(); await clamd?.stop(); });
 
-async function signIn(page) {
-  await page.fill('#identifier', 'congdan@dichvucong.localhost');
-  await page.fill('#password', 'Demo@2026');
+async function signIn(page, email = 'congdan@dichvucong.localhost', password = 'Demo@2026') {
+  await page.fill('#identifier', email);
+  await page.fill('#password', password);
   await page.click('main button[type=submit]');
+}
+
+/** The first message the SMTP server received that `matches`, waiting up to 20 s. */
+async function mailTo(matches) {
+  for (let i = 0; i < 100; i++) {
+    const found = smtp.messages().find(matches);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return undefined;
 }
 
 async function axeClean(page, where) {
@@ -54,13 +65,34 @@ async function axeClean(page, where) {
 
 for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
-  test(`${mode}: find → sign in → form with a mistake → upload → review → submit → code and e-mail`, async () => {
+  test(`${mode}: a new user registers → finds → signs in → form with a mistake → upload → review → submit → code, receipt and e-mail`, async () => {
     const browser = await launchBrowser({ javaScriptEnabled, width: 390, height: 844 });
     try {
       const page = await browser.context.newPage();
       const settle = async () => { if (javaScriptEnabled) await waitForHydration(page); };
       // axe-core runs as a script, so it checks the pages of the JavaScript run.
       const axe = async (where) => { if (javaScriptEnabled) await axeClean(page, where); };
+
+      // A new citizen: register, then confirm the address from the e-mail the SMTP server got.
+      const email = `tam.${javaScriptEnabled ? 'js' : 'nojs'}@example.vn`;
+      const password = 'matkhau2026';
+      await page.goto(`${portal.url}/dang-ky`);
+      await settle();
+      await page.fill('#full_name', 'Lê Văn Tâm');
+      await page.fill('#email', email);
+      await page.fill('#password', password);
+      await page.fill('#password_confirmation', password);
+      await page.check('#accept_terms');
+      await page.click('main button[type=submit]');
+      await page.waitForURL(/\/dang-ky\/xong/);
+      const verification = await mailTo((m) => m.rcpt_tos.includes(email) && m.body.includes('/xac-thuc-email?token='));
+      assert.ok(verification, 'the verification e-mail reached the SMTP server');
+      const link = verification.body.match(/\/xac-thuc-email\?token=[^\s"<>]+/)[0];
+      await page.goto(`${portal.url}${link}`);
+      await settle();
+      await page.click('main button[type=submit]');
+      await page.waitForURL(/\/dang-nhap\?da=xac-thuc/);
+
       await page.goto(`${portal.url}/thu-tuc?q=an+toan+thuc+pham+an+uong`);
       await page.locator('.procedure-card a', { hasText: 'dịch vụ ăn uống' }).first().click();
       await page.waitForURL(/\/thu-tuc\/.+/);
@@ -70,7 +102,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.click('main .notice a.button');
       await page.waitForURL(/\/dang-nhap/);
       await settle();
-      await signIn(page);
+      await signIn(page, email, password);
       await page.waitForURL(/\/nop-truc-tuyen\//);
       await settle();
       await page.waitForSelector('form[action="/ho-so/bat-dau"] button');
@@ -79,9 +111,13 @@ for (const javaScriptEnabled of [true, false]) {
       await page.waitForURL(/\/nguoi-nop$/);
       await settle();
       const dossierUrl = page.url().replace(/\/nguoi-nop$/, '');
-      assert.equal(await page.inputValue('#applicant-full_name'), 'Nguyễn Thị Hoa', 'prefilled');
+      assert.equal(await page.inputValue('#applicant-full_name'), 'Lê Văn Tâm', 'prefilled from the account');
+      assert.equal(await page.inputValue('#applicant-email'), email);
       await axe('applicant step');
-      // One mistake: a phone number that is too short. The street is missing from the profile.
+      // A new account has no profile yet: the identity and address are typed here, with one
+      // mistake — a phone number that is too short.
+      await page.fill('#applicant-citizen_id', '072190001234');
+      await page.fill('#applicant-date_of_birth', '1990-03-15');
       await page.fill('#applicant-phone', '0912');
       await page.selectOption('#applicant-address-province', '80');
       await page.click('button[value=next]');
@@ -195,7 +231,7 @@ for (const javaScriptEnabled of [true, false]) {
       assert.ok(text.includes(code), `the receipt names ${code}`);
       const procedureName = 'Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống';
       assert.ok(text.includes(procedureName), `the receipt names the procedure: ${text}`);
-      assert.match(text, /Nguyễn Thị Hoa/);
+      assert.match(text, /Lê Văn Tâm/);
       assert.match(text, /PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN/);
       await page.goto(`${portal.url}/ho-so-cua-toi`);
       await settle();
@@ -203,11 +239,7 @@ for (const javaScriptEnabled of [true, false]) {
         'My dossiers links to the receipt');
 
       // The confirmation e-mail reaches the SMTP server, names the code and links to the dossier.
-      let mail;
-      for (let i = 0; i < 100 && !mail; i++) {
-        mail = smtp.messages().find((m) => m.rcpt_tos.includes('congdan@dichvucong.localhost') && m.body.includes(code));
-        if (!mail) await new Promise((r) => setTimeout(r, 200));
-      }
+      const mail = await mailTo((m) => m.rcpt_tos.includes(email) && m.body.includes(code));
       assert.ok(mail, 'confirmation e-mail delivered over SMTP');
       assert.match(mail.subject, new RegExp(code.replace(/[.]/g, '\\.')));
       assert.ok(mail.body.includes(dossierUrl), 'the e-mail links to the dossier');
