@@ -33,8 +33,10 @@ for (const javaScriptEnabled of [false, true]) {
       assert.match(await first.innerText(), /giấy phép xây dựng/i);
       assert.ok(await page.locator('.procedure-card mark').count() > 0, 'matches are highlighted');
       await Promise.all([page.waitForURL(/\/thu-tuc\/.+/), first.click()]);
+      // With JavaScript the URL changes before the routed page has rendered its
+      // content, so each section is awaited rather than checked at once.
       for (const section of SECTIONS) {
-        assert.ok(await page.getByText(section, { exact: true }).first().isVisible(), `${section} visible`);
+        await page.getByText(section, { exact: true }).first().waitFor({ state: 'visible', timeout: 10_000 });
       }
       assert.ok(await page.locator('table tbody tr').count() > 0, 'documents listed');
       assert.match(await page.locator('h1').innerText(), /giấy phép xây dựng/i);
