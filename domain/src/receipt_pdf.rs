@@ -564,111 +564,212 @@ fn write_pdf(layout: Layout, title: &str) -> Result<Vec<u8>, ReceiptPdfError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use rstest::rstest;
+
+    /// Long enough to wrap in the value column: a real joint procedure (liên thông) name.
+    const PROCEDURE: &str = "Liên thông các thủ tục hành chính về Đăng ký khai sinh, đăng ký \
+                             thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi";
 
     fn sample(documents: usize) -> ReceiptDocument {
         ReceiptDocument {
-            authority: "UBND TỈNH TÂY NINH".into(),
-            office: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH TÂY NINH".into(),
+            authority: "UBND TỈNH THÁI NGUYÊN".into(),
+            office: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG".into(),
             motto: [
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
                 "Độc lập - Tự do - Hạnh phúc".into(),
             ],
-            title: "PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN".into(),
-            code_line: "Mã hồ sơ: 000.00.02.H53-261124-0001".into(),
+            title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ".into(),
+            code_line: "Mã hồ sơ: TN-241124-0001".into(),
             fields: vec![
+                ("Thủ tục".into(), PROCEDURE.into()),
+                ("Người nộp".into(), "Nguyễn Thị Ánh Nguyệt".into()),
+                ("Số CCCD / định danh cá nhân".into(), "019190000123".into()),
+                ("Tiếp nhận lúc".into(), "09:15 ngày 24/11/2026".into()),
+                ("Hẹn trả kết quả".into(), "ngày 27/11/2026".into()),
+                ("Phí, lệ phí".into(), "Miễn phí".into()),
                 (
-                    "Thủ tục".into(),
-                    "Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở \
-                     kinh doanh dịch vụ ăn uống (TN.ATTP.001)"
+                    "Nhận kết quả".into(),
+                    "Qua dịch vụ bưu chính công ích, tại địa chỉ: số 12 đường Hoàng Văn Thụ, \
+                     phường Phan Đình Phùng, tỉnh Thái Nguyên"
                         .into(),
                 ),
-                ("Họ và tên".into(), "Nguyễn Thị Ánh Nguyệt".into()),
-                ("Số CCCD / định danh cá nhân".into(), "072190000123".into()),
-                ("Phí, lệ phí phải nộp".into(), "700.000 đồng".into()),
             ],
-            documents_heading: "Giấy tờ đã nộp".into(),
+            documents_heading: "Giấy tờ đã nhận".into(),
             documents: (1..=documents)
-                .map(|n| format!("Bản thuyết minh về cơ sở vật chất số {n}: scan-{n}.pdf"))
+                .map(|n| format!("Giấy chứng sinh bản chính số {n}: giay-chung-sinh-{n}.pdf"))
                 .collect(),
             steps_heading: "Các bước tiếp theo".into(),
             steps: vec!["Cán bộ tiếp nhận kiểm tra hồ sơ.".into()],
-            qr_payload: "https://dichvucong.tayninh.gov.vn/ho-so/7b0c6a2e".into(),
-            qr_caption: "Quét mã để xem tình trạng hồ sơ".into(),
-            footer: "Phiếu được tạo tự động lúc 24/11/2026 09:15".into(),
+            qr_payload: "https://dichvucong.thainguyen.gov.vn/ho-so/TN-241124-0001".into(),
+            qr_caption: "Quét mã để tra cứu hồ sơ".into(),
+            footer: "Giấy này được tạo tự động lúc 09:15 ngày 24/11/2026.".into(),
         }
     }
 
-    fn pdftotext(pdf: &[u8]) -> Option<String> {
+    /// `pdftotext -layout` of `pdf`, or `None` where poppler-utils is not installed (a hard
+    /// failure when PORTAL_REQUIRE_ALL_SERVICES=1, as in CI).
+    fn pdftotext(pdf: &[u8]) -> std::io::Result<Option<String>> {
         let program = std::path::Path::new("/usr/bin/pdftotext");
         if !program.exists() {
-            return None;
-        }
-        let path = std::env::temp_dir().join(format!("receipt-{}.pdf", uuid::Uuid::new_v4()));
-        std::fs::write(&path, pdf).ok()?;
-        let out = std::process::Command::new(program)
-            .arg(&path)
-            .arg("-")
-            .output()
-            .ok();
-        let _ = std::fs::remove_file(&path);
-        out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-    }
-
-    #[test]
-    fn a_receipt_is_a_small_pdf_whose_vietnamese_text_can_be_read_back() {
-        let pdf = render(&sample(3)).unwrap_or_default();
-        assert!(pdf.starts_with(b"%PDF-"));
-        assert!(pdf.len() < 60_000, "{} bytes", pdf.len());
-        let required = std::env::var("PORTAL_REQUIRE_ALL_SERVICES").is_ok_and(|v| v == "1");
-        let Some(text) = pdftotext(&pdf) else {
+            let required = std::env::var("PORTAL_REQUIRE_ALL_SERVICES").is_ok_and(|v| v == "1");
             assert!(!required, "pdftotext (poppler-utils) is needed");
             eprintln!("SKIPPED the text check: /usr/bin/pdftotext is missing");
-            return;
-        };
-        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        for expected in [
-            "Mã hồ sơ: 000.00.02.H53-261124-0001",
-            "Nguyễn Thị Ánh Nguyệt",
-            "Độc lập - Tự do - Hạnh phúc",
-            "đối với cơ sở kinh doanh dịch vụ ăn uống",
-            "Quét mã để xem tình trạng hồ sơ",
-        ] {
-            assert!(flat.contains(expected), "{expected:?} in {flat}");
+            return Ok(None);
         }
+        let file = tempfile::Builder::new().suffix(".pdf").tempfile()?;
+        std::fs::write(file.path(), pdf)?;
+        let out = std::process::Command::new(program)
+            .arg("-layout")
+            .arg(file.path())
+            .arg("-")
+            .output()?;
+        assert!(out.status.success(), "pdftotext failed: {out:?}");
+        Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
+    }
+
+    /// The text with every run of whitespace made one space, so wrapped lines read as one.
+    fn flat(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn page_objects(pdf: &[u8]) -> usize {
+        let raw = String::from_utf8_lossy(pdf);
+        raw.matches("/Type /Page").count() - raw.matches("/Type /Pages").count()
     }
 
     #[test]
-    fn decomposed_input_comes_out_composed() {
+    fn a_receipt_is_a_small_pdf_whose_vietnamese_text_can_be_read_back(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let pdf = render(&sample(4))?;
+        eprintln!("receipt: {} bytes", pdf.len());
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(pdf.len() < 60_000, "{} bytes", pdf.len());
+        assert_eq!(page_objects(&pdf), 1);
+        let Some(text) = pdftotext(&pdf)? else {
+            return Ok(());
+        };
+        let joined = flat(&text);
+        for expected in [
+            "Mã hồ sơ: TN-241124-0001",
+            PROCEDURE,
+            "Nguyễn Thị Ánh Nguyệt",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+            "phường Phan Đình Phùng, tỉnh Thái Nguyên",
+            "4. Giấy chứng sinh bản chính số 4: giay-chung-sinh-4.pdf",
+            "Quét mã để tra cứu hồ sơ",
+        ] {
+            assert!(joined.contains(expected), "{expected:?} in {text}");
+        }
+        assert!(
+            !text.lines().any(|line| line.contains(PROCEDURE)),
+            "the procedure wraps over several lines: {text}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn decomposed_input_comes_out_composed() -> Result<(), Box<dyn std::error::Error>> {
         let mut doc = sample(1);
         doc.fields[1].1 = "Nguyễn Thị Ánh".nfd().collect();
-        let pdf = render(&doc).unwrap_or_default();
-        if let Some(text) = pdftotext(&pdf) {
+        if let Some(text) = pdftotext(&render(&doc)?)? {
             assert!(text.contains("Nguyễn Thị Ánh"), "{text}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_long_list_continues_on_a_second_page() -> Result<(), Box<dyn std::error::Error>> {
+        let pdf = render(&sample(60))?;
+        assert_eq!(page_objects(&pdf), 2);
+        if let Some(text) = pdftotext(&pdf)? {
+            assert_eq!(text.matches('\u{c}').count(), 2, "two form feeds: {text}");
+            let joined = flat(&text);
+            for expected in [
+                "60. Giấy chứng sinh bản chính số 60: giay-chung-sinh-60.pdf",
+                "Quét mã để tra cứu hồ sơ",
+                "Giấy này được tạo tự động lúc 09:15 ngày 24/11/2026.",
+            ] {
+                assert!(joined.contains(expected), "{expected:?} in {text}");
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_long_qr_caption_stays_beside_its_code() -> Result<(), Box<dyn std::error::Error>> {
+        // With 20 documents the code still fits at the foot of the first page but this caption,
+        // taller than the code, does not: code and caption move to the second page together,
+        // and the footer follows them there instead of landing on a third page.
+        let mut doc = sample(20);
+        doc.qr_caption = "Quét mã để tra cứu hồ sơ. ".repeat(16);
+        let pdf = render(&doc)?;
+        assert_eq!(page_objects(&pdf), 2);
+        if let Some(text) = pdftotext(&pdf)? {
+            let pages: Vec<&str> = text.split('\u{c}').collect();
+            assert!(!pages[0].contains("Quét mã"), "{text}");
+            let (caption, footer) = (pages[1].find("Quét mã"), pages[1].find("Giấy này"));
+            assert!(caption.is_some() && caption < footer, "{text}");
+        }
+        Ok(())
+    }
+
+    fn regular() -> FontUse {
+        match FontUse::new(REGULAR) {
+            Ok(font) => font,
+            Err(e) => panic!("the embedded font parses: {e}"),
+        }
+    }
+
+    #[rstest]
+    #[case(40.0)]
+    #[case(120.0)]
+    #[case(300.0)]
+    fn lines_never_overflow(#[case] width: f32) {
+        let font = regular();
+        let text = "Giấy tờ chứng minh chỗ ở hợp pháp của người đăng ký thường trú \
+                    https://dichvucong.thainguyen.gov.vn/ho-so/0123456789abcdef0123456789abcdef";
+        for line in wrap(&font, text, 10.5, width) {
+            assert!(
+                font.width(&line, 10.5) <= width + 0.01,
+                "{line:?} wider than {width}"
+            );
         }
     }
 
     #[test]
-    fn lines_never_overflow() {
-        let Ok(font) = FontUse::new(REGULAR) else {
-            panic!("the embedded font parses");
-        };
-        let text = "Giấy tờ chứng minh chỗ ở hợp pháp của người đăng ký thường trú \
-                    https://dichvucong.tayninh.gov.vn/ho-so/0123456789abcdef0123456789abcdef";
-        for width in [40.0, 120.0, 300.0] {
-            for line in wrap(&font, text, 10.5, width) {
-                assert!(
-                    font.width(&line, 10.5) <= width + 0.01,
-                    "{line:?} wider than {width}"
-                );
-            }
-        }
+    fn an_over_long_word_is_broken_between_characters() {
+        let font = regular();
+        let word = "https://dichvucong.thainguyen.gov.vn/ho-so/TN-241124-0001";
+        let lines = wrap(&font, word, 10.0, 60.0);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.concat(), word);
+        assert!(lines.iter().all(|l| font.width(l, 10.0) <= 60.0));
         assert_eq!(wrap(&font, "", 10.0, 100.0), vec![String::new()]);
     }
 
-    #[test]
-    fn a_long_list_continues_on_a_second_page() {
-        let pdf = render(&sample(60)).unwrap_or_default();
-        let text = String::from_utf8_lossy(&pdf);
-        assert!(text.contains("/Count 2"), "two pages");
+    proptest! {
+        /// Every line fits unless it is a single character wider than the column, and wrapping
+        /// loses no character (it only drops or moves the spaces between words).
+        #[test]
+        fn wrapping_fits_and_keeps_every_character(
+            text in "[a-zA-Z0-9àáạảãâầấậẩẫăằắặẳẵđĐèéêếềểễệìíòóôốồổỗộơớờởỡợùúưứừửữựỳýỹ .,:/-]{0,200}",
+            width in 1.0f32..400.0,
+            size in 6.0f32..16.0,
+        ) {
+            let font = regular();
+            let lines = wrap(&font, &text, size, width);
+            for line in &lines {
+                prop_assert!(
+                    font.width(line, size) <= width || line.chars().count() == 1,
+                    "{:?} wider than {}", line, width
+                );
+            }
+            let kept: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
+            let given: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert_eq!(kept, given);
+        }
     }
 }
