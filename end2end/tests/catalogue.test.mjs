@@ -29,6 +29,8 @@ for (const javaScriptEnabled of [false, true]) {
       if (javaScriptEnabled) await waitForHydration(page);
       await page.fill('#q', 'giay phep xay dung nha o');
       await Promise.all([page.waitForURL(/\/thu-tuc\?q=giay/), page.press('#q', 'Enter')]);
+      // The home page lists procedure cards too: wait for the result list's own heading.
+      await page.locator('.result-count').waitFor({ state: 'visible', timeout: 10_000 });
       const first = page.locator('.procedure-card a').first();
       assert.match(await first.innerText(), /giấy phép xây dựng/i);
       assert.ok(await page.locator('.procedure-card mark').count() > 0, 'matches are highlighted');
