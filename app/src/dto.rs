@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod back_office;
 pub mod dossier;
 
 /// A procedure in a list or a suggestion.

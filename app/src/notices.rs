@@ -66,6 +66,47 @@ impl Notices for PortalNotices {
                     ],
                 ),
             ),
+            Notice::DossierChanged {
+                name,
+                code,
+                procedure,
+                transition,
+                note,
+                due,
+                link,
+            } => {
+                let what = |part: &str| {
+                    Key::from_name(&format!("mail_dossier_{transition}_{part}"))
+                        .map(|k| t.tf(k, &[("code", code), ("due", due)]))
+                        .unwrap_or_default()
+                };
+                let note = if note.is_empty() {
+                    String::new()
+                } else {
+                    t.tf(Key::MailDossierNote, &[("note", note)])
+                };
+                (
+                    what("subject"),
+                    t.tf(
+                        Key::MailDossierBody,
+                        &[
+                            ("name", name),
+                            ("what", &what("what")),
+                            ("code", code),
+                            ("procedure", procedure),
+                            ("note", &note),
+                            ("link", link),
+                        ],
+                    ),
+                )
+            }
+            Notice::StepOverrun { name, code, link } => (
+                t.tf(Key::MailOverrunSubject, &[("code", code)]),
+                t.tf(
+                    Key::MailOverrunBody,
+                    &[("name", name), ("code", code), ("link", link)],
+                ),
+            ),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod account_pages;
 pub mod admin_pages;
+pub mod back_office_pages;
 pub mod business_page;
 pub mod dossier_pages;
 pub mod group_page;

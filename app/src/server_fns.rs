@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod back_office;
 pub mod catalogue;
 pub mod dossier;
 pub mod organisation;

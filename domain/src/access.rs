@@ -8,7 +8,10 @@
 use crate::{DomainError, DomainResult};
 
 /// A staff role (vai trò).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Cán bộ tiếp nhận: receives dossiers at the one-stop desk.
     IntakeClerk,

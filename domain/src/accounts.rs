@@ -65,6 +65,33 @@ pub enum Notice<'a> {
         /// Link to the draft.
         link: &'a str,
     },
+    /// Staff moved a filed dossier in a way the applicant must know about (accepted with a due
+    /// date, supplement requested, refused, result ready, stopped, apology with a new date).
+    DossierChanged {
+        /// Applicant's name.
+        name: &'a str,
+        /// Dossier code.
+        code: &'a str,
+        /// Procedure name.
+        procedure: &'a str,
+        /// The move (`accept`, `request_supplement`, …).
+        transition: &'a str,
+        /// The staff's note for the applicant (reason, what is missing).
+        note: &'a str,
+        /// Due date, `HH:MM dd/MM/yyyy`, or empty.
+        due: &'a str,
+        /// Link to the dossier's page.
+        link: &'a str,
+    },
+    /// A dossier's current step ran over its time allowance (to the agency's leaders).
+    StepOverrun {
+        /// Leader's name.
+        name: &'a str,
+        /// Dossier code.
+        code: &'a str,
+        /// Link to the dossier in the back office.
+        link: &'a str,
+    },
     /// A dossier was filed online.
     DossierSubmitted {
         /// Applicant's name.

@@ -9,11 +9,18 @@
 pub mod attachments;
 pub mod checks;
 pub mod codes;
+pub mod deadlines;
 pub mod drafts;
 pub mod expiry;
 pub mod files;
+pub mod lifecycle;
+pub mod processing;
+pub mod queues;
+pub mod staff_view;
 pub mod submission;
 pub mod timeline;
+pub mod visibility;
+pub mod workflow;
 
 use serde::{Deserialize, Serialize};
 

@@ -20,6 +20,7 @@ pub mod dossiers;
 pub mod entities;
 pub mod error;
 pub mod forms;
+pub mod holidays;
 pub mod identity;
 pub mod organisations;
 pub mod outbox;
@@ -33,5 +34,6 @@ pub mod sessions;
 pub mod staff;
 pub mod testing;
 pub mod text;
+pub mod working_time;
 
 pub use error::{DomainError, DomainResult};

@@ -32,6 +32,8 @@ pub struct LoadReport {
     pub agencies: SyncCount,
     /// Procedures (new ones, new versions, unchanged; see `catalogue_import`).
     pub procedures: crate::catalogue_import::ImportReport,
+    /// Holiday calendar days added (days already set by an administrator are kept).
+    pub holidays_added: usize,
 }
 
 impl std::fmt::Display for LoadReport {
@@ -48,6 +50,7 @@ impl std::fmt::Display for LoadReport {
                 count.inserted, count.updated, count.unchanged
             )?;
         }
+        writeln!(f, "holidays    {:>5} added", self.holidays_added)?;
         write!(f, "{}", self.procedures)
     }
 }
@@ -76,6 +79,7 @@ pub async fn load_seed_dir(
             &dir.join("procedures.json").display().to_string(),
         )
         .await?,
+        holidays_added: 0,
     };
     // Home page figures and facet labels come from these tables too: a change to them must
     // refresh cached pages even when no procedure changed.
@@ -95,6 +99,10 @@ pub async fn load_seed_dir(
         report.procedures.revision = crate::catalogue_import::bump_revision(&txn).await?;
     }
     txn.commit().await?;
+    let holidays = dir.join("holidays.csv");
+    if holidays.exists() {
+        report.holidays_added = crate::holidays::load_seed(db, &holidays).await?;
+    }
     tracing::info!(
         provinces = report.provinces.total(),
         communes = report.communes.total(),

@@ -7,6 +7,7 @@ mod m20261123_000001_reference_data;
 mod m20261124_000001_accounts;
 mod m20261124_000002_catalogue_files;
 mod m20261124_000003_dossiers;
+mod m20261124_000004_back_office;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_accounts::Migration),
             Box::new(m20261124_000002_catalogue_files::Migration),
             Box::new(m20261124_000003_dossiers::Migration),
+            Box::new(m20261124_000004_back_office::Migration),
         ]
     }
 }

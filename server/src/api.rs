@@ -2,6 +2,7 @@
 //! OpenAPI 3.1 description (generated from the handlers with utoipa) at `/api/openapi.json`.
 
 pub mod accounts;
+pub mod back_office;
 pub mod docs_page;
 pub mod dossiers;
 pub mod error;
@@ -30,6 +31,10 @@ use crate::state::AppState;
             revision read (409 when changed elsewhere), documents uploaded as raw bodies and \
             checked by content, idempotent submission, the public timeline. Signed-in citizens \
             only (session cookie and `X-CSRF-Token`)."),
+        (name = "back office", description = "The one-stop back office: queues of the caller's \
+            agency and the actions on a dossier, with the same rules as the staff pages (agency, \
+            role, status, working-time deadlines). Staff sessions, or bearer tokens with \
+            `dossiers:write` for one agency (receive and process; approval stays with a leader)."),
         (name = "accounts", description = "The caller, agency staff, the audit log and API tokens. \
             Browsers authenticate with the session cookie and must send the `X-CSRF-Token` header \
             (the `csrf` cookie's value) on changes; other systems send `Authorization: Bearer <token>` \
@@ -64,6 +69,7 @@ impl utoipa::Modify for SecuritySchemes {
 pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
     let v1 = OpenApiRouter::new()
         .merge(accounts::routes())
+        .merge(back_office::routes())
         .merge(dossiers::routes())
         .merge(procedures::routes())
         .merge(reference::routes());

@@ -349,7 +349,19 @@ pub async fn upload(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("application/json"));
-    let back = format!("/ho-so/{id}/{}", Step::Documents.slug());
+    // A filed dossier takes files only while a supplement is asked for, on its own page.
+    use sea_orm::EntityTrait;
+    let filed = domain::entities::dossier::Entity::find_by_id(id.clone())
+        .one(&state.db)
+        .await
+        .ok()
+        .flatten()
+        .is_some_and(|d| d.status != domain::dossiers::Status::Draft.code());
+    let back = if filed {
+        format!("/ho-so/{id}")
+    } else {
+        format!("/ho-so/{id}/{}", Step::Documents.slug())
+    };
     let result = match multipart.next_field().await {
         Ok(Some(field)) => {
             let name = field.file_name().unwrap_or("tep").to_owned();
@@ -446,17 +458,52 @@ pub async fn receipt(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    use app::error::AppError;
     let t = locale(&headers);
     let status_url = format!(
         "{}/ho-so/{id}",
         state.config.public_url.trim_end_matches('/')
     );
-    let (code, document) = match app::server_fns::dossier::receipt::receipt_document(
+    let made = app::server_fns::dossier::receipt::receipt_document(
         t, &state.db, &ctx.actor, &id, status_url,
     )
     .await
-    {
+    .map(|(code, doc)| (format!("phieu-tiep-nhan-{code}"), doc));
+    pdf_response(&id, made)
+}
+
+/// `GET /ho-so/{id}/giay/{event}.pdf`: the slip of one event (receipt & appointment slip,
+/// refusal slip, apology letter), for the owner and for staff who may read the dossier.
+pub async fn slip(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    headers: HeaderMap,
+    Path((id, event)): Path<(String, String)>,
+) -> Response {
+    let Some(event_id) = event
+        .strip_suffix(".pdf")
+        .and_then(|e| e.parse::<i64>().ok())
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let t = locale(&headers);
+    let status_url = format!(
+        "{}/ho-so/{id}",
+        state.config.public_url.trim_end_matches('/')
+    );
+    let made = app::server_fns::dossier::receipt::slip_document(
+        t, &state.db, &ctx.actor, &id, event_id, status_url,
+    )
+    .await;
+    pdf_response(&id, made)
+}
+
+/// A made document as a PDF download (named `{name}.pdf`), or the error as a status.
+fn pdf_response(
+    id: &str,
+    made: Result<(String, domain::receipt_pdf::ReceiptDocument), app::error::AppError>,
+) -> Response {
+    use app::error::AppError;
+    let (name, document) = match made {
         Ok(d) => d,
         Err(AppError::Unauthorized) => {
             return see_other(format!("/dang-nhap?next=/ho-so/{id}"));
@@ -465,7 +512,7 @@ pub async fn receipt(
             return StatusCode::NOT_FOUND.into_response();
         }
         Err(e) => {
-            tracing::error!(error = %e, "receipt failed");
+            tracing::error!(error = %e, "slip failed");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
@@ -475,7 +522,7 @@ pub async fn receipt(
                 (header::CONTENT_TYPE, "application/pdf".to_owned()),
                 (
                     header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"phieu-tiep-nhan-{code}.pdf\""),
+                    format!("attachment; filename=\"{name}.pdf\""),
                 ),
                 (header::CACHE_CONTROL, "private, no-store".to_owned()),
             ],
@@ -483,7 +530,7 @@ pub async fn receipt(
         )
             .into_response(),
         Err(e) => {
-            tracing::error!(error = %e, "receipt PDF failed");
+            tracing::error!(error = %e, "PDF failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

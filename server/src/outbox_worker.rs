@@ -57,7 +57,10 @@ pub async fn clean_up(
     };
     let drafts =
         domain::dossiers::expiry::run(db, settings.drafts, mailing, chrono::Utc::now()).await?;
+    let escalated =
+        domain::dossiers::processing::escalate_overruns(db, mailing, chrono::Utc::now()).await?;
     tracing::debug!(
+        escalated,
         sessions,
         counters,
         flows,

@@ -106,6 +106,7 @@ pub fn app(state: AppState) -> Router {
             "/ho-so/{id}/phieu-tiep-nhan.pdf",
             get(crate::dossier_routes::receipt),
         )
+        .route("/ho-so/{id}/giay/{event}", get(crate::dossier_routes::slip))
         .route("/ho-so/{id}/luu/{step}", post(crate::dossier_routes::save))
         .route(
             "/ho-so/{id}/tai-len/{slot}",

@@ -158,9 +158,11 @@ pub fn AccountMenu() -> impl IntoView {
                                 <span class="account-name">{t.tf(Key::SignedInAs, &[("name", &v.full_name)])}</span>
                                 {(!v.staff).then(|| view! { <a href="/tai-khoan">{t.t(Key::NavProfile)}</a> })}
                                 {(!v.staff).then(|| view! { <a href="/doanh-nghiep">{t.t(Key::NavBusiness)}</a> })}
+                                {v.roles.iter().any(|r| matches!(r.as_str(), "intake_clerk" | "specialist" | "leader")).then(|| view! { <a href="/mot-cua">{t.t(Key::NavBackOffice)}</a> })}
                                 {(admin || leader).then(|| view! { <a href="/quan-tri/can-bo">{t.t(Key::NavStaff)}</a> })}
                                 {admin.then(|| view! { <a href="/quan-tri/nhat-ky">{t.t(Key::NavAudit)}</a> })}
                                 {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ma-truy-cap">{t.t(Key::NavTokens)}</a> })}
+                                {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ngay-nghi">{t.t(Key::NavHolidays)}</a> })}
                                 <ActionForm action=sign_out attr:class="inline-form">
                                     <crate::components::form::CsrfField />
                                     <button type="submit" class="button button-outline">{t.t(Key::SignOut)}</button>

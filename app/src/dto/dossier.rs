@@ -251,6 +251,21 @@ pub struct DossierView {
     pub timeline: Vec<(String, String)>,
     /// Name of the receiving agency once filed.
     pub receiving_agency: Option<String>,
+    /// What the agency asks for while a supplement is requested.
+    pub supplement: Option<SupplementView>,
+    /// The result's due date once accepted (`HH:mm dd/MM/yyyy`).
+    pub due_at: Option<String>,
+}
+
+/// An open supplement request, as the applicant sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupplementView {
+    /// When it was asked (`dd/MM/yyyy HH:mm`).
+    pub asked_at: String,
+    /// The agency's instructions.
+    pub note: String,
+    /// The documents asked for.
+    pub missing: Vec<String>,
 }
 
 /// A row of "my dossiers".

@@ -11,13 +11,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::autosave::Autosave;
-use crate::components::form::CsrfField;
+use crate::components::form::{CsrfField, ErrorSummary};
 use crate::components::upload::UploadForm;
 use crate::dto::dossier::*;
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
 use crate::pages::not_found_page::ErrorNotice;
 use crate::pages::procedure_page::fee_text;
+use crate::server_fns::back_office::SupplyDossier;
 use crate::server_fns::dossier::{dossier_start, get_dossier, my_dossiers};
 
 fn query(name: &'static str) -> Memo<Option<String>> {
@@ -25,7 +26,7 @@ fn query(name: &'static str) -> Memo<Option<String>> {
     Memo::new(move |_| q.with(|m| m.get(name)))
 }
 
-fn sign_in_notice(t: Locale, next: String) -> AnyView {
+pub(crate) fn sign_in_notice(t: Locale, next: String) -> AnyView {
     view! {
         <div class="notice" role="status">
             <p>{t.t(Key::FilingSignInFirst)}</p>
@@ -827,7 +828,7 @@ fn ReviewStep(d: DossierView) -> impl IntoView {
     }
 }
 
-fn status_label(t: Locale, status: &str) -> String {
+pub(crate) fn status_label(t: Locale, status: &str) -> String {
     Key::from_name(&format!("status_{status}"))
         .map(|k| t.t(k).to_owned())
         .unwrap_or_else(|| status.to_owned())
@@ -838,6 +839,7 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
     let t = use_locale();
     let code = d.code.clone().unwrap_or_default();
     let just = use_query_map().with_untracked(|q| q.get("moi").is_some());
+    let supplied = use_query_map().with_untracked(|q| q.get("da").as_deref() == Some("bo-sung"));
     view! {
         <Title text=format!("{} {}", t.t(Key::DossierCode), code) />
         <p class="breadcrumb"><a href="/ho-so-cua-toi">{t.t(Key::MyDossiers)}</a></p>
@@ -862,6 +864,11 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
             <dt>{t.t(Key::FeeDue)}</dt>
             <dd>{fee_text(t, d.fee_vnd)}</dd>
         </dl>
+        {d.due_at.clone().map(|due| view! {
+            <p class="due-line">{t.tf(Key::DossierDueAt, &[("due", &due)])}</p>
+        })}
+        {supplied.then(|| view! { <div class="notice notice-success" role="status"><p>{t.t(Key::SupplySent)}</p></div> })}
+        {d.supplement.clone().map(|s| view! { <SupplementPanel d=d.clone() s /> })}
         <p>
             <a class="button" href=format!("/ho-so/{}/phieu-tiep-nhan.pdf", d.id) download="">{t.t(Key::DownloadReceipt)}</a>
         </p>
@@ -869,6 +876,56 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
         <ol class="timeline">
             {d.timeline.iter().map(|(at, text)| view! { <li><time>{at.clone()}</time>" — "{text.clone()}</li> }).collect_view()}
         </ol>
+    }
+}
+
+/// What the agency asked for, the documents with their upload forms, and the button that sends
+/// the supplement (plain forms: it works without JavaScript).
+#[component]
+fn SupplementPanel(d: DossierView, s: SupplementView) -> impl IntoView {
+    let t = use_locale();
+    let supply = ServerAction::<SupplyDossier>::new();
+    let error = Signal::derive(move || supply.value().get().and_then(|r| r.err()));
+    let upload_error = use_query_map().with_untracked(|q| {
+        (q.get("tai-len").as_deref() == Some("loi")).then(|| q.get("ma").unwrap_or_default())
+    });
+    view! {
+        <section class="notice notice-warning supplement" aria-labelledby="supplement-h">
+            <h2 id="supplement-h">{t.t(Key::SupplementTitle)}</h2>
+            <p>{t.tf(Key::SupplementAsked, &[("at", &s.asked_at)])}</p>
+            {(!s.note.is_empty()).then(|| view! { <p><strong>{s.note.clone()}</strong></p> })}
+            {(!s.missing.is_empty()).then(|| view! {
+                <ul>{s.missing.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+            })}
+            <p>{t.t(Key::SupplementHow)}</p>
+        </section>
+        {upload_error.map(|code| view! {
+            <div class="notice notice-error" role="alert"><p>{crate::components::form::error_text(t, &code)}</p></div>
+        })}
+        {d.slots
+            .iter()
+            .map(|slot| {
+                let limits_id = format!("limits-{}", slot.key);
+                view! {
+                    <section class="slot" aria-label=slot.label.clone()>
+                        <h3>{slot.label.clone()}</h3>
+                        <p id=limits_id.clone() class="hint">{t.tf(Key::SlotLimits, &[("types", &slot.types), ("mb", &slot.max_mb), ("n", &slot.max_files)])}</p>
+                        <ul class="files">
+                            {slot.files.iter().map(|f| view! { <li><a href=f.url.clone()>{f.name.clone()}</a></li> }).collect_view()}
+                        </ul>
+                        <UploadForm dossier_id=d.id.clone() slot_key=slot.key.clone() accept=slot.accept.clone() label=slot.label.clone() limits_id />
+                    </section>
+                }
+            })
+            .collect_view()}
+        <ActionForm action=supply attr:class="form supply-form">
+            <CsrfField />
+            <ErrorSummary error />
+            <input type="hidden" name="id" value=d.id.clone() />
+            <label for="supply-note">{t.t(Key::SupplyNote)}</label>
+            <textarea id="supply-note" name="public_note" rows="3"></textarea>
+            <button type="submit" class="button button-large">{t.t(Key::SupplySend)}</button>
+        </ActionForm>
     }
 }
 

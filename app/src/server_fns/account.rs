@@ -101,10 +101,21 @@ pub async fn sign_in(
     )
     .await?;
     support::start_session(&signed.session, settings.secure_cookies);
-    let default = if signed.account.kind == "staff" {
-        "/quan-tri/can-bo"
-    } else {
-        "/tai-khoan"
+    // Staff who handle dossiers start in the back office; administrators in staff management.
+    let handles_dossiers = domain::access::Role::parse_list(&signed.account.roles)
+        .iter()
+        .any(|r| {
+            matches!(
+                r,
+                domain::access::Role::IntakeClerk
+                    | domain::access::Role::Specialist
+                    | domain::access::Role::Leader
+            )
+        });
+    let default = match (signed.account.kind.as_str(), handles_dossiers) {
+        ("staff", true) => "/mot-cua",
+        ("staff", false) => "/quan-tri/can-bo",
+        _ => "/tai-khoan",
     };
     leptos_axum::redirect(&support::local_path(next, default));
     Ok(())

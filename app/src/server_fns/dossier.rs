@@ -9,7 +9,7 @@ use crate::dto::dossier::{DossierRow, DossierView, StartView};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-mod build;
+pub(crate) mod build;
 #[cfg(feature = "ssr")]
 pub mod receipt;
 

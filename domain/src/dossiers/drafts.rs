@@ -141,6 +141,27 @@ pub async fn load(db: &impl ConnectionTrait, actor: &Actor, id: &str) -> DomainR
     Ok(loaded)
 }
 
+/// Loads a dossier for reading: the owner's own (draft or filed), or a filed one that staff of
+/// an agency with a part in it may read.
+pub async fn load_readable(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: &str,
+) -> DomainResult<Loaded> {
+    if matches!(actor, Actor::Anonymous) {
+        return Err(DomainError::Unauthorized);
+    }
+    let loaded = load_unchecked(db, id).await?;
+    if owned_by(actor, &loaded.dossier).is_ok()
+        || (loaded.status != Status::Draft
+            && super::visibility::may_read(db, actor, &loaded.dossier).await?)
+    {
+        Ok(loaded)
+    } else {
+        Err(DomainError::NotFound(format!("dossier {id}")))
+    }
+}
+
 /// Starts a draft for a procedure that can be done online, prefilled from the profile.
 pub async fn start(
     db: &impl ConnectionTrait,
@@ -221,6 +242,8 @@ pub async fn start(
         updated_at: Set(now.fixed_offset()),
         submitted_at: Set(None),
         draft_notice_at: Set(None),
+        // The back-office columns keep their database defaults until the dossier is filed.
+        ..Default::default()
     })
     .exec_without_returning(db)
     .await?;

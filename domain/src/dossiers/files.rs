@@ -9,7 +9,7 @@ use sea_orm::{
 
 use super::{drafts, Loaded, Status};
 use crate::access::Actor;
-use crate::entities::{dossier_file, stored_file};
+use crate::entities::{dossier, dossier_file, stored_file};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::forms::DocumentSlot;
 
@@ -65,8 +65,10 @@ pub fn used_bytes(files: &[Attached]) -> i64 {
     files.iter().map(|a| a.file.size).sum()
 }
 
-/// The slot of a draft the caller may add files to: the draft must be theirs and still a draft,
-/// and the slot must exist and have room.
+/// The slot of a dossier the caller may add files to: the dossier must be theirs and a draft,
+/// or filed and waiting for a supplement; the slot must exist and have room. A supplement may
+/// add as many files again as the slot holds (files already filed are never removed: staff
+/// must see what was given when).
 pub(crate) async fn open_slot(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -74,9 +76,11 @@ pub(crate) async fn open_slot(
     slot: &str,
 ) -> DomainResult<(Loaded, DocumentSlot, Vec<Attached>)> {
     let loaded = drafts::load(db, actor, dossier_id).await?;
-    if loaded.status != Status::Draft {
-        return Err(DomainError::Conflict("dossier_already_submitted".into()));
-    }
+    let room = match loaded.status {
+        Status::Draft => 1,
+        Status::SupplementRequested => 2,
+        _ => return Err(DomainError::Conflict("dossier_already_submitted".into())),
+    };
     let slot = loaded
         .form
         .documents
@@ -89,7 +93,7 @@ pub(crate) async fn open_slot(
         .iter()
         .filter(|a| a.attachment.slot == slot.key)
         .count();
-    if in_slot >= slot.max_files as usize {
+    if in_slot >= slot.max_files as usize * room {
         return Err(DomainError::Validation(vec![FieldError::rule(
             format!("doc-{}", slot.key),
             "document_too_many",
@@ -182,7 +186,8 @@ pub async fn detach(
     Ok(())
 }
 
-/// A stored file the caller may open: their own, or one attached to a dossier they own.
+/// A stored file the caller may open: their own, or one attached to a filed dossier the caller
+/// may read (staff of an agency that had a part in it, see [`super::visibility`]).
 pub async fn readable(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -192,9 +197,24 @@ pub async fn readable(
         .one(db)
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("file {file_id}")))?;
-    match actor.account_id() {
-        Some(id) if id == file.owner_id => Ok(file),
-        None => Err(DomainError::Unauthorized),
-        Some(_) => Err(DomainError::NotFound(format!("file {file_id}"))),
+    if actor.account_id() == Some(file.owner_id.as_str()) {
+        return Ok(file);
     }
+    if matches!(actor, Actor::Anonymous) {
+        return Err(DomainError::Unauthorized);
+    }
+    let attached_to = dossier_file::Entity::find()
+        .filter(dossier_file::Column::StoredFileId.eq(file_id))
+        .all(db)
+        .await?;
+    for link in attached_to {
+        if let Some(row) = dossier::Entity::find_by_id(link.dossier_id).one(db).await? {
+            if row.status != Status::Draft.code()
+                && super::visibility::may_read(db, actor, &row).await?
+            {
+                return Ok(file);
+            }
+        }
+    }
+    Err(DomainError::NotFound(format!("file {file_id}")))
 }

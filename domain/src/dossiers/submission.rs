@@ -63,6 +63,15 @@ fn receiving_agency(loaded: &Loaded) -> Option<String> {
         })
 }
 
+/// The names staff search a dossier by (applicant and the person it is for), folded.
+pub fn applicant_search(loaded: &Loaded) -> String {
+    let a = loaded.applicant();
+    crate::text::fold(&format!("{} {}", a.full_name, a.subject_name))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The code of a dossier that is already filed.
 async fn existing(db: &DatabaseConnection, actor: &Actor, id: &str) -> DomainResult<Submitted> {
     let loaded = drafts::load(db, actor, id).await?;
@@ -134,6 +143,18 @@ pub async fn submit(
             Expr::value(loaded.version.version),
         )
         .col_expr(dossier::Column::FeeDueVnd, Expr::value(fee))
+        .col_expr(
+            dossier::Column::HoldingAgencyCode,
+            Expr::value(agency.clone()),
+        )
+        .col_expr(
+            dossier::Column::ApplicantSearch,
+            Expr::value(applicant_search(&loaded)),
+        )
+        .col_expr(
+            dossier::Column::ApplicantCitizenId,
+            Expr::value(loaded.applicant().citizen_id.trim().to_owned()),
+        )
         .col_expr(dossier::Column::DeclaredAt, Expr::value(stamp))
         .col_expr(dossier::Column::SubmittedAt, Expr::value(stamp))
         .col_expr(dossier::Column::UpdatedAt, Expr::value(stamp))
@@ -149,6 +170,7 @@ pub async fn submit(
         txn.rollback().await?;
         return existing(db, actor, id).await;
     }
+    super::processing::involve(&txn, id, &agency, now).await?;
     let applicant = loaded.applicant();
     let files = files_per_slot(&txn, id).await?;
     timeline::append(

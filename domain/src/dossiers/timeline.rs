@@ -75,17 +75,25 @@ pub struct PublicEvent {
     pub to_status: Option<String>,
     /// Note for the applicant.
     pub note: Option<String>,
+    /// Documents asked for (supplement requests).
+    pub missing: Vec<String>,
+    /// The due date this event set (acceptance, supplement answered, apology).
+    pub due_at: Option<DateTime<Utc>>,
 }
 
-/// The public timeline of the caller's own dossier, oldest first.
+/// Event kinds only staff see (the escalation of an overrun step to the agency's leaders).
+pub const INTERNAL_KINDS: [&str; 1] = ["escalated"];
+
+/// The public timeline of a dossier the caller may read, oldest first.
 pub async fn public_events<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     dossier_id: &str,
 ) -> DomainResult<Vec<PublicEvent>> {
-    drafts::load(db, actor, dossier_id).await?;
+    drafts::load_readable(db, actor, dossier_id).await?;
     Ok(dossier_event::Entity::find()
         .filter(dossier_event::Column::DossierId.eq(dossier_id))
+        .filter(dossier_event::Column::Kind.is_not_in(INTERNAL_KINDS))
         .order_by_asc(dossier_event::Column::Id)
         .all(db)
         .await?
@@ -97,6 +105,17 @@ pub async fn public_events<C: ConnectionTrait>(
             from_status: e.from_status,
             to_status: e.to_status,
             note: e.public_note,
+            missing: e
+                .data
+                .as_ref()
+                .and_then(|d| d.get("missing"))
+                .and_then(|m| serde_json::from_value(m.clone()).ok())
+                .unwrap_or_default(),
+            due_at: e
+                .data
+                .as_ref()
+                .and_then(|d| d.get("due_at"))
+                .and_then(|m| serde_json::from_value(m.clone()).ok()),
         })
         .collect())
 }

@@ -32,6 +32,8 @@ pub struct Model {
     /// URL slug without diacritics.
     #[sea_orm(unique)]
     pub slug: String,
+    /// Working periods, `07:00-11:30,13:30-17:00`; `None` means the national default.
+    pub working_hours: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

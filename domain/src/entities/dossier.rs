@@ -45,6 +45,38 @@ pub struct Model {
     pub submitted_at: Option<DateTimeWithTimeZone>,
     /// When the owner was told an old draft will be deleted.
     pub draft_notice_at: Option<DateTimeWithTimeZone>,
+    /// The agency whose staff hold the dossier now (its queue); `None` while a draft.
+    pub holding_agency_code: Option<String>,
+    /// Index of the current workflow step (see `dossiers::workflow`).
+    pub step_index: Option<i32>,
+    /// The role that acts at the current step (queues filter on it).
+    pub step_role: Option<String>,
+    /// The staff member it is assigned to.
+    pub assignee_id: Option<String>,
+    /// When the desk accepted it: the working-time clock starts here.
+    pub accepted_at: Option<DateTimeWithTimeZone>,
+    /// When the result is due (working time, moved on by pauses and apology letters).
+    pub due_at: Option<DateTimeWithTimeZone>,
+    /// Since when the clock is stopped (waiting for the applicant).
+    pub paused_at: Option<DateTimeWithTimeZone>,
+    /// The status to return to when the applicant answers a supplement request.
+    pub resume_status: Option<String>,
+    /// When the current step's allowance runs out.
+    pub step_due_at: Option<DateTimeWithTimeZone>,
+    /// When the overrun of the current step was escalated to the agency's leader.
+    pub escalated_at: Option<DateTimeWithTimeZone>,
+    /// The agency a transferred dossier goes back to.
+    pub transfer_origin: Option<String>,
+    /// Apology letters issued.
+    pub apologies: i32,
+    /// Applicant's and subject's names, folded (no diacritics, lower case), for staff search.
+    pub applicant_search: String,
+    /// Applicant's citizen ID, for staff search.
+    pub applicant_citizen_id: String,
+    /// When it reached a final status (processed, refused, stopped, withdrawn).
+    pub finished_at: Option<DateTimeWithTimeZone>,
+    /// How it was received: `online`, `desk` or `post`.
+    pub channel: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -63,6 +63,9 @@ struct AgencyRow {
     phone: Option<String>,
     email: Option<String>,
     website: Option<String>,
+    /// Working periods when they differ from the national default (`07:00-11:30,13:30-17:00`).
+    #[serde(default)]
+    working_hours: Option<String>,
 }
 
 /// Reads and checks every seed file under `dir`; nothing is written here.
@@ -224,6 +227,7 @@ fn read_agencies(path: &Path, errors: &mut Vec<FieldError>) -> Vec<agency::Model
                 phone: empty_none(r.phone),
                 email: empty_none(r.email),
                 website: empty_none(r.website),
+                working_hours: empty_none(r.working_hours),
             })
         })
         .collect()

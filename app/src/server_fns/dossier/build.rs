@@ -356,11 +356,16 @@ pub async fn dossier_view_in(
     step: &str,
     check: bool,
 ) -> Result<DossierView, AppError> {
-    let loaded = drafts::load(db, actor, id).await?;
+    // Staff of an agency with a part in a filed dossier read the same view as its owner.
+    let loaded = drafts::load_readable(db, actor, id).await?;
     let today = Utc::now()
         .with_timezone(&domain::dossiers::codes::vietnam())
         .date_naive();
-    let problems: Problems = checks::problems(db, actor, &loaded, today).await?;
+    let problems: Problems = if loaded.status == Status::Draft {
+        checks::problems(db, actor, &loaded, today).await?
+    } else {
+        Problems::default()
+    };
     let shown = if loaded.status == Status::Draft {
         loaded.allowed_step(Step::parse(step).unwrap_or_else(|| loaded.resume_step()))
     } else {
@@ -553,20 +558,46 @@ pub async fn dossier_view_in(
         .dossier
         .fee_due_vnd
         .unwrap_or_else(|| submission::fee_due(&loaded));
-    let timeline = if loaded.status == Status::Draft {
+    let events = if loaded.status == Status::Draft {
         Vec::new()
     } else {
-        timeline::public_events(db, actor, id)
-            .await?
-            .into_iter()
-            .map(|e| {
-                let text = Key::from_name(&format!("event_{}", e.kind))
-                    .map(|k| t.t(k).to_owned())
-                    .unwrap_or(e.kind);
-                (vietnam_time(e.at), text)
-            })
-            .collect()
+        timeline::public_events(db, actor, id).await?
     };
+    let supplement = if loaded.status == Status::SupplementRequested {
+        events
+            .iter()
+            .rev()
+            .find(|e| e.kind == "request_supplement")
+            .map(|e| SupplementView {
+                asked_at: vietnam_time(e.at),
+                note: e.note.clone().unwrap_or_default(),
+                missing: e.missing.clone(),
+            })
+    } else {
+        None
+    };
+    let due_at = loaded
+        .dossier
+        .due_at
+        .map(|d| domain::dossiers::deadlines::local_text(d.with_timezone(&Utc)));
+    let timeline = events
+        .into_iter()
+        .map(|e| {
+            let mut text = Key::from_name(&format!("event_{}", e.kind))
+                .map(|k| t.t(k).to_owned())
+                .unwrap_or(e.kind);
+            if let Some(due) = e.due_at {
+                text.push_str(&t.tf(
+                    Key::EventDueSuffix,
+                    &[("due", &domain::dossiers::deadlines::local_text(due))],
+                ));
+            }
+            if let Some(note) = e.note.filter(|n| !n.is_empty()) {
+                text.push_str(&format!(": {note}"));
+            }
+            (vietnam_time(e.at), text)
+        })
+        .collect();
     let receiving_agency = loaded
         .dossier
         .receiving_agency_code
@@ -608,6 +639,8 @@ pub async fn dossier_view_in(
             .map(|s| vietnam_time(s.with_timezone(&Utc))),
         timeline,
         receiving_agency,
+        supplement,
+        due_at,
     })
 }
 

@@ -29,7 +29,7 @@ pub async fn receipt_document(
     let Some(code) = view.code.clone() else {
         return Err(AppError::NotFound);
     };
-    let loaded = drafts::load(db, actor, id).await?;
+    let loaded = drafts::load_readable(db, actor, id).await?;
     let province_name = match &loaded.dossier.receiving_agency_code {
         Some(code) => domain::catalogue::agency_with_province(db, code)
             .await?
@@ -133,4 +133,70 @@ pub async fn receipt_document(
         ),
     };
     Ok((code, document))
+}
+
+/// A slip made from one event of dossier `id`: the receipt & appointment slip (acceptance, with
+/// the due date), the refusal slip (with the reason) or the apology letter (with the new date).
+/// Same heading, applicant and documents as the receipt; `None` for other events.
+pub async fn slip_document(
+    t: Locale,
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: &str,
+    event_id: i64,
+    status_url: String,
+) -> Result<(String, ReceiptDocument), AppError> {
+    let (code, mut document) = receipt_document(t, db, actor, id, status_url).await?;
+    let event = domain::dossiers::staff_view::event(db, id, event_id).await?;
+    let data = event.data.clone().unwrap_or_default();
+    let date = |key: &str| {
+        data.get(key)
+            .and_then(|d| d.as_str())
+            .and_then(|d| d.parse::<chrono::DateTime<chrono::Utc>>().ok())
+            .map(domain::dossiers::deadlines::local_text)
+            .unwrap_or_default()
+    };
+    let at = domain::dossiers::deadlines::local_text(event.at.with_timezone(&chrono::Utc));
+    let note = event.public_note.clone().unwrap_or_default();
+    // The online-filing lines that do not belong on a slip issued by the desk.
+    document
+        .fields
+        .retain(|(label, _)| label != t.t(Key::ReceiptProcessingTime));
+    match event.kind.as_str() {
+        "accept" => {
+            document.title = t.t(Key::SlipAcceptTitle).to_owned();
+            document
+                .fields
+                .push((t.t(Key::SlipAcceptedAt).to_owned(), at));
+            document
+                .fields
+                .push((t.t(Key::SlipDueAt).to_owned(), date("due_at")));
+            document.steps = vec![t.t(Key::SlipAcceptNext).to_owned()];
+        }
+        "refuse" => {
+            document.title = t.t(Key::SlipRefuseTitle).to_owned();
+            document
+                .fields
+                .push((t.t(Key::SlipRefusedAt).to_owned(), at));
+            document
+                .fields
+                .push((t.t(Key::SlipReason).to_owned(), note));
+            document.steps = vec![t.t(Key::SlipRefuseNext).to_owned()];
+        }
+        "apologise" => {
+            document.title = t.t(Key::SlipApologyTitle).to_owned();
+            document
+                .fields
+                .push((t.t(Key::SlipOldDue).to_owned(), date("old_due_at")));
+            document
+                .fields
+                .push((t.t(Key::SlipNewDue).to_owned(), date("due_at")));
+            document
+                .fields
+                .push((t.t(Key::SlipReason).to_owned(), note));
+            document.steps = vec![t.t(Key::SlipApologyText).to_owned()];
+        }
+        _ => return Err(AppError::NotFound),
+    }
+    Ok((format!("{code}-{}", event.kind), document))
 }

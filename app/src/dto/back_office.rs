@@ -1,0 +1,134 @@
+//! What the one-stop back office pages show: a queue page and a dossier with what the staff
+//! member may do to it.
+
+use serde::{Deserialize, Serialize};
+
+use super::dossier::Choice;
+use super::dossier::DossierView;
+
+/// One row of a queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueRowView {
+    /// Dossier id.
+    pub id: String,
+    /// Code.
+    pub code: String,
+    /// Procedure code.
+    pub procedure_code: String,
+    /// Applicant.
+    pub applicant: String,
+    /// Status code.
+    pub status: String,
+    /// Filed at (`dd/MM/yyyy HH:mm`).
+    pub submitted_at: String,
+    /// Due (`HH:mm dd/MM/yyyy`), or empty.
+    pub due_at: String,
+    /// Working time left as text (`2 ngày 3 giờ`), or empty.
+    pub time_left: String,
+    /// `ok`, `soon`, `overdue` or `paused`: how urgent it is.
+    pub urgency: String,
+    /// The current step ran over its allowance.
+    pub escalated: bool,
+}
+
+/// A queue page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueView {
+    /// Queue code shown.
+    pub queue: String,
+    /// Tabs: code and count.
+    pub tabs: Vec<(String, u64)>,
+    /// Rows.
+    pub rows: Vec<QueueRowView>,
+    /// Total rows.
+    pub total: u64,
+    /// Page.
+    pub page: u64,
+    /// Pages.
+    pub pages: u64,
+    /// Search text.
+    pub q: String,
+    /// Staff member's agency name.
+    pub agency: String,
+    /// Specialists and leaders of the agency (bulk assignment), for leaders.
+    pub assignable: Vec<Choice>,
+}
+
+/// An event as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffEventView {
+    /// Event id.
+    pub id: i64,
+    /// When (`HH:mm dd/MM/yyyy`).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// Kind (transition code, `submitted`, `escalated`).
+    pub kind: String,
+    /// Status after, if it changed.
+    pub to_status: Option<String>,
+    /// Note for the applicant.
+    pub public_note: Option<String>,
+    /// Note for staff.
+    pub internal_note: Option<String>,
+    /// Details in words (missing documents, new date, agency).
+    pub details: Vec<String>,
+    /// A slip or letter made from this event (receipt & appointment, refusal, apology).
+    pub slip_url: Option<String>,
+}
+
+/// A workflow step as shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepView {
+    /// Name (or the role's name for default steps).
+    pub name: String,
+    /// Role code.
+    pub role: String,
+    /// Agency name.
+    pub agency: String,
+    /// Allowance in working hours.
+    pub hours: i32,
+    /// The dossier is at this step.
+    pub current: bool,
+}
+
+/// The back-office page of one dossier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffDossierView {
+    /// The dossier as its owner sees it (applicant, answers, documents).
+    pub dossier: DossierView,
+    /// Status code.
+    pub status: String,
+    /// Revision (sent back with every action).
+    pub revision: i32,
+    /// Agency holding it.
+    pub holding_agency: String,
+    /// The agency it was transferred from, if it is with another agency for its part.
+    pub transfer_origin: Option<String>,
+    /// Assigned to.
+    pub assignee: Option<String>,
+    /// Accepted at.
+    pub accepted_at: Option<String>,
+    /// Due at.
+    pub due_at: Option<String>,
+    /// Working time left, as text.
+    pub time_left: Option<String>,
+    /// `ok`, `soon`, `overdue`, `paused` or empty.
+    pub urgency: String,
+    /// Workflow steps.
+    pub steps: Vec<StepView>,
+    /// Every event, newest last.
+    pub events: Vec<StaffEventView>,
+    /// Actions the viewer may take now (transition codes).
+    pub actions: Vec<String>,
+    /// Staff who can be assigned (leaders see their agency's; a specialist only themself).
+    pub assignable: Vec<Choice>,
+    /// Agencies a transfer can go to.
+    pub agencies: Vec<Choice>,
+    /// Document slots (for a supplement request checklist): key and name.
+    pub slots: Vec<Choice>,
+    /// Apology letters issued.
+    pub apologies: i32,
+    /// The viewer's account id.
+    pub viewer_id: String,
+}

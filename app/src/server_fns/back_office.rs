@@ -1,0 +1,550 @@
+//! The one-stop back office (Một cửa điện tử): queues, a dossier with its actions, the holiday
+//! calendar. Thin adapters over `domain::dossiers::{queues, processing}` and
+//! `domain::holidays`, which decide who may do what.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::dto::back_office::{QueueView, StaffDossierView};
+use crate::error::AppError;
+
+/// A holiday calendar row.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HolidayRow {
+    /// `yyyy-mm-dd`.
+    pub day: String,
+    /// `dd/mm/yyyy (weekday)`.
+    pub shown: String,
+    /// `holiday` or `working_day`.
+    pub kind: String,
+    /// Name.
+    pub name: String,
+}
+
+#[cfg(feature = "ssr")]
+mod view {
+    use chrono::{DateTime, Utc};
+    use domain::access::{Actor, Role};
+    use domain::dossiers::deadlines::local_text;
+    use domain::dossiers::lifecycle::{self, Transition};
+    use domain::dossiers::queues::{self, QueueQuery};
+    use domain::dossiers::Status;
+    use domain::entities::dossier_event;
+
+    use crate::dto::back_office::{
+        QueueRowView, QueueView, StaffDossierView, StaffEventView, StepView,
+    };
+    use crate::dto::dossier::Choice;
+    use crate::error::AppError;
+    use crate::i18n::{Key, Locale};
+
+    /// Working minutes as words: `2 ngày 3 giờ 15 phút` (8-hour working days).
+    pub fn time_text(t: Locale, minutes: i64) -> String {
+        let m = minutes.unsigned_abs();
+        let (days, hours, mins) = (m / 480, (m % 480) / 60, m % 60);
+        let mut parts = Vec::new();
+        if days > 0 {
+            parts.push(t.tf(Key::TimeDays, &[("n", &days)]));
+        }
+        if hours > 0 {
+            parts.push(t.tf(Key::TimeHours, &[("n", &hours)]));
+        }
+        if mins > 0 || parts.is_empty() {
+            parts.push(t.tf(Key::TimeMinutes, &[("n", &mins)]));
+        }
+        let text = parts.join(" ");
+        if minutes < 0 {
+            t.tf(Key::TimeOverdueBy, &[("time", &text)])
+        } else {
+            text
+        }
+    }
+
+    /// How urgent a dossier is from its working minutes left.
+    pub fn urgency(paused: bool, left: Option<i64>) -> String {
+        match (paused, left) {
+            (true, _) => "paused",
+            (_, Some(m)) if m < 0 => "overdue",
+            (_, Some(m)) if m < 480 => "soon",
+            (_, Some(_)) => "ok",
+            (_, None) => "",
+        }
+        .to_owned()
+    }
+
+    fn local(at: Option<DateTime<Utc>>) -> String {
+        at.map(local_text).unwrap_or_default()
+    }
+
+    /// Specialists and leaders of `agency` (who can be assigned a dossier).
+    pub async fn assignable(
+        db: &domain::db::DatabaseConnection,
+        actor: &Actor,
+        agency: &str,
+    ) -> Result<Vec<Choice>, AppError> {
+        Ok(domain::dossiers::staff_view::assignable(db, actor, agency)
+            .await?
+            .into_iter()
+            .map(|(value, label)| Choice { value, label })
+            .collect())
+    }
+
+    async fn agency_name(db: &domain::db::DatabaseConnection, code: &str) -> String {
+        domain::catalogue::agency_with_province(db, code)
+            .await
+            .ok()
+            .flatten()
+            .map_or_else(|| code.to_owned(), |(a, _)| a.name)
+    }
+
+    pub async fn queue(
+        t: Locale,
+        db: &domain::db::DatabaseConnection,
+        actor: &Actor,
+        query: QueueQuery,
+    ) -> Result<QueueView, AppError> {
+        let now = Utc::now();
+        let page = queues::list(db, actor, &query, now).await?;
+        let agency = domain::dossiers::visibility::reading_agency(actor)
+            .unwrap_or_default()
+            .to_owned();
+        let rows = page
+            .rows
+            .into_iter()
+            .map(|r| QueueRowView {
+                urgency: urgency(r.paused, r.minutes_left),
+                time_left: r.minutes_left.map(|m| time_text(t, m)).unwrap_or_default(),
+                id: r.id,
+                code: r.code,
+                procedure_code: r.procedure_code,
+                applicant: r.applicant,
+                status: r.status.code().to_owned(),
+                submitted_at: r
+                    .submitted_at
+                    .map(super::super::dossier::build::vietnam_time)
+                    .unwrap_or_default(),
+                due_at: local(r.due_at),
+                escalated: r.escalated,
+            })
+            .collect();
+        Ok(QueueView {
+            queue: page.queue.code().to_owned(),
+            tabs: page
+                .counts
+                .into_iter()
+                .map(|(q, n)| (q.code().to_owned(), n))
+                .collect(),
+            rows,
+            total: page.total,
+            page: page.page,
+            pages: page.total.div_ceil(page.per_page).max(1),
+            q: query.q,
+            agency: agency_name(db, &agency).await,
+            assignable: if actor.has_role(Role::Leader) {
+                assignable(db, actor, &agency).await?
+            } else {
+                Vec::new()
+            },
+        })
+    }
+
+    fn event_details(t: Locale, e: &dossier_event::Model) -> Vec<String> {
+        let data = e.data.clone().unwrap_or_default();
+        let mut out = Vec::new();
+        if let Some(items) = data.get("missing").and_then(|m| m.as_array()) {
+            for item in items.iter().filter_map(|i| i.as_str()) {
+                out.push(t.tf(Key::BoMissingItem, &[("item", &item)]));
+            }
+        }
+        if let Some(due) = data
+            .get("due_at")
+            .and_then(|d| d.as_str())
+            .and_then(|d| d.parse::<DateTime<Utc>>().ok())
+        {
+            out.push(t.tf(Key::BoDueLine, &[("due", &local_text(due))]));
+        }
+        if let Some(name) = data.get("assignee").and_then(|a| a.as_str()) {
+            out.push(t.tf(Key::BoAssignedTo, &[("name", &name)]));
+        }
+        if let Some(to) = data
+            .get("to_agency_name")
+            .or_else(|| data.get("to_agency"))
+            .and_then(|a| a.as_str())
+        {
+            out.push(t.tf(Key::BoTransferredTo, &[("agency", &to)]));
+        }
+        out
+    }
+
+    pub async fn dossier(
+        t: Locale,
+        db: &domain::db::DatabaseConnection,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<StaffDossierView, AppError> {
+        let now = Utc::now();
+        let s = domain::dossiers::staff_view::load(db, actor, id, now).await?;
+        let view =
+            super::super::dossier::build::dossier_view_in(t, db, actor, id, "", false).await?;
+        let row = &s.row;
+        let open = lifecycle::OPEN.contains(&s.status);
+        let paused = row.paused_at.is_some();
+        let mut steps = Vec::new();
+        for (i, (step, agency)) in s.steps.iter().zip(&s.step_agencies).enumerate() {
+            steps.push(StepView {
+                name: if step.name.is_empty() {
+                    Key::from_name(&format!("bo_step_{}", step.role.code()))
+                        .map(|k| t.t(k).to_owned())
+                        .unwrap_or_default()
+                } else {
+                    step.name.clone()
+                },
+                role: step.role.code().to_owned(),
+                agency: agency_name(db, agency).await,
+                hours: step.allowance_hours,
+                current: open
+                    && s.status != Status::Submitted
+                    && row.step_index == i32::try_from(i).ok(),
+            });
+        }
+        let events = s
+            .events
+            .iter()
+            .map(|e| StaffEventView {
+                slip_url: matches!(e.kind.as_str(), "accept" | "refuse" | "apologise")
+                    .then(|| format!("/ho-so/{id}/giay/{}.pdf", e.id)),
+                details: event_details(t, e),
+                id: e.id,
+                at: local_text(e.at.with_timezone(&Utc)),
+                actor: e.actor_label.clone(),
+                kind: e.kind.clone(),
+                to_status: e
+                    .to_status
+                    .clone()
+                    .filter(|to| Some(to) != e.from_status.as_ref()),
+                public_note: e.public_note.clone(),
+                internal_note: e.internal_note.clone(),
+            })
+            .collect();
+        let agencies = domain::catalogue::agencies(db)
+            .await?
+            .into_iter()
+            .filter(|a| a.code != s.holding)
+            .map(|a| Choice {
+                value: a.code,
+                label: a.name,
+            })
+            .collect();
+        let transfer_origin = match &row.transfer_origin {
+            Some(code) => Some(agency_name(db, code).await),
+            None => None,
+        };
+        let slots = view
+            .slots
+            .iter()
+            .map(|slot| Choice {
+                value: slot.key.clone(),
+                label: slot.label.clone(),
+            })
+            .collect();
+        Ok(StaffDossierView {
+            status: s.status.code().to_owned(),
+            revision: row.revision,
+            holding_agency: agency_name(db, &s.holding).await,
+            transfer_origin,
+            assignee: s.assignee_name.clone(),
+            accepted_at: row.accepted_at.map(|a| local_text(a.with_timezone(&Utc))),
+            due_at: row.due_at.map(|d| local_text(d.with_timezone(&Utc))),
+            time_left: s.minutes_left.map(|m| time_text(t, m)),
+            urgency: if open {
+                urgency(paused, s.minutes_left)
+            } else {
+                String::new()
+            },
+            steps,
+            events,
+            actions: s.available.iter().map(|a| a.code().to_owned()).collect(),
+            assignable: assignable(db, actor, &s.holding).await?,
+            agencies,
+            slots,
+            apologies: row.apologies,
+            viewer_id: actor.account_id().unwrap_or_default().to_owned(),
+            dossier: view,
+        })
+    }
+
+    /// The transition named by a form's `action` field.
+    pub fn transition(code: &str) -> Result<Transition, AppError> {
+        Transition::from_code(code).ok_or_else(|| {
+            AppError::Validation(vec![("transition".into(), "unknown_action".into())])
+        })
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn ctx() -> Result<crate::session::RequestContext, AppError> {
+    crate::session::request_context().ok_or(AppError::Internal)
+}
+
+#[cfg(feature = "ssr")]
+fn act_error(e: domain::DomainError) -> AppError {
+    match e {
+        // Someone else acted first: say so next to the buttons instead of "system error".
+        domain::DomainError::Conflict(_) => {
+            AppError::Validation(vec![("transition".into(), "dossier_moved_on".into())])
+        }
+        other => other.into(),
+    }
+}
+
+/// A page of a queue, or of a search.
+#[server(prefix = "/api/ui", endpoint = "staff_queue")]
+pub async fn staff_queue(
+    queue: String,
+    q: String,
+    procedure: String,
+    page: u64,
+) -> Result<QueueView, AppError> {
+    let ctx = ctx()?;
+    let db = super::db()?;
+    view::queue(
+        crate::i18n::use_locale(),
+        &db,
+        &ctx.actor,
+        domain::dossiers::queues::QueueQuery {
+            queue,
+            procedure,
+            q,
+            page,
+        },
+    )
+    .await
+}
+
+/// One dossier with the viewer's actions.
+#[server(prefix = "/api/ui", endpoint = "staff_dossier")]
+pub async fn staff_dossier(id: String) -> Result<StaffDossierView, AppError> {
+    let ctx = ctx()?;
+    let db = super::db()?;
+    view::dossier(crate::i18n::use_locale(), &db, &ctx.actor, &id).await
+}
+
+/// The inputs of an action form, named `f[...]` (only those the action needs are sent).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ActFields {
+    /// Note for the applicant.
+    pub public_note: Option<String>,
+    /// Note for staff.
+    pub internal_note: Option<String>,
+    /// `assign`: who.
+    pub assignee_id: Option<String>,
+    /// `transfer`: to which agency.
+    pub target_agency: Option<String>,
+    /// `apologise`: `yyyy-mm-dd`.
+    pub new_due_date: Option<String>,
+    /// `request_supplement`: ticked slots (key → document name).
+    pub missing: Option<HashMap<String, String>>,
+    /// `request_supplement`: other documents, one per line.
+    pub missing_other: Option<String>,
+}
+
+/// Takes an action on a dossier; back to its page with `?da=<action>`.
+#[server(prefix = "/api/ui", endpoint = "dossier_act")]
+pub async fn dossier_act(
+    csrf_token: String,
+    id: String,
+    transition: String,
+    revision: i32,
+    f: Option<ActFields>,
+) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = ctx()?;
+    let db = super::db()?;
+    let settings = use_context::<crate::session::SiteSettings>().ok_or(AppError::Internal)?;
+    let action = transition;
+    let transition = view::transition(&action)?;
+    let f = f.unwrap_or_default();
+    let new_due_date = match f.new_due_date.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(d) => Some(
+            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+                AppError::Validation(vec![("new_due_date".into(), "date_format".into())])
+            })?,
+        ),
+    };
+    let mut missing: Vec<String> = f
+        .missing
+        .unwrap_or_default()
+        .into_values()
+        .filter(|v| !v.trim().is_empty())
+        .collect();
+    missing.sort();
+    missing.extend(
+        f.missing_other
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned),
+    );
+    let command = domain::dossiers::processing::Command {
+        public_note: f.public_note.unwrap_or_default(),
+        internal_note: f.internal_note.unwrap_or_default(),
+        assignee_id: f.assignee_id.unwrap_or_default(),
+        target_agency: f.target_agency.unwrap_or_default(),
+        new_due_date,
+        missing,
+        revision: Some(revision),
+    };
+    let mailing = domain::accounts::Mailing {
+        base_url: &settings.base_url,
+        notices: &crate::notices::PortalNotices,
+    };
+    domain::dossiers::processing::act(
+        &db,
+        &ctx.actor,
+        &ctx.origin,
+        &id,
+        transition,
+        &command,
+        mailing,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(act_error)?;
+    leptos_axum::redirect(&format!("/mot-cua/ho-so/{id}?da={action}"));
+    Ok(())
+}
+
+/// The applicant sends what a supplement request asked for (after uploading the files); the
+/// clock restarts. Back to the dossier's page.
+#[server(prefix = "/api/ui", endpoint = "supply_dossier")]
+pub async fn supply_dossier(
+    csrf_token: String,
+    id: String,
+    public_note: Option<String>,
+) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = ctx()?;
+    let db = super::db()?;
+    let settings = use_context::<crate::session::SiteSettings>().ok_or(AppError::Internal)?;
+    let mailing = domain::accounts::Mailing {
+        base_url: &settings.base_url,
+        notices: &crate::notices::PortalNotices,
+    };
+    let command = domain::dossiers::processing::Command {
+        public_note: public_note.unwrap_or_default(),
+        ..Default::default()
+    };
+    domain::dossiers::processing::act(
+        &db,
+        &ctx.actor,
+        &ctx.origin,
+        &id,
+        domain::dossiers::lifecycle::Transition::Supply,
+        &command,
+        mailing,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(act_error)?;
+    leptos_axum::redirect(&format!("/ho-so/{id}?da=bo-sung"));
+    Ok(())
+}
+
+/// Assigns the ticked dossiers to one staff member (leaders); back to the queue.
+#[server(prefix = "/api/ui", endpoint = "bulk_assign")]
+pub async fn bulk_assign(
+    csrf_token: String,
+    assignee_id: String,
+    ids: Option<HashMap<String, String>>,
+) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = ctx()?;
+    let db = super::db()?;
+    let settings = use_context::<crate::session::SiteSettings>().ok_or(AppError::Internal)?;
+    let ids: Vec<String> = ids.unwrap_or_default().into_values().collect();
+    if ids.is_empty() {
+        return Err(AppError::Validation(vec![(
+            "ids".into(),
+            "choose_dossiers".into(),
+        )]));
+    }
+    let mailing = domain::accounts::Mailing {
+        base_url: &settings.base_url,
+        notices: &crate::notices::PortalNotices,
+    };
+    let command = domain::dossiers::processing::Command {
+        assignee_id,
+        ..Default::default()
+    };
+    for id in &ids {
+        domain::dossiers::processing::act(
+            &db,
+            &ctx.actor,
+            &ctx.origin,
+            id,
+            domain::dossiers::lifecycle::Transition::Assign,
+            &command,
+            mailing,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(act_error)?;
+    }
+    leptos_axum::redirect(&format!(
+        "/mot-cua?hang-doi=unassigned&da=assign&n={}",
+        ids.len()
+    ));
+    Ok(())
+}
+
+/// The holiday calendar.
+#[server(prefix = "/api/ui", endpoint = "holidays")]
+pub async fn holidays() -> Result<Vec<HolidayRow>, AppError> {
+    let _ = ctx()?;
+    let db = super::db()?;
+    Ok(domain::holidays::list(&db)
+        .await?
+        .into_iter()
+        .map(|h| HolidayRow {
+            day: h.day.to_string(),
+            shown: h.day.format("%d/%m/%Y").to_string(),
+            kind: h.kind,
+            name: h.name,
+        })
+        .collect())
+}
+
+/// Adds or changes a calendar day (system administrators).
+#[server(prefix = "/api/ui", endpoint = "save_holiday")]
+pub async fn save_holiday(
+    csrf_token: String,
+    day: String,
+    kind: String,
+    name: String,
+) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = ctx()?;
+    let db = super::db()?;
+    let day = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::Validation(vec![("day".into(), "date_format".into())]))?;
+    domain::holidays::save(&db, &ctx.actor, &ctx.origin, day, &kind, &name).await?;
+    leptos_axum::redirect("/quan-tri/ngay-nghi?da=luu");
+    Ok(())
+}
+
+/// Removes a calendar day (system administrators).
+#[server(prefix = "/api/ui", endpoint = "remove_holiday")]
+pub async fn remove_holiday(csrf_token: String, day: String) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = ctx()?;
+    let db = super::db()?;
+    let day = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::Validation(vec![("day".into(), "date_format".into())]))?;
+    domain::holidays::remove(&db, &ctx.actor, &ctx.origin, day).await?;
+    leptos_axum::redirect("/quan-tri/ngay-nghi?da=xoa");
+    Ok(())
+}

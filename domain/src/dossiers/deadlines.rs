@@ -1,0 +1,103 @@
+//! The working-time clock of one agency: its working hours (or the national default) and the
+//! holiday calendar administrators keep, read from the database, over the pure rules of
+//! [`crate::working_time`].
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ConnectionTrait, EntityTrait};
+
+use super::codes::vietnam;
+use crate::entities::{agency, holiday};
+use crate::error::DomainResult;
+use crate::working_time::{Calendar, CalendarDay, HolidayKind, WorkingHours};
+
+/// An agency's working-time calendar.
+#[derive(Clone, Debug)]
+pub struct Clock {
+    calendar: Calendar,
+}
+
+/// The holiday calendar as stored.
+pub async fn calendar_days<C: ConnectionTrait>(db: &C) -> DomainResult<Vec<CalendarDay>> {
+    Ok(holiday::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| CalendarDay {
+            date: h.day,
+            kind: if h.kind == "working_day" {
+                HolidayKind::WorkingDay
+            } else {
+                HolidayKind::Holiday
+            },
+            name: h.name,
+        })
+        .collect())
+}
+
+impl Clock {
+    /// The clock of `agency_code` (national default hours when it has none or is unknown).
+    pub async fn for_agency<C: ConnectionTrait>(db: &C, agency_code: &str) -> DomainResult<Clock> {
+        let hours = agency::Entity::find_by_id(agency_code.to_owned())
+            .one(db)
+            .await?
+            .and_then(|a| a.working_hours)
+            .and_then(|h| WorkingHours::parse(&h).ok())
+            .unwrap_or_default();
+        Ok(Clock::new(hours, calendar_days(db).await?))
+    }
+
+    /// A clock over the given hours and calendar.
+    pub fn new(hours: WorkingHours, days: Vec<CalendarDay>) -> Clock {
+        Clock {
+            calendar: Calendar::new(hours, days),
+        }
+    }
+
+    /// `days` working days after `start` (the due date of a procedure's processing time).
+    pub fn after_days(&self, start: DateTime<Utc>, days: i32) -> DateTime<Utc> {
+        self.calendar
+            .due_at(start, u32::try_from(days.max(0)).unwrap_or(0))
+    }
+
+    /// `hours` working hours after `start` (a step's allowance).
+    pub fn after_hours(&self, start: DateTime<Utc>, hours: i32) -> DateTime<Utc> {
+        self.calendar
+            .due_at_hours(start, u32::try_from(hours.max(0)).unwrap_or(0))
+    }
+
+    /// The due date after a pause from `paused_at` to `resumed_at`: the working time that was
+    /// left when the clock stopped counts again from the resumption.
+    pub fn resume(
+        &self,
+        due: DateTime<Utc>,
+        paused_at: DateTime<Utc>,
+        resumed_at: DateTime<Utc>,
+    ) -> DateTime<Utc> {
+        self.calendar.resume_after_pause(due, paused_at, resumed_at)
+    }
+
+    /// Working minutes from `now` to `due` (negative when overdue).
+    pub fn left(&self, now: DateTime<Utc>, due: DateTime<Utc>) -> i64 {
+        self.calendar.time_left(now, due)
+    }
+
+    /// The end of the working day `date` (an apology letter's new date), or `None` when `date`
+    /// is not a working day.
+    pub fn end_of_day(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
+        if !self.calendar.is_working_day(date) {
+            return None;
+        }
+        let end = self.calendar.hours.day_end()?;
+        date.and_time(end)
+            .and_local_timezone(vietnam())
+            .single()
+            .map(|t| t.with_timezone(&Utc))
+    }
+}
+
+/// `HH:MM dd/MM/yyyy` in Vietnam time, as notices and slips print dates.
+pub fn local_text(at: DateTime<Utc>) -> String {
+    at.with_timezone(&vietnam())
+        .format("%H:%M %d/%m/%Y")
+        .to_string()
+}

@@ -1,0 +1,745 @@
+//! Staff (and applicant) moves on a filed dossier, applied in one transaction: the
+//! [`lifecycle`] check against the agency that holds the dossier now, the working-time clock,
+//! the workflow step, the event on the timeline, the audit entry and the notice to the
+//! applicant. The UI's server functions and the API both call [`act`], so the rules are the
+//! same everywhere.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QuerySelect,
+};
+use serde::{Deserialize, Serialize};
+
+use super::deadlines::Clock;
+use super::lifecycle::{self, Refusal, Standing, Transition};
+use super::timeline::{self, NewEvent};
+use super::workflow::{self, StepDef};
+use super::{Applicant, Status};
+use crate::access::{Actor, Role, Scope};
+use crate::accounts::{Mailing, Notice};
+use crate::audit::{self, Entry, Origin, Outcome};
+use crate::catalogue::ProcedureDetails;
+use crate::entities::{account, agency, dossier, dossier_agency, procedure, procedure_version};
+use crate::error::{DomainError, DomainResult, FieldError};
+
+/// What to do, with what the move needs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Command {
+    /// Note the applicant reads (required for requests, refusals, stops and apologies).
+    pub public_note: String,
+    /// Note for staff only.
+    pub internal_note: String,
+    /// `Assign`: the staff member (empty: the actor takes it).
+    pub assignee_id: String,
+    /// `Transfer`: the agency that takes its part.
+    pub target_agency: String,
+    /// `Apologise`: the new due date.
+    pub new_due_date: Option<NaiveDate>,
+    /// `RequestSupplement`: what is missing, one item per entry.
+    pub missing: Vec<String>,
+    /// The revision the actor saw; a stale one is refused (someone else acted meanwhile).
+    pub revision: Option<i32>,
+}
+
+/// The dossier after the move.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Moved {
+    /// Dossier id.
+    pub id: String,
+    /// Code.
+    pub code: String,
+    /// New status.
+    pub status: Status,
+    /// Agency holding it now.
+    pub holding_agency: Option<String>,
+    /// Due date, if the clock runs.
+    pub due_at: Option<DateTime<Utc>>,
+    /// New revision.
+    pub revision: i32,
+}
+
+/// The actor's standing towards a dossier held by `holding`.
+pub fn standing(actor: &Actor, row: &dossier::Model) -> Standing {
+    let holding = row
+        .holding_agency_code
+        .as_deref()
+        .or(row.receiving_agency_code.as_deref());
+    let owner =
+        actor.account_id() == Some(row.owner_id.as_str()) && matches!(actor, Actor::Citizen { .. });
+    let roles = match actor {
+        Actor::Staff {
+            agency_code, roles, ..
+        } if Some(agency_code.as_str()) == holding => roles.clone(),
+        // An agency's own one-stop software may receive and process through the API; approval
+        // stays with a signed-in leader.
+        Actor::ApiClient {
+            agency_code: Some(agency_code),
+            scopes,
+            ..
+        } if Some(agency_code.as_str()) == holding && scopes.contains(&Scope::DossiersWrite) => {
+            vec![Role::IntakeClerk, Role::Specialist]
+        }
+        _ => Vec::new(),
+    };
+    Standing { owner, roles }
+}
+
+fn refusal(actor: &Actor, transition: Transition, why: Refusal, status: Status) -> DomainError {
+    match (actor, why) {
+        (Actor::Anonymous, _) => DomainError::Unauthorized,
+        (_, Refusal::WrongStatus) => DomainError::Conflict(format!(
+            "{} is not possible while the dossier is {}",
+            transition.code(),
+            status.code()
+        )),
+        (_, Refusal::NotPermitted) => DomainError::Forbidden(transition.code().into()),
+    }
+}
+
+fn invalid(field: &str, code: &str, message: &str) -> DomainError {
+    DomainError::Validation(vec![FieldError::rule(field, code, message)])
+}
+
+fn utc(t: Option<sea_orm::prelude::DateTimeWithTimeZone>) -> Option<DateTime<Utc>> {
+    t.map(|t| t.with_timezone(&Utc))
+}
+
+/// Everything a move needs to know about the dossier's procedure.
+struct Plan {
+    steps: Vec<StepDef>,
+    processing_agency: Option<String>,
+    processing_days: i32,
+    procedure_name: String,
+}
+
+async fn plan<C: ConnectionTrait>(db: &C, row: &dossier::Model) -> DomainResult<Plan> {
+    let procedure = procedure::Entity::find_by_id(row.procedure_code.clone())
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::Internal(format!("procedure {}", row.procedure_code)))?;
+    let version = procedure_version::Entity::find()
+        .filter(procedure_version::Column::ProcedureCode.eq(&row.procedure_code))
+        .filter(procedure_version::Column::Version.eq(row.procedure_version))
+        .one(db)
+        .await?;
+    let details: ProcedureDetails = version
+        .as_ref()
+        .and_then(|v| serde_json::from_value(v.content.clone()).ok())
+        .or_else(|| serde_json::from_value(procedure.details.clone()).ok())
+        .unwrap_or_default();
+    Ok(Plan {
+        steps: workflow::steps(db, &procedure).await?,
+        processing_agency: workflow::processing_agency(&procedure, &details),
+        processing_days: procedure.processing_days,
+        procedure_name: version.map_or_else(|| procedure.name.clone(), |v| v.name),
+    })
+}
+
+/// The agency that holds a dossier at `step`.
+fn agency_at(plan: &Plan, step: usize, receiving: &str) -> String {
+    plan.steps.get(step).map_or_else(
+        || receiving.to_owned(),
+        |s| workflow::step_agency(s, plan.processing_agency.as_deref(), receiving),
+    )
+}
+
+/// Records that `agency` has a part in the dossier (it may then read it).
+pub(crate) async fn involve<C: ConnectionTrait>(
+    db: &C,
+    dossier_id: &str,
+    agency: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    dossier_agency::Entity::insert(dossier_agency::ActiveModel {
+        dossier_id: Set(dossier_id.to_owned()),
+        agency_code: Set(agency.to_owned()),
+        since: Set(now.fixed_offset()),
+    })
+    .on_conflict_do_nothing_on([
+        dossier_agency::Column::DossierId,
+        dossier_agency::Column::AgencyCode,
+    ])
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// The column changes of one move, gathered before one guarded UPDATE.
+#[derive(Default)]
+struct Changes {
+    holding: Option<Option<String>>,
+    step_index: Option<Option<i32>>,
+    step_role: Option<Option<String>>,
+    assignee: Option<Option<String>>,
+    accepted_at: Option<DateTime<Utc>>,
+    due_at: Option<Option<DateTime<Utc>>>,
+    paused_at: Option<Option<DateTime<Utc>>>,
+    resume_status: Option<Option<String>>,
+    step_due_at: Option<Option<DateTime<Utc>>>,
+    transfer_origin: Option<Option<String>>,
+    apologies: Option<i32>,
+    finished_at: Option<DateTime<Utc>>,
+}
+
+impl Changes {
+    /// Enters `step` of the workflow: its agency holds the dossier, nobody is assigned yet, and
+    /// its allowance starts now.
+    fn enter_step(
+        &mut self,
+        plan: &Plan,
+        step: usize,
+        receiving: &str,
+        clock: &Clock,
+        now: DateTime<Utc>,
+    ) {
+        let def = plan.steps.get(step);
+        self.holding = Some(Some(agency_at(plan, step, receiving)));
+        self.step_index = Some(Some(i32::try_from(step).unwrap_or(i32::MAX)));
+        self.step_role = Some(def.map(|d| d.role.code().to_owned()));
+        self.assignee = Some(None);
+        self.step_due_at = Some(def.map(|d| clock.after_hours(now, d.allowance_hours)));
+    }
+}
+
+/// Takes `transition` on dossier `id` for `actor`. Refusals: `NotFound` when the actor may not
+/// even see the dossier, `Forbidden` when they see it but may not do this, `Conflict` when the
+/// dossier has moved on (or the revision is stale), `Validation` naming the missing input.
+#[allow(clippy::too_many_arguments)]
+pub async fn act(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    origin: &Origin,
+    id: &str,
+    transition: Transition,
+    command: &Command,
+    mailing: Mailing<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<Moved> {
+    let txn = crate::db::begin_write(db).await?;
+    let row = dossier::Entity::find_by_id(id.to_owned())
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
+    let from = Status::from_code(&row.status)
+        .ok_or_else(|| DomainError::Internal(format!("status {}", row.status)))?;
+    if from == Status::Draft || !super::visibility::may_read(&txn, actor, &row).await? {
+        return Err(match actor {
+            Actor::Anonymous => DomainError::Unauthorized,
+            _ => DomainError::NotFound(format!("dossier {id}")),
+        });
+    }
+    let standing = standing(actor, &row);
+    let resume = row.resume_status.as_deref().and_then(Status::from_code);
+    let to = lifecycle::check(transition, from, resume, &standing)
+        .map_err(|why| refusal(actor, transition, why, from))?;
+    if command.revision.is_some_and(|r| r != row.revision) {
+        return Err(DomainError::Conflict("stale revision".into()));
+    }
+    let public_note = command.public_note.trim().to_owned();
+    if transition.needs_public_note() && public_note.is_empty() {
+        return Err(invalid(
+            "public_note",
+            "note_required",
+            "write the reason or what the applicant must do",
+        ));
+    }
+    let due_at = utc(row.due_at);
+    if transition.needs_time_left()
+        && row.paused_at.is_none()
+        && due_at.is_some_and(|due| now > due)
+    {
+        return Err(invalid(
+            "transition",
+            "apology_required",
+            "the due date has passed: issue an apology letter with a new date first",
+        ));
+    }
+    let receiving = row
+        .receiving_agency_code
+        .clone()
+        .ok_or_else(|| DomainError::Internal(format!("dossier {id}: no receiving agency")))?;
+    let holding = row
+        .holding_agency_code
+        .clone()
+        .unwrap_or_else(|| receiving.clone());
+    let clock = Clock::for_agency(&txn, &holding).await?;
+    let plan = plan(&txn, &row).await?;
+    let step = usize::try_from(row.step_index.unwrap_or(0)).unwrap_or(0);
+    let mut changes = Changes::default();
+    let mut data = serde_json::Map::new();
+    match transition {
+        Transition::Accept => {
+            let desk_clock = Clock::for_agency(&txn, &receiving).await?;
+            let due = desk_clock.after_days(now, plan.processing_days);
+            changes.accepted_at = Some(now);
+            changes.due_at = Some(Some(due));
+            changes.enter_step(&plan, 0, &receiving, &clock, now);
+            data.insert("due_at".into(), serde_json::json!(due));
+            data.insert(
+                "processing_days".into(),
+                serde_json::json!(plan.processing_days),
+            );
+        }
+        Transition::RequestSupplement => {
+            let missing: Vec<String> = command
+                .missing
+                .iter()
+                .map(|m| m.trim().to_owned())
+                .filter(|m| !m.is_empty())
+                .collect();
+            if missing.is_empty() {
+                return Err(invalid(
+                    "missing",
+                    "missing_required",
+                    "tick or write at least one missing document",
+                ));
+            }
+            changes.paused_at = Some(Some(now));
+            changes.resume_status = Some(Some(from.code().to_owned()));
+            data.insert("missing".into(), serde_json::json!(missing));
+        }
+        Transition::Supply => {
+            if let (Some(due), Some(paused)) = (due_at, utc(row.paused_at)) {
+                let moved = clock.resume(due, paused, now);
+                changes.due_at = Some(Some(moved));
+                if let Some(step_due) = utc(row.step_due_at) {
+                    changes.step_due_at = Some(Some(clock.resume(step_due, paused, now)));
+                }
+                data.insert("due_at".into(), serde_json::json!(moved));
+            }
+            changes.paused_at = Some(None);
+            changes.resume_status = Some(None);
+        }
+        Transition::Refuse | Transition::Stop | Transition::Withdraw => {
+            changes.finished_at = Some(now);
+            changes.paused_at = Some(None);
+        }
+        Transition::Assign => {
+            let assignee = if command.assignee_id.trim().is_empty() {
+                actor
+                    .account_id()
+                    .ok_or_else(|| {
+                        invalid("assignee_id", "assignee_required", "choose a specialist")
+                    })?
+                    .to_owned()
+            } else {
+                command.assignee_id.trim().to_owned()
+            };
+            if !standing.roles.contains(&Role::Leader)
+                && Some(assignee.as_str()) != actor.account_id()
+            {
+                return Err(DomainError::Forbidden(
+                    "only a leader assigns others".into(),
+                ));
+            }
+            let person = account::Entity::find_by_id(assignee.clone())
+                .one(&txn)
+                .await?;
+            let fits = person.as_ref().is_some_and(|p| {
+                !p.disabled
+                    && p.agency_code.as_deref() == Some(holding.as_str())
+                    && Role::parse_list(&p.roles)
+                        .iter()
+                        .any(|r| matches!(r, Role::Specialist | Role::Leader))
+            });
+            if !fits {
+                return Err(invalid(
+                    "assignee_id",
+                    "assignee_agency",
+                    "choose a specialist or leader of the agency holding the dossier",
+                ));
+            }
+            changes.assignee = Some(Some(assignee.clone()));
+            data.insert("assignee_id".into(), serde_json::json!(assignee));
+            data.insert(
+                "assignee".into(),
+                serde_json::json!(person.map(|p| p.full_name).unwrap_or_default()),
+            );
+        }
+        Transition::Forward => {
+            let current = plan.steps.get(step);
+            if let Some(def) = current {
+                if !standing.roles.contains(&def.role) && !standing.roles.contains(&Role::Leader) {
+                    return Err(DomainError::Forbidden("not this step's role".into()));
+                }
+                if def.role == Role::Leader && step + 1 >= plan.steps.len() {
+                    return Err(invalid(
+                        "transition",
+                        "forward_last_step",
+                        "this is the approval step: approve the result instead",
+                    ));
+                }
+            }
+            if row.transfer_origin.is_some() {
+                return Err(invalid(
+                    "transition",
+                    "transfer_open",
+                    "send the dossier back to the agency that transferred it first",
+                ));
+            }
+            let next = (step + 1).min(plan.steps.len().saturating_sub(1));
+            changes.enter_step(&plan, next, &receiving, &clock, now);
+            data.insert("step".into(), serde_json::json!(next));
+        }
+        Transition::SendBack => {
+            if step == 0 {
+                return Err(invalid(
+                    "transition",
+                    "send_back_first_step",
+                    "this is the first step: request a supplement from the applicant instead",
+                ));
+            }
+            if row.transfer_origin.is_some() {
+                return Err(invalid(
+                    "transition",
+                    "transfer_open",
+                    "send the dossier back to the agency that transferred it first",
+                ));
+            }
+            changes.enter_step(&plan, step - 1, &receiving, &clock, now);
+            data.insert("step".into(), serde_json::json!(step - 1));
+        }
+        Transition::Transfer => {
+            let target = command.target_agency.trim().to_owned();
+            if row.transfer_origin.is_some() {
+                return Err(invalid(
+                    "target_agency",
+                    "transfer_open",
+                    "the dossier is already with another agency",
+                ));
+            }
+            if target.is_empty() || target == holding {
+                return Err(invalid(
+                    "target_agency",
+                    "transfer_target",
+                    "choose another agency",
+                ));
+            }
+            let target_row = agency::Entity::find_by_id(target.clone())
+                .one(&txn)
+                .await?
+                .ok_or_else(|| {
+                    invalid("target_agency", "transfer_target", "choose another agency")
+                })?;
+            changes.transfer_origin = Some(Some(holding.clone()));
+            changes.holding = Some(Some(target.clone()));
+            changes.assignee = Some(None);
+            data.insert("from_agency".into(), serde_json::json!(holding));
+            data.insert("to_agency".into(), serde_json::json!(target));
+            data.insert("to_agency_name".into(), serde_json::json!(target_row.name));
+        }
+        Transition::TransferBack => {
+            let Some(back) = row.transfer_origin.clone() else {
+                return Err(invalid(
+                    "transition",
+                    "transfer_none",
+                    "the dossier was not transferred to this agency",
+                ));
+            };
+            changes.transfer_origin = Some(None);
+            changes.holding = Some(Some(back.clone()));
+            changes.assignee = Some(None);
+            data.insert("from_agency".into(), serde_json::json!(holding));
+            data.insert("to_agency".into(), serde_json::json!(back));
+        }
+        Transition::Approve => {
+            if plan.steps.get(step).is_some_and(|d| d.role != Role::Leader)
+                || row.transfer_origin.is_some()
+            {
+                return Err(invalid(
+                    "transition",
+                    "approve_step",
+                    "the dossier is not at the leader's approval step",
+                ));
+            }
+            changes.finished_at = Some(now);
+            changes.holding = Some(Some(receiving.clone()));
+            changes.assignee = Some(None);
+            changes.step_role = Some(None);
+            changes.step_due_at = Some(None);
+            let on_time = due_at.is_none_or(|due| now <= due);
+            data.insert("on_time".into(), serde_json::json!(on_time));
+        }
+        Transition::Apologise => {
+            let Some(date) = command.new_due_date else {
+                return Err(invalid(
+                    "new_due_date",
+                    "due_date_required",
+                    "choose the new due date",
+                ));
+            };
+            let new_due = clock.end_of_day(date);
+            let floor = due_at.map_or(now, |d| d.max(now));
+            if new_due.is_none_or(|d| d <= floor) {
+                return Err(invalid(
+                    "new_due_date",
+                    "due_date_later",
+                    "choose a working day after the current due date",
+                ));
+            }
+            changes.due_at = Some(new_due);
+            changes.apologies = Some(row.apologies + 1);
+            data.insert("old_due_at".into(), serde_json::json!(due_at));
+            data.insert("due_at".into(), serde_json::json!(new_due));
+        }
+        Transition::Return => {}
+    }
+    if to != from && lifecycle::OPEN.contains(&from) && !lifecycle::OPEN.contains(&to) {
+        changes.finished_at.get_or_insert(now);
+    }
+
+    let stamp = now.fixed_offset();
+    let mut update = dossier::Entity::update_many()
+        .col_expr(dossier::Column::Status, Expr::value(to.code()))
+        .col_expr(dossier::Column::UpdatedAt, Expr::value(stamp))
+        .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1));
+    macro_rules! set {
+        ($field:expr, $column:expr, $map:expr) => {
+            if let Some(v) = $field {
+                update = update.col_expr($column, Expr::value($map(v)));
+            }
+        };
+    }
+    let ts = |v: Option<DateTime<Utc>>| v.map(|t| t.fixed_offset());
+    set!(
+        changes.holding.clone(),
+        dossier::Column::HoldingAgencyCode,
+        |v| v
+    );
+    set!(changes.step_index, dossier::Column::StepIndex, |v| v);
+    set!(changes.step_role.clone(), dossier::Column::StepRole, |v| v);
+    set!(changes.assignee.clone(), dossier::Column::AssigneeId, |v| v);
+    set!(
+        changes.accepted_at,
+        dossier::Column::AcceptedAt,
+        |v: DateTime<Utc>| v.fixed_offset()
+    );
+    set!(changes.due_at, dossier::Column::DueAt, ts);
+    set!(changes.paused_at, dossier::Column::PausedAt, ts);
+    set!(
+        changes.resume_status.clone(),
+        dossier::Column::ResumeStatus,
+        |v| v
+    );
+    set!(changes.step_due_at, dossier::Column::StepDueAt, ts);
+    set!(
+        changes.transfer_origin.clone(),
+        dossier::Column::TransferOrigin,
+        |v| v
+    );
+    set!(changes.apologies, dossier::Column::Apologies, |v| v);
+    set!(
+        changes.finished_at,
+        dossier::Column::FinishedAt,
+        |v: DateTime<Utc>| v.fixed_offset()
+    );
+    if changes.step_index.is_some() || changes.holding.is_some() {
+        update = update.col_expr(
+            dossier::Column::EscalatedAt,
+            Expr::value(Option::<sea_orm::prelude::DateTimeWithTimeZone>::None),
+        );
+    }
+    let updated = update
+        .filter(dossier::Column::Id.eq(id))
+        .filter(dossier::Column::Revision.eq(row.revision))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(DomainError::Conflict("dossier changed meanwhile".into()));
+    }
+    if let Some(Some(agency)) = &changes.holding {
+        involve(&txn, id, agency, now).await?;
+    }
+
+    let actor_label = crate::staff::actor_label(&txn, actor).await?;
+    let code = row.code.clone().unwrap_or_default();
+    let data = serde_json::Value::Object(data);
+    timeline::append(
+        &txn,
+        now,
+        NewEvent {
+            dossier_id: id,
+            actor_id: actor.audit_id(),
+            actor_label: actor_label.clone(),
+            kind: transition.code(),
+            from: Some(from),
+            to: Some(to),
+            public_note: (!public_note.is_empty()).then_some(public_note.clone()),
+            internal_note: Some(command.internal_note.trim().to_owned()).filter(|n| !n.is_empty()),
+            data: Some(data.clone()),
+        },
+    )
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label,
+            action: &format!("dossier.{}", transition.code()),
+            target_type: Some("dossier"),
+            target_id: Some(id.to_owned()),
+            agency_code: Some(holding.clone()),
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({ "code": code, "from": from.code(), "to": to.code() })),
+        },
+    )
+    .await?;
+    notify(
+        &txn,
+        &row,
+        &plan,
+        transition,
+        &public_note,
+        changes.due_at.flatten().or(due_at),
+        mailing,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Moved {
+        id: id.to_owned(),
+        code,
+        status: to,
+        holding_agency: changes.holding.unwrap_or(row.holding_agency_code),
+        due_at: changes.due_at.unwrap_or(due_at),
+        revision: row.revision + 1,
+    })
+}
+
+/// Tells the applicant about the moves that concern them (through the outbox, so a failing mail
+/// server delays the message but never the move).
+async fn notify<C: ConnectionTrait>(
+    db: &C,
+    row: &dossier::Model,
+    plan: &Plan,
+    transition: Transition,
+    note: &str,
+    due: Option<DateTime<Utc>>,
+    mailing: Mailing<'_>,
+) -> DomainResult<()> {
+    if !matches!(
+        transition,
+        Transition::Accept
+            | Transition::RequestSupplement
+            | Transition::Refuse
+            | Transition::Approve
+            | Transition::Stop
+            | Transition::Apologise
+    ) {
+        return Ok(());
+    }
+    let applicant: Applicant = serde_json::from_value(row.applicant.clone()).unwrap_or_default();
+    let email = if applicant.email.trim().is_empty() {
+        account::Entity::find_by_id(row.owner_id.clone())
+            .one(db)
+            .await?
+            .and_then(|a| a.email)
+    } else {
+        Some(applicant.email.trim().to_owned())
+    };
+    let Some(email) = email else {
+        return Ok(());
+    };
+    let link = format!("{}/ho-so/{}", mailing.base_url, row.id);
+    let due = due.map(super::deadlines::local_text).unwrap_or_default();
+    let (subject, body) = mailing.notices.render(&Notice::DossierChanged {
+        name: &applicant.full_name,
+        code: row.code.as_deref().unwrap_or_default(),
+        procedure: &plan.procedure_name,
+        transition: transition.code(),
+        note,
+        due: &due,
+        link: &link,
+    });
+    crate::outbox::queue_email(db, &email, &subject, &body).await?;
+    Ok(())
+}
+
+/// Escalates every step that ran over its allowance to the leaders of the agency holding the
+/// dossier: marks it (once per step), writes an internal event and e-mails the leaders. Safe to
+/// run on several instances at once: the mark is a guarded update, so only one instance
+/// escalates each dossier.
+pub async fn escalate_overruns(
+    db: &DatabaseConnection,
+    mailing: Mailing<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<usize> {
+    let mut escalated = 0;
+    for row in overrun_steps(db, now, 200).await? {
+        let txn = crate::db::begin_write(db).await?;
+        let marked = dossier::Entity::update_many()
+            .col_expr(
+                dossier::Column::EscalatedAt,
+                Expr::value(now.fixed_offset()),
+            )
+            .filter(dossier::Column::Id.eq(&row.id))
+            .filter(dossier::Column::EscalatedAt.is_null())
+            .filter(dossier::Column::Revision.eq(row.revision))
+            .exec(&txn)
+            .await?;
+        if marked.rows_affected != 1 {
+            continue;
+        }
+        let holding = row.holding_agency_code.clone().unwrap_or_default();
+        timeline::append(
+            &txn,
+            now,
+            NewEvent {
+                dossier_id: &row.id,
+                actor_id: None,
+                actor_label: "system".into(),
+                kind: "escalated",
+                from: None,
+                to: None,
+                public_note: None,
+                internal_note: None,
+                data: Some(serde_json::json!({
+                    "agency": holding,
+                    "step": row.step_index,
+                    "step_due_at": utc(row.step_due_at),
+                })),
+            },
+        )
+        .await?;
+        let leaders = account::Entity::find()
+            .filter(account::Column::AgencyCode.eq(&holding))
+            .filter(account::Column::Roles.contains(Role::Leader.code()))
+            .filter(account::Column::Disabled.eq(false))
+            .all(&txn)
+            .await?;
+        let code = row.code.clone().unwrap_or_default();
+        let link = format!("{}/mot-cua/ho-so/{}", mailing.base_url, row.id);
+        for leader in leaders {
+            let Some(email) = leader.email else { continue };
+            let (subject, body) = mailing.notices.render(&Notice::StepOverrun {
+                name: &leader.full_name,
+                code: &code,
+                link: &link,
+            });
+            crate::outbox::queue_email(&txn, &email, &subject, &body).await?;
+        }
+        txn.commit().await?;
+        escalated += 1;
+    }
+    Ok(escalated)
+}
+
+/// Ids of dossiers whose current step has run over its allowance and not yet been escalated.
+pub async fn overrun_steps<C: ConnectionTrait>(
+    db: &C,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> DomainResult<Vec<dossier::Model>> {
+    Ok(dossier::Entity::find()
+        .filter(dossier::Column::Status.is_in([Status::Accepted.code(), Status::Processing.code()]))
+        .filter(dossier::Column::StepDueAt.lt(now.fixed_offset()))
+        .filter(dossier::Column::EscalatedAt.is_null())
+        .filter(dossier::Column::PausedAt.is_null())
+        .limit(limit)
+        .all(db)
+        .await?)
+}

@@ -1,0 +1,234 @@
+//! A procedure's processing workflow: ISO-style steps kept as data (`procedure_step`), each with
+//! the role that acts, the agency it happens in and its time allowance in working hours.
+//!
+//! A procedure without configured steps gets the default two: a specialist reviews (70% of the
+//! processing time), a leader approves (the rest). Administrators replace them per procedure
+//! with [`replace`].
+
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::access::{Actor, Role};
+use crate::audit::{self, Entry, Origin, Outcome};
+use crate::catalogue::ProcedureDetails;
+use crate::entities::{agency, procedure, procedure_step};
+use crate::error::{DomainError, DomainResult, FieldError};
+
+/// One step of a workflow.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepDef {
+    /// Name shown to staff; empty for a default step (the UI names it after its role).
+    pub name: String,
+    /// Who acts.
+    pub role: Role,
+    /// Where; `None`: the procedure's processing agency.
+    pub agency_code: Option<String>,
+    /// Allowance in working hours.
+    pub allowance_hours: i32,
+}
+
+/// The default workflow for a procedure that takes `processing_days` working days.
+pub fn default_steps(processing_days: i32) -> Vec<StepDef> {
+    let total = (processing_days.max(1)) * 8;
+    let review = (total * 7 / 10).max(1);
+    vec![
+        StepDef {
+            name: String::new(),
+            role: Role::Specialist,
+            agency_code: None,
+            allowance_hours: review,
+        },
+        StepDef {
+            name: String::new(),
+            role: Role::Leader,
+            agency_code: None,
+            allowance_hours: (total - review).max(1),
+        },
+    ]
+}
+
+/// The configured steps of `procedure_code`, or the default ones.
+pub async fn steps<C: ConnectionTrait>(
+    db: &C,
+    procedure: &procedure::Model,
+) -> DomainResult<Vec<StepDef>> {
+    let rows = procedure_step::Entity::find()
+        .filter(procedure_step::Column::ProcedureCode.eq(&procedure.code))
+        .order_by_asc(procedure_step::Column::Position)
+        .all(db)
+        .await?;
+    if rows.is_empty() {
+        return Ok(default_steps(procedure.processing_days));
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| StepDef {
+            name: r.name,
+            role: Role::from_code(&r.role).unwrap_or(Role::Specialist),
+            agency_code: r.agency_code,
+            allowance_hours: r.allowance_hours,
+        })
+        .collect())
+}
+
+/// The agency that processes a procedure's dossiers: the first processing agency named, else
+/// the implementing agency; `None` for commune-level procedures, processed where they were filed.
+pub fn processing_agency(
+    procedure: &procedure::Model,
+    details: &ProcedureDetails,
+) -> Option<String> {
+    details
+        .processing
+        .iter()
+        .find_map(|p| p.agency.clone())
+        .or_else(|| procedure.agency_code.clone())
+}
+
+/// The agency a step happens in: its own, else the processing agency, else the agency that
+/// received the dossier.
+pub fn step_agency(step: &StepDef, processing: Option<&str>, receiving: &str) -> String {
+    step.agency_code
+        .clone()
+        .or_else(|| processing.map(str::to_owned))
+        .unwrap_or_else(|| receiving.to_owned())
+}
+
+/// Checks a workflow an administrator typed: at least one step, the last one a leader's
+/// approval, known roles that process dossiers, existing agencies, allowances of 1–2000 hours.
+pub async fn validate<C: ConnectionTrait>(db: &C, steps: &[StepDef]) -> DomainResult<()> {
+    let mut errors = Vec::new();
+    if steps.is_empty() {
+        errors.push(FieldError::rule(
+            "steps",
+            "workflow_empty",
+            "add at least one step",
+        ));
+    }
+    if steps.last().is_some_and(|s| s.role != Role::Leader) {
+        errors.push(FieldError::rule(
+            "steps",
+            "workflow_last_leader",
+            "the last step must be the leader's approval",
+        ));
+    }
+    for (i, step) in steps.iter().enumerate() {
+        let field = format!("steps[{i}]");
+        if !matches!(step.role, Role::Specialist | Role::Leader) {
+            errors.push(FieldError::rule(
+                format!("{field}.role"),
+                "workflow_role",
+                "a step is taken by a specialist or a leader",
+            ));
+        }
+        if !(1..=2000).contains(&step.allowance_hours) {
+            errors.push(FieldError::rule(
+                format!("{field}.allowance_hours"),
+                "workflow_allowance",
+                "give 1 to 2000 working hours",
+            ));
+        }
+        if let Some(code) = &step.agency_code {
+            if agency::Entity::find_by_id(code.clone())
+                .one(db)
+                .await?
+                .is_none()
+            {
+                errors.push(FieldError::rule(
+                    format!("{field}.agency_code"),
+                    "workflow_agency",
+                    "choose an existing agency",
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::Validation(errors))
+    }
+}
+
+/// Replaces the steps of a procedure (system administrators), audited. Dossiers already in
+/// processing keep their step index; the new steps apply from their next move.
+pub async fn replace(
+    db: &sea_orm::DatabaseConnection,
+    actor: &Actor,
+    origin: &Origin,
+    procedure_code: &str,
+    steps: &[StepDef],
+) -> DomainResult<()> {
+    if !actor.has_role(Role::SystemAdmin) {
+        return Err(DomainError::Forbidden("workflow".into()));
+    }
+    procedure::Entity::find_by_id(procedure_code.to_owned())
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("procedure {procedure_code}")))?;
+    validate(db, steps).await?;
+    let txn = crate::db::begin_write(db).await?;
+    procedure_step::Entity::delete_many()
+        .filter(procedure_step::Column::ProcedureCode.eq(procedure_code))
+        .exec(&txn)
+        .await?;
+    for (i, step) in steps.iter().enumerate() {
+        procedure_step::Entity::insert(procedure_step::ActiveModel {
+            procedure_code: Set(procedure_code.to_owned()),
+            position: Set(i32::try_from(i).unwrap_or(i32::MAX)),
+            name: Set(step.name.trim().to_owned()),
+            role: Set(step.role.code().to_owned()),
+            agency_code: Set(step.agency_code.clone()),
+            allowance_hours: Set(step.allowance_hours),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    audit::record(
+        &txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            action: "procedure.workflow",
+            target_type: Some("procedure"),
+            target_id: Some(procedure_code.to_owned()),
+            agency_code: None,
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({ "steps": steps })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_workflow_splits_the_time_and_ends_with_the_leader() {
+        let steps = default_steps(5);
+        assert_eq!(steps.len(), 2);
+        assert_eq!(steps[0].role, Role::Specialist);
+        assert_eq!(steps[1].role, Role::Leader);
+        assert_eq!(steps[0].allowance_hours + steps[1].allowance_hours, 40);
+        assert_eq!(steps[0].allowance_hours, 28);
+        // Same-day procedures still give each step some time.
+        let quick = default_steps(0);
+        assert!(quick.iter().all(|s| s.allowance_hours >= 1));
+    }
+
+    #[test]
+    fn a_step_happens_in_its_own_agency_else_the_processing_one_else_the_desk() {
+        let step = &default_steps(1)[0];
+        assert_eq!(step_agency(step, None, "DESK"), "DESK");
+        assert_eq!(step_agency(step, Some("DEPT"), "DESK"), "DEPT");
+        let own = StepDef {
+            agency_code: Some("OWN".into()),
+            ..step.clone()
+        };
+        assert_eq!(step_agency(&own, Some("DEPT"), "DESK"), "OWN");
+    }
+}

@@ -1,0 +1,163 @@
+//! The holiday calendar administrators keep: public holidays and make-up working days. Due dates
+//! are computed from it (see [`crate::dossiers::deadlines`]), so it is data, never code: Tết
+//! follows the lunar calendar and the government announces substitute days every year.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use sea_orm::{
+    sea_query::OnConflict, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryOrder,
+};
+
+use crate::access::{Actor, Role};
+use crate::audit::{self, Entry, Origin, Outcome};
+use crate::entities::holiday;
+use crate::error::{DomainError, DomainResult, FieldError};
+use crate::working_time::{parse_holidays_csv, CalendarDay, HolidayKind};
+
+fn kind_code(kind: HolidayKind) -> &'static str {
+    match kind {
+        HolidayKind::Holiday => "holiday",
+        HolidayKind::WorkingDay => "working_day",
+    }
+}
+
+/// Every calendar day, in date order.
+pub async fn list<C: ConnectionTrait>(db: &C) -> DomainResult<Vec<holiday::Model>> {
+    Ok(holiday::Entity::find()
+        .order_by_asc(holiday::Column::Day)
+        .all(db)
+        .await?)
+}
+
+fn admin_only(actor: &Actor) -> DomainResult<()> {
+    match actor {
+        Actor::Anonymous => Err(DomainError::Unauthorized),
+        _ if actor.has_role(Role::SystemAdmin) => Ok(()),
+        _ => Err(DomainError::Forbidden("holiday calendar".into())),
+    }
+}
+
+/// Adds a day or changes it (system administrators), audited.
+pub async fn save(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    origin: &Origin,
+    day: NaiveDate,
+    kind: &str,
+    name: &str,
+) -> DomainResult<()> {
+    admin_only(actor)?;
+    let name = name.trim();
+    let mut errors = Vec::new();
+    if !matches!(kind, "holiday" | "working_day") {
+        errors.push(FieldError::rule(
+            "kind",
+            "holiday_kind",
+            "choose a holiday or a make-up working day",
+        ));
+    }
+    if name.is_empty() {
+        errors.push(FieldError::rule(
+            "name",
+            "form_required",
+            "write what the day is",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(DomainError::Validation(errors));
+    }
+    let txn = crate::db::begin_write(db).await?;
+    holiday::Entity::insert(holiday::ActiveModel {
+        day: Set(day),
+        kind: Set(kind.to_owned()),
+        name: Set(name.to_owned()),
+    })
+    .on_conflict(
+        OnConflict::column(holiday::Column::Day)
+            .update_columns([holiday::Column::Kind, holiday::Column::Name])
+            .to_owned(),
+    )
+    .exec_without_returning(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            action: "holiday.save",
+            target_type: Some("holiday"),
+            target_id: Some(day.to_string()),
+            agency_code: None,
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({ "kind": kind, "name": name })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Removes a day (system administrators), audited.
+pub async fn remove(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    origin: &Origin,
+    day: NaiveDate,
+) -> DomainResult<()> {
+    admin_only(actor)?;
+    let txn = crate::db::begin_write(db).await?;
+    let deleted = holiday::Entity::delete_by_id(day).exec(&txn).await?;
+    if deleted.rows_affected == 0 {
+        return Err(DomainError::NotFound(format!("holiday {day}")));
+    }
+    audit::record(
+        &txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            action: "holiday.remove",
+            target_type: Some("holiday"),
+            target_id: Some(day.to_string()),
+            agency_code: None,
+            outcome: Outcome::Success,
+            detail: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Loads `holidays.csv` from the seed folder: days not in the calendar yet are added, days an
+/// administrator already set are left alone. Returns how many were added.
+pub async fn load_seed(db: &DatabaseConnection, path: &Path) -> DomainResult<usize> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| DomainError::Internal(format!("{}: {e}", path.display())))?;
+    let days: Vec<CalendarDay> = parse_holidays_csv(&text).map_err(|e| {
+        DomainError::Validation(vec![FieldError::new(
+            path.display().to_string(),
+            e.to_string(),
+        )])
+    })?;
+    let txn = crate::db::begin_write(db).await?;
+    let mut added = 0;
+    for day in days {
+        let result = holiday::Entity::insert(holiday::ActiveModel {
+            day: Set(day.date),
+            kind: Set(kind_code(day.kind).to_owned()),
+            name: Set(day.name),
+        })
+        .on_conflict_do_nothing_on([holiday::Column::Day])
+        .exec_without_returning(&txn)
+        .await?;
+        if let sea_orm::TryInsertResult::Inserted(n) = result {
+            added += usize::try_from(n).unwrap_or(0);
+        }
+    }
+    txn.commit().await?;
+    Ok(added)
+}
