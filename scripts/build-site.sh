@@ -12,6 +12,7 @@ if rustup_has_wasm; then
   cargo build -p frontend --lib --target wasm32-unknown-unknown --profile "$profile"
 else
   # Debian's Rust 1.96 with std rebuilt for wasm32 (rustup here has no wasm32 target).
+  debian_wasm_linker
   PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc \
     /usr/bin/cargo build -p frontend --lib --target wasm32-unknown-unknown --profile "$profile" \
     -Zbuild-std=std,panic_abort

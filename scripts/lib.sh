@@ -36,6 +36,13 @@ rustup_has_wasm() {
     && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
 }
 
+# Debian's rustc-web links wasm with `rust-lld`, which its current package (1.96.0+dfsg1-1~deb12u2)
+# no longer installs ("linker `rust-lld` not found"): point cargo at lld-22's wasm-ld instead,
+# which setup.sh installs. rustup's own wasm32 target (the other route) keeps its rust-lld.
+debian_wasm_linker() {
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER:-/usr/lib/llvm-22/bin/wasm-ld}"
+}
+
 # The wasm-bindgen version pinned by Cargo.lock (the CLI must match it exactly).
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"

@@ -27,6 +27,7 @@ stage "clippy (wasm client)"
 if rustup_has_wasm; then
   cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 else
+  debian_wasm_linker
   PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc /usr/bin/cargo clippy -p frontend \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort -- -D warnings
 fi
