@@ -1,0 +1,212 @@
+// The one-stop back office in Chromium, across roles and agencies: a citizen files a dossier
+// (through the API with the browser's session, as a mobile app does), the desk of the public
+// administration centre asks for a supplement, the citizen uploads it on the dossier page and
+// sends it, the desk accepts (due date shown, the receipt & appointment slip is a PDF), the
+// specialist of the Department of Justice takes it and transfers it to a commune, the commune
+// sends it back, the specialist forwards it to the leader, who approves it: "processed". The
+// citizen sees each step on the timeline. Axe checks the queue and the dossier pages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
+
+let portal;
+before(async () => {
+  portal = await startPortal();
+});
+after(async () => {
+  await portal?.stop();
+});
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a2ba0000000049454e44ae426082', 'hex');
+const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(2000)}\n%%EOF\n`);
+
+async function signIn(page, email) {
+  await page.goto(`${portal.url}/dang-nhap`);
+  await waitForHydration(page);
+  await page.fill('#identifier', email);
+  await page.fill('#password', 'Demo@2026');
+  await page.click('main button[type=submit]');
+}
+
+/** A browser signed in as `email`, landed on its first page. */
+async function as(email, landing) {
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await signIn(page, email);
+  await page.waitForURL(landing, { timeout: 60_000 });
+  return { browser, page };
+}
+
+async function api(page, method, url, body, headers = {}) {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value ?? '';
+  const res = await page.request.fetch(`${portal.url}${url}`, {
+    method,
+    headers: { 'x-csrf-token': csrf, ...(Buffer.isBuffer(body) ? {} : { 'content-type': 'application/json' }), ...headers },
+    data: Buffer.isBuffer(body) ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status(), body: text ? JSON.parse(text) : null };
+}
+
+/** Files the notary-card procedure (received by the centre, processed by the Department of Justice). */
+async function fileDossier(page) {
+  const created = await api(page, 'POST', '/api/v1/dossiers', { procedure_code: 'TN.CONGCHUNG.001' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const d = created.body;
+  const applicant = { ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000001' };
+  const saved = await api(page, 'PATCH', `/api/v1/dossiers/${d.id}`, {
+    revision: d.revision, applicant, answers: { noi_dung: 'Đăng ký hành nghề công chứng tại Văn phòng công chứng Tân Ninh' },
+    delivery: { method: 'electronic' },
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const slots = saved.body.problems.map((p) => p.field).filter((f) => f.startsWith('doc-')).map((f) => f.slice(4));
+  assert.ok(slots.length > 0, 'documents to upload');
+  for (const slot of slots) {
+    let up = await api(page, 'POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
+    if (up.status !== 201) up = await api(page, 'POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
+    assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
+  }
+  const current = await api(page, 'GET', `/api/v1/dossiers/${d.id}`);
+  const ready = await api(page, 'PATCH', `/api/v1/dossiers/${d.id}`, { revision: current.body.revision, documents_done: true });
+  assert.deepEqual(ready.body.problems, []);
+  const filed = await api(page, 'POST', `/api/v1/dossiers/${d.id}/submit`, { declaration: true });
+  assert.equal(filed.status, 200, JSON.stringify(filed.body));
+  return { id: d.id, code: filed.body.code };
+}
+
+/** Takes the action whose form has class `bo-action-<action>` after filling it with `fill`. */
+async function take(page, action, fill = async () => {}) {
+  const form = page.locator(`form.bo-action-${action}`);
+  await form.waitFor();
+  await fill(form);
+  await Promise.all([
+    page.waitForURL(new RegExp(`da=${action}`), { timeout: 60_000 }),
+    form.locator('button[type=submit]').click(),
+  ]);
+  await page.locator('.notice-success').waitFor();
+}
+
+async function status(page) {
+  return (await page.locator('.bo-summary dd').first().innerText()).trim();
+}
+
+test('a dossier goes from the citizen through the desk, two agencies and the leader to its result', async () => {
+  const citizen = await as('congdan@dichvucong.localhost', /\/tai-khoan/);
+  let staff;
+  try {
+    const { id, code } = await fileDossier(citizen.page);
+    const dossierUrl = `${portal.url}/mot-cua/ho-so/${id}`;
+
+    // The centre's desk finds it in "to receive" and asks for a supplement.
+    staff = await as('tiepnhan.hcc@dichvucong.localhost', /\/mot-cua/);
+    let page = staff.page;
+    await page.locator(`a:has-text("${code}")`).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await Promise.all([page.waitForURL(/\/mot-cua\/ho-so\//), page.click(`a:has-text("${code}")`)]);
+    await waitForHydration(page);
+    assert.equal(await status(page), 'Mới nộp, chờ tiếp nhận');
+    assert.deepEqual(await seriousViolations(page), []);
+    // A request without what is missing is refused with the field named.
+    await page.fill('form.bo-action-request_supplement textarea[name="f[public_note]"]', 'Ảnh chưa đúng cỡ');
+    await page.click('form.bo-action-request_supplement button[type=submit]');
+    await page.locator('.error-summary').filter({ hasText: 'ít nhất một giấy tờ' }).waitFor();
+    await take(page, 'request_supplement', async (form) => {
+      await form.locator('input[type=checkbox]').last().check();
+      await form.locator('textarea[name="f[public_note]"]').fill('Ảnh chân dung cần cỡ 2cm x 3cm, nền trắng.');
+    });
+    assert.equal(await status(page), 'Yêu cầu bổ sung');
+    await staff.browser.close();
+
+    // The citizen reads the request, uploads a new photo and sends the supplement.
+    page = citizen.page;
+    await page.goto(`${portal.url}/ho-so/${id}`);
+    await waitForHydration(page);
+    await page.locator('.supplement').filter({ hasText: 'nền trắng' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    const slot = page.locator('section.slot').last();
+    await slot.locator('input[type=file]').setInputFiles({ name: 'anh-moi.png', mimeType: 'image/png', buffer: PNG });
+    await Promise.all([page.waitForURL(/tai-len=ok/), slot.locator('form.upload button').click()]);
+    await page.locator('section.slot').last().locator('a:has-text("anh-moi.png")').waitFor();
+    await waitForHydration(page);
+    await Promise.all([page.waitForURL(/da=bo-sung/), page.click('form.supply-form button[type=submit]')]);
+    await page.locator('.notice-success').waitFor();
+
+    // The desk accepts: the due date and the receipt & appointment slip.
+    staff = await as('tiepnhan.hcc@dichvucong.localhost', /\/mot-cua/);
+    page = staff.page;
+    await page.goto(dossierUrl);
+    await waitForHydration(page);
+    await take(page, 'accept');
+    assert.equal(await status(page), 'Đã tiếp nhận');
+    assert.match(await page.locator('#bo-due').innerText(), /\d\d:\d\d \d\d\/\d\d\/\d{4}/);
+    const slip = await page.locator('a[href*="/giay/"]').first().getAttribute('href');
+    const pdf = await page.request.get(`${portal.url}${slip}`);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.ok((await pdf.body()).subarray(0, 5).equals(Buffer.from('%PDF-')));
+    // The desk has handed it on: no more actions for it.
+    assert.equal(await page.locator('form.bo-action').count(), 0);
+    await staff.browser.close();
+
+    // The department's specialist takes it and transfers it to the commune for its part.
+    staff = await as('chuyenvien.tuphap@dichvucong.localhost', /\/mot-cua/);
+    page = staff.page;
+    await page.goto(`${portal.url}/mot-cua?hang-doi=unassigned`);
+    await page.locator(`a:has-text("${code}")`).waitFor();
+    await page.goto(dossierUrl);
+    await waitForHydration(page);
+    await take(page, 'assign');
+    assert.equal(await status(page), 'Đang xử lý');
+    await take(page, 'transfer', async (form) => {
+      await form.locator('select').selectOption('000.01.50.H53');
+      await form.locator('textarea[name="f[internal_note]"]').fill('Đề nghị xác minh nơi cư trú');
+    });
+    assert.match(await page.locator('.bo-summary').innerText(), /Tân Ninh/);
+    await staff.browser.close();
+
+    // The commune's specialist sees the internal note and sends it back.
+    staff = await as('chuyenvien.tanninh@dichvucong.localhost', /\/mot-cua/);
+    page = staff.page;
+    await page.goto(dossierUrl);
+    await waitForHydration(page);
+    await page.locator('.internal-note').filter({ hasText: 'xác minh nơi cư trú' }).waitFor();
+    await take(page, 'transfer_back');
+    await staff.browser.close();
+
+    // The specialist forwards it to the leader's approval step.
+    staff = await as('chuyenvien.tuphap@dichvucong.localhost', /\/mot-cua/);
+    page = staff.page;
+    await page.goto(dossierUrl);
+    await waitForHydration(page);
+    await take(page, 'forward');
+    assert.equal(await page.locator('form.bo-action-approve').count(), 0, 'a specialist cannot approve');
+    await staff.browser.close();
+
+    // The leader finds it in "to approve" and approves it.
+    staff = await as('lanhdao.tuphap@dichvucong.localhost', /\/mot-cua/);
+    page = staff.page;
+    await page.locator(`a:has-text("${code}")`).waitFor();
+    await page.goto(dossierUrl);
+    await waitForHydration(page);
+    await take(page, 'approve');
+    assert.equal(await status(page), 'Đã có kết quả');
+    const history = await page.locator('.bo-timeline').innerText();
+    for (const step of ['Yêu cầu bổ sung', 'Tiếp nhận', 'Phân công', 'Chuyển liên thông', 'Trả lại sau liên thông', 'Chuyển bước', 'Phê duyệt kết quả']) {
+      assert.ok(history.includes(step), `${step} in the history`);
+    }
+    await staff.browser.close();
+    staff = undefined;
+
+    // The citizen sees the result is ready, and the steps on the timeline.
+    page = citizen.page;
+    await page.goto(`${portal.url}/ho-so/${id}`);
+    await page.locator('dd').filter({ hasText: 'Đã có kết quả' }).waitFor();
+    const timeline = await page.locator('ol.timeline').innerText();
+    for (const step of ['Yêu cầu bổ sung hồ sơ', 'Đã bổ sung hồ sơ', 'Đã tiếp nhận hồ sơ', 'Đã có kết quả giải quyết']) {
+      assert.ok(timeline.includes(step), `${step} on the citizen's timeline`);
+    }
+  } finally {
+    await staff?.browser.close();
+    await citizen.browser.close();
+  }
+});
