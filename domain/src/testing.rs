@@ -127,6 +127,30 @@ pub async fn citizen(
     })
 }
 
+/// A staff account of `agency` with `roles` (an e-mail address made from its id).
+pub async fn staff(
+    db: &DatabaseConnection,
+    name: &str,
+    agency: &str,
+    roles: &[crate::access::Role],
+) -> Result<crate::access::Actor, Box<dyn std::error::Error + Send + Sync>> {
+    use crate::entities::account;
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    let id = uuid::Uuid::new_v4().to_string();
+    let mut a = account::ActiveModel::new_account(&id, "staff", name, chrono::Utc::now());
+    a.email = Set(Some(format!("{}@dvc.example", id.get(..8).unwrap_or("x"))));
+    a.agency_code = Set(Some(agency.to_owned()));
+    a.roles = Set(crate::access::Role::join(roles));
+    account::Entity::insert(a)
+        .exec_without_returning(db)
+        .await?;
+    Ok(crate::access::Actor::Staff {
+        account_id: id,
+        agency_code: agency.to_owned(),
+        roles: roles.to_vec(),
+    })
+}
+
 /// A loopback origin for audit entries made by tests.
 pub fn origin() -> crate::audit::Origin {
     crate::audit::Origin {
@@ -141,22 +165,36 @@ pub async fn complete_draft(
     db: &DatabaseConnection,
     actor: &crate::access::Actor,
 ) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    complete_draft_of(db, actor, "TN.ATTP.001").await
+}
+
+/// A draft of `procedure_code` with every step done (answers from [`valid_answers`], a stored
+/// file in every slot, electronic return of the result).
+pub async fn complete_draft_of(
+    db: &DatabaseConnection,
+    actor: &crate::access::Actor,
+    procedure_code: &str,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let loaded = crate::dossiers::drafts::start(db, actor, &origin(), procedure_code).await?;
+    let applicant = loaded.applicant();
+    fill_draft(db, actor, &loaded, applicant).await
+}
+
+/// Completes every step of the started draft `loaded` (owned by `actor`) with `applicant`,
+/// valid answers, a stored file in every slot and electronic return; returns its id.
+pub async fn fill_draft(
+    db: &DatabaseConnection,
+    actor: &crate::access::Actor,
+    loaded: &crate::dossiers::Loaded,
+    applicant: crate::dossiers::Applicant,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
     use crate::dossiers::drafts::{self, Change};
     use crate::dossiers::{Delivery, DeliveryMethod, Step};
     use crate::entities::{dossier_file, stored_file};
     use sea_orm::{ActiveValue::Set, EntityTrait};
     let today = chrono::Utc::now().date_naive();
-    let loaded = drafts::start(db, actor, &origin(), "TN.ATTP.001").await?;
     let id = loaded.dossier.id.clone();
-    drafts::save(
-        db,
-        actor,
-        &id,
-        None,
-        Change::Applicant(loaded.applicant()),
-        today,
-    )
-    .await?;
+    drafts::save(db, actor, &id, None, Change::Applicant(applicant), today).await?;
     drafts::save(
         db,
         actor,

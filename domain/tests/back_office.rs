@@ -9,14 +9,11 @@ use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command};
 use domain::dossiers::queues::{self, Queue, QueueQuery};
 use domain::dossiers::{submission, Status};
-use domain::entities::{
-    account, audit_log, dossier, dossier_agency, dossier_event, outbox_message,
-};
-use domain::testing::{citizen, complete_draft, fresh_database, origin, seed_dir};
+use domain::entities::{audit_log, dossier, dossier_agency, dossier_event, outbox_message};
+use domain::testing::{citizen, complete_draft, fresh_database, origin, seed_dir, staff};
 use domain::{reference_data, DomainError};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
 type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -60,28 +57,6 @@ async fn seeded() -> Result<DatabaseConnection, Box<dyn std::error::Error + Send
     let db = fresh_database().await?;
     reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
     Ok(db)
-}
-
-/// A staff account of `agency` with `roles`.
-async fn staff(
-    db: &DatabaseConnection,
-    name: &str,
-    agency: &str,
-    roles: &[Role],
-) -> Result<Actor, Box<dyn std::error::Error + Send + Sync>> {
-    let id = uuid::Uuid::new_v4().to_string();
-    let mut a = account::ActiveModel::new_account(&id, "staff", name, Utc::now());
-    a.email = Set(Some(format!("{}@dvc.example", id.get(..8).unwrap_or("x"))));
-    a.agency_code = Set(Some(agency.to_owned()));
-    a.roles = Set(Role::join(roles));
-    account::Entity::insert(a)
-        .exec_without_returning(db)
-        .await?;
-    Ok(Actor::Staff {
-        account_id: id,
-        agency_code: agency.to_owned(),
-        roles: roles.to_vec(),
-    })
 }
 
 async fn filed(

@@ -230,6 +230,92 @@ pub fn available(from: Status, resume: Option<Status>, standing: &Standing) -> V
         .collect()
 }
 
+/// Where a dossier stands in its workflow: what the moves inside processing depend on besides
+/// status and role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// Index of the current step.
+    pub step: usize,
+    /// Steps in the workflow.
+    pub steps: usize,
+    /// Who acts at the current step (`None` before the workflow starts).
+    pub step_role: Option<Role>,
+    /// The dossier is with another agency for its part (it must come back first).
+    pub transferred: bool,
+}
+
+/// Why a move does not fit the dossier's place in its workflow: the input at fault, a stable
+/// rule code the interface translates, and a message for API callers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Misfit {
+    /// Field named in the error.
+    pub field: &'static str,
+    /// Rule code.
+    pub code: &'static str,
+    /// English explanation.
+    pub message: &'static str,
+}
+
+const TRANSFER_OPEN: Misfit = Misfit {
+    field: "transition",
+    code: "transfer_open",
+    message: "send the dossier back to the agency that transferred it first",
+};
+
+/// Checks a processing move against the dossier's position: a transferred dossier only comes
+/// back; the first step cannot be sent back; the approval step approves rather than forwards;
+/// only the leader's step approves.
+pub fn fits(transition: Transition, p: &Position) -> Result<(), Misfit> {
+    match transition {
+        Transition::Forward if p.transferred => Err(TRANSFER_OPEN),
+        Transition::Forward if p.step_role == Some(Role::Leader) && p.step + 1 >= p.steps => {
+            Err(Misfit {
+                field: "transition",
+                code: "forward_last_step",
+                message: "this is the approval step: approve the result instead",
+            })
+        }
+        Transition::SendBack if p.step == 0 => Err(Misfit {
+            field: "transition",
+            code: "send_back_first_step",
+            message: "this is the first step: request a supplement from the applicant instead",
+        }),
+        Transition::SendBack if p.transferred => Err(TRANSFER_OPEN),
+        Transition::Transfer if p.transferred => Err(Misfit {
+            field: "target_agency",
+            code: "transfer_open",
+            message: "the dossier is already with another agency",
+        }),
+        Transition::TransferBack if !p.transferred => Err(Misfit {
+            field: "transition",
+            code: "transfer_none",
+            message: "the dossier was not transferred to this agency",
+        }),
+        Transition::Approve if p.transferred || p.step_role.is_some_and(|r| r != Role::Leader) => {
+            Err(Misfit {
+                field: "transition",
+                code: "approve_step",
+                message: "the dossier is not at the leader's approval step",
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The moves `standing` can take now: [`available`] narrowed to those that fit the dossier's
+/// place in its workflow (what the back office offers as buttons).
+pub fn offered(
+    from: Status,
+    resume: Option<Status>,
+    standing: &Standing,
+    position: &Position,
+) -> Vec<Transition> {
+    available(from, resume, standing)
+        .into_iter()
+        .filter(|t| fits(*t, position).is_ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,6 +483,63 @@ mod tests {
         assert_eq!(
             check(Transition::Accept, Submitted, None, &specialist),
             Err(Refusal::NotPermitted)
+        );
+    }
+
+    #[test]
+    fn processing_moves_fit_the_place_in_the_workflow() {
+        let at = |step, role, transferred| Position {
+            step,
+            steps: 2,
+            step_role: Some(role),
+            transferred,
+        };
+        let leader = Standing {
+            owner: false,
+            roles: vec![Role::Leader],
+        };
+        let codes = |p: &Position| -> Vec<&str> {
+            offered(Processing, None, &leader, p)
+                .into_iter()
+                .map(Transition::code)
+                .collect()
+        };
+        assert_eq!(
+            codes(&at(0, Role::Specialist, false)),
+            [
+                "request_supplement",
+                "assign",
+                "forward",
+                "transfer",
+                "stop",
+                "apologise"
+            ]
+        );
+        assert_eq!(
+            codes(&at(1, Role::Leader, false)),
+            [
+                "request_supplement",
+                "assign",
+                "send_back",
+                "transfer",
+                "approve",
+                "stop",
+                "apologise"
+            ]
+        );
+        assert_eq!(
+            codes(&at(0, Role::Specialist, true)),
+            [
+                "request_supplement",
+                "assign",
+                "transfer_back",
+                "stop",
+                "apologise"
+            ]
+        );
+        assert_eq!(
+            fits(Transition::Approve, &at(1, Role::Leader, true)).map_err(|m| m.code),
+            Err("approve_step")
         );
     }
 

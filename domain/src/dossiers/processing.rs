@@ -269,6 +269,9 @@ pub async fn act(
     let clock = Clock::for_agency(&txn, &holding).await?;
     let plan = plan(&txn, &row).await?;
     let step = usize::try_from(row.step_index.unwrap_or(0)).unwrap_or(0);
+    if let Err(m) = lifecycle::fits(transition, &workflow::position(&plan.steps, &row)) {
+        return Err(invalid(m.field, m.code, m.message));
+    }
     let mut changes = Changes::default();
     let mut data = serde_json::Map::new();
     match transition {
@@ -366,52 +369,17 @@ pub async fn act(
                 if !standing.roles.contains(&def.role) && !standing.roles.contains(&Role::Leader) {
                     return Err(DomainError::Forbidden("not this step's role".into()));
                 }
-                if def.role == Role::Leader && step + 1 >= plan.steps.len() {
-                    return Err(invalid(
-                        "transition",
-                        "forward_last_step",
-                        "this is the approval step: approve the result instead",
-                    ));
-                }
-            }
-            if row.transfer_origin.is_some() {
-                return Err(invalid(
-                    "transition",
-                    "transfer_open",
-                    "send the dossier back to the agency that transferred it first",
-                ));
             }
             let next = (step + 1).min(plan.steps.len().saturating_sub(1));
             changes.enter_step(&plan, next, &receiving, &clock, now);
             data.insert("step".into(), serde_json::json!(next));
         }
         Transition::SendBack => {
-            if step == 0 {
-                return Err(invalid(
-                    "transition",
-                    "send_back_first_step",
-                    "this is the first step: request a supplement from the applicant instead",
-                ));
-            }
-            if row.transfer_origin.is_some() {
-                return Err(invalid(
-                    "transition",
-                    "transfer_open",
-                    "send the dossier back to the agency that transferred it first",
-                ));
-            }
             changes.enter_step(&plan, step - 1, &receiving, &clock, now);
             data.insert("step".into(), serde_json::json!(step - 1));
         }
         Transition::Transfer => {
             let target = command.target_agency.trim().to_owned();
-            if row.transfer_origin.is_some() {
-                return Err(invalid(
-                    "target_agency",
-                    "transfer_open",
-                    "the dossier is already with another agency",
-                ));
-            }
             if target.is_empty() || target == holding {
                 return Err(invalid(
                     "target_agency",
@@ -447,15 +415,6 @@ pub async fn act(
             data.insert("to_agency".into(), serde_json::json!(back));
         }
         Transition::Approve => {
-            if plan.steps.get(step).is_some_and(|d| d.role != Role::Leader)
-                || row.transfer_origin.is_some()
-            {
-                return Err(invalid(
-                    "transition",
-                    "approve_step",
-                    "the dossier is not at the leader's approval step",
-                ));
-            }
             changes.finished_at = Some(now);
             changes.holding = Some(Some(receiving.clone()));
             changes.assignee = Some(None);
@@ -633,7 +592,9 @@ async fn notify<C: ConnectionTrait>(
         return Ok(());
     }
     let applicant: Applicant = serde_json::from_value(row.applicant.clone()).unwrap_or_default();
-    let email = if applicant.email.trim().is_empty() {
+    let email = if super::counter::registered_by_desk(&row.channel) {
+        Some(applicant.email.trim().to_owned()).filter(|e| !e.is_empty())
+    } else if applicant.email.trim().is_empty() {
         account::Entity::find_by_id(row.owner_id.clone())
             .one(db)
             .await?

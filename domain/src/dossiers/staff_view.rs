@@ -101,7 +101,12 @@ pub async fn load<C: ConnectionTrait>(
         )
     });
     let resume = row.resume_status.as_deref().and_then(Status::from_code);
-    let available = lifecycle::available(status, resume, &standing(actor, &row));
+    let available = lifecycle::offered(
+        status,
+        resume,
+        &standing(actor, &row),
+        &workflow::position(&steps, &row),
+    );
     Ok(StaffDossier {
         row,
         status,

@@ -10,10 +10,11 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::lifecycle::Position;
 use crate::access::{Actor, Role};
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::catalogue::ProcedureDetails;
-use crate::entities::{agency, procedure, procedure_step};
+use crate::entities::{agency, dossier, procedure, procedure_step};
 use crate::error::{DomainError, DomainResult, FieldError};
 
 /// One step of a workflow.
@@ -95,6 +96,17 @@ pub fn step_agency(step: &StepDef, processing: Option<&str>, receiving: &str) ->
         .unwrap_or_else(|| receiving.to_owned())
 }
 
+/// Where dossier `row` stands in its workflow `steps`.
+pub fn position(steps: &[StepDef], row: &dossier::Model) -> Position {
+    let step = usize::try_from(row.step_index.unwrap_or(0)).unwrap_or(0);
+    Position {
+        step,
+        steps: steps.len(),
+        step_role: steps.get(step).map(|d| d.role),
+        transferred: row.transfer_origin.is_some(),
+    }
+}
+
 /// Checks a workflow an administrator typed: at least one step, the last one a leader's
 /// approval, known roles that process dossiers, existing agencies, allowances of 1–2000 hours.
 pub async fn validate<C: ConnectionTrait>(db: &C, steps: &[StepDef]) -> DomainResult<()> {
@@ -150,6 +162,50 @@ pub async fn validate<C: ConnectionTrait>(db: &C, steps: &[StepDef]) -> DomainRe
     }
 }
 
+/// A procedure's workflow as the administrator's editor shows it.
+#[derive(Clone, Debug)]
+pub struct Editable {
+    /// The procedure.
+    pub procedure: procedure::Model,
+    /// Its steps (configured, or the default ones).
+    pub steps: Vec<StepDef>,
+    /// True when no steps are configured and the default ones apply.
+    pub default: bool,
+    /// The agency that processes its dossiers when a step names none.
+    pub processing_agency: Option<String>,
+}
+
+/// The workflow of `procedure_code` for editing (system administrators).
+pub async fn editable<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    procedure_code: &str,
+) -> DomainResult<Editable> {
+    if matches!(actor, Actor::Anonymous) {
+        return Err(DomainError::Unauthorized);
+    }
+    if !actor.has_role(Role::SystemAdmin) {
+        return Err(DomainError::Forbidden("workflow".into()));
+    }
+    let procedure = procedure::Entity::find_by_id(procedure_code.trim().to_owned())
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("procedure {procedure_code}")))?;
+    let configured = procedure_step::Entity::find()
+        .filter(procedure_step::Column::ProcedureCode.eq(&procedure.code))
+        .one(db)
+        .await?
+        .is_some();
+    let details: ProcedureDetails =
+        serde_json::from_value(procedure.details.clone()).unwrap_or_default();
+    Ok(Editable {
+        steps: steps(db, &procedure).await?,
+        default: !configured,
+        processing_agency: processing_agency(&procedure, &details),
+        procedure,
+    })
+}
+
 /// Replaces the steps of a procedure (system administrators), audited. Dossiers already in
 /// processing keep their step index; the new steps apply from their next move.
 pub async fn replace(
@@ -159,6 +215,9 @@ pub async fn replace(
     procedure_code: &str,
     steps: &[StepDef],
 ) -> DomainResult<()> {
+    if matches!(actor, Actor::Anonymous) {
+        return Err(DomainError::Unauthorized);
+    }
     if !actor.has_role(Role::SystemAdmin) {
         return Err(DomainError::Forbidden("workflow".into()));
     }

@@ -14,6 +14,7 @@ use app::session::RequestContext;
 use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command};
 use domain::dossiers::queues::{self, QueueQuery};
+use domain::dossiers::staff_view;
 
 use super::error::{ApiError, ApiErrorBody};
 use crate::state::AppState;
@@ -21,6 +22,7 @@ use crate::state::AppState;
 pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(staff_queue))
+        .routes(routes!(staff_dossier))
         .routes(routes!(staff_action))
 }
 
@@ -148,6 +150,118 @@ async fn staff_queue(
             .counts
             .into_iter()
             .map(|(q, n)| (q.code().to_owned(), n))
+            .collect(),
+    }))
+}
+
+/// One event of a dossier's history as staff see it (internal notes included).
+#[derive(Serialize, ToSchema)]
+pub struct StaffEventDto {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What happened: the action code (`accept`, `transfer`, …), `submitted` or `escalated`.
+    pub kind: String,
+    /// Status before.
+    pub from_status: Option<String>,
+    /// Status after.
+    pub to_status: Option<String>,
+    /// Who acted (name or `system`).
+    pub actor: String,
+    /// Note the applicant reads.
+    pub public_note: Option<String>,
+    /// Note for staff only.
+    pub internal_note: Option<String>,
+}
+
+/// A dossier as the back office sees it, with the actions the caller may take now.
+#[derive(Serialize, ToSchema)]
+pub struct StaffDossierDto {
+    /// Id.
+    pub id: String,
+    /// Code.
+    pub code: String,
+    /// Procedure code.
+    pub procedure_code: String,
+    /// Status code.
+    pub status: String,
+    /// National status number (1–10).
+    pub status_number: Option<u8>,
+    /// How it was received: `online`, `desk` or `post`.
+    pub channel: String,
+    /// Agency whose desk received it.
+    pub receiving_agency: Option<String>,
+    /// Agency holding it now.
+    pub holding_agency: String,
+    /// The agency a transferred dossier goes back to.
+    pub transfer_origin: Option<String>,
+    /// Current workflow step (0-based).
+    pub step_index: Option<i32>,
+    /// Role acting at the current step.
+    pub step_role: Option<String>,
+    /// Assigned staff member's id.
+    pub assignee_id: Option<String>,
+    /// Result due at.
+    pub due_at: Option<DateTime<Utc>>,
+    /// Working minutes left (negative: overdue) while open.
+    pub minutes_left: Option<i64>,
+    /// The clock is stopped (waiting for the applicant).
+    pub paused: bool,
+    /// Revision to send back with an action.
+    pub revision: i32,
+    /// Actions the caller may take now (`POST …/actions/{action}`).
+    pub actions: Vec<String>,
+    /// History, oldest first.
+    pub events: Vec<StaffEventDto>,
+}
+
+/// One dossier of the caller's agency (or one it had a part in), with its history and the
+/// actions the caller may take now.
+#[utoipa::path(get, path = "/staff/dossiers/{id}", tag = "back office",
+    params(("id" = String, Path, description = "Dossier id")),
+    responses(
+        (status = 200, description = "The dossier", body = StaffDossierDto),
+        (status = 401, description = "Not signed in", body = ApiErrorBody),
+        (status = 404, description = "No such dossier for this caller", body = ApiErrorBody),
+    ),
+    security(("session" = []), ("bearer" = [])))]
+async fn staff_dossier(
+    State(state): State<AppState>,
+    ctx: Option<Extension<RequestContext>>,
+    Path(id): Path<String>,
+) -> Result<Json<StaffDossierDto>, ApiError> {
+    let ctx = context(ctx)?;
+    let s = staff_view::load(&state.db, &ctx.actor, &id, Utc::now()).await?;
+    let row = s.row;
+    Ok(Json(StaffDossierDto {
+        id: row.id,
+        code: row.code.unwrap_or_default(),
+        procedure_code: row.procedure_code,
+        status: s.status.code().to_owned(),
+        status_number: s.status.national_code(),
+        channel: row.channel,
+        receiving_agency: row.receiving_agency_code,
+        holding_agency: s.holding,
+        transfer_origin: row.transfer_origin,
+        step_index: row.step_index,
+        step_role: row.step_role,
+        assignee_id: row.assignee_id,
+        due_at: row.due_at.map(|d| d.with_timezone(&Utc)),
+        minutes_left: s.minutes_left,
+        paused: row.paused_at.is_some(),
+        revision: row.revision,
+        actions: s.available.iter().map(|a| a.code().to_owned()).collect(),
+        events: s
+            .events
+            .into_iter()
+            .map(|e| StaffEventDto {
+                at: e.at.with_timezone(&Utc),
+                kind: e.kind,
+                from_status: e.from_status,
+                to_status: e.to_status,
+                actor: e.actor_label,
+                public_note: e.public_note,
+                internal_note: e.internal_note,
+            })
             .collect(),
     }))
 }
