@@ -32,7 +32,9 @@ use crate::pages::account_pages::{
 use crate::pages::admin_pages::{ApiTokensPage, AuditPage, StaffPage};
 use crate::pages::back_office_pages::{HolidaysPage, QueuePage, StaffDossierPage};
 use crate::pages::business_page::BusinessPage;
+use crate::pages::counter_intake_page::CounterIntakePage;
 use crate::pages::dossier_pages::{DossierPage, DossierStepPage, MyDossiersPage, StartFilingPage};
+use crate::pages::workflow_page::WorkflowPage;
 use crate::pages::{
     group_page::{AgencyPage, FieldPage},
     home_page::HomePage,
@@ -96,7 +98,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/nhat-ky") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/ma-truy-cap") view=ApiTokensPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/ngay-nghi") view=HolidaysPage ssr=SsrMode::Async />
+                    <Route path=path!("/quan-tri/quy-trinh") view=WorkflowPage ssr=SsrMode::Async />
                     <Route path=path!("/mot-cua") view=QueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/mot-cua/tiep-nhan") view=CounterIntakePage ssr=SsrMode::Async />
                     <Route path=path!("/mot-cua/ho-so/:id") view=StaffDossierPage ssr=SsrMode::Async />
                     <Route path=path!("/doanh-nghiep") view=BusinessPage ssr=SsrMode::Async />
                     <Route path=path!("/nop-truc-tuyen/:code") view=StartFilingPage ssr=SsrMode::Async />

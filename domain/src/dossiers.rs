@@ -9,6 +9,7 @@
 pub mod attachments;
 pub mod checks;
 pub mod codes;
+pub mod counter;
 pub mod deadlines;
 pub mod drafts;
 pub mod expiry;

@@ -3,6 +3,8 @@
 //! handled it (each sees only dossiers it had a part in), the holiday calendar, per-agency
 //! working hours and per-procedure workflow steps.
 //!
+//! Dossiers received at the desk or by post carry their channel and the postal reference.
+//!
 //! The applicant's name (folded for search) and citizen ID are copied out of the applicant JSON
 //! into columns so the staff search stays an index lookup over a million dossiers.
 
@@ -31,6 +33,8 @@ enum Dossier {
     ApplicantCitizenId,
     FinishedAt,
     Channel,
+    IntakeReference,
+    Status,
 }
 
 #[derive(DeriveIden)]
@@ -91,6 +95,7 @@ impl MigrationTrait for Migration {
             string_len(Dossier::Channel, 16)
                 .default("online")
                 .to_owned(),
+            string_len_null(Dossier::IntakeReference, 64),
         ];
         for mut column in columns {
             manager
@@ -106,6 +111,12 @@ impl MigrationTrait for Migration {
             (
                 "idx_dossier_queue",
                 vec![Dossier::HoldingAgencyCode, Dossier::DueAt],
+            ),
+            // Each queue is one status (or a few) of the agency's dossiers: its count and its
+            // first page stay a short index range however many finished dossiers the agency has.
+            (
+                "idx_dossier_holding_status",
+                vec![Dossier::HoldingAgencyCode, Dossier::Status, Dossier::DueAt],
             ),
             (
                 "idx_dossier_assignee",

@@ -1,6 +1,7 @@
 //! In-process search timing for `make bench` (`portal bench-search`).
 
 pub mod filing;
+pub mod queue_data;
 
 use std::time::Instant;
 

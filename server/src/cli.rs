@@ -98,6 +98,14 @@ pub enum Command {
         #[arg(long, default_value_t = 1_048_576)]
         size: usize,
     },
+    /// Fill the configured PostgreSQL database with generated filed dossiers (benchmark of the
+    /// staff queues; JSON out). Replaces an earlier generated set; leaves other dossiers alone.
+    #[command(hide = true)]
+    GenerateDossiers {
+        /// Dossiers to generate.
+        #[arg(long, default_value_t = 1_000_000)]
+        count: i64,
+    },
     /// Print the effective configuration (passwords masked) as TOML-like lines.
     Config,
     /// Send a test e-mail through the configured transport.
@@ -224,6 +232,12 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             let db = open_db(&config).await?;
             let timings = crate::bench::filing::run(&db, &url, count, concurrency, size).await?;
             println!("{}", serde_json::to_string(&timings)?);
+            Ok(())
+        }
+        Command::GenerateDossiers { count } => {
+            let db = open_db(&config).await?;
+            let generated = crate::bench::queue_data::generate(&db, count).await?;
+            println!("{}", serde_json::to_string(&generated)?);
             Ok(())
         }
         Command::BenchPassword { rounds } => {

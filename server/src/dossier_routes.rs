@@ -77,6 +77,55 @@ pub async fn start(
     }
 }
 
+/// `POST /mot-cua/tiep-nhan/bat-dau`: an intake clerk starts a dossier brought to the desk or
+/// sent in by post. A refusal goes back to the form with what was typed and the error.
+pub async fn start_at_desk(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let code = value(&pairs, "procedure").trim().to_owned();
+    let by_post = value(&pairs, "channel") == "post";
+    let reference = value(&pairs, "intake_reference").trim().to_owned();
+    let channel = if by_post {
+        drafts::Channel::Post(reference.clone())
+    } else {
+        drafts::Channel::Desk
+    };
+    let back = |error: &str| {
+        format!(
+            "/mot-cua/tiep-nhan?thu-tuc={}&kenh={}&so={}&loi={error}",
+            app::dto::encode_query_value(&code),
+            if by_post { "post" } else { "desk" },
+            app::dto::encode_query_value(&reference),
+        )
+    };
+    match domain::dossiers::counter::start_at_desk(
+        &state.db,
+        &ctx.actor,
+        &ctx.origin,
+        &code,
+        channel,
+    )
+    .await
+    {
+        Ok(loaded) => see_other(format!(
+            "/ho-so/{}/{}",
+            loaded.dossier.id,
+            Step::Applicant.slug()
+        )),
+        Err(DomainError::Validation(fields)) => {
+            let first = fields
+                .first()
+                .map(|f| format!("{}:{}", f.field, f.code))
+                .unwrap_or_default();
+            see_other(back(&app::dto::encode_query_value(&first)))
+        }
+        Err(DomainError::Forbidden(_)) => see_other(back("forbidden")),
+        Err(e) => error_response(e, "/mot-cua/tiep-nhan"),
+    }
+}
+
 fn applicant_from(pairs: &Pairs) -> Applicant {
     let v = |name: &str| value(pairs, &format!("applicant-{name}")).trim().to_owned();
     Applicant {

@@ -103,6 +103,10 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/ho-so/bat-dau", post(crate::dossier_routes::start))
         .route(
+            "/mot-cua/tiep-nhan/bat-dau",
+            post(crate::dossier_routes::start_at_desk),
+        )
+        .route(
             "/ho-so/{id}/phieu-tiep-nhan.pdf",
             get(crate::dossier_routes::receipt),
         )

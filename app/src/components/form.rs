@@ -20,8 +20,16 @@ pub fn error_text(t: Locale, code: &str) -> String {
         .unwrap_or_else(|| code.to_owned())
 }
 
-/// The label of a form field, by its name.
+/// The label of a form field, by its name. Fields of a numbered row (`step-2-hours`, as the
+/// workflow editor names them) are labelled with the row: "Bước 2: Số giờ làm việc".
 pub fn field_label(t: Locale, field: &str) -> String {
+    if let Some((n, part)) = field
+        .strip_prefix("step-")
+        .and_then(|rest| rest.split_once('-'))
+    {
+        let part = field_label(t, &format!("wf_{part}"));
+        return t.tf(Key::FieldWfStep, &[("n", &n), ("field", &part)]);
+    }
     Key::from_name(&format!("field_{field}"))
         .map(|k| t.t(k).to_owned())
         .unwrap_or_else(|| field.to_owned())

@@ -159,10 +159,12 @@ pub fn AccountMenu() -> impl IntoView {
                                 {(!v.staff).then(|| view! { <a href="/tai-khoan">{t.t(Key::NavProfile)}</a> })}
                                 {(!v.staff).then(|| view! { <a href="/doanh-nghiep">{t.t(Key::NavBusiness)}</a> })}
                                 {v.roles.iter().any(|r| matches!(r.as_str(), "intake_clerk" | "specialist" | "leader")).then(|| view! { <a href="/mot-cua">{t.t(Key::NavBackOffice)}</a> })}
+                                {v.roles.iter().any(|r| r == "intake_clerk").then(|| view! { <a href="/mot-cua/tiep-nhan">{t.t(Key::NavDeskIntake)}</a> })}
                                 {(admin || leader).then(|| view! { <a href="/quan-tri/can-bo">{t.t(Key::NavStaff)}</a> })}
                                 {admin.then(|| view! { <a href="/quan-tri/nhat-ky">{t.t(Key::NavAudit)}</a> })}
                                 {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ma-truy-cap">{t.t(Key::NavTokens)}</a> })}
                                 {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ngay-nghi">{t.t(Key::NavHolidays)}</a> })}
+                                {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/quy-trinh">{t.t(Key::NavWorkflow)}</a> })}
                                 <ActionForm action=sign_out attr:class="inline-form">
                                     <crate::components::form::CsrfField />
                                     <button type="submit" class="button button-outline">{t.t(Key::SignOut)}</button>

@@ -132,3 +132,49 @@ pub struct StaffDossierView {
     /// The viewer's account id.
     pub viewer_id: String,
 }
+
+/// One step of a procedure's workflow, as the editor shows and sends it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkflowStepInput {
+    /// Name shown to staff (empty: named after its role).
+    pub name: String,
+    /// `specialist` or `leader`.
+    pub role: String,
+    /// Agency code; empty for the procedure's processing agency.
+    pub agency: String,
+    /// Allowance in working hours, as typed.
+    pub hours: String,
+    /// Ticked to remove the step.
+    pub remove: String,
+}
+
+/// A procedure's workflow in the administrators' editor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkflowView {
+    /// Procedure code.
+    pub procedure_code: String,
+    /// Procedure name.
+    pub procedure_name: String,
+    /// Processing time in working days (the steps' hours should fit in it).
+    pub processing_days: i32,
+    /// True when the default steps apply (none configured).
+    pub default: bool,
+    /// The processing agency used by steps that name none.
+    pub processing_agency: String,
+    /// The steps.
+    pub steps: Vec<WorkflowStepInput>,
+    /// Agencies a step may name.
+    pub agencies: Vec<Choice>,
+}
+
+/// The counter intake page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskIntakeView {
+    /// The viewer is an intake clerk (may register dossiers).
+    pub clerk: bool,
+    /// The desk's agency name.
+    pub desk: String,
+    /// Unfinished desk drafts: id, procedure code, procedure name.
+    pub drafts: Vec<(String, String, String)>,
+}

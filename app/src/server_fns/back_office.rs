@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::dto::back_office::{QueueView, StaffDossierView};
+use crate::dto::back_office::{
+    DeskIntakeView, QueueView, StaffDossierView, WorkflowStepInput, WorkflowView,
+};
 use crate::error::AppError;
 
 /// A holiday calendar row.
@@ -547,4 +549,169 @@ pub async fn remove_holiday(csrf_token: String, day: String) -> Result<(), AppEr
     domain::holidays::remove(&db, &ctx.actor, &ctx.origin, day).await?;
     leptos_axum::redirect("/quan-tri/ngay-nghi?da=xoa");
     Ok(())
+}
+
+/// A procedure's workflow for the editor (system administrators).
+#[server(prefix = "/api/ui", endpoint = "workflow")]
+pub async fn workflow(procedure_code: String) -> Result<WorkflowView, AppError> {
+    let ctx = ctx()?;
+    let db = super::db()?;
+    let w = domain::dossiers::workflow::editable(&db, &ctx.actor, procedure_code.trim()).await?;
+    let agencies = domain::catalogue::agencies(&db).await?;
+    let name_of = |code: &str| {
+        agencies
+            .iter()
+            .find(|a| a.code == code)
+            .map_or_else(|| code.to_owned(), |a| a.name.clone())
+    };
+    Ok(WorkflowView {
+        procedure_code: w.procedure.code.clone(),
+        procedure_name: w.procedure.name.clone(),
+        processing_days: w.procedure.processing_days,
+        default: w.default,
+        processing_agency: w
+            .processing_agency
+            .as_deref()
+            .map(name_of)
+            .unwrap_or_default(),
+        steps: w
+            .steps
+            .iter()
+            .map(|s| WorkflowStepInput {
+                name: s.name.clone(),
+                role: s.role.code().to_owned(),
+                agency: s.agency_code.clone().unwrap_or_default(),
+                hours: s.allowance_hours.to_string(),
+                remove: String::new(),
+            })
+            .collect(),
+        agencies: agencies
+            .into_iter()
+            .map(|a| crate::dto::dossier::Choice {
+                value: a.code,
+                label: a.name,
+            })
+            .collect(),
+    })
+}
+
+/// Replaces a procedure's workflow (system administrators). Blank rows and rows ticked for
+/// removal are dropped; the others must all be valid, else nothing changes and each error
+/// names its step and field (`step-{n}-{field}`, 1-based as on the page).
+#[server(prefix = "/api/ui", endpoint = "save_workflow")]
+pub async fn save_workflow(
+    csrf_token: String,
+    procedure_code: String,
+    #[server(default)] steps: Vec<WorkflowStepInput>,
+) -> Result<(), AppError> {
+    use domain::access::Role;
+    use domain::dossiers::workflow::StepDef;
+    let _ = csrf_token;
+    let ctx = ctx()?;
+    let db = super::db()?;
+    let mut errors = Vec::new();
+    let mut defs = Vec::new();
+    // Row numbers as the page shows them, to name the field of each error.
+    let mut rows = Vec::new();
+    for (i, s) in steps.iter().enumerate() {
+        let blank = s.name.trim().is_empty() && s.hours.trim().is_empty();
+        if !s.remove.is_empty() || blank {
+            continue;
+        }
+        let n = i + 1;
+        let role = Role::from_code(s.role.trim()).unwrap_or_else(|| {
+            errors.push((format!("step-{n}-role"), "workflow_role".to_owned()));
+            Role::Specialist
+        });
+        let hours = match s.hours.trim().parse::<i32>() {
+            Ok(h) => h,
+            Err(_) => {
+                errors.push((format!("step-{n}-hours"), "workflow_allowance".to_owned()));
+                0
+            }
+        };
+        rows.push(n);
+        defs.push(StepDef {
+            name: s.name.trim().chars().take(200).collect(),
+            role,
+            agency_code: Some(s.agency.trim().to_owned()).filter(|a| !a.is_empty()),
+            allowance_hours: hours,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let code = procedure_code.trim();
+    match domain::dossiers::workflow::replace(&db, &ctx.actor, &ctx.origin, code, &defs).await {
+        Ok(()) => {}
+        Err(domain::DomainError::Validation(fields)) => {
+            return Err(AppError::Validation(
+                fields
+                    .into_iter()
+                    .map(|f| (step_field(&f.field, &rows), f.code))
+                    .collect(),
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    }
+    leptos_axum::redirect(&format!(
+        "/quan-tri/quy-trinh?thu-tuc={}&da=luu",
+        crate::dto::encode_query_value(code)
+    ));
+    Ok(())
+}
+
+/// The page's element id for a domain field such as `steps[2].allowance_hours`.
+#[cfg(feature = "ssr")]
+fn step_field(field: &str, rows: &[usize]) -> String {
+    let Some(rest) = field.strip_prefix("steps[") else {
+        return "step-1-role".to_owned();
+    };
+    let (index, part) = rest.split_once("].").unwrap_or((rest, ""));
+    let n = index
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| rows.get(i).copied())
+        .unwrap_or(1);
+    let part = match part {
+        "allowance_hours" => "hours",
+        "agency_code" => "agency",
+        other => other,
+    };
+    format!("step-{n}-{part}")
+}
+
+/// What the counter intake page needs: whether the viewer is an intake clerk, the desk's name,
+/// and the clerk's unfinished desk drafts as `(id, procedure code, procedure name)`.
+#[server(prefix = "/api/ui", endpoint = "desk_intake")]
+pub async fn desk_intake() -> Result<DeskIntakeView, AppError> {
+    use domain::access::{Actor, Role};
+    let ctx = ctx()?;
+    let db = super::db()?;
+    let Actor::Staff {
+        agency_code, roles, ..
+    } = &ctx.actor
+    else {
+        return Err(match ctx.actor {
+            Actor::Anonymous => AppError::Unauthorized,
+            _ => AppError::Forbidden,
+        });
+    };
+    let clerk = roles.contains(&Role::IntakeClerk);
+    let drafts = if clerk {
+        domain::dossiers::counter::desk_drafts(&db, &ctx.actor).await?
+    } else {
+        Vec::new()
+    };
+    let desk = domain::catalogue::agencies(&db)
+        .await?
+        .into_iter()
+        .find(|a| &a.code == agency_code)
+        .map(|a| a.name)
+        .unwrap_or_default();
+    Ok(DeskIntakeView {
+        clerk,
+        desk,
+        drafts,
+    })
 }

@@ -220,33 +220,7 @@ pub async fn start(
             applicant.receiving_agency = home.code;
         }
     }
-    let id = uuid::Uuid::new_v4().to_string();
-    let now = now();
-    dossier::Entity::insert(dossier::ActiveModel {
-        id: Set(id.clone()),
-        code: Set(None),
-        owner_id: Set(account_id.clone()),
-        organisation_id: Set(None),
-        procedure_code: Set(procedure.code.clone()),
-        procedure_version: Set(procedure.current_version),
-        receiving_agency_code: Set(None),
-        status: Set(Status::Draft.code().to_owned()),
-        applicant: Set(json(&applicant)?),
-        answers: Set(serde_json::json!({})),
-        delivery: Set(json(&Delivery::default())?),
-        progress: Set(String::new()),
-        declared_at: Set(None),
-        fee_due_vnd: Set(None),
-        revision: Set(1),
-        created_at: Set(now.fixed_offset()),
-        updated_at: Set(now.fixed_offset()),
-        submitted_at: Set(None),
-        draft_notice_at: Set(None),
-        // The back-office columns keep their database defaults until the dossier is filed.
-        ..Default::default()
-    })
-    .exec_without_returning(db)
-    .await?;
+    let id = insert_draft(db, &account_id, &procedure, &applicant, Channel::Online).await?;
     audit::record(
         db,
         origin,
@@ -263,6 +237,71 @@ pub async fn start(
     )
     .await?;
     load_unchecked(db, &id).await
+}
+
+/// How a dossier reached the portal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// Filed online by its applicant.
+    Online,
+    /// Brought to the one-stop desk and registered by a clerk.
+    Desk,
+    /// Sent in by post and registered by the desk, with the postal item's reference.
+    Post(String),
+}
+
+impl Channel {
+    /// Stored code (`dossier.channel`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Channel::Online => "online",
+            Channel::Desk => "desk",
+            Channel::Post(_) => "post",
+        }
+    }
+}
+
+/// Inserts a new draft of `procedure` owned by `owner_id`; returns its id.
+pub(crate) async fn insert_draft(
+    db: &impl ConnectionTrait,
+    owner_id: &str,
+    procedure: &procedure::Model,
+    applicant: &Applicant,
+    channel: Channel,
+) -> DomainResult<String> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let now = now();
+    dossier::Entity::insert(dossier::ActiveModel {
+        id: Set(id.clone()),
+        code: Set(None),
+        owner_id: Set(owner_id.to_owned()),
+        organisation_id: Set(None),
+        procedure_code: Set(procedure.code.clone()),
+        procedure_version: Set(procedure.current_version),
+        receiving_agency_code: Set(None),
+        status: Set(Status::Draft.code().to_owned()),
+        applicant: Set(json(applicant)?),
+        answers: Set(serde_json::json!({})),
+        delivery: Set(json(&Delivery::default())?),
+        progress: Set(String::new()),
+        declared_at: Set(None),
+        fee_due_vnd: Set(None),
+        revision: Set(1),
+        created_at: Set(now.fixed_offset()),
+        updated_at: Set(now.fixed_offset()),
+        submitted_at: Set(None),
+        draft_notice_at: Set(None),
+        channel: Set(channel.code().to_owned()),
+        intake_reference: Set(match channel {
+            Channel::Post(reference) => Some(reference),
+            _ => None,
+        }),
+        // The back-office columns keep their database defaults until the dossier is filed.
+        ..Default::default()
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(id)
 }
 
 fn json<T: Serialize>(value: &T) -> DomainResult<serde_json::Value> {

@@ -46,12 +46,16 @@ pub async fn files_of(db: &impl ConnectionTrait, dossier_id: &str) -> DomainResu
         .collect())
 }
 
-/// The caller's uploaded files, newest first (at most 50).
+/// The caller's uploaded files, newest first (at most 50). None for staff: what a clerk
+/// uploaded at the desk are other citizens' scans, never to be offered for another dossier.
 pub async fn my_files(
     db: &impl ConnectionTrait,
     actor: &Actor,
 ) -> DomainResult<Vec<stored_file::Model>> {
     let owner = actor.account_id().ok_or(DomainError::Unauthorized)?;
+    if matches!(actor, Actor::Staff { .. }) {
+        return Ok(Vec::new());
+    }
     Ok(stored_file::Entity::find()
         .filter(stored_file::Column::OwnerId.eq(owner))
         .order_by_desc(stored_file::Column::CreatedAt)
@@ -128,6 +132,7 @@ pub async fn attach_existing(
         .one(db)
         .await?
         .filter(|f| Some(f.owner_id.as_str()) == actor.account_id())
+        .filter(|_| !matches!(actor, Actor::Staff { .. }))
         .ok_or_else(|| DomainError::NotFound(format!("file {file_id}")))?;
     let field = format!("doc-{}", slot.key);
     if !slot.types.iter().any(|t| t == kind_of(&file.content_type)) {

@@ -190,6 +190,7 @@ pub async fn submit(
                 "procedure_version": loaded.version.version,
                 "fee_due_vnd": fee,
                 "files": files.values().sum::<usize>(),
+                "channel": loaded.dossier.channel,
             })),
         },
     )
@@ -209,7 +210,10 @@ pub async fn submit(
         },
     )
     .await?;
-    let email = if applicant.email.trim().is_empty() {
+    // A dossier the desk registered belongs to the clerk: only the applicant's own address.
+    let email = if super::counter::registered_by_desk(&loaded.dossier.channel) {
+        Some(applicant.email.trim().to_owned()).filter(|e| !e.is_empty())
+    } else if applicant.email.trim().is_empty() {
         account::Entity::find_by_id(loaded.dossier.owner_id.clone())
             .one(&txn)
             .await?

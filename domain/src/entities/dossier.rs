@@ -77,6 +77,8 @@ pub struct Model {
     pub finished_at: Option<DateTimeWithTimeZone>,
     /// How it was received: `online`, `desk` or `post`.
     pub channel: String,
+    /// The postal item's reference of a dossier sent in by post (registered by the desk).
+    pub intake_reference: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

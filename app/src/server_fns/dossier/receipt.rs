@@ -117,7 +117,12 @@ pub async fn receipt_document(
             t.t(Key::ReceiptMottoCountry).to_owned(),
             t.t(Key::ReceiptMottoWords).to_owned(),
         ],
-        title: t.t(Key::ReceiptTitle).to_owned(),
+        // A dossier registered at the desk or received by post was not filed online.
+        title: if domain::dossiers::counter::registered_by_desk(&loaded.dossier.channel) {
+            t.t(Key::ReceiptTitleDesk).to_owned()
+        } else {
+            t.t(Key::ReceiptTitle).to_owned()
+        },
         code_line: format!("{}: {code}", t.t(Key::DossierCode)),
         fields,
         documents_heading: t.t(Key::ReceiptDocuments).to_owned(),

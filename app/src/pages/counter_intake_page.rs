@@ -1,0 +1,77 @@
+//! `/mot-cua/tiep-nhan`: counter intake. An intake clerk registers a dossier brought to the
+//! desk or received by post (with the postal item's reference): the procedure's code and the
+//! channel here, then the same steps as online filing (`/ho-so/{id}/…`), filled from the paper
+//! form and the scanned documents. A plain form post, so it works without JavaScript; a refused
+//! start comes back with what was typed and the error next to its field.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::form::{CsrfField, ErrorSummary, Field};
+use crate::error::AppError;
+use crate::i18n::{use_locale, Key};
+use crate::pages::dossier_pages::sign_in_notice;
+use crate::pages::not_found_page::ErrorNotice;
+use crate::server_fns::back_office::desk_intake;
+
+/// The page.
+#[component]
+pub fn CounterIntakePage() -> impl IntoView {
+    let t = use_locale();
+    let query = use_query_map();
+    let get = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
+    let data = Resource::new(|| (), |_| desk_intake());
+    // `loi=field:code` after a refused start.
+    let error = Signal::derive(move || {
+        let e = get("loi");
+        match e.split_once(':') {
+            Some((field, code)) => Some(AppError::Validation(vec![(field.into(), code.into())])),
+            None if e == "forbidden" => Some(AppError::Forbidden),
+            None => None,
+        }
+    });
+    view! {
+        <Title text=t.t(Key::DeskTitle) />
+        <div class="container">
+            <p class="breadcrumb"><a href="/mot-cua">{t.t(Key::BoTitle)}</a></p>
+            <h1>{t.t(Key::DeskTitle)}</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Err(AppError::Unauthorized) => sign_in_notice(t, "/mot-cua/tiep-nhan".into()),
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                        Ok(v) if !v.clerk => view! { <ErrorNotice error=AppError::Forbidden /> }.into_any(),
+                        Ok(v) => {
+                            let by_post = get("kenh") == "post";
+                            view! {
+                                <p>{t.tf(Key::DeskIntro, &[("desk", &v.desk)])}</p>
+                                <form method="post" action="/mot-cua/tiep-nhan/bat-dau" class="form">
+                                    <CsrfField />
+                                    <ErrorSummary error=error />
+                                    <Field name="procedure" value=get("thu-tuc") hint=Some(Key::DeskProcedureHint) error=error required=true />
+                                    <fieldset>
+                                        <legend>{t.t(Key::FieldChannel)}</legend>
+                                        <label class="choice"><input type="radio" name="channel" value="desk" checked=!by_post />" "{t.t(Key::DeskChannelDesk)}</label>
+                                        <label class="choice"><input type="radio" name="channel" value="post" checked=by_post />" "{t.t(Key::DeskChannelPost)}</label>
+                                    </fieldset>
+                                    <Field name="intake_reference" value=get("so") hint=Some(Key::DeskReferenceHint) error=error />
+                                    <button type="submit" class="button">{t.t(Key::DeskStart)}</button>
+                                </form>
+                                {(!v.drafts.is_empty()).then(|| view! {
+                                    <h2>{t.t(Key::DeskDrafts)}</h2>
+                                    <ul class="plain">
+                                        {v.drafts.iter().map(|(id, code, name)| view! {
+                                            <li><a href=format!("/ho-so/{id}/nguoi-nop")>{format!("{code} — {name}")}</a></li>
+                                        }).collect_view()}
+                                    </ul>
+                                })}
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

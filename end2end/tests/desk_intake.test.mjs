@@ -1,0 +1,147 @@
+// The one-stop desk in Chromium: an intake clerk registers a walk-in citizen's dossier (a wrong
+// code first: the error names the field and keeps what was typed), types the paper form, uploads
+// the scans, submits, finds it in "new" and accepts it (appointment slip as PDF); a system
+// administrator edits a procedure's workflow, with an error that names the step and the field.
+// Axe checks the intake page and the workflow editor.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
+
+let portal;
+before(async () => {
+  portal = await startPortal();
+});
+after(async () => {
+  await portal?.stop();
+});
+
+const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(2000)}\n%%EOF\n`);
+
+async function signedIn(email, landing) {
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await page.goto(`${portal.url}/dang-nhap`);
+  await waitForHydration(page);
+  await page.fill('#identifier', email);
+  await page.fill('#password', 'Demo@2026');
+  await page.click('main button[type=submit]');
+  await page.waitForURL(landing, { timeout: 60_000 });
+  return { browser, page };
+}
+
+/** Clicks the step's "next" button and waits for the following step's page. */
+async function next(page, slug) {
+  await Promise.all([page.waitForURL(new RegExp(`/${slug}$`)), page.click('button[value=next]')]);
+  await waitForHydration(page);
+}
+
+test('a clerk registers a walk-in dossier at the desk, then accepts it from the new queue', async () => {
+  const { browser, page } = await signedIn('tiepnhan.hcc@dichvucong.localhost', /\/mot-cua/);
+  try {
+    await page.click('header a[href="/mot-cua/tiep-nhan"]');
+    await page.waitForURL(/\/mot-cua\/tiep-nhan$/);
+    await waitForHydration(page);
+    assert.deepEqual(await seriousViolations(page), [], 'axe on the intake page');
+
+    // A code of no procedure: refused, the field named, the typed code kept.
+    await page.fill('#procedure', 'TN.KHONGCO.999');
+    await Promise.all([page.waitForURL(/loi=/), page.click('main form button[type=submit]')]);
+    await waitForHydration(page);
+    assert.match(await page.textContent('.error-summary'), /Mã thủ tục: Không có thủ tục mang mã này/);
+    assert.equal(await page.inputValue('#procedure'), 'TN.KHONGCO.999');
+    assert.equal(await page.getAttribute('#procedure', 'aria-invalid'), 'true');
+
+    await page.fill('#procedure', 'TN.CONGCHUNG.001');
+    await page.check('input[name=channel][value=desk]');
+    await Promise.all([page.waitForURL(/\/nguoi-nop$/), page.click('main form button[type=submit]')]);
+    await waitForHydration(page);
+    const dossierPath = new URL(page.url()).pathname.replace(/\/nguoi-nop$/, '');
+    assert.equal(await page.inputValue('#applicant-full_name'), '', 'not the clerk’s own profile');
+    await page.fill('#applicant-full_name', 'Trần Văn Hùng');
+    await page.fill('#applicant-citizen_id', '072085004321');
+    await page.fill('#applicant-date_of_birth', '1985-06-01');
+    await page.fill('#applicant-phone', '0987123456');
+    await page.selectOption('#applicant-address-province', '80');
+    // Without a commune list loaded yet, the page offers to refresh it; with JS it loads itself.
+    await page.locator('#applicant-address-commune option[value="25459"]').waitFor({ state: 'attached' });
+    await page.selectOption('#applicant-address-commune', '25459');
+    await page.fill('#applicant-address-street', '5 Trần Hưng Đạo');
+    await next(page, 'to-khai');
+    await page.fill('#form-noi_dung', 'Đăng ký hành nghề công chứng');
+    await next(page, 'giay-to');
+    const slots = page.locator('section.slot');
+    const count = await slots.count();
+    for (let i = 0; i < count; i++) {
+      const slot = page.locator('section.slot').nth(i);
+      await slot.locator('input[type=file]').setInputFiles({ name: `ban-quet-${i}.pdf`, mimeType: 'application/pdf', buffer: PDF });
+      const before = page.url();
+      await slot.locator('form.upload button').click();
+      await page.waitForURL((u) => u.href !== before && /tai-len=ok/.test(u.href));
+      await waitForHydration(page);
+    }
+    assert.equal(await page.locator('section.slot .files li').count(), count, 'one scan per slot');
+    assert.equal(await page.locator('details.reuse').count(), 0, 'no scans of other dossiers offered for reuse');
+    await next(page, 'nhan-ket-qua');
+    await page.check('#delivery-method-desk');
+    await next(page, 'kiem-tra');
+    assert.match(await page.textContent('main'), /Trần Văn Hùng/);
+    await page.check('#declaration');
+    await Promise.all([page.waitForURL(/\?moi=1$/), page.click('main button.button-large')]);
+    const code = (await page.textContent('.dossier-code')).trim();
+    assert.match(code, /^000\.00\.02\.H53-\d{6}-\d{4}$/);
+    const receipt = await page.request.get(`${portal.url}${dossierPath}/phieu-tiep-nhan.pdf`);
+    assert.equal(receipt.headers()['content-type'], 'application/pdf');
+
+    // The new queue lists it; the clerk accepts it and gets the appointment slip.
+    await page.goto(`${portal.url}/mot-cua`);
+    await page.locator(`a:has-text("${code}")`).waitFor();
+    await Promise.all([page.waitForURL(/\/mot-cua\/ho-so\//), page.click(`a:has-text("${code}")`)]);
+    await waitForHydration(page);
+    assert.match(await page.textContent('main'), /Trần Văn Hùng/);
+    const form = page.locator('form.bo-action-accept');
+    await Promise.all([page.waitForURL(/da=accept/), form.locator('button[type=submit]').click()]);
+    await page.locator('.notice-success').waitFor();
+    const slip = await page.locator('a[href*="/giay/"]').first().getAttribute('href');
+    const pdf = await page.request.get(`${portal.url}${slip}`);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.ok((await pdf.body()).subarray(0, 5).equals(Buffer.from('%PDF-')));
+  } finally {
+    await browser.close();
+  }
+});
+
+test('an administrator adds a workflow step; a bad allowance is named by step and field', async () => {
+  const { browser, page } = await signedIn('quantri@dichvucong.localhost', /\/(tai-khoan|quan-tri|$)/);
+  try {
+    await page.goto(`${portal.url}/quan-tri/quy-trinh`);
+    await waitForHydration(page);
+    await page.fill('#thu-tuc', 'TN.CONGCHUNG.001');
+    await Promise.all([page.waitForURL(/thu-tuc=TN\.CONGCHUNG\.001/), page.click('form.filter-row button')]);
+    await page.locator('#step-1-role').waitFor();
+    await waitForHydration(page);
+    assert.deepEqual(await seriousViolations(page), [], 'axe on the workflow editor');
+    assert.match(await page.textContent('main'), /quy trình mặc định/);
+    assert.equal(await page.inputValue('#step-2-role'), 'leader');
+    // Insert a legal check before the leader: step 2 becomes the specialist's, step 3 the
+    // leader's; the allowance typed for step 3 is out of range.
+    await page.fill('#step-2-name', 'Kiểm tra pháp lý');
+    await page.selectOption('#step-2-role', 'specialist');
+    await page.fill('#step-2-hours', '8');
+    await page.fill('#step-3-name', 'Lãnh đạo Sở phê duyệt');
+    await page.selectOption('#step-3-role', 'leader');
+    await page.fill('#step-3-hours', '5000');
+    await page.click('form.workflow-form button[type=submit]');
+    await page.locator('.error-summary').filter({ hasText: 'Bước 3: Số giờ làm việc' }).waitFor();
+    await page.fill('#step-3-hours', '12');
+    await Promise.all([page.waitForURL(/da=luu/), page.click('form.workflow-form button[type=submit]')]);
+    await page.locator('.notice-success').waitFor();
+    await page.reload();
+    await page.locator('#step-3-role').waitFor();
+    assert.match(await page.textContent('main'), /có quy trình riêng/);
+    assert.equal(await page.inputValue('#step-2-name'), 'Kiểm tra pháp lý');
+    assert.equal(await page.inputValue('#step-3-role'), 'leader');
+    assert.equal(await page.inputValue('#step-3-hours'), '12');
+  } finally {
+    await browser.close();
+  }
+});
