@@ -110,7 +110,7 @@ test('a clerk registers a walk-in dossier at the desk, then accepts it from the 
   }
 });
 
-test('an administrator adds a workflow step; a bad allowance is named by step and field', async () => {
+test('an administrator adds a workflow step; a refused workflow is named by step and field', async () => {
   const { browser, page } = await signedIn('quantri@dichvucong.localhost', /\/(tai-khoan|quan-tri|$)/);
   try {
     await page.goto(`${portal.url}/quan-tri/quy-trinh`);
@@ -123,16 +123,18 @@ test('an administrator adds a workflow step; a bad allowance is named by step an
     assert.match(await page.textContent('main'), /quy trình mặc định/);
     assert.equal(await page.inputValue('#step-2-role'), 'leader');
     // Insert a legal check before the leader: step 2 becomes the specialist's, step 3 the
-    // leader's; the allowance typed for step 3 is out of range.
+    // leader's — but step 3 is first left as a specialist's, which the rules refuse (the last
+    // step approves). Out-of-range hours are stopped by the browser itself (min/max).
+    assert.equal(await page.getAttribute('#step-3-hours', 'max'), '2000');
     await page.fill('#step-2-name', 'Kiểm tra pháp lý');
     await page.selectOption('#step-2-role', 'specialist');
     await page.fill('#step-2-hours', '8');
     await page.fill('#step-3-name', 'Lãnh đạo Sở phê duyệt');
-    await page.selectOption('#step-3-role', 'leader');
-    await page.fill('#step-3-hours', '5000');
-    await page.click('form.workflow-form button[type=submit]');
-    await page.locator('.error-summary').filter({ hasText: 'Bước 3: Số giờ làm việc' }).waitFor();
+    await page.selectOption('#step-3-role', 'specialist');
     await page.fill('#step-3-hours', '12');
+    await page.click('form.workflow-form button[type=submit]');
+    await page.locator('.error-summary').filter({ hasText: 'Bước 3: Người xử lý: Bước cuối cùng phải là lãnh đạo phê duyệt' }).waitFor();
+    await page.selectOption('#step-3-role', 'leader');
     await Promise.all([page.waitForURL(/da=luu/), page.click('form.workflow-form button[type=submit]')]);
     await page.locator('.notice-success').waitFor();
     await page.reload();

@@ -29,7 +29,12 @@ use crate::state::AppState;
 const MAX_FORM: usize = 1024 * 1024;
 
 /// Read-only server functions (POST by Leptos convention, but they change nothing).
-const READ_ONLY_POSTS: [&str; 14] = [
+const READ_ONLY_POSTS: [&str; 19] = [
+    "/api/ui/staff_queue",
+    "/api/ui/staff_dossier",
+    "/api/ui/holidays",
+    "/api/ui/desk_intake",
+    "/api/ui/workflow",
     "/api/ui/dossier_start",
     "/api/ui/dossier",
     "/api/ui/my_dossiers",

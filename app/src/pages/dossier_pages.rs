@@ -839,7 +839,9 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
     let t = use_locale();
     let code = d.code.clone().unwrap_or_default();
     let just = use_query_map().with_untracked(|q| q.get("moi").is_some());
-    let supplied = use_query_map().with_untracked(|q| q.get("da").as_deref() == Some("bo-sung"));
+    // Reactive: after the supplement is sent the router only changes the query, not the page.
+    let query = use_query_map();
+    let supplied = move || query.with(|q| q.get("da").as_deref() == Some("bo-sung"));
     view! {
         <Title text=format!("{} {}", t.t(Key::DossierCode), code) />
         <p class="breadcrumb"><a href="/ho-so-cua-toi">{t.t(Key::MyDossiers)}</a></p>
@@ -867,7 +869,7 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
         {d.due_at.clone().map(|due| view! {
             <p class="due-line">{t.tf(Key::DossierDueAt, &[("due", &due)])}</p>
         })}
-        {supplied.then(|| view! { <div class="notice notice-success" role="status"><p>{t.t(Key::SupplySent)}</p></div> })}
+        {move || supplied().then(|| view! { <div class="notice notice-success" role="status"><p>{t.t(Key::SupplySent)}</p></div> })}
         {d.supplement.clone().map(|s| view! { <SupplementPanel d=d.clone() s /> })}
         <p>
             <a class="button" href=format!("/ho-so/{}/phieu-tiep-nhan.pdf", d.id) download="">{t.t(Key::DownloadReceipt)}</a>

@@ -119,7 +119,10 @@ fn Editor(
                         {rows.into_iter().enumerate().map(|(i, s)| {
                             let n = i + 1;
                             let id = move |part: &str| format!("step-{n}-{part}");
-                            let name = move |part: &str| format!("steps[{i}][{part}]");
+                            // A map rather than a list: `steps[r2-hours]` (the form is parsed into
+                            // the server function's arguments in the browser too, where a key
+                            // starting with a digit would be read as a list index).
+                            let name = move |part: &str| format!("steps[r{n}-{part}]");
                             let label = move |key: Key| format!("{} {n}: {}", t.t(Key::WorkflowStep), t.t(key));
                             let agency = s.agency.clone();
                             view! {

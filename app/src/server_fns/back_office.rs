@@ -602,7 +602,7 @@ pub async fn workflow(procedure_code: String) -> Result<WorkflowView, AppError> 
 pub async fn save_workflow(
     csrf_token: String,
     procedure_code: String,
-    #[server(default)] steps: Vec<WorkflowStepInput>,
+    #[server(default)] steps: std::collections::BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use domain::access::Role;
     use domain::dossiers::workflow::StepDef;
@@ -613,6 +613,33 @@ pub async fn save_workflow(
     let mut defs = Vec::new();
     // Row numbers as the page shows them, to name the field of each error.
     let mut rows = Vec::new();
+    // `r{n}-{part}` keys, rows numbered from 1 as on the page.
+    let rows_on_page = steps
+        .keys()
+        .filter_map(|k| {
+            k.strip_prefix('r')
+                .and_then(|k| k.split_once('-'))
+                .and_then(|(n, _)| n.parse::<usize>().ok())
+        })
+        .max()
+        .unwrap_or(0);
+    let steps: Vec<WorkflowStepInput> = (1..=rows_on_page.min(100))
+        .map(|n| {
+            let get = |part: &str| {
+                steps
+                    .get(&format!("r{n}-{part}"))
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            WorkflowStepInput {
+                name: get("name"),
+                role: get("role"),
+                agency: get("agency"),
+                hours: get("hours"),
+                remove: get("remove"),
+            }
+        })
+        .collect();
     for (i, s) in steps.iter().enumerate() {
         let blank = s.name.trim().is_empty() && s.hours.trim().is_empty();
         if !s.remove.is_empty() || blank {
@@ -664,8 +691,9 @@ pub async fn save_workflow(
 /// The page's element id for a domain field such as `steps[2].allowance_hours`.
 #[cfg(feature = "ssr")]
 fn step_field(field: &str, rows: &[usize]) -> String {
+    // A rule about the whole list (the last step must be the leader's) names the last row.
     let Some(rest) = field.strip_prefix("steps[") else {
-        return "step-1-role".to_owned();
+        return format!("step-{}-role", rows.last().copied().unwrap_or(1));
     };
     let (index, part) = rest.split_once("].").unwrap_or((rest, ""));
     let n = index
