@@ -6,9 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::dto::back_office::{
-    DeskIntakeView, QueueView, StaffDossierView, WorkflowStepInput, WorkflowView,
-};
+use crate::dto::back_office::{DeskIntakeView, QueueView, StaffDossierView, WorkflowView};
 use crate::error::AppError;
 
 /// A holiday calendar row.
@@ -577,7 +575,7 @@ pub async fn workflow(procedure_code: String) -> Result<WorkflowView, AppError> 
         steps: w
             .steps
             .iter()
-            .map(|s| WorkflowStepInput {
+            .map(|s| crate::dto::back_office::WorkflowStepInput {
                 name: s.name.clone(),
                 role: s.role.code().to_owned(),
                 agency: s.agency_code.clone().unwrap_or_default(),
@@ -623,7 +621,7 @@ pub async fn save_workflow(
         })
         .max()
         .unwrap_or(0);
-    let steps: Vec<WorkflowStepInput> = (1..=rows_on_page.min(100))
+    let steps: Vec<crate::dto::back_office::WorkflowStepInput> = (1..=rows_on_page.min(100))
         .map(|n| {
             let get = |part: &str| {
                 steps
@@ -631,7 +629,7 @@ pub async fn save_workflow(
                     .cloned()
                     .unwrap_or_default()
             };
-            WorkflowStepInput {
+            crate::dto::back_office::WorkflowStepInput {
                 name: get("name"),
                 role: get("role"),
                 agency: get("agency"),
