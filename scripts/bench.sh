@@ -144,11 +144,14 @@ sid=$(awk '$6 == "sid" {print $7}' "$dir/staff.cookies")
 [ -n "$sid" ] || { echo "bench: the staff sign-in gave no session" >&2; exit 1; }
 sample_code=$(curl -s -H "Cookie: sid=$sid" "$pgbase/api/v1/staff/queue?queue=all" \
   | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['code'])")
-queue_row() { # label url -> a Markdown row: requests/s, p50, p99, non-2xx
-  local out; out=$(wrk -t2 -c8 -d10s --latency -H "Cookie: sid=$sid" -H 'Accept-Encoding: br' "$2")
-  printf '| %s | %s | %s | %s | %s |\n' "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
-    "$(echo "$out" | awk '/ 50%/ {print $2}')" "$(echo "$out" | awk '/ 99%/ {print $2}')" \
-    "$(echo "$out" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)"
+queue_row() { # label url -> a Markdown row: p50 and p99 for one clerk, then requests/s, p99 and non-2xx for eight at once
+  local one many
+  one=$(wrk -t1 -c1 -d10s --latency -H "Cookie: sid=$sid" -H 'Accept-Encoding: br' "$2")
+  many=$(wrk -t2 -c8 -d10s --latency -H "Cookie: sid=$sid" -H 'Accept-Encoding: br' "$2")
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" \
+    "$(echo "$one" | awk '/ 50%/ {print $2}')" "$(echo "$one" | awk '/ 99%/ {print $2}')" \
+    "$(echo "$many" | awk '/Requests\/sec/ {print $2}')" "$(echo "$many" | awk '/ 99%/ {print $2}')" \
+    "$( (echo "$one"; echo "$many") | awk '/Non-2xx/ {n += $5} END {print n + 0}')"
 }
 curl -s -H "Cookie: sid=$sid" "$pgbase/mot-cua" | grep -q "$sample_code\|bo-queue" \
   || { echo "bench: the queue page did not render for the clerk" >&2; exit 1; }
@@ -157,6 +160,7 @@ $(queue_row '`/mot-cua?hang-doi=overdue`' "$pgbase/mot-cua?hang-doi=overdue")
 $(queue_row '`/mot-cua?hang-doi=all` (every open dossier the desk holds)' "$pgbase/mot-cua?hang-doi=all")
 $(queue_row "\`/mot-cua?q=$sample_code\` (search by code)" "$pgbase/mot-cua?q=$sample_code")
 $(queue_row '`/mot-cua?q=072100012345` (search by citizen ID)' "$pgbase/mot-cua?q=072100012345")
+$(queue_row '`/mot-cua?q=bench+12345` (search by part of a name: a scan of the desk'"'"'s 200,000 dossiers)' "$pgbase/mot-cua?q=bench+12345")
 $(queue_row '`/api/v1/staff/queue?queue=all` (JSON)' "$pgbase/api/v1/staff/queue?queue=all")"
 kill $pid2 2>/dev/null || true; wait $pid2 2>/dev/null || true
 run_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pgdir"
@@ -282,10 +286,13 @@ filed dossiers over every agency (one in five at the public administration centr
 of filing dates and a steady-state status mix (about 90% returned, 8% open):
 $(echo "$queue_gen" | python3 -c "import json,sys; g=json.load(sys.stdin); print(f\"{g['dossiers']:,} dossiers, {g['in_bench_agency']:,} held by the centre, {g['open_in_bench_agency']:,} of them open; generated and analysed in {g['seconds']:.0f} s.\")")
 The intake clerk of the centre is signed in; each request is a whole server-rendered page (or
-the JSON API) with his session: \`wrk -t2 -c8 -d10s --latency\`.
+the JSON API) with his session. Latency is measured with one connection (one clerk loading
+pages back to back: \`wrk -t1 -c1 -d10s --latency\`), throughput with eight at once
+(\`wrk -t2 -c8 -d10s --latency\`), where the p99 also includes waiting for one of the 2 cores
+that wrk, the portal and PostgreSQL share.
 
-| request | requests/s | p50 | p99 | non-2xx |
-|---|---|---|---|---|
+| request | p50, 1 conn. | p99, 1 conn. | requests/s, 8 conn. | p99, 8 conn. | non-2xx |
+|---|---|---|---|---|---|
 ${queue_rows}
 
 Goal: p99 < 20 ms for the staff queue page.

@@ -8,6 +8,7 @@ mod m20261124_000001_accounts;
 mod m20261124_000002_catalogue_files;
 mod m20261124_000003_dossiers;
 mod m20261124_000004_back_office;
+mod m20261202_000001_queue_index;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_catalogue_files::Migration),
             Box::new(m20261124_000003_dossiers::Migration),
             Box::new(m20261124_000004_back_office::Migration),
+            Box::new(m20261202_000001_queue_index::Migration),
         ]
     }
 }

@@ -27,6 +27,23 @@ pub fn format_code(agency_code: &str, day: &str, number: i32) -> String {
     format!("{agency_code}-{day}-{number:04}")
 }
 
+/// True when `text` has the shape of a whole dossier code (`{agency}-{yyMMdd}-{number}`), so
+/// a search can look it up exactly instead of matching it as a part of something.
+pub fn looks_like_code(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let (Some(agency), Some(day), Some(number), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    agency.contains('.')
+        && agency.len() >= 5
+        && day.len() == 6
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && number.len() >= 4
+        && number.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// Takes the next number of `agency_code` for the day of `at` and returns the full code.
 pub async fn next_code<C: ConnectionTrait>(
     db: &C,
@@ -65,6 +82,17 @@ pub async fn next_code<C: ConnectionTrait>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_codes_are_told_from_parts_of_codes() {
+        assert!(looks_like_code("000.00.01.H29-240115-0001"));
+        assert!(looks_like_code(&format_code("000.00.02.H53", "261202", 12)));
+        assert!(!looks_like_code("000.00.01.H29-240115"));
+        assert!(!looks_like_code("240115-0001"));
+        assert!(!looks_like_code("000.00.01.H29-2401-0001"));
+        assert!(!looks_like_code("000.00.01.H29-240115-0001-2"));
+        assert!(!looks_like_code("nguyen van a"));
+    }
 
     #[test]
     fn the_date_is_vietnam_s() {

@@ -1,13 +1,15 @@
 //! The staff workspace's queues: what waits for the actor's agency and role, ordered by
 //! urgency, with counts for the tabs, and a search by code, citizen ID or name across the
-//! dossiers the agency has had a part in. Every queue is one indexed query on the dossier
-//! table (`idx_dossier_queue`, `idx_dossier_assignee`), so it stays fast at a million dossiers.
+//! dossiers the agency has had a part in. The tab counts are one pass over the agency's open
+//! entries of the queue index (`idx_dossier_desk_queue`, plus `idx_dossier_assignee` for
+//! "mine"), a page's rows are chosen from that index and only then read, and a whole code or
+//! citizen ID is an index probe, so the workspace stays fast at a million dossiers.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Expr, Func, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    QuerySelect, QueryTrait, Select,
 };
 use serde::{Deserialize, Serialize};
 
@@ -159,78 +161,173 @@ fn open_codes() -> Vec<&'static str> {
     OPEN.iter().map(|s| s.code()).collect()
 }
 
-/// The query behind one queue for `agency` (and `me` for "mine").
-fn queue_select(
+/// The statuses the desk-queue index is read for: the open ones and "processed" (to return).
+fn desk_codes() -> Vec<&'static str> {
+    let mut codes = open_codes();
+    codes.push(Status::Processed.code());
+    codes
+}
+
+/// What puts a dossier in `queue` for `agency` (and `me` for "mine").
+fn queue_condition(
     queue: Queue,
     agency: &str,
     me: &str,
     now: DateTime<Utc>,
     soon: DateTime<Utc>,
-) -> Select<dossier::Entity> {
-    let held = dossier::Entity::find().filter(dossier::Column::HoldingAgencyCode.eq(agency));
-    let running = |s: Select<dossier::Entity>| {
-        s.filter(dossier::Column::Status.is_in([
+) -> Condition {
+    let held = Condition::all().add(dossier::Column::HoldingAgencyCode.eq(agency));
+    let running = |c: Condition| {
+        c.add(dossier::Column::Status.is_in([
             Status::Accepted.code(),
             Status::Processing.code(),
             Status::AwaitingPayment.code(),
         ]))
-        .filter(dossier::Column::PausedAt.is_null())
+        .add(dossier::Column::PausedAt.is_null())
     };
     match queue {
-        Queue::New => held.filter(dossier::Column::Status.eq(Status::Submitted.code())),
-        Queue::Mine => dossier::Entity::find()
-            .filter(dossier::Column::AssigneeId.eq(me))
-            .filter(dossier::Column::Status.is_in(open_codes())),
+        Queue::New => held.add(dossier::Column::Status.eq(Status::Submitted.code())),
+        Queue::Mine => Condition::all()
+            .add(dossier::Column::AssigneeId.eq(me))
+            .add(dossier::Column::Status.is_in(open_codes())),
         Queue::Unassigned => held
-            .filter(
+            .add(
                 dossier::Column::Status.is_in([Status::Accepted.code(), Status::Processing.code()]),
             )
-            .filter(dossier::Column::AssigneeId.is_null())
-            .filter(
+            .add(dossier::Column::AssigneeId.is_null())
+            .add(
                 Condition::any()
                     .add(dossier::Column::StepRole.ne(Role::Leader.code()))
                     .add(dossier::Column::StepRole.is_null()),
             ),
         Queue::ToApprove => held
-            .filter(dossier::Column::Status.eq(Status::Processing.code()))
-            .filter(dossier::Column::StepRole.eq(Role::Leader.code()))
-            .filter(dossier::Column::TransferOrigin.is_null()),
+            .add(dossier::Column::Status.eq(Status::Processing.code()))
+            .add(dossier::Column::StepRole.eq(Role::Leader.code()))
+            .add(dossier::Column::TransferOrigin.is_null()),
         Queue::DueSoon => running(held)
-            .filter(dossier::Column::DueAt.gte(now.fixed_offset()))
-            .filter(dossier::Column::DueAt.lt(soon.fixed_offset())),
-        Queue::Overdue => running(held).filter(dossier::Column::DueAt.lt(now.fixed_offset())),
-        Queue::Waiting => {
-            held.filter(dossier::Column::Status.eq(Status::SupplementRequested.code()))
-        }
-        Queue::ToReturn => held.filter(dossier::Column::Status.eq(Status::Processed.code())),
-        Queue::All => held.filter(dossier::Column::Status.is_in(open_codes())),
+            .add(dossier::Column::DueAt.gte(now.fixed_offset()))
+            .add(dossier::Column::DueAt.lt(soon.fixed_offset())),
+        Queue::Overdue => running(held).add(dossier::Column::DueAt.lt(now.fixed_offset())),
+        Queue::Waiting => held.add(dossier::Column::Status.eq(Status::SupplementRequested.code())),
+        Queue::ToReturn => held.add(dossier::Column::Status.eq(Status::Processed.code())),
+        Queue::All => held.add(dossier::Column::Status.is_in(open_codes())),
     }
 }
 
-/// Dossiers `agency` had a part in that match `text` (code, citizen ID or name).
-fn search_select(agency: &str, text: &str) -> Select<dossier::Entity> {
-    let text = text.trim();
-    let folded = crate::text::fold(text);
-    let mut any = Condition::any()
-        .add(dossier::Column::Code.eq(text.to_uppercase()))
-        .add(dossier::Column::ApplicantCitizenId.eq(text));
-    if text.len() >= 4 {
-        any = any.add(dossier::Column::Code.starts_with(text.to_uppercase()));
+/// The count of every queue: one pass over the index entries of the agency's open and
+/// processed dossiers with a conditional sum per tab (rather than a query per tab), and the
+/// assignee index for "mine", which spans agencies.
+async fn counts<C: ConnectionTrait>(
+    db: &C,
+    agency: &str,
+    me: &str,
+    now: DateTime<Utc>,
+    soon: DateTime<Utc>,
+    procedure: &Condition,
+) -> DomainResult<Vec<(Queue, u64)>> {
+    let held: Vec<Queue> = Queue::ALL
+        .into_iter()
+        .filter(|q| *q != Queue::Mine)
+        .collect();
+    let mut select = dossier::Entity::find()
+        .select_only()
+        .filter(dossier::Column::HoldingAgencyCode.eq(agency))
+        .filter(dossier::Column::Status.is_in(desk_codes()))
+        .filter(procedure.clone());
+    for q in &held {
+        let one: Expr = Expr::case(queue_condition(*q, agency, me, now, soon), 1)
+            .finally(0)
+            .into();
+        let sum: Expr = Func::sum(one).into();
+        select = select.column_as(Expr::from(Func::coalesce([sum, Expr::val(0)])), q.code());
     }
-    if folded.chars().count() >= 2 {
-        any = any.add(dossier::Column::ApplicantSearch.contains(&folded));
+    let sums = db
+        .query_one_raw(select.build(db.get_database_backend()))
+        .await?;
+    let mut held_counts = Vec::with_capacity(held.len());
+    for q in &held {
+        let n = match &sums {
+            Some(r) => r.try_get::<Option<i64>>("", q.code())?.unwrap_or(0),
+            None => 0,
+        };
+        held_counts.push((*q, u64::try_from(n).unwrap_or(0)));
     }
-    dossier::Entity::find()
-        .filter(
-            dossier::Column::Id.in_subquery(
-                Query::select()
-                    .column(dossier_agency::Column::DossierId)
-                    .from(dossier_agency::Entity)
-                    .and_where(dossier_agency::Column::AgencyCode.eq(agency))
-                    .to_owned(),
-            ),
-        )
-        .filter(any)
+    let mine = dossier::Entity::find()
+        .filter(queue_condition(Queue::Mine, agency, me, now, soon))
+        .filter(procedure.clone())
+        .count(db)
+        .await?;
+    Ok(Queue::ALL
+        .into_iter()
+        .map(|q| {
+            let n = if q == Queue::Mine {
+                mine
+            } else {
+                held_counts
+                    .iter()
+                    .find(|(c, _)| *c == q)
+                    .map_or(0, |(_, n)| *n)
+            };
+            (q, n)
+        })
+        .collect())
+}
+
+/// How a search text is read: a whole dossier code or citizen ID is looked up exactly (an
+/// index probe); anything else is a part of a code or of a name, matched anywhere in the
+/// dossiers the agency had a part in.
+enum Search {
+    Exact(String),
+    Partial { upper: String, folded: String },
+}
+
+impl Search {
+    fn parse(text: &str) -> Search {
+        let text = text.trim();
+        let upper = text.to_uppercase();
+        let citizen_id =
+            matches!(text.len(), 9 | 10 | 12 | 13) && text.bytes().all(|b| b.is_ascii_digit());
+        let whole_code = super::codes::looks_like_code(&upper);
+        if citizen_id || whole_code {
+            Search::Exact(upper)
+        } else {
+            Search::Partial {
+                upper,
+                folded: crate::text::fold(text),
+            }
+        }
+    }
+
+    fn condition(&self) -> Condition {
+        match self {
+            Search::Exact(text) => Condition::any()
+                .add(dossier::Column::Code.eq(text.as_str()))
+                .add(dossier::Column::ApplicantCitizenId.eq(text.as_str())),
+            Search::Partial { upper, folded } => {
+                let mut any = Condition::any();
+                if upper.len() >= 4 {
+                    any = any.add(dossier::Column::Code.contains(upper.as_str()));
+                }
+                if folded.chars().count() >= 2 {
+                    any = any.add(dossier::Column::ApplicantSearch.contains(folded.as_str()));
+                }
+                any
+            }
+        }
+    }
+}
+
+/// Dossiers `agency` had a part in that match `search`.
+fn search_select(agency: &str, search: &Search) -> Select<dossier::Entity> {
+    dossier::Entity::find().filter(search.condition()).filter(
+        dossier::Column::Id.in_subquery(
+            Query::select()
+                .column(dossier_agency::Column::DossierId)
+                .from(dossier_agency::Entity)
+                .and_where(dossier_agency::Column::AgencyCode.eq(agency))
+                .to_owned(),
+        ),
+    )
 }
 
 fn row(d: dossier::Model, clock: &Clock, now: DateTime<Utc>) -> Option<QueueRow> {
@@ -256,6 +353,24 @@ fn row(d: dossier::Model, clock: &Clock, now: DateTime<Utc>) -> Option<QueueRow>
         step_role: d.step_role,
         channel: d.channel,
     })
+}
+
+/// The ids of one page of `ordered`: chosen from the index alone (the queue index holds every
+/// column a queue filters and sorts on), so the wide rows are read only for the page itself.
+async fn page_ids<C: ConnectionTrait>(
+    db: &C,
+    ordered: Select<dossier::Entity>,
+    page: u64,
+) -> DomainResult<Vec<String>> {
+    Ok(ordered
+        .order_by_asc(dossier::Column::Id)
+        .select_only()
+        .column(dossier::Column::Id)
+        .offset((page - 1) * PER_PAGE)
+        .limit(PER_PAGE)
+        .into_tuple::<String>()
+        .all(db)
+        .await?)
 }
 
 /// One page of a queue (or of a search) for a staff member.
@@ -288,49 +403,40 @@ pub async fn list<C: ConnectionTrait>(
     };
     let clock = Clock::for_agency(db, &agency).await?;
     let soon = clock.after_hours(now, 8);
-    let procedure = query.procedure.trim();
-    let narrow = |s: Select<dossier::Entity>| {
-        if procedure.is_empty() {
-            s
-        } else {
-            s.filter(dossier::Column::ProcedureCode.eq(procedure))
-        }
+    let procedure = match query.procedure.trim() {
+        "" => Condition::all(),
+        code => Condition::all().add(dossier::Column::ProcedureCode.eq(code)),
     };
-    let mut counts = Vec::new();
-    for q in Queue::ALL {
-        counts.push((
-            q,
-            narrow(queue_select(q, &agency, &me, now, soon))
-                .count(db)
-                .await?,
-        ));
-    }
-    let searching = !query.q.trim().is_empty();
-    let select = if searching {
-        narrow(search_select(&agency, &query.q)).order_by_desc(dossier::Column::SubmittedAt)
-    } else {
-        let s = narrow(queue_select(queue, &agency, &me, now, soon));
-        match queue {
-            Queue::New | Queue::Waiting => s.order_by_asc(dossier::Column::SubmittedAt),
-            _ => s
+    let counts = counts(db, &agency, &me, now, soon, &procedure).await?;
+    let page = query.page.max(1);
+    let (ids, total) = if query.q.trim().is_empty() {
+        let select = dossier::Entity::find()
+            .filter(queue_condition(queue, &agency, &me, now, soon))
+            .filter(procedure);
+        let ordered = match queue {
+            Queue::New | Queue::Waiting => select.order_by_asc(dossier::Column::SubmittedAt),
+            _ => select
                 .order_by_asc(dossier::Column::DueAt)
                 .order_by_asc(dossier::Column::SubmittedAt),
-        }
-    };
-    let total = if searching {
-        select.clone().count(db).await?
-    } else {
-        counts
+        };
+        let total = counts
             .iter()
             .find(|(q, _)| *q == queue)
-            .map_or(0, |(_, n)| *n)
+            .map_or(0, |(_, n)| *n);
+        (page_ids(db, ordered, page).await?, total)
+    } else {
+        let search = Search::parse(&query.q);
+        let select = search_select(&agency, &search).filter(procedure);
+        let total = select.clone().count(db).await?;
+        let ordered = select.order_by_desc(dossier::Column::SubmittedAt);
+        (page_ids(db, ordered, page).await?, total)
     };
-    let page = query.page.max(1);
-    let rows = select
-        .offset((page - 1) * PER_PAGE)
-        .limit(PER_PAGE)
+    let mut found = dossier::Entity::find()
+        .filter(dossier::Column::Id.is_in(ids.clone()))
         .all(db)
-        .await?
+        .await?;
+    found.sort_by_key(|d| ids.iter().position(|id| *id == d.id));
+    let rows = found
         .into_iter()
         .filter_map(|d| row(d, &clock, now))
         .collect();
