@@ -71,6 +71,16 @@ fn client_error_status(status: http::StatusCode) {
     }
 }
 
+impl AppError {
+    /// Input refused by the UI layer itself (before the domain saw it), answered with 400 to a
+    /// script like the domain's own refusals.
+    #[cfg(feature = "ssr")]
+    pub fn refused(fields: Vec<(String, String)>) -> AppError {
+        client_error_status(http::StatusCode::BAD_REQUEST);
+        AppError::Validation(fields)
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<domain::DomainError> for AppError {
     fn from(err: domain::DomainError) -> Self {

@@ -277,7 +277,7 @@ mod view {
     /// The transition named by a form's `action` field.
     pub fn transition(code: &str) -> Result<Transition, AppError> {
         Transition::from_code(code).ok_or_else(|| {
-            AppError::Validation(vec![("transition".into(), "unknown_action".into())])
+            AppError::refused(vec![("transition".into(), "unknown_action".into())])
         })
     }
 }
@@ -292,7 +292,7 @@ fn act_error(e: domain::DomainError) -> AppError {
     match e {
         // Someone else acted first: say so next to the buttons instead of "system error".
         domain::DomainError::Conflict(_) => {
-            AppError::Validation(vec![("transition".into(), "dossier_moved_on".into())])
+            AppError::refused(vec![("transition".into(), "dossier_moved_on".into())])
         }
         other => other.into(),
     }
@@ -370,7 +370,7 @@ pub async fn dossier_act(
         None | Some("") => None,
         Some(d) => Some(
             chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-                AppError::Validation(vec![("new_due_date".into(), "date_format".into())])
+                AppError::refused(vec![("new_due_date".into(), "date_format".into())])
             })?,
         ),
     };
@@ -467,7 +467,7 @@ pub async fn bulk_assign(
     let settings = use_context::<crate::session::SiteSettings>().ok_or(AppError::Internal)?;
     let ids: Vec<String> = ids.unwrap_or_default().into_values().collect();
     if ids.is_empty() {
-        return Err(AppError::Validation(vec![(
+        return Err(AppError::refused(vec![(
             "ids".into(),
             "choose_dossiers".into(),
         )]));
@@ -530,7 +530,7 @@ pub async fn save_holiday(
     let ctx = ctx()?;
     let db = super::db()?;
     let day = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::Validation(vec![("day".into(), "date_format".into())]))?;
+        .map_err(|_| AppError::refused(vec![("day".into(), "date_format".into())]))?;
     domain::holidays::save(&db, &ctx.actor, &ctx.origin, day, &kind, &name).await?;
     leptos_axum::redirect("/quan-tri/ngay-nghi?da=luu");
     Ok(())
@@ -543,7 +543,7 @@ pub async fn remove_holiday(csrf_token: String, day: String) -> Result<(), AppEr
     let ctx = ctx()?;
     let db = super::db()?;
     let day = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::Validation(vec![("day".into(), "date_format".into())]))?;
+        .map_err(|_| AppError::refused(vec![("day".into(), "date_format".into())]))?;
     domain::holidays::remove(&db, &ctx.actor, &ctx.origin, day).await?;
     leptos_axum::redirect("/quan-tri/ngay-nghi?da=xoa");
     Ok(())
@@ -664,13 +664,13 @@ pub async fn save_workflow(
         });
     }
     if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
+        return Err(AppError::refused(errors));
     }
     let code = procedure_code.trim();
     match domain::dossiers::workflow::replace(&db, &ctx.actor, &ctx.origin, code, &defs).await {
         Ok(()) => {}
         Err(domain::DomainError::Validation(fields)) => {
-            return Err(AppError::Validation(
+            return Err(AppError::refused(
                 fields
                     .into_iter()
                     .map(|f| (step_field(&f.field, &rows), f.code))
