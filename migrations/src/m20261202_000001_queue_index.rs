@@ -6,7 +6,11 @@
 //! index entries of the agency's open dossiers, never the wide dossier rows, however many
 //! finished dossiers the agency has: PostgreSQL answers them with an index-only scan. The
 //! page's 25 rows are then fetched by primary key. It replaces the narrower
-//! `idx_dossier_holding_status`, which is its prefix.
+//! `idx_dossier_holding_status`, which is its prefix, and `idx_dossier_queue` (holding agency,
+//! due date): with that one PostgreSQL walked the agency's dossiers in due-date order to skip
+//! the sort, through every finished dossier (which keep their due date) before finding 25 open
+//! ones, 0.5 s at a desk of 200,000 dossiers, where sorting the 20,000 open entries of this
+//! index takes 10 ms.
 
 use sea_orm_migration::prelude::*;
 
@@ -30,13 +34,16 @@ enum Dossier {
 
 const OLD: &str = "idx_dossier_holding_status";
 const NEW: &str = "idx_dossier_desk_queue";
+const BY_DUE_DATE: &str = "idx_dossier_queue";
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(Index::drop().name(OLD).table(Dossier::Table).to_owned())
-            .await?;
+        for old in [OLD, BY_DUE_DATE] {
+            manager
+                .drop_index(Index::drop().name(old).table(Dossier::Table).to_owned())
+                .await?;
+        }
         manager
             .create_index(
                 Index::create()
@@ -60,6 +67,16 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_index(Index::drop().name(NEW).table(Dossier::Table).to_owned())
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name(BY_DUE_DATE)
+                    .table(Dossier::Table)
+                    .col(Dossier::HoldingAgencyCode)
+                    .col(Dossier::DueAt)
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_index(
