@@ -276,9 +276,8 @@ mod view {
 
     /// The transition named by a form's `action` field.
     pub fn transition(code: &str) -> Result<Transition, AppError> {
-        Transition::from_code(code).ok_or_else(|| {
-            AppError::refused(vec![("transition".into(), "unknown_action".into())])
-        })
+        Transition::from_code(code)
+            .ok_or_else(|| AppError::refused(vec![("transition".into(), "unknown_action".into())]))
     }
 }
 
