@@ -153,7 +153,10 @@ queue_row() { # label url -> a Markdown row: p50 and p99 for one clerk, then req
     "$(echo "$many" | awk '/Requests\/sec/ {print $2}')" "$(echo "$many" | awk '/ 99%/ {print $2}')" \
     "$( (echo "$one"; echo "$many") | awk '/Non-2xx/ {n += $5} END {print n + 0}')"
 }
-curl -s -H "Cookie: sid=$sid" "$pgbase/mot-cua" | grep -q "$sample_code\|bo-queue" \
+# Read the page whole first: `grep -q` stops at the first match, and under pipefail the
+# SIGPIPE that then ends curl would fail the check on a page that did render.
+queue_page=$(curl -s -H "Cookie: sid=$sid" "$pgbase/mot-cua")
+grep -q "$sample_code\|bo-queue" <<<"$queue_page" \
   || { echo "bench: the queue page did not render for the clerk" >&2; exit 1; }
 queue_rows="$(queue_row '`/mot-cua` (her home queue, "new": 25 rows and the nine queue counts)' "$pgbase/mot-cua")
 $(queue_row '`/mot-cua?hang-doi=overdue`' "$pgbase/mot-cua?hang-doi=overdue")
