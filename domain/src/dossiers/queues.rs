@@ -225,17 +225,13 @@ async fn counts<C: ConnectionTrait>(
     soon: DateTime<Utc>,
     procedure: &Condition,
 ) -> DomainResult<Vec<(Queue, u64)>> {
-    let held: Vec<Queue> = Queue::ALL
-        .into_iter()
-        .filter(|q| *q != Queue::Mine)
-        .collect();
     let mut select = dossier::Entity::find()
         .select_only()
         .filter(dossier::Column::HoldingAgencyCode.eq(agency))
         .filter(dossier::Column::Status.is_in(desk_codes()))
         .filter(procedure.clone());
-    for q in &held {
-        let one: Expr = Expr::case(queue_condition(*q, agency, me, now, soon), 1)
+    for q in Queue::ALL.into_iter().filter(|q| *q != Queue::Mine) {
+        let one: Expr = Expr::case(queue_condition(q, agency, me, now, soon), 1)
             .finally(0)
             .into();
         let sum: Expr = Func::sum(one).into();
@@ -244,33 +240,24 @@ async fn counts<C: ConnectionTrait>(
     let sums = db
         .query_one_raw(select.build(db.get_database_backend()))
         .await?;
-    let mut held_counts = Vec::with_capacity(held.len());
-    for q in &held {
-        let n = match &sums {
-            Some(r) => r.try_get::<Option<i64>>("", q.code())?.unwrap_or(0),
-            None => 0,
-        };
-        held_counts.push((*q, u64::try_from(n).unwrap_or(0)));
-    }
     let mine = dossier::Entity::find()
         .filter(queue_condition(Queue::Mine, agency, me, now, soon))
         .filter(procedure.clone())
         .count(db)
         .await?;
-    Ok(Queue::ALL
+    Queue::ALL
         .into_iter()
         .map(|q| {
-            let n = if q == Queue::Mine {
-                mine
-            } else {
-                held_counts
-                    .iter()
-                    .find(|(c, _)| *c == q)
-                    .map_or(0, |(_, n)| *n)
+            let n = match (&sums, q) {
+                (_, Queue::Mine) => mine,
+                (Some(r), _) => {
+                    u64::try_from(r.try_get::<Option<i64>>("", q.code())?.unwrap_or(0)).unwrap_or(0)
+                }
+                (None, _) => 0,
             };
-            (q, n)
+            Ok((q, n))
         })
-        .collect())
+        .collect()
 }
 
 /// How a search text is read: a whole dossier code or citizen ID is looked up exactly (an
