@@ -2,33 +2,44 @@
 
 use std::time::Duration;
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DbBackend, DbErr};
+use sea_orm::{ConnectOptions, Database, DbErr};
 
 pub use sea_orm::DatabaseConnection;
+
+/// How long a request waits for SQLite's single write lock, or for a pooled connection, before
+/// it gives up with an error. SQLite's busy handler is not a fair queue: at a burst (the
+/// two-process submission test sends 1,000 filings at once on two cores) a writer can lose the
+/// race for several seconds running, and sqlx's default of 5 s then turned a filing into a
+/// "database is locked" error page. Waiting longer only costs time in such a burst; failing
+/// costs the citizen a retry.
+const WAIT_FOR_LOCK: Duration = Duration::from_secs(30);
 
 /// Connects to `url` (`sqlite://path?mode=rwc`, `sqlite::memory:` or `postgres://…`).
 ///
 /// SQLite gets WAL journaling and foreign keys so that readers never block the writer and
-/// references are enforced as on PostgreSQL; an in-memory SQLite database is limited to one
-/// connection because every pooled connection to `:memory:` would be a separate, empty database.
+/// references are enforced as on PostgreSQL; both are set on every pooled connection (a
+/// `PRAGMA` run once would reach only the one connection that ran it). An in-memory SQLite
+/// database is limited to one connection because every pooled connection to `:memory:` would be
+/// a separate, empty database.
 pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
+    use sea_orm::sqlx::sqlite::SqliteJournalMode;
     let in_memory = url.contains(":memory:");
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .max_connections(if in_memory { 1 } else { max_connections })
         .min_connections(if in_memory { 1 } else { 0 })
         .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10))
-        .sqlx_logging(false);
-    let db = Database::connect(options).await?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        db.execute_unprepared("PRAGMA foreign_keys = ON;").await?;
-        if !in_memory {
-            db.execute_unprepared("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;")
-                .await?;
-        }
-    }
-    Ok(db)
+        .acquire_timeout(WAIT_FOR_LOCK)
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(move |o| {
+            let o = o.foreign_keys(true).busy_timeout(WAIT_FOR_LOCK);
+            if in_memory {
+                o
+            } else {
+                o.journal_mode(SqliteJournalMode::Wal)
+            }
+        });
+    Database::connect(options).await
 }
 
 /// Checks that the database answers a trivial query (used by `/ready`).
