@@ -19,6 +19,7 @@ pub mod processing;
 pub mod queues;
 pub mod staff_view;
 pub mod submission;
+pub mod tally;
 pub mod timeline;
 pub mod visibility;
 pub mod workflow;

@@ -7,6 +7,7 @@ pub mod audit_log;
 pub mod catalogue_file;
 pub mod catalogue_state;
 pub mod commune;
+pub mod desk_tally;
 pub mod dossier;
 pub mod dossier_agency;
 pub mod dossier_event;

@@ -8,6 +8,7 @@ use domain::accounts::{Mailing, Notice, Notices};
 use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command};
 use domain::dossiers::queues::{self, Queue, QueueQuery};
+use domain::dossiers::tally::{self, Slot};
 use domain::dossiers::{submission, Status};
 use domain::entities::{audit_log, dossier, dossier_agency, dossier_event, outbox_message};
 use domain::testing::{citizen, complete_draft, fresh_database, origin, seed_dir, staff};
@@ -95,6 +96,28 @@ async fn row(
         .one(db)
         .await?
         .ok_or("dossier")?)
+}
+
+/// The desk tally kept by filing and transitions equals a recount from the dossiers.
+async fn tally_matches_a_recount(db: &DatabaseConnection) -> TestResult {
+    let mut kept = Vec::new();
+    for agency in [DESK, DEPT, COMMUNE] {
+        let counts = tally::counts(db, agency, None).await?;
+        kept.push(
+            counts
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .collect::<Vec<_>>(),
+        );
+    }
+    tally::rebuild(db).await?;
+    let mut recounted = Vec::new();
+    for agency in [DESK, DEPT, COMMUNE] {
+        let counts = tally::counts(db, agency, None).await?;
+        recounted.push(counts.into_iter().collect::<Vec<_>>());
+    }
+    assert_eq!(kept, recounted, "kept tally = recount");
+    Ok(())
 }
 
 #[tokio::test]
@@ -206,6 +229,7 @@ async fn a_dossier_goes_from_the_desk_through_two_agencies_to_its_result() -> Te
     };
     let moved = act(&db, &specialist, &id, Transition::Transfer, transfer, t2).await?;
     assert_eq!(moved.holding_agency.as_deref(), Some(COMMUNE));
+    tally_matches_a_recount(&db).await?;
     assert!(matches!(
         act(
             &db,
@@ -274,6 +298,7 @@ async fn a_dossier_goes_from_the_desk_through_two_agencies_to_its_result() -> Te
     .await?;
     assert_eq!(moved.status, Status::Processed);
     assert_eq!(moved.holding_agency.as_deref(), Some(DESK));
+    tally_matches_a_recount(&db).await?;
     let moved = act(&db, &clerk, &id, Transition::Return, Command::default(), t2).await?;
     assert_eq!(moved.status, Status::Returned);
 
@@ -329,6 +354,12 @@ async fn a_dossier_goes_from_the_desk_through_two_agencies_to_its_result() -> Te
             format!("approve {code}"),
         ]
     );
+    // Returned: no desk counts it any more.
+    tally_matches_a_recount(&db).await?;
+    for agency in [DESK, DEPT, COMMUNE] {
+        let left: u64 = tally::counts(&db, agency, None).await?.values().sum();
+        assert_eq!(left, 0, "{agency}");
+    }
     Ok(())
 }
 
@@ -432,6 +463,10 @@ async fn each_role_sees_its_queue_and_stale_pages_are_refused() -> TestResult {
     ));
     let dept = queues::list(&db, &specialist, &QueueQuery::default(), t0).await?;
     assert_eq!(count(&dept, Queue::Unassigned), 1);
+    assert_eq!(
+        tally::counts(&db, DEPT, None).await?.get(&Slot::Unassigned),
+        Some(&1)
+    );
     assert_eq!(count(&dept, Queue::Mine), 0);
     // A specialist cannot give the dossier to someone else; the leader can.
     let to_leader = Command {

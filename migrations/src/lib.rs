@@ -9,6 +9,7 @@ mod m20261124_000002_catalogue_files;
 mod m20261124_000003_dossiers;
 mod m20261124_000004_back_office;
 mod m20261202_000001_queue_index;
+mod m20261203_000001_desk_tally;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_dossiers::Migration),
             Box::new(m20261124_000004_back_office::Migration),
             Box::new(m20261202_000001_queue_index::Migration),
+            Box::new(m20261203_000001_desk_tally::Migration),
         ]
     }
 }

@@ -167,7 +167,8 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             } else {
                 migrations::Migrator::up(&db, None).await?;
             }
-            tracing::info!("migrations applied");
+            let counted = domain::dossiers::tally::rebuild(&db).await?;
+            tracing::info!(counted, "migrations applied, desk tally recounted");
             Ok(())
         }
         Command::Seed { dir } => {
@@ -261,6 +262,7 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             let db = open_db(&config).await?;
             if migrate {
                 migrations::Migrator::up(&db, None).await?;
+                domain::dossiers::tally::rebuild(&db).await?;
             }
             serve(config, db).await
         }

@@ -558,6 +558,8 @@ pub async fn act(
         mailing,
     )
     .await?;
+    // Last before the commit: the tally rows are shared by the whole desk, so hold them briefly.
+    super::tally::moved_to_current(&txn, Some(&row), id).await?;
     txn.commit().await?;
     Ok(Moved {
         id: id.to_owned(),

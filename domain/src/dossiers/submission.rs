@@ -231,6 +231,8 @@ pub async fn submit(
         });
         crate::outbox::queue_email(&txn, &email, &subject, &body).await?;
     }
+    // Last before the commit: the desk's tally row is shared by every filing at the agency.
+    super::tally::moved_to_current(&txn, Some(&loaded.dossier), id).await?;
     txn.commit().await?;
     Ok(Submitted {
         id: id.to_owned(),

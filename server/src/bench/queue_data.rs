@@ -128,6 +128,8 @@ pub async fn generate(db: &DatabaseConnection, count: i64) -> anyhow::Result<Gen
     ))
     .await?;
     db.execute_unprepared(PARTS).await?;
+    // The bulk insert went around the transitions that keep the desk tally.
+    domain::dossiers::tally::rebuild(db).await?;
     db.execute_unprepared("VACUUM ANALYZE dossier").await?;
     db.execute_unprepared("VACUUM ANALYZE dossier_agency")
         .await?;
