@@ -1,20 +1,23 @@
 //! The staff workspace's queues: what waits for the actor's agency and role, ordered by
 //! urgency, with counts for the tabs, and a search by code, citizen ID or name across the
-//! dossiers the agency has had a part in. The tab counts are one pass over the agency's open
-//! entries of the queue index (`idx_dossier_desk_queue`, plus `idx_dossier_assignee` for
-//! "mine"), a page's rows are chosen from that index and only then read, and a whole code or
-//! citizen ID is an index probe, so the workspace stays fast at a million dossiers.
+//! dossiers the agency has had a part in. Built to stay fast at a million dossiers: the tab
+//! counts of the desk's slots are read from the tally kept as dossiers move (`tally`), the
+//! clock's counts (due soon, overdue) from a partial index of running dossiers, a page's ids
+//! from an index in the page's order (`idx_dossier_open_due`, `idx_dossier_running_due`,
+//! `idx_dossier_desk_queue`) before its 25 rows are read, and a whole code or citizen ID is an
+//! index probe.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, Func, Query};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, Select,
+    QuerySelect, Select,
 };
 use serde::{Deserialize, Serialize};
 
 use super::deadlines::Clock;
 use super::lifecycle::OPEN;
+use super::tally::Slot;
 use super::visibility::reading_agency;
 use super::{Applicant, Status};
 use crate::access::{Actor, Role};
@@ -161,12 +164,20 @@ fn open_codes() -> Vec<&'static str> {
     OPEN.iter().map(|s| s.code()).collect()
 }
 
-/// The statuses the desk-queue index is read for: the open ones and "processed" (to return).
-fn desk_codes() -> Vec<&'static str> {
-    let mut codes = open_codes();
-    codes.push(Status::Processed.code());
-    codes
-}
+/// The open statuses written out, word for word the `WHERE` of the partial index
+/// `idx_dossier_open_due`: PostgreSQL and SQLite use a partial index only when the query's
+/// condition contains the index's own, which a bound parameter never matches.
+const OPEN_SQL: &str =
+    "status IN ('submitted', 'accepted', 'processing', 'supplement_requested', 'awaiting_payment')";
+
+/// The statuses whose clock runs, with `PAUSED_SQL` the `WHERE` of `idx_dossier_running_due`.
+const RUNNING_SQL: &str = "status IN ('accepted', 'processing', 'awaiting_payment')";
+const PAUSED_SQL: &str = "paused_at IS NULL";
+
+/// "New" and "waiting", written out so that PostgreSQL can prove they fall within the
+/// `WHERE` of `idx_dossier_arrived` (`status IN ('submitted', 'supplement_requested')`).
+const NEW_SQL: &str = "status = 'submitted'";
+const WAITING_SQL: &str = "status = 'supplement_requested'";
 
 /// What puts a dossier in `queue` for `agency` (and `me` for "mine").
 fn queue_condition(
@@ -177,16 +188,9 @@ fn queue_condition(
     soon: DateTime<Utc>,
 ) -> Condition {
     let held = Condition::all().add(dossier::Column::HoldingAgencyCode.eq(agency));
-    let running = |c: Condition| {
-        c.add(dossier::Column::Status.is_in([
-            Status::Accepted.code(),
-            Status::Processing.code(),
-            Status::AwaitingPayment.code(),
-        ]))
-        .add(dossier::Column::PausedAt.is_null())
-    };
+    let running = |c: Condition| c.add(Expr::cust(RUNNING_SQL)).add(Expr::cust(PAUSED_SQL));
     match queue {
-        Queue::New => held.add(dossier::Column::Status.eq(Status::Submitted.code())),
+        Queue::New => held.add(Expr::cust(NEW_SQL)),
         Queue::Mine => Condition::all()
             .add(dossier::Column::AssigneeId.eq(me))
             .add(dossier::Column::Status.is_in(open_codes())),
@@ -208,56 +212,56 @@ fn queue_condition(
             .add(dossier::Column::DueAt.gte(now.fixed_offset()))
             .add(dossier::Column::DueAt.lt(soon.fixed_offset())),
         Queue::Overdue => running(held).add(dossier::Column::DueAt.lt(now.fixed_offset())),
-        Queue::Waiting => held.add(dossier::Column::Status.eq(Status::SupplementRequested.code())),
+        Queue::Waiting => held.add(Expr::cust(WAITING_SQL)),
         Queue::ToReturn => held.add(dossier::Column::Status.eq(Status::Processed.code())),
-        Queue::All => held.add(dossier::Column::Status.is_in(open_codes())),
+        Queue::All => held.add(Expr::cust(OPEN_SQL)),
     }
 }
 
-/// The count of every queue: one pass over the index entries of the agency's open and
-/// processed dossiers with a conditional sum per tab (rather than a query per tab), and the
-/// assignee index for "mine", which spans agencies.
+/// The count of every queue. The slots of the desk come from the tally kept as dossiers move
+/// (`tally`); "due soon" and "overdue" depend on the clock and are counted live over the index
+/// of running dossiers, "mine" over the assignee index (it spans agencies).
 async fn counts<C: ConnectionTrait>(
     db: &C,
     agency: &str,
     me: &str,
     now: DateTime<Utc>,
     soon: DateTime<Utc>,
-    procedure: &Condition,
+    procedure: Option<&str>,
 ) -> DomainResult<Vec<(Queue, u64)>> {
-    let mut select = dossier::Entity::find()
-        .select_only()
-        .filter(dossier::Column::HoldingAgencyCode.eq(agency))
-        .filter(dossier::Column::Status.is_in(desk_codes()))
-        .filter(procedure.clone());
-    for q in Queue::ALL.into_iter().filter(|q| *q != Queue::Mine) {
-        let one: Expr = Expr::case(queue_condition(q, agency, me, now, soon), 1)
-            .finally(0)
-            .into();
-        let sum: Expr = Func::sum(one).into();
-        select = select.column_as(Expr::from(Func::coalesce([sum, Expr::val(0)])), q.code());
+    let tally = super::tally::counts(db, agency, procedure).await?;
+    let slot = |s: Slot| tally.get(&s).copied().unwrap_or(0);
+    let mut out = Vec::with_capacity(Queue::ALL.len());
+    for q in Queue::ALL {
+        let n = match q {
+            Queue::New => slot(Slot::New),
+            Queue::Unassigned => slot(Slot::Unassigned),
+            Queue::ToApprove => slot(Slot::ToApprove),
+            Queue::Waiting => slot(Slot::Waiting),
+            Queue::ToReturn => slot(Slot::ToReturn),
+            Queue::All => Slot::ALL
+                .into_iter()
+                .filter(|s| s.is_open())
+                .map(slot)
+                .sum(),
+            Queue::Mine | Queue::DueSoon | Queue::Overdue => {
+                dossier::Entity::find()
+                    .filter(queue_condition(q, agency, me, now, soon))
+                    .filter(procedure_condition(procedure))
+                    .count(db)
+                    .await?
+            }
+        };
+        out.push((q, n));
     }
-    let sums = db
-        .query_one_raw(select.build(db.get_database_backend()))
-        .await?;
-    let mine = dossier::Entity::find()
-        .filter(queue_condition(Queue::Mine, agency, me, now, soon))
-        .filter(procedure.clone())
-        .count(db)
-        .await?;
-    Queue::ALL
-        .into_iter()
-        .map(|q| {
-            let n = match (&sums, q) {
-                (_, Queue::Mine) => mine,
-                (Some(r), _) => {
-                    u64::try_from(r.try_get::<Option<i64>>("", q.code())?.unwrap_or(0)).unwrap_or(0)
-                }
-                (None, _) => 0,
-            };
-            Ok((q, n))
-        })
-        .collect()
+    Ok(out)
+}
+
+fn procedure_condition(procedure: Option<&str>) -> Condition {
+    match procedure {
+        None => Condition::all(),
+        Some(code) => Condition::all().add(dossier::Column::ProcedureCode.eq(code)),
+    }
 }
 
 /// How a search text is read: a whole dossier code or citizen ID is looked up exactly (an
@@ -390,11 +394,9 @@ pub async fn list<C: ConnectionTrait>(
     };
     let clock = Clock::for_agency(db, &agency).await?;
     let soon = clock.after_hours(now, 8);
-    let procedure = match query.procedure.trim() {
-        "" => Condition::all(),
-        code => Condition::all().add(dossier::Column::ProcedureCode.eq(code)),
-    };
-    let counts = counts(db, &agency, &me, now, soon, &procedure).await?;
+    let procedure_code = Some(query.procedure.trim()).filter(|c| !c.is_empty());
+    let procedure = procedure_condition(procedure_code);
+    let counts = counts(db, &agency, &me, now, soon, procedure_code).await?;
     let page = query.page.max(1);
     let (ids, total) = if query.q.trim().is_empty() {
         let select = dossier::Entity::find()
@@ -435,4 +437,32 @@ pub async fn list<C: ConnectionTrait>(
         per_page: PER_PAGE,
         counts,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(statuses: &[Status]) -> String {
+        let codes: Vec<String> = statuses.iter().map(|s| format!("'{}'", s.code())).collect();
+        format!("status IN ({})", codes.join(", "))
+    }
+
+    #[test]
+    fn literal_status_lists_are_the_lifecycles() {
+        assert_eq!(OPEN_SQL, listed(&OPEN));
+        assert_eq!(
+            RUNNING_SQL,
+            listed(&[
+                Status::Accepted,
+                Status::Processing,
+                Status::AwaitingPayment
+            ])
+        );
+        assert_eq!(NEW_SQL, format!("status = '{}'", Status::Submitted.code()));
+        assert_eq!(
+            WAITING_SQL,
+            format!("status = '{}'", Status::SupplementRequested.code())
+        );
+    }
 }
