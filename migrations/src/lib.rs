@@ -10,6 +10,7 @@ mod m20261124_000003_dossiers;
 mod m20261124_000004_back_office;
 mod m20261202_000001_queue_index;
 mod m20261203_000001_desk_tally;
+mod m20261204_000001_dossier_search_trigram;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_back_office::Migration),
             Box::new(m20261202_000001_queue_index::Migration),
             Box::new(m20261203_000001_desk_tally::Migration),
+            Box::new(m20261204_000001_dossier_search_trigram::Migration),
         ]
     }
 }

@@ -266,7 +266,8 @@ fn procedure_condition(procedure: Option<&str>) -> Condition {
 
 /// How a search text is read: a whole dossier code or citizen ID is looked up exactly (an
 /// index probe); anything else is a part of a code or of a name, matched anywhere in the
-/// dossiers the agency had a part in.
+/// dossiers the agency had a part in (through `pg_trgm` indexes on PostgreSQL, see the
+/// migration `m20261204_000001_dossier_search_trigram`).
 enum Search {
     Exact(String),
     Partial { upper: String, folded: String },
