@@ -155,10 +155,11 @@ queue_row() { # label url -> a Markdown row: p50 and p99 for one clerk, then req
 }
 # Read the page whole first: `grep -q` stops at the first match, and under pipefail the
 # SIGPIPE that then ends curl would fail the check on a page that did render.
-queue_page=$(curl -s -H "Cookie: sid=$sid" "$pgbase/mot-cua")
-grep -q "$sample_code\|bo-queue" <<<"$queue_page" \
+# The "all" page lists the dossiers in the API's order, so the API's first one is on it.
+queue_page=$(curl -s -H "Cookie: sid=$sid" "$pgbase/mot-cua?hang-doi=all")
+grep -q "$sample_code" <<<"$queue_page" && grep -q 'class="queue-table"' <<<"$queue_page" \
   || { echo "bench: the queue page did not render for the clerk" >&2; exit 1; }
-queue_rows="$(queue_row '`/mot-cua` (her home queue, "new": 25 rows and the nine queue counts)' "$pgbase/mot-cua")
+queue_rows="$(queue_row '`/mot-cua` (the clerk home queue, "new": 25 rows and the nine queue counts)' "$pgbase/mot-cua")
 $(queue_row '`/mot-cua?hang-doi=overdue`' "$pgbase/mot-cua?hang-doi=overdue")
 $(queue_row '`/mot-cua?hang-doi=all` (every open dossier the desk holds)' "$pgbase/mot-cua?hang-doi=all")
 $(queue_row "\`/mot-cua?q=$sample_code\` (search by code)" "$pgbase/mot-cua?q=$sample_code")
