@@ -159,7 +159,7 @@ queue_row() { # label url -> a Markdown row: p50 and p99 for one clerk, then req
 queue_page=$(curl -s -H "Cookie: sid=$sid" "$pgbase/mot-cua?hang-doi=all")
 grep -q "$sample_code" <<<"$queue_page" && grep -q 'class="queue-table"' <<<"$queue_page" \
   || { echo "bench: the queue page did not render for the clerk" >&2; exit 1; }
-queue_rows="$(queue_row '`/mot-cua` (the clerk home queue, "new": 25 rows and the nine queue counts)' "$pgbase/mot-cua")
+queue_rows="$(queue_row '`/mot-cua` (default queue of the intake clerk, "new": 25 rows and the nine queue counts)' "$pgbase/mot-cua")
 $(queue_row '`/mot-cua?hang-doi=overdue`' "$pgbase/mot-cua?hang-doi=overdue")
 $(queue_row '`/mot-cua?hang-doi=all` (every open dossier the desk holds)' "$pgbase/mot-cua?hang-doi=all")
 $(queue_row "\`/mot-cua?q=$sample_code\` (search by code)" "$pgbase/mot-cua?q=$sample_code")
