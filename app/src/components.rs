@@ -6,5 +6,6 @@ pub mod conditional;
 pub mod form;
 pub mod layout;
 pub mod procedure_list;
+pub mod row_keys;
 pub mod search_box;
 pub mod upload;

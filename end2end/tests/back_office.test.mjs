@@ -49,8 +49,11 @@ async function api(page, method, url, body, headers = {}) {
   return { status: res.status(), body: text ? JSON.parse(text) : null };
 }
 
-/** Files the notary-card procedure (received by the centre, processed by the Department of Justice). */
-async function fileDossier(page) {
+/**
+ * Files the notary-card procedure (received by the centre, processed by the Department of
+ * Justice). With `photo`, the last document (the portrait) is a PNG, the others PDFs.
+ */
+async function fileDossier(page, { photo = false } = {}) {
   const created = await api(page, 'POST', '/api/v1/dossiers', { procedure_code: 'TN.CONGCHUNG.001' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const d = created.body;
@@ -62,7 +65,12 @@ async function fileDossier(page) {
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
   const slots = saved.body.problems.map((p) => p.field).filter((f) => f.startsWith('doc-')).map((f) => f.slice(4));
   assert.ok(slots.length > 0, 'documents to upload');
-  for (const slot of slots) {
+  for (const [i, slot] of slots.entries()) {
+    if (photo && i === slots.length - 1) {
+      const up = await api(page, 'POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh-chan-dung.png`, PNG);
+      assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
+      continue;
+    }
     let up = await api(page, 'POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
     if (up.status !== 201) up = await api(page, 'POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
     assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
@@ -205,6 +213,65 @@ test('a dossier goes from the citizen through the desk, two agencies and the lea
     for (const step of ['Yêu cầu bổ sung hồ sơ', 'Đã bổ sung hồ sơ', 'Đã tiếp nhận hồ sơ', 'Đã có kết quả giải quyết']) {
       assert.ok(timeline.includes(step), `${step} on the citizen's timeline`);
     }
+  } finally {
+    await staff?.browser.close();
+    await citizen.browser.close();
+  }
+});
+
+test('the desk moves through its queue with the arrow keys and previews the scans in the page', async () => {
+  const citizen = await as('congdan@dichvucong.localhost', /\/tai-khoan/);
+  let staff;
+  try {
+    const first = await fileDossier(citizen.page);
+    const second = await fileDossier(citizen.page, { photo: true });
+    staff = await as('tiepnhan.hcc@dichvucong.localhost', /\/mot-cua/);
+    const page = staff.page;
+    await page.goto(`${portal.url}/mot-cua?hang-doi=new`);
+    await waitForHydration(page);
+    // The hint shows once the keys work (it is hidden in the server's page).
+    await page.locator('#bo-keys-hint').waitFor();
+    const links = page.locator('.queue-table a.row-link');
+    const codes = await links.allInnerTexts();
+    assert.ok(codes.includes(first.code) && codes.includes(second.code), codes.join(', '));
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    await links.first().focus();
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), codes[0], 'ArrowUp stays on the first row');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), codes[1]);
+    await page.keyboard.press('End');
+    assert.equal(await focused(), codes[codes.length - 1]);
+    await page.keyboard.press('Home');
+    assert.equal(await focused(), codes[0]);
+    // Typing a letter on a row does nothing (no single-character shortcuts).
+    await page.keyboard.press('j');
+    assert.equal(await focused(), codes[0]);
+    // Down to the second dossier, then Enter opens it.
+    for (let i = 0; i < codes.indexOf(second.code); i += 1) await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), second.code);
+    await Promise.all([page.waitForURL(new RegExp(`/mot-cua/ho-so/${second.id}`)), page.keyboard.press('Enter')]);
+    await waitForHydration(page);
+
+    // The portrait is shown in the page; a PDF opens in a frame under "Xem trước".
+    // (It loads lazily: bring it into view first.)
+    await page.locator('img.bo-preview-image').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('img.bo-preview-image')?.naturalWidth > 0);
+    const pdf = page.locator('details.bo-preview').first();
+    assert.equal(await pdf.evaluate((d) => d.open), false, 'closed until asked for');
+    await pdf.locator('summary').click();
+    const frame = pdf.locator('iframe');
+    await frame.waitFor();
+    assert.ok(await frame.getAttribute('title'));
+    const src = new URL(await frame.getAttribute('src'), portal.url).href;
+    // A frame the server refused (X-Frame-Options: DENY) would show Chromium's error page instead.
+    for (let i = 0; i < 100 && !page.frames().some((f) => f.url() === src); i += 1) await page.waitForTimeout(100);
+    assert.ok(page.frames().some((f) => f.url() === src), `the frame shows ${src}`);
+    const res = await page.request.get(src);
+    assert.equal(res.status(), 200);
+    assert.equal(res.headers()['content-type'], 'application/pdf');
+    assert.equal(res.headers()['x-frame-options'], 'SAMEORIGIN');
+    assert.deepEqual(await seriousViolations(page), []);
   } finally {
     await staff?.browser.close();
     await citizen.browser.close();

@@ -492,6 +492,11 @@ pub async fn file(
             (header::CONTENT_DISPOSITION, disposition),
             (header::CACHE_CONTROL, "private, max-age=3600".to_owned()),
             (header::CONTENT_LENGTH, file.size.to_string()),
+            // The staff dossier page shows PDFs in a frame of its own; no other site may.
+            (
+                header::X_FRAME_OPTIONS,
+                if inline { "SAMEORIGIN" } else { "DENY" }.to_owned(),
+            ),
         ],
         axum::body::Body::from_stream(stream),
     )

@@ -8,8 +8,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::form::{CsrfField, ErrorSummary};
+use crate::components::row_keys::{self, RowKeysHint};
 use crate::dto::back_office::{QueueView, StaffDossierView};
-use crate::dto::dossier::Choice;
+use crate::dto::dossier::{Choice, FileView};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
 use crate::pages::dossier_pages::{sign_in_notice, status_label};
@@ -94,7 +95,7 @@ fn QueueBody(
     let rows = v.rows.clone();
     let table = view! {
         <div class="table-scroll">
-            <table class="queue-table">
+            <table class="queue-table" aria-describedby="bo-keys-hint" on:keydown=row_keys::step>
                 <caption class="visually-hidden">{t.t(Key::BoQueueCaption)}</caption>
                 <thead>
                     <tr>
@@ -118,7 +119,7 @@ fn QueueBody(
                                     {leader.then(|| view! {
                                         <td><input type="checkbox" form="bulk-assign" name=format!("ids[{}]", r.id) value=r.id.clone() aria-label=label /></td>
                                     })}
-                                    <td><a href=format!("/mot-cua/ho-so/{}", r.id)>{r.code.clone()}</a></td>
+                                    <td><a href=format!("/mot-cua/ho-so/{}", r.id) class="row-link">{r.code.clone()}</a></td>
                                     <td>{r.applicant.clone()}</td>
                                     <td>{r.procedure_code.clone()}</td>
                                     <td>{status_label(t, &r.status)}</td>
@@ -170,7 +171,7 @@ fn QueueBody(
         {if v.rows.is_empty() {
             view! { <p>{t.t(Key::BoEmpty)}</p> }.into_any()
         } else {
-            table.into_any()
+            view! { <RowKeysHint id="bo-keys-hint" /> {table} }.into_any()
         }}
         {(v.pages > 1).then(|| {
             let prev = (v.page > 1).then(|| page_link(v.page - 1));
@@ -321,7 +322,7 @@ fn StaffDossierBody(v: StaffDossierView, act: ServerAction<DossierAct>) -> impl 
                             } else {
                                 view! {
                                     <ul>
-                                        {s.files.iter().map(|f| view! { <li><a href=f.url.clone() target="_blank" rel="noopener">{f.name.clone()}</a></li> }).collect_view()}
+                                        {s.files.iter().map(|f| view! { <li><FilePreview file=f.clone() /></li> }).collect_view()}
                                     </ul>
                                 }
                                 .into_any()
@@ -353,6 +354,38 @@ fn StaffDossierBody(v: StaffDossierView, act: ServerAction<DossierAct>) -> impl 
             </ol>
         </section>
     }
+}
+
+/// A document as the staff see it: its link, and an image or a PDF shown in the page, so that a
+/// clerk checks a scan without opening tabs. Each PDF's frame sits in a closed `<details>`, so
+/// a dossier of many scans stays a short page.
+#[component]
+fn FilePreview(file: FileView) -> impl IntoView {
+    let t = use_locale();
+    let link =
+        view! { <a href=file.url.clone() target="_blank" rel="noopener">{file.name.clone()}</a> };
+    let preview = if file.content_type.starts_with("image/") {
+        // The link beside it names the file, so the picture itself is not announced twice.
+        Some(
+            view! { <img src=file.url.clone() alt="" class="bo-preview-image" loading="lazy" /> }
+                .into_any(),
+        )
+    } else if file.content_type == "application/pdf" {
+        Some(
+            view! {
+                <details class="bo-preview">
+                    <summary>
+                        {t.t(Key::BoPreview)}<span class="visually-hidden">{format!(": {}", file.name)}</span>
+                    </summary>
+                    <iframe src=file.url.clone() title=file.name.clone()></iframe>
+                </details>
+            }
+            .into_any(),
+        )
+    } else {
+        None
+    };
+    view! { {link} {preview} }
 }
 
 fn options(choices: &[Choice]) -> impl IntoView {
