@@ -15,6 +15,7 @@ pub mod drafts;
 pub mod expiry;
 pub mod files;
 pub mod lifecycle;
+pub mod lookup;
 pub mod processing;
 pub mod queues;
 pub mod staff_view;

@@ -39,13 +39,54 @@ impl Limit {
         max: 5,
         window_secs: 3600,
     };
+    /// Failed public lookups (wrong code or wrong second factor) from one address: 30 per
+    /// 10 minutes, so the four digits of the second factor cannot be walked through.
+    pub const LOOKUP_MISS_IP: Limit = Limit {
+        name: "lookup_miss_ip",
+        max: 30,
+        window_secs: 600,
+    };
+    /// Failed public lookups of one dossier code, from anywhere: 10 per hour (a guesser spread
+    /// over many addresses gets 10 of the 10,000 combinations an hour).
+    pub const LOOKUP_MISS_CODE: Limit = Limit {
+        name: "lookup_miss_code",
+        max: 10,
+        window_secs: 3600,
+    };
+}
+
+fn window(limit: Limit) -> (i64, i64) {
+    let now = Utc::now().timestamp();
+    (now, now - now.rem_euclid(limit.window_secs))
+}
+
+fn refusal(limit: Limit, now: i64, window_start: i64) -> DomainError {
+    let retry = window_start + limit.window_secs - now;
+    DomainError::RateLimited {
+        retry_after_secs: u64::try_from(Ord::max(retry, 1)).unwrap_or(1),
+    }
+}
+
+/// Fails with `RateLimited` when `subject` has used up this window's allowance, without
+/// counting a hit: for limits that count only failures (a successful lookup stays a read).
+pub async fn check<C: ConnectionTrait>(db: &C, limit: Limit, subject: &str) -> DomainResult<()> {
+    let (now, window_start) = window(limit);
+    let hits = Entity::find()
+        .filter(Column::Key.eq(format!("{}:{}", limit.name, subject)))
+        .filter(Column::WindowStart.eq(window_start))
+        .one(db)
+        .await?
+        .map_or(0, |c| c.hits);
+    if hits >= i32::try_from(limit.max).unwrap_or(i32::MAX) {
+        return Err(refusal(limit, now, window_start));
+    }
+    Ok(())
 }
 
 /// Counts one hit of `subject` against `limit`; fails with `RateLimited` (and the seconds to
 /// wait) once the window's allowance is used up.
 pub async fn hit<C: ConnectionTrait>(db: &C, limit: Limit, subject: &str) -> DomainResult<()> {
-    let now = Utc::now().timestamp();
-    let window_start = now - now.rem_euclid(limit.window_secs);
+    let (now, window_start) = window(limit);
     let key = format!("{}:{}", limit.name, subject);
     let mut insert = Query::insert();
     insert
@@ -63,10 +104,7 @@ pub async fn hit<C: ConnectionTrait>(db: &C, limit: Limit, subject: &str) -> Dom
         None => return Err(DomainError::Internal("rate counter returned no row".into())),
     };
     if hits > i32::try_from(limit.max).unwrap_or(i32::MAX) {
-        let retry = window_start + limit.window_secs - now;
-        return Err(DomainError::RateLimited {
-            retry_after_secs: u64::try_from(Ord::max(retry, 1)).unwrap_or(1),
-        });
+        return Err(refusal(limit, now, window_start));
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ pub mod back_office;
 pub mod docs_page;
 pub mod dossiers;
 pub mod error;
+pub mod lookup;
 pub mod procedures;
 pub mod reference;
 
@@ -27,6 +28,10 @@ use crate::state::AppState;
     tags(
         (name = "catalogue", description = "Procedure catalogue: search, filters, details, agencies"),
         (name = "reference", description = "Administrative map and subject areas"),
+        (name = "lookup", description = "Anyone holding a dossier's receipt follows it by its code \
+            and the last 4 digits of the applicant's phone number or citizen ID, without signing \
+            in. A wrong factor is answered like an unknown code; failed lookups are limited per \
+            address and per code."),
         (name = "dossiers", description = "Filing online: drafts saved part by part with the \
             revision read (409 when changed elsewhere), documents uploaded as raw bodies and \
             checked by content, idempotent submission, the public timeline. Signed-in citizens \
@@ -71,6 +76,7 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(accounts::routes())
         .merge(back_office::routes())
         .merge(dossiers::routes())
+        .merge(lookup::routes())
         .merge(procedures::routes())
         .merge(reference::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi())

@@ -1,0 +1,185 @@
+//! The public lookup of a dossier by its code (printed on the receipt) and a second factor:
+//! the last four digits of the applicant's phone number or citizen ID. Anyone holding the
+//! receipt can follow the dossier without signing in, and the answer carries no personal data:
+//! status, the agency holding it, dates and time left.
+//!
+//! A wrong second factor is answered like an unknown code, so the lookup does not tell which
+//! codes exist. Failures are counted per address and per code (`rate_limit`); a successful
+//! lookup only reads, so kiosks and the receipt's QR code stay fast.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use super::codes::looks_like_code;
+use super::deadlines::Clock;
+use super::lifecycle::OPEN;
+use super::{Applicant, Status};
+use crate::entities::{agency, dossier, procedure};
+use crate::error::{invalid, DomainError, DomainResult};
+use crate::rate_limit::{self, Limit};
+
+/// What the public may see of a dossier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicStatus {
+    /// Dossier code.
+    pub code: String,
+    /// Procedure code and name.
+    pub procedure_code: String,
+    /// Procedure name.
+    pub procedure_name: String,
+    /// Current status.
+    pub status: Status,
+    /// Code of the agency holding the dossier now (none once finished).
+    pub holding_agency_code: Option<String>,
+    /// Its name.
+    pub holding_agency_name: Option<String>,
+    /// Filed at.
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// Result due at.
+    pub due_at: Option<DateTime<Utc>>,
+    /// Working minutes left while open (negative: late).
+    pub minutes_left: Option<i64>,
+    /// The clock is stopped, waiting for the applicant.
+    pub paused: bool,
+    /// Finished at (returned, refused, withdrawn, stopped).
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+/// Normalises a typed code: trimmed, upper case. `None` when it cannot be a dossier code.
+pub fn normalise_code(text: &str) -> Option<String> {
+    let code = text.trim().to_uppercase();
+    (code.len() <= 40 && looks_like_code(&code)).then_some(code)
+}
+
+/// True when `factor` (four digits) ends the applicant's phone number or citizen ID.
+pub fn factor_matches(applicant: &Applicant, factor: &str) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    [&applicant.phone, &applicant.citizen_id]
+        .into_iter()
+        .map(|s| digits(s))
+        .any(|d| d.len() >= 4 && d.ends_with(factor))
+}
+
+fn utc(t: Option<chrono::DateTime<chrono::FixedOffset>>) -> Option<DateTime<Utc>> {
+    t.map(|t| t.with_timezone(&Utc))
+}
+
+/// Looks a dossier up for the public. `client` is the caller's address (for the failure
+/// limit). Errors: `Validation` naming `code` or `factor` when they cannot be right,
+/// `NotFound` for an unknown code or a wrong factor, `RateLimited` after too many failures.
+pub async fn lookup<C: ConnectionTrait>(
+    db: &C,
+    code: &str,
+    factor: &str,
+    client: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<PublicStatus> {
+    let code = normalise_code(code).ok_or_else(|| {
+        invalid(
+            "code",
+            "lookup_code",
+            "a dossier code looks like 000.00.02.H53-250103-0001",
+        )
+    })?;
+    let factor = factor.trim();
+    if factor.len() != 4 || !factor.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid(
+            "factor",
+            "lookup_factor",
+            "give the last 4 digits of the applicant's phone number or citizen ID",
+        ));
+    }
+    rate_limit::check(db, Limit::LOOKUP_MISS_IP, client).await?;
+    rate_limit::check(db, Limit::LOOKUP_MISS_CODE, &code).await?;
+    let found = dossier::Entity::find()
+        .filter(dossier::Column::Code.eq(code.as_str()))
+        .one(db)
+        .await?
+        .filter(|d| {
+            serde_json::from_value::<Applicant>(d.applicant.clone())
+                .is_ok_and(|a| factor_matches(&a, factor))
+        });
+    let Some(d) = found else {
+        rate_limit::hit(db, Limit::LOOKUP_MISS_IP, client).await?;
+        rate_limit::hit(db, Limit::LOOKUP_MISS_CODE, &code).await?;
+        return Err(DomainError::NotFound("dossier".into()));
+    };
+    let status = Status::from_code(&d.status)
+        .ok_or_else(|| DomainError::Internal(format!("unknown status {}", d.status)))?;
+    let procedure_name = procedure::Entity::find_by_id(d.procedure_code.clone())
+        .one(db)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    let open = OPEN.contains(&status);
+    let holding = d.holding_agency_code.clone().filter(|_| open);
+    let holding_agency_name = match &holding {
+        Some(c) => agency::Entity::find_by_id(c.clone())
+            .one(db)
+            .await?
+            .map(|a| a.name),
+        None => None,
+    };
+    let due_at = utc(d.due_at);
+    let paused_at = utc(d.paused_at);
+    let minutes_left = match (due_at, open) {
+        (Some(due), true) => {
+            let clock = Clock::for_agency(db, holding.as_deref().unwrap_or_default()).await?;
+            Some(clock.left(paused_at.unwrap_or(now), due))
+        }
+        _ => None,
+    };
+    Ok(PublicStatus {
+        code,
+        procedure_code: d.procedure_code,
+        procedure_name,
+        status,
+        holding_agency_code: holding,
+        holding_agency_name,
+        submitted_at: utc(d.submitted_at),
+        due_at,
+        minutes_left,
+        paused: paused_at.is_some() && open,
+        finished_at: utc(d.finished_at),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn applicant(phone: &str, citizen_id: &str) -> Applicant {
+        Applicant {
+            phone: phone.into(),
+            citizen_id: citizen_id.into(),
+            ..Applicant::default()
+        }
+    }
+
+    #[test]
+    fn the_factor_ends_the_phone_or_the_citizen_id() {
+        let a = applicant("0912 000 001", "072190001234");
+        assert!(factor_matches(&a, "0001"));
+        assert!(factor_matches(&a, "1234"));
+        assert!(!factor_matches(&a, "0912"));
+        assert!(!factor_matches(&applicant("", ""), "0000"));
+        assert!(!factor_matches(&applicant("123", ""), "0123"));
+    }
+
+    #[test]
+    fn codes_are_normalised_and_junk_refused() {
+        assert_eq!(
+            normalise_code(" 000.00.02.h53-250103-0001 ").as_deref(),
+            Some("000.00.02.H53-250103-0001")
+        );
+        for junk in [
+            "",
+            "abc",
+            "000.00.02.H53",
+            "'; drop table dossier; --",
+            "1-2-3",
+        ] {
+            assert_eq!(normalise_code(junk), None, "{junk}");
+        }
+    }
+}
