@@ -34,6 +34,7 @@ use crate::pages::back_office_pages::{HolidaysPage, QueuePage, StaffDossierPage}
 use crate::pages::business_page::BusinessPage;
 use crate::pages::counter_intake_page::CounterIntakePage;
 use crate::pages::dossier_pages::{DossierPage, DossierStepPage, MyDossiersPage, StartFilingPage};
+use crate::pages::lookup_page::LookupPage;
 use crate::pages::workflow_page::WorkflowPage;
 use crate::pages::{
     group_page::{AgencyPage, FieldPage},
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/thu-tuc") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async />
                     <Route path=path!("/thu-tuc/:slug") view=ProcedurePage ssr=SsrMode::Async />
                     <Route path=path!("/linh-vuc/:slug") view=FieldPage ssr=SsrMode::Async />
                     <Route path=path!("/co-quan/:slug") view=AgencyPage ssr=SsrMode::Async />

@@ -8,6 +8,7 @@ pub mod counter_intake_page;
 pub mod dossier_pages;
 pub mod group_page;
 pub mod home_page;
+pub mod lookup_page;
 pub mod not_found_page;
 pub mod procedure_page;
 pub mod search_page;

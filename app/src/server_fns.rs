@@ -5,6 +5,7 @@ pub mod admin;
 pub mod back_office;
 pub mod catalogue;
 pub mod dossier;
+pub mod lookup;
 pub mod organisation;
 
 /// The database handle the server provides to every page and server function.

@@ -277,3 +277,53 @@ test('the desk moves through its queue with the arrow keys and previews the scan
     await citizen.browser.close();
   }
 });
+
+test('anyone follows a dossier by its code and 4 digits, with and without JavaScript, seeing no personal data', async () => {
+  const citizen = await as('congdan@dichvucong.localhost', /\/tai-khoan/);
+  let visitor;
+  try {
+    const { id, code } = await fileDossier(citizen.page);
+    const { applicant } = (await api(citizen.page, 'GET', `/api/v1/dossiers/${id}`)).body;
+    assert.ok(applicant.full_name && applicant.citizen_id && applicant.phone, JSON.stringify(applicant));
+    await citizen.browser.close();
+
+    for (const javaScriptEnabled of [true, false]) {
+      visitor = await launchBrowser({ javaScriptEnabled, width: 360, height: 740 });
+      const page = await visitor.context.newPage();
+      await page.goto(`${portal.url}/`);
+      await Promise.all([page.waitForURL(/\/tra-cuu/), page.click('header a[href="/tra-cuu"]')]);
+      if (javaScriptEnabled) await waitForHydration(page);
+      // A wrong factor: a plain "not found", and what was typed stays.
+      await page.fill('#code', code.toLowerCase());
+      await page.fill('#factor', '9999');
+      await Promise.all([page.waitForURL(/factor=9999/), page.click('form.lookup-form button[type=submit]')]);
+      await page.locator('.notice-error').filter({ hasText: 'Không tìm thấy hồ sơ' }).waitFor();
+      assert.equal((await page.inputValue('#code')).toUpperCase(), code);
+      // A malformed factor names the field.
+      await page.fill('#factor', '12');
+      await Promise.all([page.waitForURL(/factor=12(&|$)/), page.click('form.lookup-form button[type=submit]')]);
+      await page.locator('.error-summary a[href="#factor"]').waitFor();
+      assert.equal(await page.getAttribute('#factor', 'aria-invalid'), 'true');
+      // The last digits of the phone the dossier was filed with.
+      await page.fill('#factor', '0001');
+      await Promise.all([page.waitForURL(/factor=0001/), page.click('form.lookup-form button[type=submit]')]);
+      const result = page.locator('.lookup-result');
+      await result.waitFor();
+      const text = await result.innerText();
+      assert.ok(text.includes(code), text);
+      assert.ok(text.includes('Mới nộp, chờ tiếp nhận'), text);
+      assert.ok(text.includes('Trung tâm Phục vụ hành chính công'), text);
+      const whole = await page.locator('main').innerText();
+      for (const secret of [applicant.full_name, applicant.citizen_id, applicant.phone, applicant.street]) {
+        assert.ok(!whole.includes(secret), `${secret} is not shown`);
+      }
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 360), true, 'fits 360 px');
+      if (javaScriptEnabled) assert.deepEqual(await seriousViolations(page), []);
+      await visitor.close();
+      visitor = undefined;
+    }
+  } finally {
+    await visitor?.close();
+    await citizen.browser.close().catch(() => {});
+  }
+});

@@ -28,8 +28,10 @@ use crate::state::AppState;
 /// Largest URL-encoded form body read to find the CSRF field.
 const MAX_FORM: usize = 1024 * 1024;
 
-/// Read-only server functions (POST by Leptos convention, but they change nothing).
-const READ_ONLY_POSTS: [&str; 19] = [
+/// Read-only server functions (POST by Leptos convention, but they change nothing; the public
+/// lookup only counts its own failures, against guessing).
+const READ_ONLY_POSTS: [&str; 20] = [
+    "/api/ui/lookup",
     "/api/ui/staff_queue",
     "/api/ui/staff_dossier",
     "/api/ui/holidays",

@@ -55,6 +55,11 @@ pub fn SiteHeader() -> impl IntoView {
                                 {t.t(Key::NavProcedures)}
                             </a>
                         </li>
+                        <li>
+                            <a href="/tra-cuu" aria-current=move || current("/tra-cuu")>
+                                {t.t(Key::NavLookup)}
+                            </a>
+                        </li>
                     </ul>
                 </nav>
                 <div class="header-tools">
@@ -124,6 +129,9 @@ pub fn SiteFooter() -> impl IntoView {
                 <ul class="footer-links">
                     <li>
                         <a href="/thu-tuc">{t.t(Key::NavProcedures)}</a>
+                    </li>
+                    <li>
+                        <a href="/tra-cuu">{t.t(Key::NavLookup)}</a>
                     </li>
                     <li>
                         <a href="/api-docs" rel="external">

@@ -23,7 +23,7 @@ pub struct HolidayRow {
 }
 
 #[cfg(feature = "ssr")]
-mod view {
+pub(crate) mod view {
     use chrono::{DateTime, Utc};
     use domain::access::{Actor, Role};
     use domain::dossiers::deadlines::local_text;

@@ -1,0 +1,101 @@
+//! `/tra-cuu?code=&factor=`: anyone holding a dossier's receipt follows it without signing in,
+//! by its code and the last four digits of the applicant's phone number or citizen ID. A plain
+//! GET form, so it works without JavaScript, on kiosks and from the receipt's QR code; the
+//! answer carries no personal data (`domain::dossiers::lookup`).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::form::{ErrorSummary, Field};
+use crate::dto::lookup::LookupView;
+use crate::error::AppError;
+use crate::i18n::{use_locale, Key};
+use crate::pages::dossier_pages::status_label;
+use crate::server_fns::lookup::lookup_dossier;
+
+/// The lookup form, and the dossier's status once both fields were sent.
+#[component]
+pub fn LookupPage() -> impl IntoView {
+    let t = use_locale();
+    let query = use_query_map();
+    let asked = move || {
+        query.with(|q| {
+            (
+                q.get("code").unwrap_or_default(),
+                q.get("factor").unwrap_or_default(),
+            )
+        })
+    };
+    let data = Resource::new(asked, |(code, factor)| async move {
+        if code.trim().is_empty() && factor.trim().is_empty() {
+            None
+        } else {
+            Some(lookup_dossier(code, factor).await)
+        }
+    });
+    view! {
+        <Title text=t.t(Key::LookupTitle) />
+        <div class="container narrow lookup">
+            <h1>{t.t(Key::LookupTitle)}</h1>
+            <p class="lead">{t.t(Key::LookupLead)}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let (code, factor) = query.with_untracked(|q| {
+                        (q.get("code").unwrap_or_default(), q.get("factor").unwrap_or_default())
+                    });
+                    let answer = data.await;
+                    let error: Option<AppError> = answer.as_ref().and_then(|r| r.as_ref().err().cloned());
+                    let found = answer.and_then(Result::ok);
+                    // A miss and the guessing limit get their own words; field errors the summary.
+                    let notice = match &error {
+                        Some(AppError::NotFound) => Some(t.t(Key::LookupNotFound).to_owned()),
+                        Some(AppError::RateLimited(secs)) => Some(
+                            t.tf(Key::LookupRateLimited, &[("mins", &secs.div_ceil(60))]),
+                        ),
+                        _ => None,
+                    };
+                    let error = error
+                        .filter(|e| !matches!(e, AppError::NotFound | AppError::RateLimited(_)));
+                    let error = Signal::derive(move || error.clone());
+                    view! {
+                        {notice.map(|n| view! {
+                            <div class="notice notice-error" role="alert"><p>{n}</p></div>
+                        })}
+                        <ErrorSummary error />
+                        <form method="get" action="/tra-cuu" class="form lookup-form">
+                            <Field name="code" value=code hint=Some(Key::LookupCodeHint) error required=true />
+                            <Field name="factor" value=factor hint=Some(Key::LookupFactorHint) error required=true />
+                            <button type="submit" class="button">{t.t(Key::LookupSubmit)}</button>
+                        </form>
+                        {found.map(|v| view! { <LookupResult v /> })}
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn LookupResult(v: LookupView) -> impl IntoView {
+    let t = use_locale();
+    let row = |label: Key, value: String| {
+        (!value.is_empty()).then(|| view! { <dt>{t.t(label)}</dt><dd>{value}</dd> })
+    };
+    view! {
+        <section class="panel lookup-result" aria-labelledby="lookup-result-h" role="status">
+            <h2 id="lookup-result-h">{t.tf(Key::LookupResultTitle, &[("code", &v.code)])}</h2>
+            <dl class="summary-list">
+                {row(Key::LookupProcedure, v.procedure.clone())}
+                {row(Key::LookupStatus, status_label(t, &v.status))}
+                {row(Key::LookupAgency, v.agency.clone())}
+                {row(Key::LookupSubmitted, v.submitted_at.clone())}
+                {row(Key::LookupDue, v.due_at.clone())}
+                {row(Key::LookupTimeLeft, v.time_left.clone())}
+                {row(Key::LookupFinished, v.finished_at.clone())}
+            </dl>
+            {v.paused.then(|| view! { <p class="notice">{t.t(Key::LookupPaused)}</p> })}
+            <p class="hint">{t.t(Key::LookupPrivacy)}</p>
+        </section>
+    }
+}
