@@ -319,6 +319,11 @@ test('anyone follows a dossier by its code and 4 digits, with and without JavaSc
       }
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 360), true, 'fits 360 px');
       if (javaScriptEnabled) assert.deepEqual(await seriousViolations(page), []);
+      // The receipt's QR code opens the lookup with the code filled in, waiting for the digits.
+      await page.goto(`${portal.url}/tra-cuu?code=${encodeURIComponent(code)}`);
+      await page.locator('#factor').waitFor();
+      assert.equal(await page.inputValue('#code'), code);
+      assert.equal(await page.locator('.error-summary, .notice-error, .lookup-result').count(), 0);
       await visitor.close();
       visitor = undefined;
     }

@@ -513,12 +513,12 @@ pub async fn receipt(
     Path(id): Path<String>,
 ) -> Response {
     let t = locale(&headers);
-    let status_url = format!(
-        "{}/ho-so/{id}",
-        state.config.public_url.trim_end_matches('/')
-    );
     let made = app::server_fns::dossier::receipt::receipt_document(
-        t, &state.db, &ctx.actor, &id, status_url,
+        t,
+        &state.db,
+        &ctx.actor,
+        &id,
+        &state.config.public_url,
     )
     .await
     .map(|(code, doc)| (format!("phieu-tiep-nhan-{code}"), doc));
@@ -540,12 +540,13 @@ pub async fn slip(
         return StatusCode::NOT_FOUND.into_response();
     };
     let t = locale(&headers);
-    let status_url = format!(
-        "{}/ho-so/{id}",
-        state.config.public_url.trim_end_matches('/')
-    );
     let made = app::server_fns::dossier::receipt::slip_document(
-        t, &state.db, &ctx.actor, &id, event_id, status_url,
+        t,
+        &state.db,
+        &ctx.actor,
+        &id,
+        event_id,
+        &state.config.public_url,
     )
     .await;
     pdf_response(&id, made)

@@ -19,19 +19,13 @@ use crate::server_fns::lookup::lookup_dossier;
 pub fn LookupPage() -> impl IntoView {
     let t = use_locale();
     let query = use_query_map();
-    let asked = move || {
-        query.with(|q| {
-            (
-                q.get("code").unwrap_or_default(),
-                q.get("factor").unwrap_or_default(),
-            )
-        })
-    };
+    // The form always sends `factor`; the receipt's QR code sends only the code, which then
+    // waits in the form for the four digits instead of being refused for lacking them.
+    let asked = move || query.with(|q| (q.get("code").unwrap_or_default(), q.get("factor")));
     let data = Resource::new(asked, |(code, factor)| async move {
-        if code.trim().is_empty() && factor.trim().is_empty() {
-            None
-        } else {
-            Some(lookup_dossier(code, factor).await)
+        match factor {
+            Some(factor) => Some(lookup_dossier(code, factor).await),
+            None => None,
         }
     });
     view! {

@@ -16,14 +16,15 @@ use crate::error::AppError;
 use crate::i18n::{Key, Locale};
 
 /// The code and what the receipt of dossier `id` says, for `actor` (who must be allowed to read it). A draft
-/// has no receipt (`NotFound`). `status_url` is the absolute address of the dossier's page,
-/// encoded in the QR code.
+/// has no receipt (`NotFound`). `site_url` is the portal's public address: the QR code opens
+/// the public lookup with the code filled in (`/tra-cuu?code=`), which anyone holding the paper
+/// can use with the applicant's four digits, signed in or not.
 pub async fn receipt_document(
     t: Locale,
     db: &DatabaseConnection,
     actor: &Actor,
     id: &str,
-    status_url: String,
+    site_url: &str,
 ) -> Result<(String, ReceiptDocument), AppError> {
     let view = dossier_view_in(t, db, actor, id, "", false).await?;
     let Some(code) = view.code.clone() else {
@@ -129,7 +130,7 @@ pub async fn receipt_document(
         documents,
         steps_heading: t.t(Key::ReceiptNextSteps).to_owned(),
         steps: next_steps,
-        qr_payload: status_url,
+        qr_payload: format!("{}/tra-cuu?code={code}", site_url.trim_end_matches('/')),
         qr_caption: t.t(Key::ReceiptQrCaption).to_owned(),
         footer: format!(
             "{} {}",
@@ -149,9 +150,9 @@ pub async fn slip_document(
     actor: &Actor,
     id: &str,
     event_id: i64,
-    status_url: String,
+    site_url: &str,
 ) -> Result<(String, ReceiptDocument), AppError> {
-    let (code, mut document) = receipt_document(t, db, actor, id, status_url).await?;
+    let (code, mut document) = receipt_document(t, db, actor, id, site_url).await?;
     let event = domain::dossiers::staff_view::event(db, id, event_id).await?;
     let data = event.data.clone().unwrap_or_default();
     let date = |key: &str| {
