@@ -159,6 +159,35 @@ pub fn origin() -> crate::audit::Origin {
     }
 }
 
+/// E-mail texts for tests that do not read them: every notice is "x".
+pub struct BlankNotices;
+
+impl crate::accounts::Notices for BlankNotices {
+    fn render(&self, _: &crate::accounts::Notice<'_>) -> (String, String) {
+        ("x".into(), "x".into())
+    }
+}
+
+/// Mailing for tests that do not read the e-mails (links to `https://dvc.example`).
+pub fn mailing() -> crate::accounts::Mailing<'static> {
+    crate::accounts::Mailing {
+        base_url: "https://dvc.example",
+        notices: &BlankNotices,
+    }
+}
+
+/// A complete TN.ATTP.001 dossier of a new [`citizen`] `n`, filed at `now`: its owner and id.
+pub async fn filed(
+    db: &DatabaseConnection,
+    n: u32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(crate::access::Actor, String), Box<dyn std::error::Error + Send + Sync>> {
+    let me = citizen(db, n).await?;
+    let id = complete_draft(db, &me).await?;
+    crate::dossiers::submission::submit(db, &me, &origin(), &id, true, mailing(), now).await?;
+    Ok((me, id))
+}
+
 /// A draft of the food-safety certificate (province level, received by the public
 /// administration centre) with every step done and a (stored) file in every slot.
 pub async fn complete_draft(

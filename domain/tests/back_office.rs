@@ -9,9 +9,9 @@ use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command};
 use domain::dossiers::queues::{self, Queue, QueueQuery};
 use domain::dossiers::tally::{self, Slot};
-use domain::dossiers::{submission, Status};
+use domain::dossiers::Status;
 use domain::entities::{audit_log, dossier, dossier_agency, dossier_event, outbox_message};
-use domain::testing::{citizen, complete_draft, fresh_database, origin, seed_dir, staff};
+use domain::testing::{fresh_database, origin, seed_dir, staff};
 use domain::{reference_data, DomainError};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -64,10 +64,7 @@ async fn filed(
     db: &DatabaseConnection,
     n: u32,
 ) -> Result<(Actor, String), Box<dyn std::error::Error + Send + Sync>> {
-    let me = citizen(db, n).await?;
-    let id = complete_draft(db, &me).await?;
-    submission::submit(db, &me, &origin(), &id, true, mailing(), monday_nine()).await?;
-    Ok((me, id))
+    domain::testing::filed(db, n, monday_nine()).await
 }
 
 async fn act(

@@ -5,13 +5,12 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use domain::access::Role;
-use domain::accounts::{Mailing, Notice, Notices};
 use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::lookup::lookup;
 use domain::dossiers::processing::{self, Command};
-use domain::dossiers::{submission, Status};
+use domain::dossiers::Status;
 use domain::entities::dossier;
-use domain::testing::{citizen, complete_draft, fresh_database, origin, seed_dir, staff};
+use domain::testing::{self, fresh_database, mailing, origin, seed_dir, staff};
 use domain::{reference_data, DomainError};
 use sea_orm::{DatabaseConnection, EntityTrait};
 
@@ -19,20 +18,6 @@ type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
 /// The public administration centre, the desk receiving TN.ATTP.001.
 const DESK: &str = "000.00.02.H53";
-
-struct Words;
-impl Notices for Words {
-    fn render(&self, _: &Notice<'_>) -> (String, String) {
-        ("x".into(), "x".into())
-    }
-}
-
-fn mailing() -> Mailing<'static> {
-    Mailing {
-        base_url: "https://dvc.example",
-        notices: &Words,
-    }
-}
 
 /// Monday 23 November 2026, 09:00 in Vietnam.
 fn monday_nine() -> DateTime<Utc> {
@@ -44,9 +29,7 @@ async fn filed(
     db: &DatabaseConnection,
     n: u32,
 ) -> Result<dossier::Model, Box<dyn std::error::Error + Send + Sync>> {
-    let me = citizen(db, n).await?;
-    let id = complete_draft(db, &me).await?;
-    submission::submit(db, &me, &origin(), &id, true, mailing(), monday_nine()).await?;
+    let (_, id) = testing::filed(db, n, monday_nine()).await?;
     Ok(dossier::Entity::find_by_id(id)
         .one(db)
         .await?

@@ -8,32 +8,16 @@ mod common;
 use axum::http::StatusCode;
 use chrono::Utc;
 use common::TestApp;
-use domain::accounts::{Mailing, Notice, Notices};
-use domain::dossiers::submission;
 use domain::entities::dossier;
-use domain::testing::{citizen, complete_draft, origin};
 use sea_orm::EntityTrait;
 use serde_json::Value;
 
 type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
-struct Words;
-impl Notices for Words {
-    fn render(&self, _: &Notice<'_>) -> (String, String) {
-        ("x".into(), "x".into())
-    }
-}
-
 #[tokio::test]
 async fn the_lookup_answers_the_status_without_personal_data() -> TestResult {
     let app = TestApp::new().await.map_err(|e| e.to_string())?;
-    let me = citizen(&app.db, 11).await?;
-    let id = complete_draft(&app.db, &me).await?;
-    let mailing = Mailing {
-        base_url: "https://dvc.example",
-        notices: &Words,
-    };
-    submission::submit(&app.db, &me, &origin(), &id, true, mailing, Utc::now()).await?;
+    let (_, id) = domain::testing::filed(&app.db, 11, Utc::now()).await?;
     let d = dossier::Entity::find_by_id(id)
         .one(&app.db)
         .await?

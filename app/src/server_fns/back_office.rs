@@ -73,7 +73,7 @@ pub(crate) mod view {
         .to_owned()
     }
 
-    fn local(at: Option<DateTime<Utc>>) -> String {
+    pub fn local(at: Option<DateTime<Utc>>) -> String {
         at.map(local_text).unwrap_or_default()
     }
 

@@ -9,14 +9,13 @@ use crate::error::AppError;
 /// number or citizen ID. Read-only for the caller (only failures are counted, against guessing).
 #[server(prefix = "/api/ui", endpoint = "lookup")]
 pub async fn lookup_dossier(code: String, factor: String) -> Result<LookupView, AppError> {
-    use domain::dossiers::deadlines::local_text;
+    use super::back_office::view::{local, time_text};
     let db = super::db()?;
     let ctx = crate::session::request_context().ok_or(AppError::Internal)?;
     let client = ctx.origin.ip.clone().unwrap_or_else(|| "-".into());
     let s =
         domain::dossiers::lookup::lookup(&db, &code, &factor, &client, chrono::Utc::now()).await?;
     let t = crate::i18n::use_locale();
-    let local = |at: Option<chrono::DateTime<chrono::Utc>>| at.map(local_text).unwrap_or_default();
     Ok(LookupView {
         code: s.code,
         procedure: s.procedure_name,
@@ -24,10 +23,7 @@ pub async fn lookup_dossier(code: String, factor: String) -> Result<LookupView, 
         agency: s.holding_agency_name.unwrap_or_default(),
         submitted_at: local(s.submitted_at),
         due_at: local(s.due_at),
-        time_left: s
-            .minutes_left
-            .map(|m| super::back_office::view::time_text(t, m))
-            .unwrap_or_default(),
+        time_left: s.minutes_left.map(|m| time_text(t, m)).unwrap_or_default(),
         paused: s.paused,
         finished_at: local(s.finished_at),
     })

@@ -13,6 +13,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use super::codes::looks_like_code;
 use super::deadlines::Clock;
 use super::lifecycle::OPEN;
+use super::processing::utc;
 use super::{Applicant, Status};
 use crate::entities::{agency, dossier, procedure};
 use crate::error::{invalid, DomainError, DomainResult};
@@ -58,10 +59,6 @@ pub fn factor_matches(applicant: &Applicant, factor: &str) -> bool {
         .into_iter()
         .map(|s| digits(s))
         .any(|d| d.len() >= 4 && d.ends_with(factor))
-}
-
-fn utc(t: Option<chrono::DateTime<chrono::FixedOffset>>) -> Option<DateTime<Utc>> {
-    t.map(|t| t.with_timezone(&Utc))
 }
 
 /// Looks a dossier up for the public. `client` is the caller's address (for the failure

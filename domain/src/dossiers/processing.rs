@@ -103,7 +103,7 @@ fn invalid(field: &str, code: &str, message: &str) -> DomainError {
     DomainError::Validation(vec![FieldError::rule(field, code, message)])
 }
 
-fn utc(t: Option<sea_orm::prelude::DateTimeWithTimeZone>) -> Option<DateTime<Utc>> {
+pub(crate) fn utc(t: Option<sea_orm::prelude::DateTimeWithTimeZone>) -> Option<DateTime<Utc>> {
     t.map(|t| t.with_timezone(&Utc))
 }
 
