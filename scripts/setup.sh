@@ -20,7 +20,7 @@ if [ "$purpose" = test ] || [ "$purpose" = bench ]; then
   want_pkg postgresql
   # Real outside services the tests start: ClamAV's daemon (EICAR checks), poppler's
   # pdftotext (reads the receipt PDF back), Python's venv for the S3 and SMTP test servers.
-  for p in clamav clamav-daemon poppler-utils python3-venv; do want_pkg "$p"; done
+  for p in clamav clamav-daemon poppler-utils openssl python3-venv; do want_pkg "$p"; done
 fi
 if [ "$purpose" = bench ]; then
   want_pkg wrk

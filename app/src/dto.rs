@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 pub mod back_office;
 pub mod dossier;
 pub mod lookup;
+pub mod results;
 
 /// A procedure in a list or a suggestion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

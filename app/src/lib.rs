@@ -35,6 +35,7 @@ use crate::pages::business_page::BusinessPage;
 use crate::pages::counter_intake_page::CounterIntakePage;
 use crate::pages::dossier_pages::{DossierPage, DossierStepPage, MyDossiersPage, StartFilingPage};
 use crate::pages::lookup_page::LookupPage;
+use crate::pages::verify_page::VerifyPage;
 use crate::pages::workflow_page::WorkflowPage;
 use crate::pages::{
     group_page::{AgencyPage, FieldPage},
@@ -86,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/thu-tuc") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async />
+                    <Route path=path!("/xac-thuc/:id") view=VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/thu-tuc/:slug") view=ProcedurePage ssr=SsrMode::Async />
                     <Route path=path!("/linh-vuc/:slug") view=FieldPage ssr=SsrMode::Async />
                     <Route path=path!("/co-quan/:slug") view=AgencyPage ssr=SsrMode::Async />

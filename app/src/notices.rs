@@ -10,6 +10,16 @@ use crate::i18n::{Key, Locale};
 pub struct PortalNotices;
 
 impl Notices for PortalNotices {
+    fn text(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let args: Vec<(&str, &dyn std::fmt::Display)> = args
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+            .collect();
+        Key::from_name(key)
+            .map(|k| Locale::Vi.tf(k, &args))
+            .unwrap_or_else(|| key.to_owned())
+    }
+
     fn render(&self, notice: &Notice<'_>) -> (String, String) {
         let t = Locale::Vi;
         match notice {

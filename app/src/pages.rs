@@ -12,4 +12,5 @@ pub mod lookup_page;
 pub mod not_found_page;
 pub mod procedure_page;
 pub mod search_page;
+pub mod verify_page;
 pub mod workflow_page;

@@ -7,12 +7,22 @@ pub mod catalogue;
 pub mod dossier;
 pub mod lookup;
 pub mod organisation;
+pub mod results;
 
 /// The database handle the server provides to every page and server function.
 #[cfg(feature = "ssr")]
 pub(crate) fn db() -> Result<domain::db::DatabaseConnection, crate::error::AppError> {
     leptos::prelude::use_context::<domain::db::DatabaseConnection>().ok_or_else(|| {
         tracing::error!("no database connection in the Leptos context");
+        crate::error::AppError::Internal
+    })
+}
+
+/// The file store the server provides.
+#[cfg(feature = "ssr")]
+pub(crate) fn files() -> Result<domain::results::Files, crate::error::AppError> {
+    leptos::prelude::use_context::<domain::results::Files>().ok_or_else(|| {
+        tracing::error!("no file store in the Leptos context");
         crate::error::AppError::Internal
     })
 }

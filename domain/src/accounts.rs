@@ -109,6 +109,16 @@ pub enum Notice<'a> {
 pub trait Notices: Send + Sync {
     /// The subject and plain-text body of a notice.
     fn render(&self, notice: &Notice<'_>) -> (String, String);
+
+    /// A fixed wording by its translation key, `{name}` placeholders filled from `args`: the
+    /// texts of documents the domain lays out itself (the result's verification page).
+    fn text(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = key.to_owned();
+        for (name, value) in args {
+            text.push_str(&format!(" {name}={value}"));
+        }
+        text
+    }
 }
 
 /// What services that send links need: the public base URL and the wording.

@@ -6,6 +6,7 @@
 //! fixing is computed by [`checks`] and shown to the applicant. A step counts as done only once
 //! its answers pass, and the journey always sends the applicant to the first step not done.
 
+pub mod access_log;
 pub mod attachments;
 pub mod checks;
 pub mod codes;

@@ -28,6 +28,7 @@ pub mod password;
 pub mod rate_limit;
 pub mod receipt_pdf;
 pub mod reference_data;
+pub mod results;
 pub mod search;
 pub mod secrets;
 pub mod sessions;

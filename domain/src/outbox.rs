@@ -36,6 +36,8 @@ pub async fn queue_email<C: ConnectionTrait>(
         sent_at: Set(None),
         last_error: Set(None),
         claimed_until: Set(None),
+        failed_at: Set(None),
+        dossier_id: Set(None),
     })
     .exec(db)
     .await?;

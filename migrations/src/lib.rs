@@ -11,6 +11,7 @@ mod m20261124_000004_back_office;
 mod m20261202_000001_queue_index;
 mod m20261203_000001_desk_tally;
 mod m20261204_000001_dossier_search_trigram;
+mod m20261205_000001_results;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_queue_index::Migration),
             Box::new(m20261203_000001_desk_tally::Migration),
             Box::new(m20261204_000001_dossier_search_trigram::Migration),
+            Box::new(m20261205_000001_results::Migration),
         ]
     }
 }

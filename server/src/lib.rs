@@ -17,6 +17,7 @@ pub mod national_id;
 pub mod ops;
 pub mod outbox_worker;
 pub mod page_cache;
+pub mod result_routes;
 pub mod router;
 pub mod state;
 pub mod storage;

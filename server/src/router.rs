@@ -56,6 +56,7 @@ pub fn app(state: AppState) -> Router {
 
     let db = state.db.clone();
     let catalogue = state.catalogue.clone();
+    let files = domain::results::Files(state.files.clone());
     let settings = app::session::SiteSettings {
         base_url: state.config.public_url.trim_end_matches('/').to_owned(),
         secure_cookies: state.config.secure_cookies(),
@@ -65,6 +66,7 @@ pub fn app(state: AppState) -> Router {
         provide_context(db.clone());
         provide_context(catalogue.clone());
         provide_context(settings.clone());
+        provide_context(files.clone());
     };
     let leptos_options = state.leptos_options.clone();
     let pages = Router::new()
@@ -129,6 +131,26 @@ pub fn app(state: AppState) -> Router {
         .route("/ho-so/{id}/nop", post(crate::dossier_routes::submit))
         .route("/ho-so/{id}/xoa", post(crate::dossier_routes::delete))
         .route("/tep/{file}", get(crate::dossier_routes::file))
+        .route(
+            "/ho-so/{id}/ket-qua.pdf",
+            get(crate::result_routes::download),
+        )
+        .route(
+            "/mot-cua/ho-so/{id}/ket-qua.pdf",
+            get(crate::result_routes::download),
+        )
+        .route(
+            "/mot-cua/ho-so/{id}/ket-qua",
+            post(crate::result_routes::upload).layer(axum::extract::DefaultBodyLimit::max(
+                crate::result_routes::BODY_LIMIT,
+            )),
+        )
+        .route(
+            "/xac-thuc/{id}/kiem-tra",
+            post(crate::result_routes::check).layer(axum::extract::DefaultBodyLimit::max(
+                crate::result_routes::BODY_LIMIT,
+            )),
+        )
         .route(
             "/dang-nhap/dinh-danh",
             get(crate::national_id::routes::start),

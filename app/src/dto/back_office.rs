@@ -129,8 +129,27 @@ pub struct StaffDossierView {
     pub slots: Vec<Choice>,
     /// Apology letters issued.
     pub apologies: i32,
+    /// The electronic result, once attached.
+    pub result: Option<ResultView>,
+    /// The viewer may attach (or replace) the result now.
+    pub can_attach_result: bool,
     /// The viewer's account id.
     pub viewer_id: String,
+}
+
+/// The electronic result of a dossier, as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultView {
+    /// Uploaded file's name.
+    pub file_name: String,
+    /// Signed at the leader's approval.
+    pub signed: bool,
+    /// "Signed by … at …" (empty until signed).
+    pub signed_text: String,
+    /// Where to open it.
+    pub url: String,
+    /// Its public verification page.
+    pub verify_url: String,
 }
 
 /// One step of a procedure's workflow, as the editor shows and sends it.

@@ -202,6 +202,17 @@ pub struct ReviewSection {
     pub rows: Vec<(String, String)>,
 }
 
+/// The signed result as its applicant sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitizenResultView {
+    /// Download address.
+    pub url: String,
+    /// "You received it at …", once delivered online.
+    pub received: Option<String>,
+    /// Its public verification page.
+    pub verify_url: String,
+}
+
 /// A draft or filed dossier, for the journey's pages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DossierView {
@@ -247,14 +258,25 @@ pub struct DossierView {
     pub fee_vnd: i64,
     /// Filed at (Vietnam time, `dd/MM/yyyy HH:mm`).
     pub submitted_at: Option<String>,
-    /// Public timeline, oldest first: (time, text).
-    pub timeline: Vec<(String, String)>,
+    /// Public timeline, oldest first: (time, text, the event's slip or letter to download as
+    /// address and label).
+    pub timeline: Vec<(String, String, Option<(String, String)>)>,
     /// Name of the receiving agency once filed.
     pub receiving_agency: Option<String>,
     /// What the agency asks for while a supplement is requested.
     pub supplement: Option<SupplementView>,
     /// The result's due date once accepted (`HH:mm dd/MM/yyyy`).
     pub due_at: Option<String>,
+    /// Where the dossier is now: the current step and its agency (open dossiers).
+    pub now_at: Option<String>,
+    /// Working time left or late, in words (while the clock runs or is paused).
+    pub time_left: Option<String>,
+    /// The clock is stopped, waiting for the applicant.
+    pub paused: bool,
+    /// The signed electronic result, once there is one.
+    pub result: Option<CitizenResultView>,
+    /// Staff visits and changes (the owner's page only), newest first.
+    pub access: Vec<crate::dto::results::AccessView>,
 }
 
 /// An open supplement request, as the applicant sees it.

@@ -275,6 +275,7 @@ fn StaffDossierBody(v: StaffDossierView, act: ServerAction<DossierAct>) -> impl 
                 {(v.apologies > 0).then(|| view! { <br /><span class="hint">{t.tf(Key::BoApologies, &[("n", &v.apologies)])}</span> })}
             </dd>
         </dl>
+        {(v.result.is_some() || v.can_attach_result).then(|| view! { <ResultPanel v=v.clone() /> })}
         <section aria-labelledby="bo-actions-h" class="bo-actions">
             <h2 id="bo-actions-h">{t.t(Key::BoActions)}</h2>
             {if v.actions.is_empty() {
@@ -386,6 +387,53 @@ fn FilePreview(file: FileView) -> impl IntoView {
         None
     };
     view! { {link} {preview} }
+}
+
+/// The electronic result: the attached file (signed or not) and, while the dossier is being
+/// processed, the upload form (a plain multipart form: it works without JavaScript).
+#[component]
+fn ResultPanel(v: StaffDossierView) -> impl IntoView {
+    let t = use_locale();
+    let error = use_query_map().with_untracked(|q| {
+        (q.get("ket-qua").as_deref() == Some("loi")).then(|| q.get("ma").unwrap_or_default())
+    });
+    let id = v.dossier.id.clone();
+    let action = format!(
+        "/mot-cua/ho-so/{id}/ket-qua?csrf_token={}",
+        crate::session::csrf_token()
+    );
+    view! {
+        <section aria-labelledby="bo-result-h" class="panel bo-result">
+            <h2 id="bo-result-h">{t.t(Key::ResultSection)}</h2>
+            {error.map(|code| view! {
+                <div class="notice notice-error" role="alert"><p>{crate::components::form::error_text(t, &code)}</p></div>
+            })}
+            {match v.result.clone() {
+                Some(r) if r.signed => view! {
+                    <p><strong>{r.signed_text.clone()}</strong></p>
+                    <p>
+                        <a class="button" href=r.url.clone()>{t.t(Key::ResultOpen)}</a>" "
+                        <a href=r.verify_url.clone()>{t.t(Key::ResultVerifyLink)}</a>
+                    </p>
+                }
+                .into_any(),
+                Some(r) => view! {
+                    <p>{t.tf(Key::ResultDraft, &[("name", &r.file_name)])}</p>
+                    <p><a href=r.url.clone()>{t.t(Key::ResultOpen)}</a></p>
+                }
+                .into_any(),
+                None => view! { <p>{t.t(Key::ResultNone)}</p> }.into_any(),
+            }}
+            {v.can_attach_result.then(|| view! {
+                <form method="post" enctype="multipart/form-data" action=action.clone() class="form result-upload">
+                    <label for="result-file">{t.t(Key::ResultUploadLabel)}</label>
+                    <p id="result-file-hint" class="hint">{t.t(Key::ResultUploadHint)}</p>
+                    <input id="result-file" type="file" name="file" accept="application/pdf,.pdf" required aria-describedby="result-file-hint" />
+                    <button type="submit" class="button">{t.t(Key::ResultUploadSubmit)}</button>
+                </form>
+            })}
+        </section>
+    }
 }
 
 fn options(choices: &[Choice]) -> impl IntoView {

@@ -869,6 +869,21 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
         {d.due_at.clone().map(|due| view! {
             <p class="due-line">{t.tf(Key::DossierDueAt, &[("due", &due)])}</p>
         })}
+        {d.now_at.clone().map(|at| view! { <p class="now-at">{at}</p> })}
+        {d.time_left.clone().map(|left| view! {
+            <p class="time-left-line">{t.tf(Key::DossierTimeLeft, &[("left", &left)])}</p>
+        })}
+        {d.paused.then(|| view! { <p class="notice">{t.t(Key::DossierPaused)}</p> })}
+        {d.result.clone().map(|r| view! {
+            <section class="notice notice-success result-ready" aria-labelledby="result-h">
+                <h2 id="result-h">{t.t(Key::ResultReadyTitle)}</h2>
+                <p>{r.received.clone().unwrap_or_else(|| t.t(Key::ResultReadyText).to_owned())}</p>
+                <p>
+                    <a class="button button-large" href=r.url.clone()>{t.t(Key::ResultDownload)}</a>" "
+                    <a href=r.verify_url.clone()>{t.t(Key::ResultVerifyLink)}</a>
+                </p>
+            </section>
+        })}
         {move || supplied().then(|| view! { <div class="notice notice-success" role="status"><p>{t.t(Key::SupplySent)}</p></div> })}
         {d.supplement.clone().map(|s| view! { <SupplementPanel d=d.clone() s /> })}
         <p>
@@ -876,8 +891,39 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
         </p>
         <h2>{t.t(Key::Timeline)}</h2>
         <ol class="timeline">
-            {d.timeline.iter().map(|(at, text)| view! { <li><time>{at.clone()}</time>" — "{text.clone()}</li> }).collect_view()}
+            {d.timeline.iter().map(|(at, text, slip)| view! {
+                <li>
+                    <time>{at.clone()}</time>" — "{text.clone()}
+                    {slip.clone().map(|(url, label)| view! { " " <a href=url download="">{label}</a> })}
+                </li>
+            }).collect_view()}
         </ol>
+        <section aria-labelledby="access-h" class="access-log">
+            <h2 id="access-h">{t.t(Key::AccessTitle)}</h2>
+            <p class="hint">{t.t(Key::AccessLead)}</p>
+            {if d.access.is_empty() {
+                view! { <p>{t.t(Key::AccessNone)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="table">
+                            <thead><tr>
+                                <th scope="col">{t.t(Key::AccessAt)}</th>
+                                <th scope="col">{t.t(Key::AccessAgency)}</th>
+                                <th scope="col">{t.t(Key::AccessRoles)}</th>
+                                <th scope="col">{t.t(Key::AccessWhat)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {d.access.iter().map(|a| view! {
+                                    <tr><td>{a.at.clone()}</td><td>{a.agency.clone()}</td><td>{a.roles.clone()}</td><td>{a.what.clone()}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }}
+        </section>
     }
 }
 

@@ -33,7 +33,7 @@ pub(crate) mod view {
     use domain::entities::dossier_event;
 
     use crate::dto::back_office::{
-        QueueRowView, QueueView, StaffDossierView, StaffEventView, StepView,
+        QueueRowView, QueueView, ResultView, StaffDossierView, StaffEventView, StepView,
     };
     use crate::dto::dossier::Choice;
     use crate::error::AppError;
@@ -181,10 +181,44 @@ pub(crate) mod view {
         t: Locale,
         db: &domain::db::DatabaseConnection,
         actor: &Actor,
+        origin: &domain::audit::Origin,
         id: &str,
     ) -> Result<StaffDossierView, AppError> {
         let now = Utc::now();
         let s = domain::dossiers::staff_view::load(db, actor, id, now).await?;
+        domain::dossiers::access_log::record(
+            db,
+            actor,
+            origin,
+            &s.row,
+            domain::dossiers::access_log::VIEW,
+            now,
+        )
+        .await?;
+        let result = domain::results::of_dossier(db, id)
+            .await?
+            .map(|r| ResultView {
+                file_name: r.file_name,
+                signed: r.signed_at.is_some(),
+                signed_text: match (&r.signer_label, r.signed_at) {
+                    (Some(signer), Some(at)) => t.tf(
+                        Key::ResultSignedBy,
+                        &[
+                            ("signer", signer),
+                            ("at", &local_text(at.with_timezone(&Utc))),
+                        ],
+                    ),
+                    _ => String::new(),
+                },
+                url: format!("/mot-cua/ho-so/{id}/ket-qua.pdf"),
+                verify_url: format!("/xac-thuc/{}", r.id),
+            });
+        let can_attach_result = s.status == Status::Processing
+            && !result.as_ref().is_some_and(|r| r.signed)
+            && domain::dossiers::processing::standing(actor, &s.row)
+                .roles
+                .iter()
+                .any(|r| matches!(r, Role::Specialist | Role::Leader));
         let view =
             super::super::dossier::build::dossier_view_in(t, db, actor, id, "", false).await?;
         let row = &s.row;
@@ -269,6 +303,8 @@ pub(crate) mod view {
             agencies,
             slots,
             apologies: row.apologies,
+            result,
+            can_attach_result,
             viewer_id: actor.account_id().unwrap_or_default().to_owned(),
             dossier: view,
         })
@@ -326,7 +362,7 @@ pub async fn staff_queue(
 pub async fn staff_dossier(id: String) -> Result<StaffDossierView, AppError> {
     let ctx = ctx()?;
     let db = super::db()?;
-    view::dossier(crate::i18n::use_locale(), &db, &ctx.actor, &id).await
+    view::dossier(crate::i18n::use_locale(), &db, &ctx.actor, &ctx.origin, &id).await
 }
 
 /// The inputs of an action form, named `f[...]` (only those the action needs are sent).
@@ -396,13 +432,16 @@ pub async fn dossier_act(
         new_due_date,
         missing,
         revision: Some(revision),
+        ..Default::default()
     };
     let mailing = domain::accounts::Mailing {
         base_url: &settings.base_url,
         notices: &crate::notices::PortalNotices,
     };
-    domain::dossiers::processing::act(
+    let files = super::files()?;
+    domain::results::take(
         &db,
+        files.0.as_ref(),
         &ctx.actor,
         &ctx.origin,
         &id,

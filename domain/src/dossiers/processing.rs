@@ -42,6 +42,9 @@ pub struct Command {
     pub missing: Vec<String>,
     /// The revision the actor saw; a stale one is refused (someone else acted meanwhile).
     pub revision: Option<i32>,
+    /// `Approve`: the signed result made by [`crate::results::approve`] (never from a client).
+    #[serde(skip)]
+    pub signed_result: Option<crate::results::SignedResult>,
 }
 
 /// The dossier after the move.
@@ -422,6 +425,12 @@ pub async fn act(
             changes.step_due_at = Some(None);
             let on_time = due_at.is_none_or(|due| now <= due);
             data.insert("on_time".into(), serde_json::json!(on_time));
+            if let Some(sha256) =
+                crate::results::record_signature(&txn, id, command.signed_result.as_ref(), now)
+                    .await?
+            {
+                data.insert("result_sha256".into(), serde_json::json!(sha256));
+            }
         }
         Transition::Apologise => {
             let Some(date) = command.new_due_date else {
@@ -445,7 +454,14 @@ pub async fn act(
             data.insert("old_due_at".into(), serde_json::json!(due_at));
             data.insert("due_at".into(), serde_json::json!(new_due));
         }
-        Transition::Return => {}
+        Transition::Return => {
+            let method = match crate::results::delivery_method(&row) {
+                "post" => "post",
+                _ => "desk",
+            };
+            crate::results::record_delivery(&txn, id, method, actor.audit_id(), now).await?;
+            data.insert("method".into(), serde_json::json!(method));
+        }
     }
     if to != from && lifecycle::OPEN.contains(&from) && !lifecycle::OPEN.contains(&to) {
         changes.finished_at.get_or_insert(now);

@@ -160,3 +160,56 @@ pub async fn event<C: ConnectionTrait>(
         .filter(|e| e.dossier_id == dossier_id)
         .ok_or_else(|| DomainError::NotFound(format!("event {event_id}")))
 }
+
+/// Where an open dossier is, as its applicant may know: the current step, the agency holding
+/// it and the working time left (counted up to the pause while waiting for the applicant).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// The step's name (empty for a default step: named after its role).
+    pub step_name: String,
+    /// Who acts at this step.
+    pub role: Option<Role>,
+    /// The agency holding the dossier.
+    pub agency_name: String,
+    /// Working minutes left (negative: late).
+    pub minutes_left: Option<i64>,
+}
+
+/// The [`Position`] of `row` (the caller has checked that the reader may see it).
+pub async fn position<C: ConnectionTrait>(
+    db: &C,
+    row: &dossier::Model,
+    now: DateTime<Utc>,
+) -> DomainResult<Position> {
+    let holding = row
+        .holding_agency_code
+        .clone()
+        .or_else(|| row.receiving_agency_code.clone())
+        .unwrap_or_default();
+    let procedure = procedure::Entity::find_by_id(row.procedure_code.clone())
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::Internal(format!("procedure {}", row.procedure_code)))?;
+    let steps = workflow::steps(db, &procedure).await?;
+    let step = row
+        .step_index
+        .and_then(|i| usize::try_from(i).ok())
+        .and_then(|i| steps.get(i));
+    let agency_name = crate::entities::agency::Entity::find_by_id(holding.clone())
+        .one(db)
+        .await?
+        .map_or(holding.clone(), |a| a.name);
+    let clock = Clock::for_agency(db, &holding).await?;
+    let minutes_left = row.due_at.map(|due| {
+        clock.left(
+            row.paused_at.map_or(now, |p| p.with_timezone(&Utc)),
+            due.with_timezone(&Utc),
+        )
+    });
+    Ok(Position {
+        step_name: step.map(|s| s.name.clone()).unwrap_or_default(),
+        role: step.map(|s| s.role),
+        agency_name,
+        minutes_left,
+    })
+}

@@ -63,6 +63,8 @@ pub async fn append<C: ConnectionTrait>(
 /// An event as the applicant sees it (internal notes left out).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PublicEvent {
+    /// Event id (slips are addressed by it).
+    pub id: i64,
     /// When.
     pub at: DateTime<Utc>,
     /// What happened.
@@ -79,10 +81,13 @@ pub struct PublicEvent {
     pub missing: Vec<String>,
     /// The due date this event set (acceptance, supplement answered, apology).
     pub due_at: Option<DateTime<Utc>>,
+    /// How a result was returned (`desk`, `online`, `post`).
+    pub method: Option<String>,
 }
 
-/// Event kinds only staff see (the escalation of an overrun step to the agency's leaders).
-pub const INTERNAL_KINDS: [&str; 1] = ["escalated"];
+/// Event kinds only staff see (the escalation of an overrun step to the agency's leaders, the
+/// draft result before the leader signs it).
+pub const INTERNAL_KINDS: [&str; 2] = ["escalated", "result_uploaded"];
 
 /// The public timeline of a dossier the caller may read, oldest first.
 pub async fn public_events<C: ConnectionTrait>(
@@ -99,6 +104,7 @@ pub async fn public_events<C: ConnectionTrait>(
         .await?
         .into_iter()
         .map(|e| PublicEvent {
+            id: e.id,
             at: e.at.with_timezone(&Utc),
             kind: e.kind,
             actor_label: e.actor_label,
@@ -116,6 +122,12 @@ pub async fn public_events<C: ConnectionTrait>(
                 .as_ref()
                 .and_then(|d| d.get("due_at"))
                 .and_then(|m| serde_json::from_value(m.clone()).ok()),
+            method: e
+                .data
+                .as_ref()
+                .and_then(|d| d.get("method"))
+                .and_then(|m| m.as_str())
+                .map(str::to_owned),
         })
         .collect())
 }

@@ -53,6 +53,10 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Last change.
     pub updated_at: DateTimeUtc,
+    /// Status changes of the citizen's dossiers go to their e-mail.
+    pub notify_email: bool,
+    /// … and by SMS to their phone.
+    pub notify_sms: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -86,6 +90,8 @@ impl ActiveModel {
             disabled: Set(false),
             created_at: Set(now),
             updated_at: Set(now),
+            notify_email: Set(true),
+            notify_sms: Set(false),
         }
     }
 }

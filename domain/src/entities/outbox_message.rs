@@ -32,6 +32,10 @@ pub struct Model {
     pub last_error: Option<String>,
     /// A worker holds it until then (so two instances never send it twice at once).
     pub claimed_until: Option<DateTimeUtc>,
+    /// When automatic retries gave up (an administrator re-sends it by hand).
+    pub failed_at: Option<DateTimeUtc>,
+    /// The dossier it is about, if any.
+    pub dossier_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,7 +12,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use app::session::RequestContext;
 use domain::dossiers::lifecycle::Transition;
-use domain::dossiers::processing::{self, Command};
+use domain::dossiers::processing::Command;
 use domain::dossiers::queues::{self, QueueQuery};
 use domain::dossiers::staff_view;
 
@@ -343,9 +343,11 @@ async fn staff_action(
         new_due_date: body.new_due_date,
         missing: body.missing,
         revision: body.revision,
+        ..Command::default()
     };
-    let moved = processing::act(
+    let moved = domain::results::take(
         &state.db,
+        state.files.as_ref(),
         &ctx.actor,
         &ctx.origin,
         &id,

@@ -14,6 +14,7 @@ use leptos::serde_json::{self, Map, Value};
 
 use crate::components::form::error_text;
 use crate::dto::dossier::*;
+use crate::dto::results::AccessView;
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
 
@@ -583,9 +584,14 @@ pub async fn dossier_view_in(
     let timeline = events
         .into_iter()
         .map(|e| {
-            let mut text = Key::from_name(&format!("event_{}", e.kind))
+            let kind = if e.kind == "return" && e.method.as_deref() == Some("online") {
+                "return_online".to_owned()
+            } else {
+                e.kind.clone()
+            };
+            let mut text = Key::from_name(&format!("event_{kind}"))
                 .map(|k| t.t(k).to_owned())
-                .unwrap_or(e.kind);
+                .unwrap_or_else(|| e.kind.clone());
             if let Some(due) = e.due_at {
                 text.push_str(&t.tf(
                     Key::EventDueSuffix,
@@ -595,9 +601,16 @@ pub async fn dossier_view_in(
             if let Some(note) = e.note.filter(|n| !n.is_empty()) {
                 text.push_str(&format!(": {note}"));
             }
-            (vietnam_time(e.at), text)
+            let slip = matches!(e.kind.as_str(), "accept" | "refuse" | "apologise").then(|| {
+                let label = Key::from_name(&format!("bo_slip_{}", e.kind))
+                    .map(|k| t.t(k).to_owned())
+                    .unwrap_or_default();
+                (format!("/ho-so/{}/giay/{}.pdf", id, e.id), label)
+            });
+            (vietnam_time(e.at), text, slip)
         })
         .collect();
+    let tracking = tracking(t, db, actor, &loaded.dossier).await?;
     let receiving_agency = loaded
         .dossier
         .receiving_agency_code
@@ -641,7 +654,108 @@ pub async fn dossier_view_in(
         receiving_agency,
         supplement,
         due_at,
+        now_at: tracking.now_at,
+        time_left: tracking.time_left,
+        paused: tracking.paused,
+        result: tracking.result,
+        access: tracking.access,
     })
+}
+
+/// Where a filed dossier is, how much working time is left, its result and who opened it.
+struct Tracking {
+    now_at: Option<String>,
+    time_left: Option<String>,
+    paused: bool,
+    result: Option<CitizenResultView>,
+    access: Vec<AccessView>,
+}
+
+async fn tracking(
+    t: Locale,
+    db: &DatabaseConnection,
+    actor: &Actor,
+    row: &domain::entities::dossier::Model,
+) -> Result<Tracking, AppError> {
+    use domain::dossiers::lifecycle;
+    let mut out = Tracking {
+        now_at: None,
+        time_left: None,
+        paused: row.paused_at.is_some(),
+        result: None,
+        access: Vec::new(),
+    };
+    let status = Status::from_code(&row.status).unwrap_or(Status::Draft);
+    if status == Status::Draft {
+        return Ok(out);
+    }
+    let now = Utc::now();
+    if lifecycle::OPEN.contains(&status) && status != Status::Submitted {
+        let p = domain::dossiers::staff_view::position(db, row, now).await?;
+        let step = if p.step_name.is_empty() {
+            p.role
+                .and_then(|r| Key::from_name(&format!("bo_step_{}", r.code())))
+                .map(|k| t.t(k).to_owned())
+                .unwrap_or_default()
+        } else {
+            p.step_name
+        };
+        let place = if step.is_empty() {
+            p.agency_name
+        } else {
+            format!("{step} — {}", p.agency_name)
+        };
+        out.now_at = Some(t.tf(Key::DossierNowAt, &[("step", &place)]));
+        out.time_left = p
+            .minutes_left
+            .map(|m| crate::server_fns::back_office::view::time_text(t, m));
+    }
+    if let Some(r) = domain::results::of_dossier(db, &row.id).await? {
+        if r.signed_at.is_some() {
+            out.result = Some(CitizenResultView {
+                url: format!("/ho-so/{}/ket-qua.pdf", row.id),
+                received: r
+                    .delivered_at
+                    .filter(|_| r.delivery_method.as_deref() == Some("online"))
+                    .map(|at| {
+                        t.tf(
+                            Key::ResultReceivedText,
+                            &[("at", &vietnam_time(at.with_timezone(&Utc)))],
+                        )
+                    }),
+                verify_url: format!("/xac-thuc/{}", r.id),
+            });
+        }
+    }
+    if actor.account_id() == Some(row.owner_id.as_str()) {
+        let agencies = domain::catalogue::agencies(db).await?;
+        out.access = domain::dossiers::access_log::for_applicant(db, actor, &row.id)
+            .await?
+            .into_iter()
+            .map(|a| AccessView {
+                at: vietnam_time(a.at),
+                agency: agencies
+                    .iter()
+                    .find(|x| x.code == a.agency_code)
+                    .map_or(a.agency_code.clone(), |x| x.name.clone()),
+                roles: a
+                    .roles
+                    .iter()
+                    .filter_map(|r| Key::from_name(&format!("role_{}", r.code())))
+                    .map(|k| t.t(k).to_owned())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                what: t
+                    .t(match a.kind {
+                        "view" => Key::AccessView,
+                        "result" => Key::AccessResult,
+                        _ => Key::AccessChange,
+                    })
+                    .to_owned(),
+            })
+            .collect();
+    }
+    Ok(out)
 }
 
 fn review_sections(
