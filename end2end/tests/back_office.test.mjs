@@ -7,6 +7,7 @@
 // citizen sees each step on the timeline. Axe checks the queue and the dossier pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
 
 let portal;
@@ -20,6 +21,29 @@ after(async () => {
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
   '1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a2ba0000000049454e44ae426082', 'hex');
 const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(2000)}\n%%EOF\n`);
+
+/** A real one-page PDF (catalogue, page tree, text, cross-reference table), like an issued licence. */
+function onePagePdf(text) {
+  const content = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
 
 async function signIn(page, email) {
   await page.goto(`${portal.url}/dang-nhap`);
@@ -181,11 +205,18 @@ test('a dossier goes from the citizen through the desk, two agencies and the lea
     await take(page, 'transfer_back');
     await staff.browser.close();
 
-    // The specialist forwards it to the leader's approval step.
+    // The specialist attaches the result (a PNG is refused, naming the fix) and forwards it to
+    // the leader's approval step.
     staff = await as('chuyenvien.tuphap@dichvucong.localhost', /\/mot-cua/);
     page = staff.page;
     await page.goto(dossierUrl);
     await waitForHydration(page);
+    await page.setInputFiles('#result-file', { name: 'anh.png', mimeType: 'image/png', buffer: PNG });
+    await Promise.all([page.waitForURL(/ket-qua=loi/), page.click('form.result-upload button[type=submit]')]);
+    assert.match(await page.locator('.bo-result [role=alert]').innerText(), /PDF đọc được/);
+    await page.setInputFiles('#result-file', { name: 'giay-chung-nhan.pdf', mimeType: 'application/pdf', buffer: onePagePdf('Giay chung nhan hanh nghe cong chung') });
+    await Promise.all([page.waitForURL(/da=result_upload/), page.click('form.result-upload button[type=submit]')]);
+    assert.match(await page.locator('.bo-result').innerText(), /chờ lãnh đạo phê duyệt/);
     await take(page, 'forward');
     assert.equal(await page.locator('form.bo-action-approve').count(), 0, 'a specialist cannot approve');
     await staff.browser.close();
@@ -198,6 +229,7 @@ test('a dossier goes from the citizen through the desk, two agencies and the lea
     await waitForHydration(page);
     await take(page, 'approve');
     assert.equal(await status(page), 'Đã có kết quả');
+    assert.match(await page.locator('.bo-result').innerText(), /Đã ký số bởi/);
     const history = await page.locator('.bo-timeline').innerText();
     for (const step of ['Yêu cầu bổ sung', 'Tiếp nhận', 'Phân công', 'Chuyển liên thông', 'Trả lại sau liên thông', 'Chuyển bước', 'Phê duyệt kết quả']) {
       assert.ok(history.includes(step), `${step} in the history`);
@@ -213,6 +245,47 @@ test('a dossier goes from the citizen through the desk, two agencies and the lea
     for (const step of ['Yêu cầu bổ sung hồ sơ', 'Đã bổ sung hồ sơ', 'Đã tiếp nhận hồ sơ', 'Đã có kết quả giải quyết']) {
       assert.ok(timeline.includes(step), `${step} on the citizen's timeline`);
     }
+    // The receipt & appointment slip is on the timeline to download.
+    assert.ok(await page.locator('ol.timeline a[href*="/giay/"]').count() >= 1);
+    // Who opened the dossier: agencies and roles, never a staff member's name.
+    const access = await page.locator('.access-log').innerText();
+    for (const seen of ['Sở Tư pháp', 'Lãnh đạo', 'Chuyên viên xử lý', 'Cán bộ tiếp nhận', 'Xem hồ sơ', 'Xử lý hồ sơ']) {
+      assert.ok(access.includes(seen), `${seen} in who opened the dossier: ${access}`);
+    }
+    for (const name of ['Phạm Văn Dũng', 'Đặng Thu Hà', 'Võ Minh Hải']) {
+      assert.ok(!access.includes(name), `${name} is not shown`);
+    }
+    assert.deepEqual(await seriousViolations(page), []);
+
+    // The citizen opens the signed result: that is its delivery, and the dossier is returned.
+    await page.locator('.result-ready').waitFor();
+    const resultUrl = await page.locator('.result-ready a.button').getAttribute('href');
+    const verifyUrl = await page.locator('.result-ready a[href*="/xac-thuc/"]').getAttribute('href');
+    const result = await page.request.get(`${portal.url}${resultUrl}`);
+    assert.equal(result.status(), 200);
+    assert.equal(result.headers()['content-type'], 'application/pdf');
+    const signed = await result.body();
+    assert.ok(signed.includes('/ETSI.CAdES.detached'), 'a PAdES signature');
+    await page.goto(`${portal.url}/ho-so/${id}`);
+    await page.locator('dd').filter({ hasText: 'Đã trả kết quả' }).waitFor();
+    assert.match(await page.locator('ol.timeline').innerText(), /Đã trả kết quả điện tử/);
+    assert.match(await page.locator('.result-ready').innerText(), /Bạn đã nhận kết quả điện tử lúc/);
+
+    // The QR page checks copies: the downloaded file is genuine, a tampered one is not.
+    await page.goto(`${portal.url}${verifyUrl}`);
+    await page.locator('h1').filter({ hasText: 'Xác thực kết quả điện tử' }).waitFor();
+    assert.match(await page.locator('main').innerText(), new RegExp(code));
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.setInputFiles('#verify-file', { name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: signed });
+    await Promise.all([page.waitForURL(/tep=/), page.click('form.verify-form button[type=submit]')]);
+    assert.match(await page.locator('.verdict').innerText(), /đúng là văn bản cơ quan đã ký/);
+    const tampered = Buffer.from(signed);
+    const at = tampered.indexOf('Giay chung nhan');
+    assert.ok(at > 0);
+    tampered[at] = 'X'.charCodeAt(0);
+    await page.setInputFiles('#verify-file', { name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: tampered });
+    await Promise.all([page.waitForURL((u) => u.search.includes('tep=') && !u.search.includes(createHash('sha256').update(signed).digest('hex'))), page.click('form.verify-form button[type=submit]')]);
+    assert.match(await page.locator('.verdict').innerText(), /KHÔNG phải văn bản cơ quan đã ký/);
   } finally {
     await staff?.browser.close();
     await citizen.browser.close();
