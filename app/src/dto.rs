@@ -313,6 +313,10 @@ pub struct ProfileView {
     pub provinces: Vec<(String, String)>,
     /// Communes of the chosen province: `(code, name)`.
     pub communes: Vec<(String, String)>,
+    /// Status changes by e-mail.
+    pub notify_email: bool,
+    /// Status changes by SMS.
+    pub notify_sms: bool,
 }
 
 /// A staff member as the staff list shows them.

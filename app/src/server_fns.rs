@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod dossier;
 pub mod lookup;
 pub mod organisation;
+pub mod outbox;
 pub mod results;
 
 /// The database handle the server provides to every page and server function.

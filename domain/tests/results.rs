@@ -458,3 +458,91 @@ fn independent_checks(pdf: &[u8], root: &[u8]) -> TestResult {
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn a_notification_that_keeps_failing_is_shown_to_the_admins_who_resend_it() -> TestResult {
+    use domain::entities::outbox_message;
+    use domain::outbox;
+    let j = at_the_leader().await?;
+    let admin = staff(&j.db, "Quản trị", DESK, &[Role::AgencyAdmin]).await?;
+    let other_admin = staff(
+        &j.db,
+        "Quản trị khác",
+        "000.01.50.H53",
+        &[Role::AgencyAdmin],
+    )
+    .await?;
+    // The acceptance queued the applicant's e-mail about this dossier.
+    let message = outbox_message::Entity::find()
+        .filter(outbox_message::Column::DossierId.eq(&j.id))
+        .one(&j.db)
+        .await?
+        .ok_or("no notice queued")?;
+    assert!(outbox::failed(&j.db, &admin).await?.is_empty());
+    // Every attempt fails (the mail server refuses); each is retried after a back-off.
+    let mut attempts = 0;
+    while attempts < outbox::MAX_ATTEMPTS {
+        let row = outbox_message::Entity::find_by_id(message.id)
+            .one(&j.db)
+            .await?
+            .ok_or("row")?;
+        assert!(
+            row.failed_at.is_none(),
+            "still retried automatically after {attempts}"
+        );
+        outbox::mark_failed(&j.db, &row, "550 mailbox unavailable").await?;
+        attempts += 1;
+        let row = outbox_message::Entity::find_by_id(message.id)
+            .one(&j.db)
+            .await?
+            .ok_or("row")?;
+        assert!(
+            row.next_attempt_at > Utc::now(),
+            "a back-off before the next attempt"
+        );
+    }
+    // Given up: no longer claimed, listed for the agency's administrators only.
+    let far = Utc::now() + Duration::days(1);
+    assert!(outbox::claim_due(&j.db, 100, 60)
+        .await?
+        .iter()
+        .all(|m| m.id != message.id));
+    let failed = outbox::failed(&j.db, &admin).await?;
+    assert_eq!(
+        failed.iter().map(|m| m.id).collect::<Vec<_>>(),
+        vec![message.id]
+    );
+    assert_eq!(
+        failed[0].last_error.as_deref(),
+        Some("550 mailbox unavailable")
+    );
+    assert!(outbox::failed(&j.db, &other_admin).await?.is_empty());
+    assert!(matches!(
+        outbox::failed(&j.db, &j.clerk).await,
+        Err(DomainError::Forbidden(_))
+    ));
+    assert!(matches!(
+        outbox::resend(&j.db, &other_admin, &origin(), message.id).await,
+        Err(DomainError::NotFound(_))
+    ));
+    // The administrator re-sends it: it is due again at once, with a fresh round of retries.
+    outbox::resend(&j.db, &admin, &origin(), message.id).await?;
+    assert!(outbox::failed(&j.db, &admin).await?.is_empty());
+    let due = outbox::claim_due(&j.db, 100, 60).await?;
+    assert!(due.iter().any(|m| m.id == message.id && m.attempts == 0));
+    outbox::mark_sent(&j.db, message.id).await?;
+    let sent = outbox_message::Entity::find_by_id(message.id)
+        .one(&j.db)
+        .await?
+        .ok_or("row")?;
+    assert!(sent.sent_at.is_some_and(|s| s < far));
+    assert_eq!(
+        audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("outbox.resend"))
+            .all(&j.db)
+            .await?
+            .len(),
+        1
+    );
+    Ok(())
+}

@@ -117,6 +117,11 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// Sender address of outgoing e-mail.
     pub mail_from: String,
+    /// Send-call URL of the SMS provider; unset: the built-in simulator at
+    /// `{public_url}/gia-lap/sms/api/send`. Keys from `PORTAL_SMS_API_KEY` / `_SECRET_KEY`.
+    pub sms_url: Option<String>,
+    /// Registered sender name of text messages.
+    pub sms_brandname: String,
     /// Log format: `text` or `json`.
     pub log_format: LogFormat,
     /// Log filter in `tracing` syntax, e.g. `info,sqlx=warn`.
@@ -183,6 +188,8 @@ impl Default for Config {
             outbox_dir: "var/outbox".into(),
             smtp_url: None,
             mail_from: "Cổng Dịch vụ công <no-reply@dichvucong.localhost>".into(),
+            sms_url: None,
+            sms_brandname: "DICHVUCONG".into(),
             log_format: LogFormat::Text,
             log_level: "info,sqlx=warn,sea_orm=warn".into(),
             shutdown_grace_secs: 20,

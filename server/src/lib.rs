@@ -19,6 +19,7 @@ pub mod outbox_worker;
 pub mod page_cache;
 pub mod result_routes;
 pub mod router;
+pub mod sms;
 pub mod state;
 pub mod storage;
 pub mod telemetry;

@@ -6,10 +6,12 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 
 use crate::config::{Config, MailTransport};
 
-/// Sends e-mail with the configured transport.
+/// Sends e-mail with the configured transport, and text messages through the SMS gateway.
 pub struct Mailer {
     from: Mailbox,
     transport: Transport,
+    /// The SMS provider (the simulator unless configured).
+    pub sms: crate::sms::SmsGateway,
 }
 
 enum Transport {
@@ -55,7 +57,17 @@ impl Mailer {
                 Transport::Smtp(smtp)
             }
         };
-        Ok(Mailer { from, transport })
+        let sms_url = config.sms_url.clone().unwrap_or_else(|| {
+            format!(
+                "{}/gia-lap/sms/api/send",
+                config.public_url.trim_end_matches('/')
+            )
+        });
+        Ok(Mailer {
+            from,
+            transport,
+            sms: crate::sms::SmsGateway::new(sms_url, config.sms_brandname.clone()),
+        })
     }
 
     /// Sends a plain-text message to one recipient.

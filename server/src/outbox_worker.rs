@@ -19,6 +19,7 @@ pub async fn deliver_due(db: &DatabaseConnection, mailer: &Mailer) -> domain::Do
                 .send_text(&message.recipient, &message.subject, &message.body)
                 .await
                 .map_err(|e| e.to_string()),
+            "sms" => mailer.sms.send(&message.recipient, &message.body).await,
             other => Err(format!("no transport for channel {other}")),
         };
         match result {

@@ -164,6 +164,12 @@ pub fn app(state: AppState) -> Router {
             "/favicon.svg",
             ServeFile::new(state.config.site_root.join("favicon.svg")),
         );
+    if state.config.sms_url.is_none() {
+        router = router.nest(
+            "/gia-lap/sms",
+            crate::sms::simulator_routes(crate::sms::Simulator::default()),
+        );
+    }
     if let Some(simulator) = state.national_id.simulator.clone() {
         router = router.nest(
             "/gia-lap/dinh-danh",

@@ -122,6 +122,9 @@ pub fn Field(
     /// Required field.
     #[prop(default = false)]
     required: bool,
+    /// Focused when the page opens (the kiosk's code field, for the barcode scanner).
+    #[prop(default = false)]
+    autofocus: bool,
 ) -> impl IntoView {
     let t = use_locale();
     let message = move || {
@@ -163,6 +166,7 @@ pub fn Field(
                 value=value
                 autocomplete=autocomplete
                 aria-required=required.then_some("true")
+                autofocus=autofocus
                 aria-invalid=move || message().is_some().then_some("true")
                 aria-describedby=described
             />

@@ -170,6 +170,7 @@ pub fn AccountMenu() -> impl IntoView {
                                 {v.roles.iter().any(|r| r == "intake_clerk").then(|| view! { <a href="/mot-cua/tiep-nhan">{t.t(Key::NavDeskIntake)}</a> })}
                                 {(admin || leader).then(|| view! { <a href="/quan-tri/can-bo">{t.t(Key::NavStaff)}</a> })}
                                 {admin.then(|| view! { <a href="/quan-tri/nhat-ky">{t.t(Key::NavAudit)}</a> })}
+                                {admin.then(|| view! { <a href="/quan-tri/gui-loi">{t.t(Key::NavFailed)}</a> })}
                                 {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ma-truy-cap">{t.t(Key::NavTokens)}</a> })}
                                 {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ngay-nghi">{t.t(Key::NavHolidays)}</a> })}
                                 {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/quy-trinh">{t.t(Key::NavWorkflow)}</a> })}

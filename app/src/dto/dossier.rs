@@ -202,6 +202,10 @@ pub struct ReviewSection {
     pub rows: Vec<(String, String)>,
 }
 
+/// One line of the public timeline: time, text, and the slip or letter to download (address
+/// and label).
+pub type TimelineEntry = (String, String, Option<(String, String)>);
+
 /// The signed result as its applicant sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CitizenResultView {
@@ -260,7 +264,7 @@ pub struct DossierView {
     pub submitted_at: Option<String>,
     /// Public timeline, oldest first: (time, text, the event's slip or letter to download as
     /// address and label).
-    pub timeline: Vec<(String, String, Option<(String, String)>)>,
+    pub timeline: Vec<TimelineEntry>,
     /// Name of the receiving agency once filed.
     pub receiving_agency: Option<String>,
     /// What the agency asks for while a supplement is requested.

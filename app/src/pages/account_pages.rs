@@ -307,6 +307,12 @@ pub fn ProfilePage() -> impl IntoView {
                                         </select>
                                     </div>
                                     <Field name="street" value=p.street.clone() autocomplete="street-address" error=error />
+                                    <fieldset class="field checkboxes">
+                                        <legend>{t.t(Key::NotifyLegend)}</legend>
+                                        <p class="hint" id="notify-hint">{t.t(Key::NotifyHint)}</p>
+                                        <label><input type="checkbox" name="notify_email" value="1" checked=p.notify_email aria-describedby="notify-hint" />" "{t.t(Key::NotifyEmail)}</label>
+                                        <label><input type="checkbox" name="notify_sms" value="1" checked=p.notify_sms aria-describedby="notify-hint" />" "{t.t(Key::NotifySms)}</label>
+                                    </fieldset>
                                     <button type="submit" class="button" disabled=move || action.pending().get()>
                                         {t.t(Key::ProfileSubmit)}
                                     </button>

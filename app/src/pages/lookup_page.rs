@@ -28,9 +28,12 @@ pub fn LookupPage() -> impl IntoView {
             None => None,
         }
     });
+    // `?kiosk=1`: the touch-screen layout of a kiosk at the desk (large text and targets, the
+    // code field focused for the barcode scanner, which types the receipt's QR and Enter).
+    let kiosk = query.with_untracked(|q| q.get("kiosk").is_some_and(|k| k == "1"));
     view! {
         <Title text=t.t(Key::LookupTitle) />
-        <div class="container narrow lookup">
+        <div class="container narrow lookup" class:kiosk=kiosk>
             <h1>{t.t(Key::LookupTitle)}</h1>
             <p class="lead">{t.t(Key::LookupLead)}</p>
             <Suspense fallback=|| ()>
@@ -58,7 +61,9 @@ pub fn LookupPage() -> impl IntoView {
                         })}
                         <ErrorSummary error />
                         <form method="get" action="/tra-cuu" class="form lookup-form">
-                            <Field name="code" value=code hint=Some(Key::LookupCodeHint) error required=true />
+                            {kiosk.then(|| view! { <input type="hidden" name="kiosk" value="1" /> })}
+                            {kiosk.then(|| view! { <p class="kiosk-scan">{t.t(Key::KioskScan)}</p> })}
+                            <Field name="code" value=code hint=Some(Key::LookupCodeHint) error required=true autofocus=kiosk />
                             <Field name="factor" value=factor hint=Some(Key::LookupFactorHint) error required=true />
                             <button type="submit" class="button">{t.t(Key::LookupSubmit)}</button>
                         </form>

@@ -316,6 +316,8 @@ pub async fn get_profile(province: Option<String>) -> Result<ProfileView, AppErr
         province_code,
         commune_code: a.commune_code.unwrap_or_default(),
         street: a.street.unwrap_or_default(),
+        notify_email: a.notify_email,
+        notify_sms: a.notify_sms,
         provinces,
         communes,
     })
@@ -351,6 +353,8 @@ mod profile_form {
         province_code: String,
         commune_code: String,
         street: String,
+        notify_email: Option<String>,
+        notify_sms: Option<String>,
     ) -> Result<(), AppError> {
         // Checked by the server's CSRF middleware before the call reaches here; declared so
         // that script-submitted forms send it too.
@@ -370,6 +374,8 @@ mod profile_form {
             province_code,
             commune_code,
             street,
+            notify_email: notify_email.is_some(),
+            notify_sms: notify_sms.is_some(),
         };
         domain::accounts::update_profile(&db, &ctx.actor, &id, &form, &ctx.origin).await?;
         leptos_axum::redirect("/tai-khoan?da=luu");

@@ -30,6 +30,10 @@ pub struct ProfileUpdate {
     pub commune_code: String,
     /// House number, street, hamlet.
     pub street: String,
+    /// Status changes of the account's dossiers by e-mail.
+    pub notify_email: bool,
+    /// … and by SMS to the mobile number.
+    pub notify_sms: bool,
 }
 
 /// The actor's view of an account's profile (only one's own).
@@ -206,6 +210,13 @@ pub async fn update_profile(
             "at most 200 characters",
         ));
     }
+    if form.notify_sms && phone.is_none() {
+        errors.push(FieldError::rule(
+            "phone",
+            "phone_for_sms",
+            "enter a mobile number to receive text messages",
+        ));
+    }
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
@@ -218,6 +229,8 @@ pub async fn update_profile(
         province_code: Set(province_code),
         commune_code: Set(commune_code),
         street: Set(street),
+        notify_email: Set(form.notify_email),
+        notify_sms: Set(form.notify_sms),
         updated_at: Set(Utc::now()),
         ..Default::default()
     })

@@ -46,8 +46,14 @@ pub struct PublicStatus {
     pub finished_at: Option<DateTime<Utc>>,
 }
 
-/// Normalises a typed code: trimmed, upper case. `None` when it cannot be a dossier code.
+/// Normalises a typed code: trimmed, upper case. A kiosk's barcode scanner reading the
+/// receipt's QR code types its whole address (`…/tra-cuu?code=…`): the code is taken from it.
+/// `None` when it cannot be a dossier code.
 pub fn normalise_code(text: &str) -> Option<String> {
+    let text = text.trim();
+    let text = text
+        .split_once("code=")
+        .map_or(text, |(_, rest)| rest.split('&').next().unwrap_or(rest));
     let code = text.trim().to_uppercase();
     (code.len() <= 40 && looks_like_code(&code)).then_some(code)
 }
@@ -144,6 +150,19 @@ pub async fn lookup<C: ConnectionTrait>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scanned_receipt_address_gives_its_code() {
+        assert_eq!(
+            normalise_code("https://dvc.example/tra-cuu?code=000.00.02.H53-261123-0001").as_deref(),
+            Some("000.00.02.H53-261123-0001")
+        );
+        assert_eq!(
+            normalise_code("http://x/tra-cuu?kiosk=1&code=000.00.02.h53-261123-0001&a=b")
+                .as_deref(),
+            Some("000.00.02.H53-261123-0001")
+        );
+    }
 
     fn applicant(phone: &str, citizen_id: &str) -> Applicant {
         Applicant {

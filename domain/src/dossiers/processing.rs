@@ -610,19 +610,28 @@ async fn notify<C: ConnectionTrait>(
         return Ok(());
     }
     let applicant: Applicant = serde_json::from_value(row.applicant.clone()).unwrap_or_default();
-    let email = if super::counter::registered_by_desk(&row.channel) {
-        Some(applicant.email.trim().to_owned()).filter(|e| !e.is_empty())
-    } else if applicant.email.trim().is_empty() {
+    // Online filers choose their channels on their profile; a dossier registered at the desk
+    // is told by e-mail when the applicant gave an address.
+    let owner = if super::counter::registered_by_desk(&row.channel) {
+        None
+    } else {
         account::Entity::find_by_id(row.owner_id.clone())
             .one(db)
             .await?
-            .and_then(|a| a.email)
-    } else {
+    };
+    let wants_email = owner.as_ref().is_none_or(|a| a.notify_email);
+    let email = if !wants_email {
+        None
+    } else if !applicant.email.trim().is_empty() {
         Some(applicant.email.trim().to_owned())
+    } else {
+        owner.as_ref().and_then(|a| a.email.clone())
     };
-    let Some(email) = email else {
-        return Ok(());
-    };
+    let phone = owner.as_ref().filter(|a| a.notify_sms).and_then(|a| {
+        Some(applicant.phone.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .or_else(|| a.phone.clone())
+    });
     let link = format!("{}/ho-so/{}", mailing.base_url, row.id);
     let due = due.map(super::deadlines::local_text).unwrap_or_default();
     let (subject, body) = mailing.notices.render(&Notice::DossierChanged {
@@ -634,7 +643,14 @@ async fn notify<C: ConnectionTrait>(
         due: &due,
         link: &link,
     });
-    crate::outbox::queue_email(db, &email, &subject, &body).await?;
+    if let Some(email) = email {
+        crate::outbox::queue(db, "email", &email, &subject, &body, Some(&row.id)).await?;
+    }
+    if let Some(phone) = phone {
+        // An SMS says what happened and where to read more, in one short message.
+        let text = format!("{subject} {link}");
+        crate::outbox::queue(db, "sms", &phone, &subject, &text, Some(&row.id)).await?;
+    }
     Ok(())
 }
 
