@@ -80,7 +80,10 @@ async fn readable_row<C: ConnectionTrait>(
     if row.status == Status::Draft.code()
         || !crate::dossiers::visibility::may_read(db, actor, &row).await?
     {
-        return Err(DomainError::NotFound(format!("dossier {id}")));
+        return Err(match actor {
+            Actor::Anonymous => DomainError::Unauthorized,
+            _ => DomainError::NotFound(format!("dossier {id}")),
+        });
     }
     Ok(row)
 }
