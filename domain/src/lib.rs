@@ -25,6 +25,7 @@ pub mod identity;
 pub mod organisations;
 pub mod outbox;
 pub mod password;
+pub mod payments;
 pub mod rate_limit;
 pub mod receipt_pdf;
 pub mod reference_data;

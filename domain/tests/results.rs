@@ -380,6 +380,24 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
     assert!(again.is_err());
 
     independent_checks(&bytes, &roots[0])?;
+    // The appended verification page prints the address its QR code opens.
+    if let Some(pdftotext) = require(
+        find_program("pdftotext"),
+        "pdftotext",
+        "apt-get install poppler-utils",
+    )? {
+        let dir = tempfile::tempdir()?;
+        let file = dir.path().join("signed.pdf");
+        std::fs::write(&file, &bytes)?;
+        let out = Process::new(pdftotext).arg(&file).arg("-").output()?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let address = format!("https://dvc.example/xac-thuc/{}", result.id);
+        assert!(text.contains(&address), "{address} in: {text}");
+        assert!(
+            text.contains("Số 123/2026/ATTP"),
+            "the licence itself is kept: {text}"
+        );
+    }
     Ok(())
 }
 

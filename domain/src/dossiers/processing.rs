@@ -606,6 +606,7 @@ async fn notify<C: ConnectionTrait>(
             | Transition::Approve
             | Transition::Stop
             | Transition::Apologise
+            | Transition::Return
     ) {
         return Ok(());
     }
