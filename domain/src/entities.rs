@@ -20,6 +20,8 @@ pub mod one_time_token;
 pub mod organisation;
 pub mod organisation_member;
 pub mod outbox_message;
+pub mod payment;
+pub mod payment_callback;
 pub mod procedure;
 pub mod procedure_step;
 pub mod procedure_version;

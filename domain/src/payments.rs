@@ -1,3 +1,5 @@
-//! Fees and online payment (in progress, issue 9): the gateways' protocols first.
+//! Fees and online payment: the gateways' protocols ([`vnpay`]) and paying a dossier's fee
+//! ([`online`]).
 
+pub mod online;
 pub mod vnpay;

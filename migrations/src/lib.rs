@@ -12,6 +12,7 @@ mod m20261202_000001_queue_index;
 mod m20261203_000001_desk_tally;
 mod m20261204_000001_dossier_search_trigram;
 mod m20261205_000001_results;
+mod m20261206_000001_payments;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000001_desk_tally::Migration),
             Box::new(m20261204_000001_dossier_search_trigram::Migration),
             Box::new(m20261205_000001_results::Migration),
+            Box::new(m20261206_000001_payments::Migration),
         ]
     }
 }

@@ -15,10 +15,13 @@ pub const ENV_PREFIX: &str = "PORTAL_";
 /// `PORTAL_` variables that are not settings of [`Config`]: the config file path (read by the
 /// command line), secrets read from the environment only (never from a file), and the test
 /// harness's variables.
-const NOT_SETTINGS: [&str; 7] = [
+const NOT_SETTINGS: [&str; 10] = [
     "config",
     S3_ACCESS_KEY_ID_ENV_NAME,
     S3_SECRET_ACCESS_KEY_ENV_NAME,
+    "vnpay_hash_secret",
+    "sms_api_key",
+    "sms_secret_key",
     "test_database_url",
     "bin",
     "e2e",
@@ -161,6 +164,41 @@ pub struct Config {
     pub national_id_simulator: bool,
     /// ID-token claim holding the 12-digit citizen ID number (số định danh cá nhân / CCCD).
     pub national_id_citizen_id_claim: String,
+    /// The merchant's terminal code at VNPay (`vnp_TmnCode`).
+    pub vnpay_tmn_code: String,
+    /// VNPay's payment page; unset: the built-in gateway simulator at
+    /// `{public_url}/gia-lap/vnpay/paymentv2/vpcpay.html` (refused in production). The merchant
+    /// secret comes only from `PORTAL_VNPAY_HASH_SECRET`.
+    pub vnpay_pay_url: Option<String>,
+}
+
+/// Environment variable with the VNPay merchant secret (`vnp_HashSecret`).
+pub const VNPAY_SECRET_ENV: &str = "PORTAL_VNPAY_HASH_SECRET";
+/// The development merchant secret (the simulator's), refused in production.
+pub const DEV_VNPAY_SECRET: &str = "dev-only-vnpay-secret";
+
+impl Config {
+    /// The VNPay merchant account: the secret from the environment (the simulator's outside
+    /// production), the payment page, and the return address on this site.
+    pub fn vnpay(&self) -> anyhow::Result<domain::payments::online::VnpayConfig> {
+        let base = self.public_url.trim_end_matches('/');
+        let secret = match std::env::var(VNPAY_SECRET_ENV) {
+            Ok(s) if !s.is_empty() => s,
+            _ if self.environment == Environment::Production => {
+                anyhow::bail!("{VNPAY_SECRET_ENV} is required in production")
+            }
+            _ => DEV_VNPAY_SECRET.to_owned(),
+        };
+        Ok(domain::payments::online::VnpayConfig {
+            tmn_code: self.vnpay_tmn_code.clone(),
+            secret,
+            pay_url: self
+                .vnpay_pay_url
+                .clone()
+                .unwrap_or_else(|| format!("{base}/gia-lap/vnpay/paymentv2/vpcpay.html")),
+            return_url: format!("{base}/thanh-toan/vnpay/ket-qua"),
+        })
+    }
 }
 
 /// The development client secret, refused in production.
@@ -206,6 +244,8 @@ impl Default for Config {
             national_id_client_id: "dichvucong-portal".into(),
             national_id_client_secret: DEV_NATIONAL_ID_SECRET.into(),
             national_id_simulator: true,
+            vnpay_tmn_code: "DVCDEMO1".into(),
+            vnpay_pay_url: None,
             national_id_citizen_id_claim: "citizen_id".into(),
         }
     }
@@ -384,6 +424,12 @@ impl Config {
                 return Err(Self::invalid(
                     "national_id_issuer",
                     "must be the provider's https:// issuer in production",
+                ));
+            }
+            if self.vnpay_pay_url.is_none() {
+                return Err(Self::invalid(
+                    "vnpay_pay_url",
+                    "the gateway simulator accepts any payment; set VNPay's payment page",
                 ));
             }
         }
@@ -571,6 +617,9 @@ mod tests {
         let issuer = err(&config);
         assert!(issuer.contains("PORTAL_NATIONAL_ID_ISSUER"), "{issuer}");
         config.national_id_issuer = "https://id.example.vn".into();
+        let gateway = err(&config);
+        assert!(gateway.contains("PORTAL_VNPAY_PAY_URL"), "{gateway}");
+        config.vnpay_pay_url = Some("https://pay.vnpay.vn/vpcpay.html".into());
         assert_eq!(err(&config), "");
     }
 

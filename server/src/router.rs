@@ -131,6 +131,12 @@ pub fn app(state: AppState) -> Router {
         .route("/ho-so/{id}/nop", post(crate::dossier_routes::submit))
         .route("/ho-so/{id}/xoa", post(crate::dossier_routes::delete))
         .route("/tep/{file}", get(crate::dossier_routes::file))
+        .route("/ho-so/{id}/thanh-toan", post(crate::payment_routes::start))
+        .route("/thanh-toan/vnpay/ipn", get(crate::payment_routes::ipn))
+        .route(
+            "/thanh-toan/vnpay/ket-qua",
+            get(crate::payment_routes::back),
+        )
         .route(
             "/ho-so/{id}/ket-qua.pdf",
             get(crate::result_routes::download),
@@ -164,6 +170,21 @@ pub fn app(state: AppState) -> Router {
             "/favicon.svg",
             ServeFile::new(state.config.site_root.join("favicon.svg")),
         );
+    if state.config.vnpay_pay_url.is_none() {
+        if let Ok(vnpay) = state.config.vnpay() {
+            let ipn = format!(
+                "{}/thanh-toan/vnpay/ipn",
+                state.config.public_url.trim_end_matches('/')
+            );
+            router = router.nest(
+                "/gia-lap/vnpay",
+                crate::vnpay_simulator::routes(crate::vnpay_simulator::Simulator::new(
+                    vnpay.secret,
+                    ipn,
+                )),
+            );
+        }
+    }
     if state.config.sms_url.is_none() {
         router = router.nest(
             "/gia-lap/sms",

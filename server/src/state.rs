@@ -63,6 +63,8 @@ impl AppState {
         let page_cache = Arc::new(PageCache::new(config.page_cache_entries));
         let national_id = NationalId::from_config(&config)?;
         let scanner = crate::storage::virus_scanner(&config)?;
+        // Fail at start-up, not at the first payment, when the gateway secret is missing.
+        config.vnpay()?;
         Ok(AppState {
             scanner,
             national_id,

@@ -206,6 +206,19 @@ pub struct ReviewSection {
 /// and label).
 pub type TimelineEntry = (String, String, Option<(String, String)>);
 
+/// Where the payment of a dossier's fee stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentView {
+    /// `unpaid`, `pending`, `paid` or `failed` (the last attempt was cancelled or refused).
+    pub state: String,
+    /// When it was paid, local time.
+    pub paid_at: Option<String>,
+    /// The gateway's transaction number.
+    pub reference: Option<String>,
+    /// A payment may be started now.
+    pub can_pay: bool,
+}
+
 /// The signed result as its applicant sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CitizenResultView {
@@ -279,6 +292,8 @@ pub struct DossierView {
     pub paused: bool,
     /// The signed electronic result, once there is one.
     pub result: Option<CitizenResultView>,
+    /// The fee's online payment (filed dossiers with a fee, the owner's page only).
+    pub payment: Option<PaymentView>,
     /// Staff visits and changes (the owner's page only), newest first.
     pub access: Vec<crate::dto::results::AccessView>,
 }

@@ -869,6 +869,7 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
         {d.due_at.clone().map(|due| view! {
             <p class="due-line">{t.tf(Key::DossierDueAt, &[("due", &due)])}</p>
         })}
+        {d.payment.clone().map(|p| view! { <PaymentPanel d=d.clone() p /> })}
         {d.now_at.clone().map(|at| view! { <p class="now-at">{at}</p> })}
         {d.time_left.clone().map(|left| view! {
             <p class="time-left-line">{t.tf(Key::DossierTimeLeft, &[("left", &left)])}</p>
@@ -923,6 +924,42 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
                 }
                 .into_any()
             }}
+        </section>
+    }
+}
+
+/// The fee: paid (with the bank's reference), waiting for the bank, or the button that opens
+/// the gateway (a plain form post: it works without JavaScript).
+#[component]
+fn PaymentPanel(d: DossierView, p: PaymentView) -> impl IntoView {
+    let t = use_locale();
+    let error = use_query_map().with_untracked(|q| {
+        (q.get("thanh-toan").as_deref() == Some("loi")).then(|| q.get("ma").unwrap_or_default())
+    });
+    let amount = fee_text(t, d.fee_vnd);
+    view! {
+        <section class="panel payment" aria-labelledby="payment-h">
+            <h2 id="payment-h">{t.t(Key::PaymentTitle)}</h2>
+            {error.map(|code| view! {
+                <div class="notice notice-error" role="alert"><p>{crate::components::form::error_text(t, &code)}</p></div>
+            })}
+            {match p.state.as_str() {
+                "paid" => view! {
+                    <p class="payment-state paid"><strong>{t.tf(Key::PaymentPaid, &[("amount", &amount), ("at", &p.paid_at.clone().unwrap_or_default())])}</strong></p>
+                    {p.reference.clone().map(|r| view! { <p class="hint">{t.tf(Key::PaymentReference, &[("ref", &r)])}</p> })}
+                }
+                .into_any(),
+                "pending" => view! { <p class="payment-state pending">{t.t(Key::PaymentPending)}</p> }.into_any(),
+                "failed" => view! { <p class="payment-state failed">{t.t(Key::PaymentFailed)}</p> }.into_any(),
+                _ => view! { <p class="payment-state unpaid">{t.tf(Key::PaymentDue, &[("amount", &amount)])}</p> }.into_any(),
+            }}
+            {p.can_pay.then(|| view! {
+                <form method="post" action=format!("/ho-so/{}/thanh-toan", d.id) class="payment-form">
+                    <CsrfField />
+                    <button type="submit" class="button button-large">{t.t(Key::PaymentPay)}</button>
+                    <p class="hint">{t.t(Key::PaymentHint)}</p>
+                </form>
+            })}
         </section>
     }
 }

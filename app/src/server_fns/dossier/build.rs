@@ -659,6 +659,7 @@ pub async fn dossier_view_in(
         paused: tracking.paused,
         result: tracking.result,
         access: tracking.access,
+        payment: tracking.payment,
     })
 }
 
@@ -669,6 +670,7 @@ struct Tracking {
     paused: bool,
     result: Option<CitizenResultView>,
     access: Vec<AccessView>,
+    payment: Option<PaymentView>,
 }
 
 async fn tracking(
@@ -684,6 +686,7 @@ async fn tracking(
         paused: row.paused_at.is_some(),
         result: None,
         access: Vec::new(),
+        payment: None,
     };
     let status = Status::from_code(&row.status).unwrap_or(Status::Draft);
     if status == Status::Draft {
@@ -727,7 +730,31 @@ async fn tracking(
             });
         }
     }
-    if actor.account_id() == Some(row.owner_id.as_str()) {
+    let owner = actor.account_id() == Some(row.owner_id.as_str());
+    if owner && row.fee_due_vnd.unwrap_or(0) > 0 {
+        use domain::payments::online;
+        let payments = online::of_dossier(db, &row.id).await?;
+        let paid = payments.iter().find(|p| p.status == "paid");
+        let pending = online::pending(&payments, now).is_some();
+        let state = if paid.is_some() {
+            "paid"
+        } else if pending {
+            "pending"
+        } else if payments.first().is_some_and(|p| p.status == "failed") {
+            "failed"
+        } else {
+            "unpaid"
+        };
+        out.payment = Some(PaymentView {
+            state: state.to_owned(),
+            paid_at: paid
+                .and_then(|p| p.paid_at)
+                .map(|at| vietnam_time(at.with_timezone(&Utc))),
+            reference: paid.and_then(|p| p.gateway_txn_no.clone()),
+            can_pay: matches!(state, "unpaid" | "failed") && lifecycle::OPEN.contains(&status),
+        });
+    }
+    if owner {
         let agencies = domain::catalogue::agencies(db).await?;
         out.access = domain::dossiers::access_log::for_applicant(db, actor, &row.id)
             .await?

@@ -1,0 +1,385 @@
+//! Paying a dossier's fee online through VNPay: starting a payment (the amount is the fee the
+//! portal computed and froze at submission, never one from the browser), the gateway's IPN
+//! call (authoritative: it alone changes a payment's state) and the browser's return (which
+//! only shows what the IPN recorded).
+//!
+//! Correctness rules: one pending payment at a time per dossier (no paying twice while the
+//! bank has not answered); each payment is confirmed once, whatever the number or order of the
+//! callbacks (a replay answers `02` and changes nothing); a wrong amount answers `04`; a bad
+//! signature `97`, and every callback is kept in `payment_callback`; a second successful
+//! payment of an already paid dossier is recorded as `duplicate`, to be refunded.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+use super::vnpay::{self, IpnCode};
+use crate::access::Actor;
+use crate::audit::{self, Entry, Origin, Outcome};
+use crate::dossiers::lifecycle;
+use crate::dossiers::timeline::{self, NewEvent};
+use crate::dossiers::Status;
+use crate::entities::{dossier, payment, payment_callback};
+use crate::error::{DomainError, DomainResult, FieldError};
+
+/// How long the gateway's page accepts a payment (`vnp_ExpireDate`).
+pub const PAYMENT_MINUTES: i64 = 15;
+
+/// The merchant account at VNPay and where its pages are.
+#[derive(Clone, Debug)]
+pub struct VnpayConfig {
+    /// `vnp_TmnCode`.
+    pub tmn_code: String,
+    /// The merchant secret (`vnp_HashSecret`), from the environment.
+    pub secret: String,
+    /// The payment page (`…/paymentv2/vpcpay.html`).
+    pub pay_url: String,
+    /// Where the browser comes back (`vnp_ReturnUrl`).
+    pub return_url: String,
+}
+
+fn refuse(code: &str, message: &str) -> DomainError {
+    DomainError::Validation(vec![FieldError::rule("payment", code, message)])
+}
+
+fn vietnam(at: DateTime<Utc>) -> String {
+    at.with_timezone(&crate::dossiers::codes::vietnam())
+        .format("%Y%m%d%H%M%S")
+        .to_string()
+}
+
+/// The payments of dossier `id`, newest first.
+pub async fn of_dossier<C: ConnectionTrait>(db: &C, id: &str) -> DomainResult<Vec<payment::Model>> {
+    Ok(payment::Entity::find()
+        .filter(payment::Column::DossierId.eq(id))
+        .order_by_desc(payment::Column::CreatedAt)
+        .all(db)
+        .await?)
+}
+
+/// The dossier's fee is paid.
+pub fn is_paid(payments: &[payment::Model]) -> bool {
+    payments.iter().any(|p| p.status == "paid")
+}
+
+/// The payment still waiting for the bank's answer, if any.
+pub fn pending(payments: &[payment::Model], now: DateTime<Utc>) -> Option<&payment::Model> {
+    payments
+        .iter()
+        .find(|p| p.status == "pending" && p.expires_at.with_timezone(&Utc) > now)
+}
+
+/// Starts a payment of dossier `id`'s fee by its owner; returns the gateway page to open.
+#[allow(clippy::too_many_arguments, reason = "a payment's context")]
+pub async fn start(
+    db: &DatabaseConnection,
+    config: &VnpayConfig,
+    actor: &Actor,
+    origin: &Origin,
+    id: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<String> {
+    let loaded = crate::dossiers::drafts::load_readable(db, actor, id).await?;
+    let row = loaded.dossier;
+    if actor.account_id() != Some(row.owner_id.as_str()) {
+        return Err(DomainError::Forbidden("payment".into()));
+    }
+    let status = Status::from_code(&row.status).unwrap_or(Status::Draft);
+    if status == Status::Draft || !lifecycle::OPEN.contains(&status) {
+        return Err(refuse("payment_closed", "the dossier is not open"));
+    }
+    let amount = row.fee_due_vnd.unwrap_or(0);
+    if amount <= 0 {
+        return Err(refuse("payment_no_fee", "this dossier has no fee"));
+    }
+    let txn = crate::db::begin_write(db).await?;
+    // Hold the dossier while deciding, so two tabs cannot start two payments.
+    dossier::Entity::find_by_id(id.to_owned())
+        .lock_exclusive()
+        .one(&txn)
+        .await?;
+    let existing = of_dossier(&txn, id).await?;
+    if is_paid(&existing) {
+        return Err(refuse("payment_done", "the fee is already paid"));
+    }
+    if pending(&existing, now).is_some() {
+        return Err(refuse(
+            "payment_pending",
+            "a payment is waiting for the bank's answer",
+        ));
+    }
+    let txn_ref = format!(
+        "{}{}",
+        vietnam(now).get(2..8).unwrap_or("000000"),
+        uuid::Uuid::new_v4()
+            .simple()
+            .to_string()
+            .get(..10)
+            .unwrap_or("0")
+            .to_uppercase()
+    );
+    let expires = now + Duration::minutes(PAYMENT_MINUTES);
+    payment::Entity::insert(payment::ActiveModel {
+        id: Set(uuid::Uuid::new_v4().to_string()),
+        dossier_id: Set(id.to_owned()),
+        gateway: Set("vnpay".into()),
+        txn_ref: Set(txn_ref.clone()),
+        amount_vnd: Set(amount),
+        status: Set("pending".into()),
+        created_at: Set(now.fixed_offset()),
+        expires_at: Set(expires.fixed_offset()),
+        updated_at: Set(now.fixed_offset()),
+        paid_at: Set(None),
+        gateway_txn_no: Set(None),
+        bank_code: Set(None),
+        response_code: Set(None),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    let code = row.code.clone().unwrap_or_default();
+    let label = crate::staff::actor_label(&txn, actor).await?;
+    timeline::append(
+        &txn,
+        now,
+        NewEvent {
+            dossier_id: id,
+            actor_id: actor.audit_id(),
+            actor_label: label.clone(),
+            kind: "payment_started",
+            from: None,
+            to: None,
+            public_note: None,
+            internal_note: None,
+            data: Some(
+                serde_json::json!({ "amount_vnd": amount, "txn_ref": txn_ref, "gateway": "vnpay" }),
+            ),
+        },
+    )
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: label,
+            action: "payment.start",
+            target_type: Some("dossier"),
+            target_id: Some(id.to_owned()),
+            agency_code: row.receiving_agency_code.clone(),
+            outcome: Outcome::Success,
+            detail: Some(
+                serde_json::json!({ "code": code, "amount_vnd": amount, "txn_ref": txn_ref }),
+            ),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let mut params = BTreeMap::new();
+    for (k, v) in [
+        ("vnp_Version", vnpay::VERSION.to_owned()),
+        ("vnp_Command", "pay".to_owned()),
+        ("vnp_TmnCode", config.tmn_code.clone()),
+        ("vnp_Amount", (amount * 100).to_string()),
+        ("vnp_CurrCode", "VND".to_owned()),
+        ("vnp_TxnRef", txn_ref),
+        ("vnp_OrderInfo", format!("Thanh toan le phi ho so {code}")),
+        ("vnp_OrderType", "other".to_owned()),
+        ("vnp_Locale", "vn".to_owned()),
+        ("vnp_ReturnUrl", config.return_url.clone()),
+        (
+            "vnp_IpAddr",
+            origin.ip.clone().unwrap_or_else(|| "127.0.0.1".into()),
+        ),
+        ("vnp_CreateDate", vietnam(now)),
+        ("vnp_ExpireDate", vietnam(expires)),
+    ] {
+        params.insert(k.to_owned(), v);
+    }
+    Ok(vnpay::payment_url(&config.pay_url, &config.secret, &params))
+}
+
+async fn keep_callback<C: ConnectionTrait>(
+    db: &C,
+    kind: &str,
+    params: &BTreeMap<String, String>,
+    valid: bool,
+    answer: IpnCode,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    payment_callback::Entity::insert(payment_callback::ActiveModel {
+        id: NotSet,
+        gateway: Set("vnpay".into()),
+        kind: Set(kind.to_owned()),
+        txn_ref: Set(params.get("vnp_TxnRef").cloned()),
+        received_at: Set(now.fixed_offset()),
+        signature_valid: Set(valid),
+        answer: Set(answer.code().to_owned()),
+        params: Set(serde_json::to_value(params).unwrap_or_default()),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// Handles VNPay's IPN call: the only way a payment's state changes. Every call is kept.
+pub async fn vnpay_ipn(
+    db: &DatabaseConnection,
+    secret: &str,
+    params: &BTreeMap<String, String>,
+    now: DateTime<Utc>,
+) -> DomainResult<IpnCode> {
+    let valid = vnpay::verify(secret, params);
+    let answer = if valid {
+        apply_ipn(db, params, now).await?
+    } else {
+        tracing::warn!(txn_ref = ?params.get("vnp_TxnRef"), "VNPay IPN with a bad signature");
+        IpnCode::BadSignature
+    };
+    keep_callback(db, "ipn", params, valid, answer, now).await?;
+    Ok(answer)
+}
+
+async fn apply_ipn(
+    db: &DatabaseConnection,
+    params: &BTreeMap<String, String>,
+    now: DateTime<Utc>,
+) -> DomainResult<IpnCode> {
+    let get = |k: &str| params.get(k).map(String::as_str).unwrap_or("");
+    let Some(found) = payment::Entity::find()
+        .filter(payment::Column::TxnRef.eq(get("vnp_TxnRef")))
+        .one(db)
+        .await?
+    else {
+        return Ok(IpnCode::OrderNotFound);
+    };
+    let Ok(amount) = get("vnp_Amount").parse::<i64>() else {
+        return Ok(IpnCode::WrongAmount);
+    };
+    if amount != found.amount_vnd * 100 {
+        return Ok(IpnCode::WrongAmount);
+    }
+    if found.status != "pending" && found.status != "expired" {
+        return Ok(IpnCode::AlreadyConfirmed);
+    }
+    let success = get("vnp_ResponseCode") == "00" && get("vnp_TransactionStatus") == "00";
+    let txn = crate::db::begin_write(db).await?;
+    let row = dossier::Entity::find_by_id(found.dossier_id.clone())
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DomainError::Internal(format!("dossier {}", found.dossier_id)))?;
+    let others = of_dossier(&txn, &found.dossier_id).await?;
+    let status = if !success {
+        "failed"
+    } else if others
+        .iter()
+        .any(|p| p.status == "paid" && p.id != found.id)
+    {
+        "duplicate"
+    } else {
+        "paid"
+    };
+    let changed = payment::Entity::update_many()
+        .col_expr(payment::Column::Status, Expr::value(status))
+        .col_expr(payment::Column::UpdatedAt, Expr::value(now.fixed_offset()))
+        .col_expr(
+            payment::Column::PaidAt,
+            Expr::value(success.then(|| now.fixed_offset())),
+        )
+        .col_expr(
+            payment::Column::GatewayTxnNo,
+            Expr::value(Some(get("vnp_TransactionNo").to_owned())),
+        )
+        .col_expr(
+            payment::Column::BankCode,
+            Expr::value(Some(get("vnp_BankCode").to_owned())),
+        )
+        .col_expr(
+            payment::Column::ResponseCode,
+            Expr::value(Some(get("vnp_ResponseCode").to_owned())),
+        )
+        .filter(payment::Column::Id.eq(&found.id))
+        .filter(payment::Column::Status.is_in(["pending", "expired"]))
+        .exec(&txn)
+        .await?;
+    if changed.rows_affected != 1 {
+        return Ok(IpnCode::AlreadyConfirmed);
+    }
+    let kind = match status {
+        "paid" => "payment_paid",
+        "duplicate" => "payment_duplicate",
+        _ => "payment_failed",
+    };
+    timeline::append(
+        &txn,
+        now,
+        NewEvent {
+            dossier_id: &row.id,
+            actor_id: None,
+            actor_label: "VNPay".into(),
+            kind,
+            from: None,
+            to: None,
+            public_note: None,
+            internal_note: None,
+            data: Some(serde_json::json!({
+                "amount_vnd": found.amount_vnd,
+                "txn_ref": found.txn_ref,
+                "gateway_txn_no": get("vnp_TransactionNo"),
+                "response_code": get("vnp_ResponseCode"),
+            })),
+        },
+    )
+    .await?;
+    audit::record(
+        &txn,
+        &Origin::default(),
+        Entry {
+            actor_id: None,
+            actor_label: "VNPay".into(),
+            action: &format!("payment.{status}"),
+            target_type: Some("dossier"),
+            target_id: Some(row.id.clone()),
+            agency_code: row.receiving_agency_code.clone(),
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({ "code": row.code, "txn_ref": found.txn_ref, "amount_vnd": found.amount_vnd })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(IpnCode::Confirmed)
+}
+
+/// The browser's return from the gateway: informational only. Returns the dossier it concerns
+/// (to show its page, where the state recorded by the IPN is read) when the signature holds.
+pub async fn vnpay_return(
+    db: &DatabaseConnection,
+    secret: &str,
+    params: &BTreeMap<String, String>,
+    now: DateTime<Utc>,
+) -> DomainResult<Option<String>> {
+    let valid = vnpay::verify(secret, params);
+    let found = if valid {
+        payment::Entity::find()
+            .filter(
+                payment::Column::TxnRef.eq(params.get("vnp_TxnRef").cloned().unwrap_or_default()),
+            )
+            .one(db)
+            .await?
+    } else {
+        None
+    };
+    let answer = if valid {
+        IpnCode::Confirmed
+    } else {
+        IpnCode::BadSignature
+    };
+    keep_callback(db, "return", params, valid, answer, now).await?;
+    Ok(found.map(|p| p.dossier_id))
+}

@@ -1,0 +1,242 @@
+//! Paying a fee through VNPay against a real database (SQLite, or PostgreSQL when
+//! `PORTAL_TEST_DATABASE_URL` is set): the signed payment address, and forged, tampered,
+//! replayed, reordered, unknown and wrong-amount IPN calls, each answered with its documented
+//! code and none changing a payment wrongly; no second payment while one is pending; a
+//! cancelled payment can be retried.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use domain::entities::{dossier, dossier_event, payment, payment_callback};
+use domain::payments::online::{self, VnpayConfig};
+use domain::payments::vnpay::{self, IpnCode};
+use domain::testing::{self, fresh_database, origin, seed_dir};
+use domain::{reference_data, DomainError};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+const SECRET: &str = "test-merchant-secret";
+
+fn config() -> VnpayConfig {
+    VnpayConfig {
+        tmn_code: "DVCTEST1".into(),
+        secret: SECRET.into(),
+        pay_url: "https://pay.example/paymentv2/vpcpay.html".into(),
+        return_url: "https://dvc.example/thanh-toan/vnpay/ket-qua".into(),
+    }
+}
+
+fn monday_nine() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).unwrap()
+}
+
+fn query(url: &str) -> BTreeMap<String, String> {
+    url.split_once('?')
+        .map(|(_, q)| q)
+        .unwrap_or("")
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| {
+            let v = v.replace('+', " ");
+            let bytes = v.as_bytes();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'%' && i + 2 < bytes.len() + 1 {
+                    if let Ok(b) = u8::from_str_radix(&v[i + 1..i + 3], 16) {
+                        out.push(b);
+                        i += 3;
+                        continue;
+                    }
+                }
+                out.push(bytes[i]);
+                i += 1;
+            }
+            (k.to_owned(), String::from_utf8_lossy(&out).into_owned())
+        })
+        .collect()
+}
+
+/// The IPN VNPay sends for the payment at `url`: `response` `00` paid, `24` cancelled.
+fn ipn_for(url: &str, response: &str) -> BTreeMap<String, String> {
+    let sent = query(url);
+    let mut p = BTreeMap::new();
+    for k in ["vnp_Amount", "vnp_TxnRef", "vnp_OrderInfo", "vnp_TmnCode"] {
+        p.insert(k.to_owned(), sent[k].clone());
+    }
+    p.insert("vnp_ResponseCode".into(), response.into());
+    p.insert(
+        "vnp_TransactionStatus".into(),
+        if response == "00" { "00" } else { "02" }.into(),
+    );
+    p.insert("vnp_TransactionNo".into(), "14123456".into());
+    p.insert("vnp_BankCode".into(), "NCB".into());
+    p.insert("vnp_PayDate".into(), "20261123091500".into());
+    sign(p)
+}
+
+fn sign(mut p: BTreeMap<String, String>) -> BTreeMap<String, String> {
+    p.remove("vnp_SecureHash");
+    let hash = vnpay::hmac_sha512(SECRET, &vnpay::hash_data(&p));
+    p.insert("vnp_SecureHash".into(), hash);
+    p
+}
+
+fn code_of(e: &DomainError) -> Option<String> {
+    match e {
+        DomainError::Validation(f) => f.first().map(|f| f.code.clone()),
+        _ => None,
+    }
+}
+
+#[tokio::test]
+async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResult {
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = monday_nine();
+    let (owner, id) = testing::filed(&db, 4, now).await?;
+    let row = dossier::Entity::find_by_id(id.clone())
+        .one(&db)
+        .await?
+        .ok_or("row")?;
+    let fee = row.fee_due_vnd.ok_or("fee")?;
+    assert!(fee > 0, "TN.ATTP.001 has a fee");
+    let o = origin();
+
+    // Someone else cannot pay (nor see) it.
+    let (stranger, _) = testing::filed(&db, 5, now).await?;
+    assert!(matches!(
+        online::start(&db, &config(), &stranger, &o, &id, now).await,
+        Err(DomainError::NotFound(_) | DomainError::Forbidden(_))
+    ));
+
+    let url = online::start(&db, &config(), &owner, &o, &id, now).await?;
+    assert!(url.starts_with("https://pay.example/paymentv2/vpcpay.html?"));
+    let sent = query(&url);
+    assert!(vnpay::verify(SECRET, &sent), "the address is signed");
+    assert_eq!(
+        sent["vnp_Amount"],
+        (fee * 100).to_string(),
+        "amount × 100, from the fee"
+    );
+    assert_eq!(sent["vnp_Version"], "2.1.0");
+    assert_eq!(sent["vnp_ReturnUrl"], config().return_url);
+    // No second payment while the first waits for the bank.
+    let twice = online::start(&db, &config(), &owner, &o, &id, now + Duration::minutes(1)).await;
+    assert_eq!(
+        twice.err().as_ref().and_then(code_of).as_deref(),
+        Some("payment_pending")
+    );
+
+    let paid = ipn_for(&url, "00");
+    // Forged: signed with another secret.
+    let mut forged = paid.clone();
+    forged.insert(
+        "vnp_SecureHash".into(),
+        vnpay::hmac_sha512("guess", &vnpay::hash_data(&paid)),
+    );
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &forged, now).await?,
+        IpnCode::BadSignature
+    );
+    // Tampered: the amount changed after signing.
+    let mut tampered = paid.clone();
+    tampered.insert("vnp_Amount".into(), "100".into());
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &tampered, now).await?,
+        IpnCode::BadSignature
+    );
+    // Signed but for an amount that is not the order's.
+    let mut wrong = paid.clone();
+    wrong.insert("vnp_Amount".into(), (fee * 100 - 100).to_string());
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &sign(wrong), now).await?,
+        IpnCode::WrongAmount
+    );
+    // Signed but for an order that does not exist.
+    let mut unknown = paid.clone();
+    unknown.insert("vnp_TxnRef".into(), "NOSUCHREF".into());
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &sign(unknown), now).await?,
+        IpnCode::OrderNotFound
+    );
+    let p = online::of_dossier(&db, &id).await?;
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].status, "pending", "nothing above changed the payment");
+
+    // The real one: paid, once.
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &paid, now).await?,
+        IpnCode::Confirmed
+    );
+    // Replayed, and a failure arriving after it (reordered): both answered 02, still paid.
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &paid, now).await?,
+        IpnCode::AlreadyConfirmed
+    );
+    let late_failure = ipn_for(&url, "24");
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &late_failure, now).await?,
+        IpnCode::AlreadyConfirmed
+    );
+    let p = online::of_dossier(&db, &id).await?;
+    assert_eq!(p[0].status, "paid");
+    assert_eq!(p[0].gateway_txn_no.as_deref(), Some("14123456"));
+    assert!(online::is_paid(&p));
+    let events = dossier_event::Entity::find()
+        .filter(dossier_event::Column::DossierId.eq(&id))
+        .filter(dossier_event::Column::Kind.eq("payment_paid"))
+        .count(&db)
+        .await?;
+    assert_eq!(events, 1);
+    // Every callback is kept; the forged ones as such.
+    let kept = payment_callback::Entity::find().all(&db).await?;
+    assert_eq!(kept.len(), 7);
+    assert_eq!(kept.iter().filter(|c| !c.signature_valid).count(), 2);
+    assert!(kept
+        .iter()
+        .filter(|c| !c.signature_valid)
+        .all(|c| c.answer == "97"));
+    // Paid: no new payment is offered.
+    let again = online::start(&db, &config(), &owner, &o, &id, now + Duration::hours(1)).await;
+    assert_eq!(
+        again.err().as_ref().and_then(code_of).as_deref(),
+        Some("payment_done")
+    );
+    // The browser's return only points back to the dossier.
+    assert_eq!(
+        online::vnpay_return(&db, SECRET, &paid, now).await?,
+        Some(id.clone())
+    );
+    assert_eq!(
+        online::vnpay_return(&db, SECRET, &tampered, now).await?,
+        None
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_cancelled_payment_can_be_retried() -> TestResult {
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = monday_nine();
+    let (owner, id) = testing::filed(&db, 6, now).await?;
+    let o = origin();
+    let first = online::start(&db, &config(), &owner, &o, &id, now).await?;
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &ipn_for(&first, "24"), now).await?,
+        IpnCode::Confirmed
+    );
+    assert_eq!(online::of_dossier(&db, &id).await?[0].status, "failed");
+    let second = online::start(&db, &config(), &owner, &o, &id, now + Duration::minutes(2)).await?;
+    assert_ne!(query(&first)["vnp_TxnRef"], query(&second)["vnp_TxnRef"]);
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &ipn_for(&second, "00"), now).await?,
+        IpnCode::Confirmed
+    );
+    let all = online::of_dossier(&db, &id).await?;
+    assert_eq!(all.iter().filter(|p| p.status == "paid").count(), 1);
+    assert_eq!(payment::Entity::find().count(&db).await?, 2);
+    Ok(())
+}

@@ -1,0 +1,117 @@
+// Paying a fee online through the VNPay simulator in Chromium, with JavaScript off (plain
+// forms): a citizen files a procedure with a fee, cancels the first payment on the gateway's
+// page, pays on the second try while the simulator sends the IPN twice (a replay), and the
+// dossier shows the fee paid, once. A forged IPN gets code 97. Axe checks the payment panel.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
+
+let portal;
+before(async () => {
+  portal = await startPortal();
+});
+after(async () => {
+  await portal?.stop();
+});
+
+const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(2000)}\n%%EOF\n`);
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a2ba0000000049454e44ae426082', 'hex');
+
+async function api(page, method, url, body) {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value ?? '';
+  const res = await page.request.fetch(`${portal.url}${url}`, {
+    method,
+    headers: { 'x-csrf-token': csrf, ...(Buffer.isBuffer(body) ? {} : { 'content-type': 'application/json' }) },
+    data: Buffer.isBuffer(body) ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status(), body: text ? JSON.parse(text) : null };
+}
+
+/** Files the food-safety certificate (a fee of 700,000 đồng) through the API with the session. */
+async function fileWithFee(page) {
+  const created = await api(page, 'POST', '/api/v1/dossiers', { procedure_code: 'TN.ATTP.001' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const d = created.body;
+  const applicant = { ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000002' };
+  const saved = await api(page, 'PATCH', `/api/v1/dossiers/${d.id}`, {
+    revision: d.revision, applicant, answers: { noi_dung: 'Quán phở 30 chỗ ngồi' }, delivery: { method: 'electronic' },
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const others = saved.body.problems.filter((p) => !p.field.startsWith('doc-'));
+  assert.deepEqual(others, [], 'only documents left');
+  for (const slot of saved.body.problems.map((p) => p.field.slice(4))) {
+    let up = await api(page, 'POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
+    if (up.status !== 201) up = await api(page, 'POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
+    assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
+  }
+  const current = await api(page, 'GET', `/api/v1/dossiers/${d.id}`);
+  const ready = await api(page, 'PATCH', `/api/v1/dossiers/${d.id}`, { revision: current.body.revision, documents_done: true });
+  assert.deepEqual(ready.body.problems, []);
+  const filed = await api(page, 'POST', `/api/v1/dossiers/${d.id}/submit`, { declaration: true });
+  assert.equal(filed.status, 200, JSON.stringify(filed.body));
+  return d.id;
+}
+
+test('a fee is paid through the gateway once, after a cancelled try, with JavaScript off', async () => {
+  const browser = await launchBrowser({ javaScriptEnabled: false, width: 360, height: 800 });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${portal.url}/dang-nhap`);
+    await page.fill('#identifier', 'congdan@dichvucong.localhost');
+    await page.fill('#password', 'Demo@2026');
+    await Promise.all([page.waitForURL(/\/tai-khoan/), page.click('main button[type=submit]')]);
+    const id = await fileWithFee(page);
+    const dossierUrl = `${portal.url}/ho-so/${id}`;
+
+    await page.goto(dossierUrl);
+    const panel = page.locator('section.payment');
+    assert.match(await panel.innerText(), /Lệ phí cần nộp: 700\.000/);
+
+    // First try: cancelled on the gateway's page; the dossier says so and offers to pay again.
+    await Promise.all([page.waitForURL(/\/gia-lap\/vnpay\/paymentv2\/vpcpay\.html\?/), panel.locator('button[type=submit]').click()]);
+    assert.match(await page.locator('#amount').innerText(), /700000 VND/);
+    await Promise.all([page.waitForURL(/\/ho-so\/.*thanh-toan=ve/), page.click('button[value="24"]')]);
+    assert.match(await page.locator('section.payment').innerText(), /chưa thành công/);
+
+    // Second try: paid, while the simulator sends the IPN twice.
+    await Promise.all([page.waitForURL(/vpcpay\.html/), page.locator('section.payment button[type=submit]').click()]);
+    await page.check('input[name=ipn][value=twice]');
+    await Promise.all([page.waitForURL(/\/ho-so\/.*thanh-toan=ve/), page.click('button[value="00"]')]);
+    const paid = await page.locator('section.payment').innerText();
+    assert.match(paid, /Đã thanh toán 700\.000/);
+    assert.equal(await page.locator('section.payment button').count(), 0, 'no second payment offered');
+    const timeline = await page.locator('ol.timeline').innerText();
+    assert.equal(timeline.split('Đã thanh toán lệ phí').length - 1, 1, 'paid once on the timeline');
+    assert.match(timeline, /Thanh toán lệ phí không thành công/);
+
+    // A forged IPN is refused with its code and changes nothing.
+    const forged = await page.request.get(`${portal.url}/thanh-toan/vnpay/ipn?vnp_TxnRef=X&vnp_Amount=100&vnp_ResponseCode=00&vnp_SecureHash=abc`);
+    assert.deepEqual(await forged.json(), { RspCode: '97', Message: 'Invalid signature' });
+    // A return with a bad signature leads to the list, not to a "paid" page.
+    await page.goto(`${portal.url}/thanh-toan/vnpay/ket-qua?vnp_TxnRef=X&vnp_SecureHash=abc`);
+    assert.match(page.url(), /\/ho-so-cua-toi/);
+
+    // Axe (it needs JavaScript) on the paid dossier page, at 360 px.
+    const checker = await launchBrowser({ width: 360, height: 800 });
+    try {
+      const p = await checker.context.newPage();
+      await p.goto(`${portal.url}/dang-nhap`);
+      await waitForHydration(p);
+      await p.fill('#identifier', 'congdan@dichvucong.localhost');
+      await p.fill('#password', 'Demo@2026');
+      await Promise.all([p.waitForURL(/\/tai-khoan/), p.click('main button[type=submit]')]);
+      await p.goto(dossierUrl);
+      await waitForHydration(p);
+      await p.locator('section.payment').waitFor();
+      assert.deepEqual(await seriousViolations(p), []);
+      const width = await p.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `fits 360 px (${width})`);
+    } finally {
+      await checker.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,94 @@
+//! The routes of online payment: the applicant starts a payment from the dossier page (a plain
+//! form post), VNPay calls the IPN address server to server (authoritative), and the browser
+//! comes back to the return address (which only leads back to the dossier page).
+//!
+//! Rules live in `domain::payments`; these handlers only translate requests and outcomes.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Json};
+use chrono::Utc;
+use domain::payments::online;
+use domain::payments::vnpay::IpnCode;
+use domain::DomainError;
+
+use app::session::RequestContext;
+
+use crate::state::AppState;
+
+/// `POST /ho-so/{id}/thanh-toan`: opens the gateway's payment page for the dossier's fee.
+pub async fn start(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(id): Path<String>,
+) -> Response {
+    let back = format!("/ho-so/{id}");
+    let config = match state.config.vnpay() {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(error = %e, "VNPay is not configured");
+            return Redirect::to(&format!("{back}?thanh-toan=loi&ma=payment_unavailable"))
+                .into_response();
+        }
+    };
+    match online::start(&state.db, &config, &ctx.actor, &ctx.origin, &id, Utc::now()).await {
+        Ok(url) => Redirect::to(&url).into_response(),
+        Err(DomainError::Validation(errors)) => {
+            let code = errors.first().map_or("payment_closed", |e| e.code.as_str());
+            Redirect::to(&format!("{back}?thanh-toan=loi&ma={code}")).into_response()
+        }
+        Err(DomainError::Unauthorized) => {
+            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
+        }
+        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
+            axum::http::StatusCode::NOT_FOUND.into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "payment start failed");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `GET /thanh-toan/vnpay/ipn`: VNPay's server-to-server notice, answered with its codes.
+pub async fn ipn(
+    State(state): State<AppState>,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> Json<serde_json::Value> {
+    let answer = match state.config.vnpay() {
+        Ok(config) => online::vnpay_ipn(&state.db, &config.secret, &params, Utc::now())
+            .await
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "IPN failed");
+                IpnCode::OtherError
+            }),
+        Err(e) => {
+            tracing::error!(error = %e, "VNPay is not configured");
+            IpnCode::OtherError
+        }
+    };
+    Json(answer.body())
+}
+
+/// `GET /thanh-toan/vnpay/ket-qua`: the browser back from the gateway, sent to the dossier's
+/// page (which shows what the IPN recorded) or, for an unsigned return, to the dossier list.
+pub async fn back(
+    State(state): State<AppState>,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> Response {
+    let found = match state.config.vnpay() {
+        Ok(config) => online::vnpay_return(&state.db, &config.secret, &params, Utc::now())
+            .await
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "payment return failed");
+                None
+            }),
+        Err(_) => None,
+    };
+    match found {
+        Some(id) => Redirect::to(&format!("/ho-so/{id}?thanh-toan=ve")).into_response(),
+        None => Redirect::to("/ho-so-cua-toi?thanh-toan=sai").into_response(),
+    }
+}

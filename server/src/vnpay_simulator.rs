@@ -1,0 +1,210 @@
+//! A local VNPay gateway (the default outside production): the payment page of protocol
+//! 2.1.0 and its callbacks, so that paying is tried end to end without a bank.
+//!
+//! - `GET /gia-lap/vnpay/paymentv2/vpcpay.html?…` checks the request's signature and expiry as
+//!   VNPay does (an invalid one gets VNPay's error page) and shows the order with three
+//!   buttons: pay, cancel (code 24), fail (code 51, insufficient funds).
+//! - `POST /gia-lap/vnpay/paymentv2/xu-ly` answers like the gateway: a signed IPN to the
+//!   merchant's address (server to server), then the browser to `vnp_ReturnUrl` with the same
+//!   signed parameters.
+//! - Test controls on the page change the IPN: not sent (a callback that never came), sent
+//!   twice (replay), a failure sent after the success (reordered), the amount changed after
+//!   signing (tampered).
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Form, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use domain::payments::vnpay;
+
+/// What the simulator needs: the merchant's secret and where its IPN address is.
+#[derive(Clone)]
+pub struct Simulator {
+    /// The merchant secret both sides share.
+    pub secret: String,
+    /// The merchant's IPN address (registered with VNPay in real life).
+    pub ipn_url: String,
+    client: reqwest::Client,
+}
+
+impl Simulator {
+    /// A simulator for the merchant with `secret` whose IPN address is `ipn_url`.
+    pub fn new(secret: String, ipn_url: String) -> Simulator {
+        Simulator {
+            secret,
+            ipn_url,
+            client: reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(15))
+                .build()
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><style>body{{font-family:sans-serif;max-width:36rem;margin:1rem auto;padding:0 1rem}}\
+         button{{font-size:1.1rem;padding:.6rem 1rem;margin:.3rem .3rem .3rem 0}}dt{{font-weight:bold}}</style></head>\
+         <body><main><p>VNPAY — cổng thanh toán giả lập (simulator)</p><h1>{title}</h1>{body}</main></body></html>"
+    )
+}
+
+fn error_page(code: &str, message: &str) -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        Html(page(
+            "Giao dịch không thành công",
+            &format!("<p role=\"alert\">Mã lỗi {code}: {}</p>", escape(message)),
+        )),
+    )
+        .into_response()
+}
+
+async fn payment_page(
+    State(sim): State<Simulator>,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> Response {
+    if !vnpay::verify(&sim.secret, &params) {
+        return error_page("70", "Sai chữ ký (invalid signature)");
+    }
+    let get = |k: &str| params.get(k).map(String::as_str).unwrap_or("");
+    if get("vnp_Version") != vnpay::VERSION || get("vnp_Command") != "pay" {
+        return error_page("03", "Dữ liệu gửi sang không đúng định dạng");
+    }
+    let now = chrono::Utc::now()
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .format("%Y%m%d%H%M%S")
+        .to_string();
+    if !get("vnp_ExpireDate").is_empty() && get("vnp_ExpireDate") < now.as_str() {
+        return error_page("11", "Đã hết hạn chờ thanh toán");
+    }
+    let amount = get("vnp_Amount").parse::<i64>().unwrap_or(0) / 100;
+    let hidden: String = params
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+                escape(k),
+                escape(v)
+            )
+        })
+        .collect();
+    let body = format!(
+        "<dl><dt>Đơn hàng</dt><dd>{}</dd><dt>Mã tham chiếu</dt><dd>{}</dd><dt>Số tiền</dt><dd id=\"amount\">{} VND</dd></dl>\
+         <form method=\"post\" action=\"/gia-lap/vnpay/paymentv2/xu-ly\">{hidden}\
+         <fieldset><legend>Điều khiển thử nghiệm (test controls)</legend>\
+         <label><input type=\"radio\" name=\"ipn\" value=\"once\" checked> IPN gửi một lần</label><br>\
+         <label><input type=\"radio\" name=\"ipn\" value=\"none\"> Không gửi IPN</label><br>\
+         <label><input type=\"radio\" name=\"ipn\" value=\"twice\"> Gửi IPN hai lần</label><br>\
+         <label><input type=\"radio\" name=\"ipn\" value=\"reorder\"> Gửi thêm IPN thất bại sau IPN thành công</label><br>\
+         <label><input type=\"radio\" name=\"ipn\" value=\"tamper\"> Sửa số tiền trong IPN sau khi ký</label></fieldset>\
+         <button type=\"submit\" name=\"result\" value=\"00\">Thanh toán</button>\
+         <button type=\"submit\" name=\"result\" value=\"24\">Hủy giao dịch</button>\
+         <button type=\"submit\" name=\"result\" value=\"51\">Thanh toán thất bại (không đủ số dư)</button></form>",
+        escape(get("vnp_OrderInfo")),
+        escape(get("vnp_TxnRef")),
+        amount
+    );
+    Html(page("Thanh toán qua VNPAY", &body)).into_response()
+}
+
+/// The gateway's answer for `request` with `result` (`00`, `24`, `51`), signed.
+fn answer(
+    sim: &Simulator,
+    request: &BTreeMap<String, String>,
+    result: &str,
+) -> BTreeMap<String, String> {
+    let mut p = BTreeMap::new();
+    for k in ["vnp_Amount", "vnp_TxnRef", "vnp_OrderInfo", "vnp_TmnCode"] {
+        if let Some(v) = request.get(k) {
+            p.insert(k.to_owned(), v.clone());
+        }
+    }
+    let now = chrono::Utc::now().with_timezone(&domain::dossiers::codes::vietnam());
+    p.insert("vnp_ResponseCode".into(), result.to_owned());
+    p.insert(
+        "vnp_TransactionStatus".into(),
+        if result == "00" { "00" } else { "02" }.into(),
+    );
+    p.insert(
+        "vnp_TransactionNo".into(),
+        now.format("%H%M%S%3f").to_string(),
+    );
+    p.insert("vnp_BankCode".into(), "NCB".into());
+    p.insert("vnp_CardType".into(), "ATM".into());
+    p.insert("vnp_PayDate".into(), now.format("%Y%m%d%H%M%S").to_string());
+    let hash = vnpay::hmac_sha512(&sim.secret, &vnpay::hash_data(&p));
+    p.insert("vnp_SecureHash".into(), hash);
+    p
+}
+
+async fn send_ipn(sim: &Simulator, params: &BTreeMap<String, String>) {
+    let sent = sim.client.get(&sim.ipn_url).query(params).send().await;
+    match sent {
+        Ok(r) => {
+            let body = r.text().await.unwrap_or_default();
+            tracing::info!(answer = %body, "simulated VNPay IPN answered");
+        }
+        Err(e) => tracing::warn!(error = %e, "simulated VNPay IPN not delivered"),
+    }
+}
+
+async fn process(
+    State(sim): State<Simulator>,
+    Form(form): Form<BTreeMap<String, String>>,
+) -> Response {
+    let mut request = form.clone();
+    let result = request.remove("result").unwrap_or_else(|| "24".into());
+    let control = request.remove("ipn").unwrap_or_else(|| "once".into());
+    if !vnpay::verify(&sim.secret, &request) {
+        return error_page("70", "Sai chữ ký (invalid signature)");
+    }
+    let signed = answer(&sim, &request, &result);
+    match control.as_str() {
+        "none" => {}
+        "twice" => {
+            send_ipn(&sim, &signed).await;
+            send_ipn(&sim, &signed).await;
+        }
+        "reorder" => {
+            send_ipn(&sim, &signed).await;
+            send_ipn(&sim, &answer(&sim, &request, "51")).await;
+        }
+        "tamper" => {
+            let mut tampered = signed.clone();
+            tampered.insert("vnp_Amount".into(), "100".into());
+            send_ipn(&sim, &tampered).await;
+        }
+        _ => send_ipn(&sim, &signed).await,
+    }
+    let Some(return_url) = request.get("vnp_ReturnUrl") else {
+        return error_page("03", "Thiếu địa chỉ trả về");
+    };
+    let query: String = signed
+        .iter()
+        .map(|(k, v)| format!("{}={}", vnpay::urlencode(k), vnpay::urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let sep = if return_url.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{return_url}{sep}{query}")).into_response()
+}
+
+/// The simulator's routes, nested under `/gia-lap/vnpay`.
+pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
+    Router::new()
+        .route("/paymentv2/vpcpay.html", get(payment_page))
+        .route("/paymentv2/xu-ly", post(process))
+        .with_state(sim)
+}
