@@ -3,3 +3,4 @@
 
 pub mod online;
 pub mod vnpay;
+pub mod vnpay_api;

@@ -170,6 +170,9 @@ pub struct Config {
     /// `{public_url}/gia-lap/vnpay/paymentv2/vpcpay.html` (refused in production). The merchant
     /// secret comes only from `PORTAL_VNPAY_HASH_SECRET`.
     pub vnpay_pay_url: Option<String>,
+    /// VNPay's merchant API (`querydr`, `refund`); unset: the simulator's, under
+    /// `{public_url}/gia-lap/vnpay/merchant_webapi/api/transaction`.
+    pub vnpay_api_url: Option<String>,
 }
 
 /// Environment variable with the VNPay merchant secret (`vnp_HashSecret`).
@@ -197,6 +200,16 @@ impl Config {
                 .clone()
                 .unwrap_or_else(|| format!("{base}/gia-lap/vnpay/paymentv2/vpcpay.html")),
             return_url: format!("{base}/thanh-toan/vnpay/ket-qua"),
+        })
+    }
+
+    /// The merchant API's address.
+    pub fn vnpay_api(&self) -> String {
+        self.vnpay_api_url.clone().unwrap_or_else(|| {
+            format!(
+                "{}/gia-lap/vnpay/merchant_webapi/api/transaction",
+                self.public_url.trim_end_matches('/')
+            )
         })
     }
 }
@@ -246,6 +259,7 @@ impl Default for Config {
             national_id_simulator: true,
             vnpay_tmn_code: "DVCDEMO1".into(),
             vnpay_pay_url: None,
+            vnpay_api_url: None,
             national_id_citizen_id_claim: "citizen_id".into(),
         }
     }

@@ -27,4 +27,5 @@ pub mod telemetry;
 pub mod template_forms;
 pub mod tls;
 pub mod uploads;
+pub mod vnpay_client;
 pub mod vnpay_simulator;

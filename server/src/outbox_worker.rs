@@ -60,8 +60,17 @@ pub async fn clean_up(
         domain::dossiers::expiry::run(db, settings.drafts, mailing, chrono::Utc::now()).await?;
     let escalated =
         domain::dossiers::processing::escalate_overruns(db, mailing, chrono::Utc::now()).await?;
+    // Payments whose IPN never came: ask the gateway (every round, i.e. every ten minutes).
+    let payments = match &settings.vnpay {
+        Some((config, api_url)) => {
+            let api = crate::vnpay_client::HttpApi::new(api_url.clone());
+            domain::payments::online::resolve_pending(db, &api, config, chrono::Utc::now()).await?
+        }
+        None => 0,
+    };
     tracing::debug!(
         escalated,
+        payments,
         sessions,
         counters,
         flows,
@@ -81,6 +90,8 @@ pub struct Housekeeping {
     pub drafts: domain::dossiers::expiry::DraftPolicy,
     /// Public address (links in notices).
     pub base_url: String,
+    /// The VNPay merchant account and API address (pending payments are asked about).
+    pub vnpay: Option<(domain::payments::online::VnpayConfig, String)>,
 }
 
 impl Housekeeping {
@@ -90,6 +101,7 @@ impl Housekeeping {
             sessions: config.session_policy(),
             drafts: config.draft_policy(),
             base_url: config.public_url.clone(),
+            vnpay: config.vnpay().ok().map(|c| (c, config.vnpay_api())),
         }
     }
 }

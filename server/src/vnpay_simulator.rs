@@ -11,14 +11,17 @@
 //!   twice (replay), a failure sent after the success (reordered), the amount changed after
 //!   signing (tampered).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use axum::Json;
 use axum::Router;
 use domain::payments::vnpay;
+use domain::payments::vnpay_api::{Answer, Request};
 
 /// What the simulator needs: the merchant's secret and where its IPN address is.
 #[derive(Clone)]
@@ -28,6 +31,8 @@ pub struct Simulator {
     /// The merchant's IPN address (registered with VNPay in real life).
     pub ipn_url: String,
     client: reqwest::Client,
+    /// Transactions processed, by reference (what `querydr` and `refund` look up).
+    done: Arc<Mutex<HashMap<String, BTreeMap<String, String>>>>,
 }
 
 impl Simulator {
@@ -40,6 +45,7 @@ impl Simulator {
                 .timeout(std::time::Duration::from_secs(15))
                 .build()
                 .unwrap_or_default(),
+            done: Arc::default(),
         }
     }
 }
@@ -172,6 +178,9 @@ async fn process(
         return error_page("70", "Sai chữ ký (invalid signature)");
     }
     let signed = answer(&sim, &request, &result);
+    if let (Some(txn_ref), Ok(mut done)) = (request.get("vnp_TxnRef"), sim.done.lock()) {
+        done.insert(txn_ref.clone(), signed.clone());
+    }
     match control.as_str() {
         "none" => {}
         "twice" => {
@@ -201,9 +210,61 @@ async fn process(
     Redirect::to(&format!("{return_url}{sep}{query}")).into_response()
 }
 
+/// The merchant API: `querydr` (how a transaction ended) and `refund`, signed both ways.
+async fn merchant_api(State(sim): State<Simulator>, Json(req): Json<Request>) -> Json<Answer> {
+    let mut a = Answer {
+        vnp_ResponseId: req.vnp_RequestId.clone(),
+        vnp_Command: req.vnp_Command.clone(),
+        vnp_TmnCode: req.vnp_TmnCode.clone(),
+        vnp_TxnRef: req.vnp_TxnRef.clone(),
+        vnp_OrderInfo: req.vnp_OrderInfo.clone(),
+        ..Answer::default()
+    };
+    let found = sim
+        .done
+        .lock()
+        .ok()
+        .and_then(|d| d.get(&req.vnp_TxnRef).cloned());
+    let (code, message) = if !req.verify(&sim.secret) {
+        ("97", "Checksum failed")
+    } else if let Some(t) = found {
+        let get = |k: &str| t.get(k).cloned().unwrap_or_default();
+        a.vnp_Amount = get("vnp_Amount");
+        a.vnp_BankCode = get("vnp_BankCode");
+        a.vnp_PayDate = get("vnp_PayDate");
+        a.vnp_TransactionNo = get("vnp_TransactionNo");
+        a.vnp_TransactionStatus = get("vnp_TransactionStatus");
+        a.vnp_TransactionType = "01".into();
+        if req.vnp_Command == "refund" {
+            a.vnp_TransactionType = req.vnp_TransactionType.clone();
+            if a.vnp_TransactionStatus != "00" {
+                ("95", "Transaction is not successful, refund refused")
+            } else if req.vnp_Amount != a.vnp_Amount && req.vnp_TransactionType == "02" {
+                ("99", "Refund amount differs from the payment")
+            } else {
+                a.vnp_TransactionStatus = "05".into();
+                if let Ok(mut done) = sim.done.lock() {
+                    if let Some(t) = done.get_mut(&req.vnp_TxnRef) {
+                        t.insert("vnp_TransactionStatus".into(), "05".into());
+                    }
+                }
+                ("00", "Refund success")
+            }
+        } else {
+            ("00", "QueryDR Success")
+        }
+    } else {
+        ("91", "Transaction not found")
+    };
+    a.vnp_ResponseCode = code.into();
+    a.vnp_Message = message.into();
+    Json(a.sign(&sim.secret))
+}
+
 /// The simulator's routes, nested under `/gia-lap/vnpay`.
 pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
     Router::new()
+        .route("/merchant_webapi/api/transaction", post(merchant_api))
         .route("/paymentv2/vpcpay.html", get(payment_page))
         .route("/paymentv2/xu-ly", post(process))
         .with_state(sim)

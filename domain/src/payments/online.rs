@@ -383,3 +383,93 @@ pub async fn vnpay_return(
     keep_callback(db, "return", params, valid, answer, now).await?;
     Ok(found.map(|p| p.dossier_id))
 }
+
+/// Asks the gateway how each payment still pending after [`PAYMENT_MINUTES`] ended (its IPN
+/// never came) and records the answer as an IPN would: paid, failed, or expired when the
+/// gateway has no such transaction once the payment page has closed. A missing or unsigned
+/// answer leaves the payment pending for the next round. Returns how many were resolved.
+pub async fn resolve_pending(
+    db: &DatabaseConnection,
+    api: &dyn super::vnpay_api::Api,
+    config: &VnpayConfig,
+    now: DateTime<Utc>,
+) -> DomainResult<usize> {
+    let waiting = payment::Entity::find()
+        .filter(payment::Column::Status.eq("pending"))
+        .filter(
+            payment::Column::CreatedAt
+                .lt((now - Duration::minutes(PAYMENT_MINUTES)).fixed_offset()),
+        )
+        .order_by_asc(payment::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let mut resolved = 0;
+    for p in waiting {
+        let request = super::vnpay_api::request(
+            "querydr",
+            &config.tmn_code,
+            &p.txn_ref,
+            &vietnam(p.created_at.with_timezone(&Utc)),
+            &vietnam(now),
+            "Truy van giao dich",
+        )
+        .sign(&config.secret);
+        let answer = match api.call(request).await {
+            Ok(a) => a,
+            Err(e) => {
+                tracing::warn!(txn_ref = %p.txn_ref, error = %e, "VNPay query failed; retried next round");
+                continue;
+            }
+        };
+        if !answer.verify(&config.secret) || answer.vnp_TxnRef != p.txn_ref {
+            tracing::warn!(txn_ref = %p.txn_ref, "VNPay query answer with a bad signature ignored");
+            continue;
+        }
+        let expired = p.expires_at.with_timezone(&Utc) < now;
+        match (
+            answer.vnp_ResponseCode.as_str(),
+            answer.vnp_TransactionStatus.as_str(),
+        ) {
+            ("00", "01") => {}
+            ("00", status) => {
+                let mut params = BTreeMap::new();
+                for (k, v) in [
+                    ("vnp_TxnRef", answer.vnp_TxnRef.clone()),
+                    ("vnp_Amount", answer.vnp_Amount.clone()),
+                    (
+                        "vnp_ResponseCode",
+                        if status == "00" {
+                            "00".to_owned()
+                        } else {
+                            status.to_owned()
+                        },
+                    ),
+                    ("vnp_TransactionStatus", status.to_owned()),
+                    ("vnp_TransactionNo", answer.vnp_TransactionNo.clone()),
+                    ("vnp_BankCode", answer.vnp_BankCode.clone()),
+                ] {
+                    params.insert(k.to_owned(), v);
+                }
+                let code = apply_ipn(db, &params, now).await?;
+                keep_callback(db, "querydr", &params, true, code, now).await?;
+                if code == IpnCode::Confirmed {
+                    resolved += 1;
+                }
+            }
+            ("91", _) if expired => {
+                let changed = payment::Entity::update_many()
+                    .col_expr(payment::Column::Status, Expr::value("expired"))
+                    .col_expr(payment::Column::UpdatedAt, Expr::value(now.fixed_offset()))
+                    .filter(payment::Column::Id.eq(&p.id))
+                    .filter(payment::Column::Status.eq("pending"))
+                    .exec(db)
+                    .await?;
+                resolved += usize::try_from(changed.rows_affected).unwrap_or(0);
+            }
+            (code, _) => {
+                tracing::info!(txn_ref = %p.txn_ref, code, "VNPay query: not resolved yet");
+            }
+        }
+    }
+    Ok(resolved)
+}

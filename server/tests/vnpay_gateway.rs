@@ -1,0 +1,127 @@
+//! The portal and the VNPay simulator over real HTTP, on the protocol alone: the signed payment
+//! address opens the simulator's page (a tampered one gets VNPay's error 70), paying there
+//! redirects the browser back with signed parameters, and a payment whose IPN never came is
+//! resolved by the `querydr` call of the merchant API; one never paid expires.
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, Utc};
+use domain::payments::online::{self, VnpayConfig};
+use domain::payments::vnpay;
+use domain::testing::{self, fresh_database, origin, seed_dir};
+use server::vnpay_client::HttpApi;
+use server::vnpay_simulator::{routes, Simulator};
+
+fn params_of(url: &str) -> BTreeMap<String, String> {
+    let parsed = url::Url::parse(url)
+        .unwrap_or_else(|_| url::Url::parse("http://x/").unwrap_or_else(|_| unreachable!()));
+    parsed
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_payment_without_ipn_is_resolved_by_asking_the_gateway(
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let secret = "simulator-test-secret";
+    // The IPN address points nowhere: this test is about the callback that never comes.
+    let app: axum::Router = routes(Simulator::new(
+        secret.into(),
+        "http://127.0.0.1:9/ipn".into(),
+    ));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    let config = VnpayConfig {
+        tmn_code: "DVCTEST1".into(),
+        secret: secret.into(),
+        pay_url: format!("{base}/paymentv2/vpcpay.html"),
+        return_url: "https://dvc.example/thanh-toan/vnpay/ket-qua".into(),
+    };
+    let db = fresh_database().await?;
+    domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = Utc::now();
+    let (owner, id) = testing::filed(&db, 8, now).await?;
+    let (other, other_id) = testing::filed(&db, 9, now).await?;
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+
+    let url = online::start(&db, &config, &owner, &origin(), &id, now).await?;
+    let page = http.get(&url).send().await?;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await?;
+    let sent = params_of(&url);
+    let fee = sent["vnp_Amount"].parse::<i64>()? / 100;
+    assert!(html.contains(&format!("{fee} VND")), "{html}");
+    let tampered = url.replace(
+        &format!("vnp_Amount={}", sent["vnp_Amount"]),
+        "vnp_Amount=100",
+    );
+    let refused = http.get(&tampered).send().await?;
+    assert_eq!(refused.status(), 400);
+    assert!(refused.text().await?.contains("70"));
+
+    // Paid on the gateway, but the IPN is lost.
+    let mut form = sent.clone();
+    form.insert("result".into(), "00".into());
+    form.insert("ipn".into(), "none".into());
+    let back = http
+        .post(format!("{base}/paymentv2/xu-ly"))
+        .form(&form)
+        .send()
+        .await?;
+    assert!(back.status().is_redirection());
+    let location = back
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(location.starts_with(&config.return_url), "{location}");
+    assert!(
+        vnpay::verify(secret, &params_of(&location)),
+        "the return is signed"
+    );
+    assert_eq!(online::of_dossier(&db, &id).await?[0].status, "pending");
+
+    // Another citizen opens the gateway's page and leaves.
+    online::start(&db, &config, &other, &origin(), &other_id, now).await?;
+
+    let api = HttpApi::new(format!("{base}/merchant_webapi/api/transaction"));
+    // Too early: nothing is asked yet.
+    assert_eq!(
+        online::resolve_pending(&db, &api, &config, now + Duration::minutes(5)).await?,
+        0
+    );
+    let later = now + Duration::minutes(20);
+    assert_eq!(online::resolve_pending(&db, &api, &config, later).await?, 2);
+    let paid = online::of_dossier(&db, &id).await?;
+    assert_eq!(paid[0].status, "paid");
+    assert!(paid[0]
+        .gateway_txn_no
+        .as_deref()
+        .is_some_and(|n| !n.is_empty()));
+    assert_eq!(
+        online::of_dossier(&db, &other_id).await?[0].status,
+        "expired"
+    );
+    // Nothing is left to ask about.
+    assert_eq!(online::resolve_pending(&db, &api, &config, later).await?, 0);
+    // A query under the wrong secret is refused by the gateway and changes nothing.
+    let wrong = VnpayConfig {
+        secret: "other".into(),
+        ..config.clone()
+    };
+    let third = testing::filed(&db, 10, now).await?;
+    online::start(&db, &wrong, &third.0, &origin(), &third.1, now).await?;
+    assert_eq!(online::resolve_pending(&db, &api, &wrong, later).await?, 0);
+    assert_eq!(
+        online::of_dossier(&db, &third.1).await?[0].status,
+        "pending"
+    );
+    Ok(())
+}
