@@ -2,5 +2,6 @@
 //! ([`online`]).
 
 pub mod online;
+pub mod refunds;
 pub mod vnpay;
 pub mod vnpay_api;

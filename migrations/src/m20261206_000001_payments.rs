@@ -1,4 +1,5 @@
-//! Online payment of fees: one row per payment attempt through a gateway, and every callback
+//! Online payment of fees: one row per payment attempt through a gateway (with its refund, if
+//! any), and every callback
 //! the gateways sent (kept whatever it said: forged and replayed ones too, for the
 //! reconciliation and for investigations).
 
@@ -24,6 +25,11 @@ enum Payment {
     GatewayTxnNo,
     BankCode,
     ResponseCode,
+    RefundRequestedAt,
+    RefundedAt,
+    RefundBy,
+    RefundError,
+    RefundAttempts,
 }
 
 #[derive(DeriveIden)]
@@ -59,6 +65,11 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(Payment::GatewayTxnNo, 40))
                     .col(string_len_null(Payment::BankCode, 20))
                     .col(string_len_null(Payment::ResponseCode, 8))
+                    .col(timestamp_with_time_zone_null(Payment::RefundRequestedAt))
+                    .col(timestamp_with_time_zone_null(Payment::RefundedAt))
+                    .col(string_len_null(Payment::RefundBy, 36))
+                    .col(text_null(Payment::RefundError))
+                    .col(integer(Payment::RefundAttempts).default(0))
                     .to_owned(),
             )
             .await?;

@@ -64,7 +64,9 @@ pub async fn clean_up(
     let payments = match &settings.vnpay {
         Some((config, api_url)) => {
             let api = crate::vnpay_client::HttpApi::new(api_url.clone());
-            domain::payments::online::resolve_pending(db, &api, config, chrono::Utc::now()).await?
+            let now = chrono::Utc::now();
+            domain::payments::online::resolve_pending(db, &api, config, now).await?
+                + domain::payments::refunds::retry(db, &api, config, now).await?
         }
         None => 0,
     };

@@ -92,3 +92,52 @@ pub async fn back(
         None => Redirect::to("/ho-so-cua-toi?thanh-toan=sai").into_response(),
     }
 }
+
+/// `POST /mot-cua/ho-so/{id}/hoan-phi`: the desk asks for the refund of the dossier's fee.
+pub async fn refund(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(id): Path<String>,
+) -> Response {
+    let back = format!("/mot-cua/ho-so/{id}");
+    let Ok(config) = state.config.vnpay() else {
+        return Redirect::to(&format!("{back}?hoan-phi=loi&ma=payment_unavailable"))
+            .into_response();
+    };
+    let api = crate::vnpay_client::HttpApi::new(state.config.vnpay_api());
+    match domain::payments::refunds::request(
+        &state.db,
+        &api,
+        &config,
+        &ctx.actor,
+        &ctx.origin,
+        &id,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(p) if p.status == "refunded" => {
+            Redirect::to(&format!("{back}?da=refund")).into_response()
+        }
+        Ok(_) => Redirect::to(&format!("{back}?da=refund_pending")).into_response(),
+        Err(DomainError::Validation(errors)) => {
+            let code = errors
+                .first()
+                .map_or("refund_not_allowed", |e| e.code.as_str());
+            Redirect::to(&format!("{back}?hoan-phi=loi&ma={code}")).into_response()
+        }
+        Err(DomainError::Conflict(_)) => {
+            Redirect::to(&format!("{back}?hoan-phi=loi&ma=dossier_moved_on")).into_response()
+        }
+        Err(DomainError::Unauthorized) => {
+            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
+        }
+        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
+            axum::http::StatusCode::NOT_FOUND.into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "refund failed");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

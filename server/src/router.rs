@@ -134,6 +134,10 @@ pub fn app(state: AppState) -> Router {
         .route("/ho-so/{id}/thanh-toan", post(crate::payment_routes::start))
         .route("/thanh-toan/vnpay/ipn", get(crate::payment_routes::ipn))
         .route(
+            "/mot-cua/ho-so/{id}/hoan-phi",
+            post(crate::payment_routes::refund),
+        )
+        .route(
             "/thanh-toan/vnpay/ket-qua",
             get(crate::payment_routes::back),
         )

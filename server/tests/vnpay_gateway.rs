@@ -125,3 +125,114 @@ async fn a_payment_without_ipn_is_resolved_by_asking_the_gateway(
     );
     Ok(())
 }
+
+async fn simulator(secret: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let app: axum::Router = routes(Simulator::new(
+        secret.into(),
+        "http://127.0.0.1:9/ipn".into(),
+    ));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    Ok(base)
+}
+
+#[tokio::test]
+async fn the_desk_refunds_a_refused_dossiers_fee_and_a_failed_refund_is_retried(
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    use domain::access::Role;
+    use domain::dossiers::lifecycle::Transition;
+    use domain::dossiers::processing::{self, Command};
+    use domain::payments::refunds;
+    let secret = "simulator-test-secret";
+    let gateway = simulator(secret).await?;
+    // A gateway that has never seen the transaction (answers 91 to the refund).
+    let amnesic = simulator(secret).await?;
+    let config = VnpayConfig {
+        tmn_code: "DVCTEST1".into(),
+        secret: secret.into(),
+        pay_url: format!("{gateway}/paymentv2/vpcpay.html"),
+        return_url: "https://dvc.example/thanh-toan/vnpay/ket-qua".into(),
+    };
+    let db = fresh_database().await?;
+    domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let clerk = testing::staff(
+        &db,
+        "Cán bộ tiếp nhận",
+        "000.00.02.H53",
+        &[Role::IntakeClerk],
+    )
+    .await?;
+    let elsewhere = testing::staff(&db, "Cán bộ xã", "000.01.50.H53", &[Role::IntakeClerk]).await?;
+    let now = Utc::now();
+    let (owner, id) = testing::filed(&db, 11, now).await?;
+    let url = online::start(&db, &config, &owner, &origin(), &id, now).await?;
+    let mut form = params_of(&url);
+    form.insert("result".into(), "00".into());
+    form.insert("ipn".into(), "none".into());
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    http.post(format!("{gateway}/paymentv2/xu-ly"))
+        .form(&form)
+        .send()
+        .await?;
+    let api = HttpApi::new(format!("{gateway}/merchant_webapi/api/transaction"));
+    let later = now + Duration::minutes(20);
+    assert_eq!(online::resolve_pending(&db, &api, &config, later).await?, 1);
+
+    // A paid dossier still being handled is not refunded.
+    let early = refunds::request(&db, &api, &config, &clerk, &origin(), &id, later).await;
+    assert!(
+        matches!(early, Err(domain::DomainError::Validation(_))),
+        "{early:?}"
+    );
+    processing::act(
+        &db,
+        &clerk,
+        &origin(),
+        &id,
+        Transition::Refuse,
+        &Command {
+            public_note: "Hồ sơ không thuộc thẩm quyền".into(),
+            ..Command::default()
+        },
+        testing::mailing(),
+        later,
+    )
+    .await?;
+    // Not the receiving desk: refused.
+    assert!(
+        refunds::request(&db, &api, &config, &elsewhere, &origin(), &id, later)
+            .await
+            .is_err()
+    );
+
+    // The gateway does not confirm: the refund stays asked for, with its error, and is retried.
+    let lost = HttpApi::new(format!("{amnesic}/merchant_webapi/api/transaction"));
+    let asked = refunds::request(&db, &lost, &config, &clerk, &origin(), &id, later).await?;
+    assert_eq!(asked.status, "refunding");
+    assert!(
+        asked
+            .refund_error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("91")),
+        "{asked:?}"
+    );
+    assert_eq!(refunds::retry(&db, &lost, &config, later).await?, 0);
+    assert_eq!(refunds::retry(&db, &api, &config, later).await?, 1);
+    let done = online::of_dossier(&db, &id).await?;
+    assert_eq!(done[0].status, "refunded");
+    assert!(done[0].refund_error.is_none());
+    assert_eq!(done[0].refund_attempts, 3);
+    assert_eq!(refunds::retry(&db, &api, &config, later).await?, 0);
+    // Refunded once: nothing more to refund.
+    assert!(
+        refunds::request(&db, &api, &config, &clerk, &origin(), &id, later)
+            .await
+            .is_err()
+    );
+    Ok(())
+}

@@ -133,8 +133,27 @@ pub struct StaffDossierView {
     pub result: Option<ResultView>,
     /// The viewer may attach (or replace) the result now.
     pub can_attach_result: bool,
+    /// Payments of the fee, newest first.
+    pub payments: Vec<StaffPaymentView>,
+    /// The viewer may ask for a refund now.
+    pub can_refund: bool,
     /// The viewer's account id.
     pub viewer_id: String,
+}
+
+/// One payment of a dossier's fee, as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffPaymentView {
+    /// When it was started, local time.
+    pub at: String,
+    /// Amount in đồng.
+    pub amount_vnd: i64,
+    /// Status code (`paid`, `refunding`, …).
+    pub status: String,
+    /// The portal's reference and the gateway's transaction number.
+    pub reference: String,
+    /// Why the last refund call failed (it is retried).
+    pub refund_error: Option<String>,
 }
 
 /// The electronic result of a dossier, as staff see it.

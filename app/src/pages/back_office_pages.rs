@@ -276,6 +276,7 @@ fn StaffDossierBody(v: StaffDossierView, act: ServerAction<DossierAct>) -> impl 
             </dd>
         </dl>
         {(v.result.is_some() || v.can_attach_result).then(|| view! { <ResultPanel v=v.clone() /> })}
+        {(!v.payments.is_empty()).then(|| view! { <PaymentsPanel v=v.clone() /> })}
         <section aria-labelledby="bo-actions-h" class="bo-actions">
             <h2 id="bo-actions-h">{t.t(Key::BoActions)}</h2>
             {if v.actions.is_empty() {
@@ -430,6 +431,53 @@ fn ResultPanel(v: StaffDossierView) -> impl IntoView {
                     <p id="result-file-hint" class="hint">{t.t(Key::ResultUploadHint)}</p>
                     <input id="result-file" type="file" name="file" accept="application/pdf,.pdf" required aria-describedby="result-file-hint" />
                     <button type="submit" class="button">{t.t(Key::ResultUploadSubmit)}</button>
+                </form>
+            })}
+        </section>
+    }
+}
+
+/// The fee's payments (status, references, a refund's error) and the desk's refund button.
+#[component]
+fn PaymentsPanel(v: StaffDossierView) -> impl IntoView {
+    let t = use_locale();
+    let error = use_query_map().with_untracked(|q| {
+        (q.get("hoan-phi").as_deref() == Some("loi")).then(|| q.get("ma").unwrap_or_default())
+    });
+    let action = format!("/mot-cua/ho-so/{}/hoan-phi", v.dossier.id);
+    view! {
+        <section aria-labelledby="bo-payments-h" class="panel bo-payments">
+            <h2 id="bo-payments-h">{t.t(Key::BoPayments)}</h2>
+            {error.map(|code| view! {
+                <div class="notice notice-error" role="alert"><p>{crate::components::form::error_text(t, &code)}</p></div>
+            })}
+            <div class="table-wrap">
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">{t.t(Key::BoPaymentAt)}</th>
+                        <th scope="col">{t.t(Key::BoPaymentAmount)}</th>
+                        <th scope="col">{t.t(Key::BoPaymentStatus)}</th>
+                        <th scope="col">{t.t(Key::BoPaymentReference)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {v.payments.iter().map(|p| view! {
+                            <tr>
+                                <td>{p.at.clone()}</td>
+                                <td>{crate::pages::procedure_page::fee_text(t, p.amount_vnd)}</td>
+                                <td>
+                                    {key_text(t, &format!("payment_status_{}", p.status))}
+                                    {p.refund_error.clone().map(|e| view! { <br /><span class="field-error">{t.tf(Key::BoRefundError, &[("error", &e)])}</span> })}
+                                </td>
+                                <td>{p.reference.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {v.can_refund.then(|| view! {
+                <form method="post" action=action.clone() class="form refund-form">
+                    <CsrfField />
+                    <button type="submit" class="button">{t.t(Key::BoRefund)}</button>
                 </form>
             })}
         </section>

@@ -33,7 +33,8 @@ pub(crate) mod view {
     use domain::entities::dossier_event;
 
     use crate::dto::back_office::{
-        QueueRowView, QueueView, ResultView, StaffDossierView, StaffEventView, StepView,
+        QueueRowView, QueueView, ResultView, StaffDossierView, StaffEventView, StaffPaymentView,
+        StepView,
     };
     use crate::dto::dossier::Choice;
     use crate::error::AppError;
@@ -213,6 +214,22 @@ pub(crate) mod view {
                 url: format!("/mot-cua/ho-so/{id}/ket-qua.pdf"),
                 verify_url: format!("/xac-thuc/{}", r.id),
             });
+        let payment_rows = domain::payments::online::of_dossier(db, id).await?;
+        let can_refund = domain::payments::refunds::may_refund(actor, &s.row)
+            && domain::payments::refunds::refundable(&s.row, &payment_rows).is_some();
+        let payments = payment_rows
+            .into_iter()
+            .map(|p| StaffPaymentView {
+                at: local_text(p.created_at.with_timezone(&Utc)),
+                amount_vnd: p.amount_vnd,
+                status: p.status,
+                reference: match p.gateway_txn_no {
+                    Some(no) if !no.is_empty() => format!("{} / {no}", p.txn_ref),
+                    _ => p.txn_ref,
+                },
+                refund_error: p.refund_error,
+            })
+            .collect();
         let can_attach_result = s.status == Status::Processing
             && !result.as_ref().is_some_and(|r| r.signed)
             && domain::dossiers::processing::standing(actor, &s.row)
@@ -305,6 +322,8 @@ pub(crate) mod view {
             apologies: row.apologies,
             result,
             can_attach_result,
+            payments,
+            can_refund,
             viewer_id: actor.account_id().unwrap_or_default().to_owned(),
             dossier: view,
         })

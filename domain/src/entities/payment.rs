@@ -18,7 +18,8 @@ pub struct Model {
     pub txn_ref: String,
     /// Amount in đồng, from the dossier's fee (never from the browser).
     pub amount_vnd: i64,
-    /// `pending`, `paid`, `failed`, `expired` or `duplicate` (paid twice: to refund).
+    /// `pending`, `paid`, `failed`, `expired`, `duplicate` (paid twice: to refund),
+    /// `refunding` (asked, not confirmed: retried) or `refunded`.
     pub status: String,
     /// Started at.
     pub created_at: DateTimeWithTimeZone,
@@ -34,6 +35,17 @@ pub struct Model {
     pub bank_code: Option<String>,
     /// The gateway's response code.
     pub response_code: Option<String>,
+    /// A refund was asked for then.
+    pub refund_requested_at: Option<DateTimeWithTimeZone>,
+    /// The gateway confirmed the refund then.
+    pub refunded_at: Option<DateTimeWithTimeZone>,
+    /// Staff member who asked for it.
+    pub refund_by: Option<String>,
+    /// Why the last refund call failed.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub refund_error: Option<String>,
+    /// Refund calls made.
+    pub refund_attempts: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -48,7 +48,7 @@ fn refuse(code: &str, message: &str) -> DomainError {
     DomainError::Validation(vec![FieldError::rule("payment", code, message)])
 }
 
-fn vietnam(at: DateTime<Utc>) -> String {
+pub(crate) fn vietnam(at: DateTime<Utc>) -> String {
     at.with_timezone(&crate::dossiers::codes::vietnam())
         .format("%Y%m%d%H%M%S")
         .to_string()
@@ -139,6 +139,11 @@ pub async fn start(
         gateway_txn_no: Set(None),
         bank_code: Set(None),
         response_code: Set(None),
+        refund_requested_at: Set(None),
+        refunded_at: Set(None),
+        refund_by: Set(None),
+        refund_error: Set(None),
+        refund_attempts: Set(0),
     })
     .exec_without_returning(&txn)
     .await?;
