@@ -29,7 +29,9 @@ use crate::pages::account_pages::{
     ForgotPasswordPage, ProfilePage, RegisterDonePage, RegisterPage, ResetPasswordPage, SignInPage,
     VerifyEmailPage,
 };
-use crate::pages::admin_pages::{ApiTokensPage, AuditPage, FailedMessagesPage, StaffPage};
+use crate::pages::admin_pages::{
+    ApiTokensPage, AuditPage, FailedMessagesPage, ReconciliationPage, StaffPage,
+};
 use crate::pages::back_office_pages::{HolidaysPage, QueuePage, StaffDossierPage};
 use crate::pages::business_page::BusinessPage;
 use crate::pages::counter_intake_page::CounterIntakePage;
@@ -101,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/can-bo") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/nhat-ky") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/gui-loi") view=FailedMessagesPage ssr=SsrMode::Async />
+                    <Route path=path!("/quan-tri/doi-soat") view=ReconciliationPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/ma-truy-cap") view=ApiTokensPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/ngay-nghi") view=HolidaysPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/quy-trinh") view=WorkflowPage ssr=SsrMode::Async />

@@ -27,6 +27,7 @@ pub mod procedure_step;
 pub mod procedure_version;
 pub mod province;
 pub mod rate_counter;
+pub mod reconciliation_run;
 pub mod session;
 pub mod signing_credential;
 pub mod stored_file;

@@ -2,6 +2,7 @@
 //! ([`online`]).
 
 pub mod online;
+pub mod reconciliation;
 pub mod refunds;
 pub mod vnpay;
 pub mod vnpay_api;

@@ -240,3 +240,79 @@ async fn a_cancelled_payment_can_be_retried() -> TestResult {
     assert_eq!(payment::Entity::find().count(&db).await?, 2);
     Ok(())
 }
+
+#[tokio::test]
+async fn the_daily_reconciliation_flags_every_disagreement_with_the_statement() -> TestResult {
+    use domain::payments::reconciliation::{self, Issue};
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = monday_nine();
+    let o = origin();
+    let mut refs = Vec::new();
+    for n in 20..24 {
+        let (owner, id) = testing::filed(&db, n, now).await?;
+        let url = online::start(&db, &config(), &owner, &o, &id, now).await?;
+        refs.push((query(&url)["vnp_TxnRef"].clone(), url));
+    }
+    // Three are paid in the portal; the fourth was cancelled.
+    for (_, url) in &refs[..3] {
+        online::vnpay_ipn(&db, SECRET, &ipn_for(url, "00"), now).await?;
+    }
+    online::vnpay_ipn(&db, SECRET, &ipn_for(&refs[3].1, "24"), now).await?;
+    let fee = payment::Entity::find()
+        .one(&db)
+        .await?
+        .ok_or("payment")?
+        .amount_vnd;
+    let statement = format!(
+        "TxnRef,TransactionNo,Amount,Status,PayDate\n\
+         {},14000001,{fee},00,20261123091500\n\
+         {},14000002,{},00,20261123091600\n\
+         {},14000004,{fee},00,20261123091800\n\
+         ZZZUNKNOWN,14000009,50000,00,20261123092000\n",
+        refs[0].0,
+        refs[1].0,
+        fee - 1000,
+        refs[3].0,
+    );
+    let lines = reconciliation::parse_statement(&statement)?;
+    assert_eq!(lines.len(), 4);
+    let run = reconciliation::reconcile(
+        &db,
+        now.with_timezone(&domain::dossiers::codes::vietnam())
+            .date_naive(),
+        &lines,
+        now,
+    )
+    .await?;
+    let report = reconciliation::lines(&run);
+    let issue = |r: &str| report.iter().find(|l| l.txn_ref == r).and_then(|l| l.issue);
+    assert_eq!(issue(&refs[0].0), None, "agrees");
+    assert_eq!(issue(&refs[1].0), Some(Issue::AmountDiffers));
+    assert_eq!(
+        issue(&refs[2].0),
+        Some(Issue::NotSettled),
+        "paid here, absent from the statement"
+    );
+    assert_eq!(
+        issue(&refs[3].0),
+        Some(Issue::NotRecorded),
+        "settled there, cancelled here"
+    );
+    assert_eq!(issue("ZZZUNKNOWN"), Some(Issue::UnknownToPortal));
+    assert_eq!((run.matched, run.mismatched), (1, 4));
+    let csv = reconciliation::to_csv(&run);
+    assert!(csv.starts_with(
+        "txn_ref,portal_status,portal_amount_vnd,gateway_status,gateway_amount_vnd,issue\n"
+    ));
+    assert!(
+        csv.contains("ZZZUNKNOWN,,,00,50000,unknown_to_portal"),
+        "{csv}"
+    );
+    assert!(matches!(
+        reconciliation::parse_statement("A,B\n1,2\n"),
+        Err(DomainError::Validation(_))
+    ));
+    assert_eq!(reconciliation::runs(&db, 10).await?.len(), 1);
+    Ok(())
+}

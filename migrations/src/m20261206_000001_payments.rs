@@ -1,5 +1,5 @@
 //! Online payment of fees: one row per payment attempt through a gateway (with its refund, if
-//! any), and every callback
+//! any), the daily reconciliations against the gateway's statement, and every callback
 //! the gateways sent (kept whatever it said: forged and replayed ones too, for the
 //! reconciliation and for investigations).
 
@@ -43,6 +43,18 @@ enum PaymentCallback {
     SignatureValid,
     Answer,
     Params,
+}
+
+#[derive(DeriveIden)]
+enum ReconciliationRun {
+    Table,
+    Id,
+    Gateway,
+    Day,
+    CreatedAt,
+    Matched,
+    Mismatched,
+    Report,
 }
 
 #[async_trait::async_trait]
@@ -96,10 +108,39 @@ impl MigrationTrait for Migration {
                     .col(json(PaymentCallback::Params))
                     .to_owned(),
             )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(ReconciliationRun::Table)
+                    .col(big_pk_auto(ReconciliationRun::Id))
+                    .col(string_len(ReconciliationRun::Gateway, 16))
+                    .col(date(ReconciliationRun::Day))
+                    .col(timestamp_with_time_zone(ReconciliationRun::CreatedAt))
+                    .col(integer(ReconciliationRun::Matched))
+                    .col(integer(ReconciliationRun::Mismatched))
+                    .col(json(ReconciliationRun::Report))
+                    .to_owned(),
+            )
+            .await?;
+        // One reconciliation per gateway and day, however many instances run the job.
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_reconciliation_day")
+                    .table(ReconciliationRun::Table)
+                    .col(ReconciliationRun::Gateway)
+                    .col(ReconciliationRun::Day)
+                    .unique()
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(ReconciliationRun::Table).to_owned())
+            .await?;
         manager
             .drop_table(Table::drop().table(PaymentCallback::Table).to_owned())
             .await?;

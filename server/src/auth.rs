@@ -30,8 +30,9 @@ const MAX_FORM: usize = 1024 * 1024;
 
 /// Read-only server functions (POST by Leptos convention, but they change nothing; the public
 /// lookup only counts its own failures, against guessing).
-const READ_ONLY_POSTS: [&str; 22] = [
+const READ_ONLY_POSTS: [&str; 23] = [
     "/api/ui/lookup",
+    "/api/ui/reconciliations",
     "/api/ui/failed_messages",
     "/api/ui/verification",
     "/api/ui/staff_queue",

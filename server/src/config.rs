@@ -173,6 +173,9 @@ pub struct Config {
     /// VNPay's merchant API (`querydr`, `refund`); unset: the simulator's, under
     /// `{public_url}/gia-lap/vnpay/merchant_webapi/api/transaction`.
     pub vnpay_api_url: Option<String>,
+    /// Where the day's statement is fetched (`?day=yyyyMMdd`, CSV) for the reconciliation;
+    /// unset: the simulator's, `{public_url}/gia-lap/vnpay/merchant_webapi/statement`.
+    pub vnpay_statement_url: Option<String>,
 }
 
 /// Environment variable with the VNPay merchant secret (`vnp_HashSecret`).
@@ -200,6 +203,16 @@ impl Config {
                 .clone()
                 .unwrap_or_else(|| format!("{base}/gia-lap/vnpay/paymentv2/vpcpay.html")),
             return_url: format!("{base}/thanh-toan/vnpay/ket-qua"),
+        })
+    }
+
+    /// The statement's address.
+    pub fn vnpay_statement(&self) -> String {
+        self.vnpay_statement_url.clone().unwrap_or_else(|| {
+            format!(
+                "{}/gia-lap/vnpay/merchant_webapi/statement",
+                self.public_url.trim_end_matches('/')
+            )
         })
     }
 
@@ -260,6 +273,7 @@ impl Default for Config {
             vnpay_tmn_code: "DVCDEMO1".into(),
             vnpay_pay_url: None,
             vnpay_api_url: None,
+            vnpay_statement_url: None,
             national_id_citizen_id_claim: "citizen_id".into(),
         }
     }

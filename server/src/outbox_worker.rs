@@ -70,6 +70,11 @@ pub async fn clean_up(
         }
         None => 0,
     };
+    if settings.vnpay.is_some() {
+        if let Err(e) = reconcile_yesterday(db, &settings.statement_url).await {
+            tracing::warn!(error = %e, "payment reconciliation not done; tried again next round");
+        }
+    }
     tracing::debug!(
         escalated,
         payments,
@@ -83,6 +88,51 @@ pub async fn clean_up(
     Ok(())
 }
 
+/// Reconciles yesterday (Vietnam time) once: fetches the gateway's statement and compares it
+/// with the portal's payments. Several instances may try; the unique day keeps one report.
+pub async fn reconcile_yesterday(
+    db: &DatabaseConnection,
+    statement_url: &str,
+) -> anyhow::Result<bool> {
+    let day = chrono::Utc::now()
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive()
+        - chrono::Duration::days(1);
+    reconcile_day(db, statement_url, day).await
+}
+
+/// Reconciles `day` unless that was done: fetches the statement and compares. True when it
+/// ran now.
+pub async fn reconcile_day(
+    db: &DatabaseConnection,
+    statement_url: &str,
+    day: chrono::NaiveDate,
+) -> anyhow::Result<bool> {
+    use domain::entities::reconciliation_run;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let now = chrono::Utc::now();
+    let done = reconciliation_run::Entity::find()
+        .filter(reconciliation_run::Column::Gateway.eq("vnpay"))
+        .filter(reconciliation_run::Column::Day.eq(day))
+        .one(db)
+        .await?;
+    if done.is_some() {
+        return Ok(false);
+    }
+    let text = reqwest::Client::new()
+        .get(statement_url)
+        .query(&[("day", day.format("%Y%m%d").to_string())])
+        .timeout(std::time::Duration::from_secs(60))
+        .send()
+        .await?
+        .error_for_status()?
+        .text()
+        .await?;
+    let lines = domain::payments::reconciliation::parse_statement(&text)?;
+    domain::payments::reconciliation::reconcile(db, day, &lines, now).await?;
+    Ok(true)
+}
+
 /// What the periodic clean-up needs to know.
 #[derive(Clone, Debug)]
 pub struct Housekeeping {
@@ -94,6 +144,8 @@ pub struct Housekeeping {
     pub base_url: String,
     /// The VNPay merchant account and API address (pending payments are asked about).
     pub vnpay: Option<(domain::payments::online::VnpayConfig, String)>,
+    /// Where the day's VNPay statement is fetched for the reconciliation.
+    pub statement_url: String,
 }
 
 impl Housekeeping {
@@ -104,6 +156,7 @@ impl Housekeeping {
             drafts: config.draft_policy(),
             base_url: config.public_url.clone(),
             vnpay: config.vnpay().ok().map(|c| (c, config.vnpay_api())),
+            statement_url: config.vnpay_statement(),
         }
     }
 }

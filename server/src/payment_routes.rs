@@ -141,3 +141,46 @@ pub async fn refund(
         }
     }
 }
+
+/// `GET /quan-tri/doi-soat/{id}.csv`: a reconciliation report as CSV (system administrators).
+pub async fn reconciliation_csv(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(file): Path<String>,
+) -> Response {
+    let Some(id) = file
+        .strip_suffix(".csv")
+        .and_then(|i| i.parse::<i64>().ok())
+    else {
+        return axum::http::StatusCode::NOT_FOUND.into_response();
+    };
+    match domain::payments::reconciliation::run(&state.db, &ctx.actor, id).await {
+        Ok(run) => (
+            [
+                (
+                    axum::http::header::CONTENT_TYPE,
+                    "text/csv; charset=utf-8".to_owned(),
+                ),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    format!(
+                        "attachment; filename=\"doi-soat-vnpay-{}.csv\"",
+                        run.day.format("%Y%m%d")
+                    ),
+                ),
+            ],
+            domain::payments::reconciliation::to_csv(&run),
+        )
+            .into_response(),
+        Err(DomainError::Unauthorized) => {
+            Redirect::to("/dang-nhap?next=/quan-tri/doi-soat").into_response()
+        }
+        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
+            axum::http::StatusCode::NOT_FOUND.into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "reconciliation CSV failed");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

@@ -134,6 +134,10 @@ pub fn app(state: AppState) -> Router {
         .route("/ho-so/{id}/thanh-toan", post(crate::payment_routes::start))
         .route("/thanh-toan/vnpay/ipn", get(crate::payment_routes::ipn))
         .route(
+            "/quan-tri/doi-soat/{file}",
+            get(crate::payment_routes::reconciliation_csv),
+        )
+        .route(
             "/mot-cua/ho-so/{id}/hoan-phi",
             post(crate::payment_routes::refund),
         )

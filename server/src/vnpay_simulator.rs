@@ -261,9 +261,44 @@ async fn merchant_api(State(sim): State<Simulator>, Json(req): Json<Request>) ->
     Json(a.sign(&sim.secret))
 }
 
+/// The day's statement (`?day=yyyyMMdd`) as the merchant portal exports it: one CSV line per
+/// transaction processed that day, with its final status (refunds included).
+async fn statement(
+    State(sim): State<Simulator>,
+    Query(q): Query<BTreeMap<String, String>>,
+) -> Response {
+    let day = q.get("day").cloned().unwrap_or_default();
+    let mut out = String::from("TxnRef,TransactionNo,Amount,Status,PayDate\n");
+    if let Ok(done) = sim.done.lock() {
+        for (txn_ref, t) in done.iter() {
+            let get = |k: &str| t.get(k).cloned().unwrap_or_default();
+            if !get("vnp_PayDate").starts_with(&day) || day.len() != 8 {
+                continue;
+            }
+            let amount = get("vnp_Amount").parse::<i64>().unwrap_or(0) / 100;
+            // A refunded payment was settled, then paid back: it stays on the day's statement.
+            let status = match get("vnp_TransactionStatus").as_str() {
+                "05" => "00".to_owned(),
+                s => s.to_owned(),
+            };
+            out.push_str(&format!(
+                "{txn_ref},{},{amount},{status},{}\n",
+                get("vnp_TransactionNo"),
+                get("vnp_PayDate")
+            ));
+        }
+    }
+    (
+        [(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+        out,
+    )
+        .into_response()
+}
+
 /// The simulator's routes, nested under `/gia-lap/vnpay`.
 pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
     Router::new()
+        .route("/merchant_webapi/statement", get(statement))
         .route("/merchant_webapi/api/transaction", post(merchant_api))
         .route("/paymentv2/vpcpay.html", get(payment_page))
         .route("/paymentv2/xu-ly", post(process))

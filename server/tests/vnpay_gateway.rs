@@ -236,3 +236,85 @@ async fn the_desk_refunds_a_refused_dossiers_fee_and_a_failed_refund_is_retried(
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn the_daily_reconciliation_reads_the_gateways_statement_and_flags_a_mismatch(
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    use domain::payments::reconciliation::{self, Issue};
+    let secret = "simulator-test-secret";
+    let gateway = simulator(secret).await?;
+    let config = VnpayConfig {
+        tmn_code: "DVCTEST1".into(),
+        secret: secret.into(),
+        pay_url: format!("{gateway}/paymentv2/vpcpay.html"),
+        return_url: "https://dvc.example/thanh-toan/vnpay/ket-qua".into(),
+    };
+    let db = fresh_database().await?;
+    domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = Utc::now();
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let mut refs = Vec::new();
+    for n in 30..32 {
+        let (owner, id) = testing::filed(&db, n, now).await?;
+        let url = online::start(&db, &config, &owner, &origin(), &id, now).await?;
+        let mut form = params_of(&url);
+        refs.push(form["vnp_TxnRef"].clone());
+        form.insert("result".into(), "00".into());
+        form.insert("ipn".into(), "none".into());
+        http.post(format!("{gateway}/paymentv2/xu-ly"))
+            .form(&form)
+            .send()
+            .await?;
+    }
+    // The first is resolved; the second is left as the portal last knew it (pending): the
+    // deliberate mismatch.
+    let api = HttpApi::new(format!("{gateway}/merchant_webapi/api/transaction"));
+    // Only the first is old enough to be asked about.
+    {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let first = payment_of(&db, &refs[0]).await?;
+        domain::entities::payment::Entity::update_many()
+            .col_expr(
+                domain::entities::payment::Column::CreatedAt,
+                sea_orm::sea_query::Expr::value((now - Duration::minutes(30)).fixed_offset()),
+            )
+            .filter(domain::entities::payment::Column::Id.eq(first.id))
+            .exec(&db)
+            .await?;
+    }
+    assert_eq!(online::resolve_pending(&db, &api, &config, now).await?, 1);
+    let today = now
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive();
+    let statement = format!("{gateway}/merchant_webapi/statement");
+    assert!(server::outbox_worker::reconcile_day(&db, &statement, today).await?);
+    assert!(
+        !server::outbox_worker::reconcile_day(&db, &statement, today).await?,
+        "once a day"
+    );
+    let run = reconciliation::runs(&db, 1).await?.pop().ok_or("run")?;
+    let lines = reconciliation::lines(&run);
+    let issue = |r: &str| lines.iter().find(|l| l.txn_ref == r).map(|l| l.issue);
+    assert_eq!(issue(&refs[0]), Some(None), "paid on both sides");
+    assert_eq!(
+        issue(&refs[1]),
+        Some(Some(Issue::NotRecorded)),
+        "settled, still pending here"
+    );
+    assert_eq!((run.matched, run.mismatched), (1, 1));
+    Ok(())
+}
+
+async fn payment_of(
+    db: &sea_orm::DatabaseConnection,
+    txn_ref: &str,
+) -> Result<domain::entities::payment::Model, Box<dyn std::error::Error + Send + Sync>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    Ok(domain::entities::payment::Entity::find()
+        .filter(domain::entities::payment::Column::TxnRef.eq(txn_ref))
+        .one(db)
+        .await?
+        .ok_or("payment")?)
+}

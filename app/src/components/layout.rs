@@ -174,6 +174,7 @@ pub fn AccountMenu() -> impl IntoView {
                                 {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ma-truy-cap">{t.t(Key::NavTokens)}</a> })}
                                 {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ngay-nghi">{t.t(Key::NavHolidays)}</a> })}
                                 {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/quy-trinh">{t.t(Key::NavWorkflow)}</a> })}
+                                {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/doi-soat">{t.t(Key::NavReconciliation)}</a> })}
                                 <ActionForm action=sign_out attr:class="inline-form">
                                     <crate::components::form::CsrfField />
                                     <button type="submit" class="button button-outline">{t.t(Key::SignOut)}</button>

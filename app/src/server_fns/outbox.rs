@@ -53,3 +53,54 @@ pub async fn resend_message(csrf_token: String, id: i64) -> Result<(), AppError>
     leptos_axum::redirect("/quan-tri/gui-loi?da=1");
     Ok(())
 }
+
+/// One reconciliation of the payment gateway's statement.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ReconciliationView {
+    /// Id (its CSV's address).
+    pub id: i64,
+    /// The day, `dd/MM/yyyy`.
+    pub day: String,
+    /// Transactions that agree.
+    pub matched: i32,
+    /// Transactions flagged.
+    pub mismatched: i32,
+    /// The flagged lines: reference, issue code, portal side, gateway side.
+    pub issues: Vec<(String, String, String, String)>,
+}
+
+/// The last 30 reconciliations (system administrators).
+#[server(prefix = "/api/ui", endpoint = "reconciliations")]
+pub async fn reconciliations() -> Result<Vec<ReconciliationView>, AppError> {
+    use domain::payments::reconciliation;
+    let ctx = crate::session::request_context().ok_or(AppError::Internal)?;
+    let db = super::db()?;
+    reconciliation::authorize(&ctx.actor)?;
+    Ok(reconciliation::runs(&db, 30)
+        .await?
+        .into_iter()
+        .map(|r| ReconciliationView {
+            id: r.id,
+            day: r.day.format("%d/%m/%Y").to_string(),
+            matched: r.matched,
+            mismatched: r.mismatched,
+            issues: reconciliation::lines(&r)
+                .into_iter()
+                .filter_map(|l| {
+                    let issue = leptos::serde_json::to_value(l.issue?)
+                        .ok()?
+                        .as_str()?
+                        .to_owned();
+                    let side =
+                        |s: String, a: Option<i64>| a.map_or(s.clone(), |a| format!("{s} {a}"));
+                    Some((
+                        l.txn_ref,
+                        issue,
+                        side(l.portal_status, l.portal_amount_vnd),
+                        side(l.gateway_status, l.gateway_amount_vnd),
+                    ))
+                })
+                .collect(),
+        })
+        .collect())
+}

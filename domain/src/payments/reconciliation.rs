@@ -1,0 +1,267 @@
+//! The daily reconciliation: the gateway's statement of a day (the CSV its merchant portal
+//! exports: reference, gateway transaction number, amount, status, time) against the
+//! portal's payments of that day. Every disagreement is flagged: a transaction the portal does
+//! not know, a payment the portal counts as paid that the gateway did not settle, a different
+//! amount, or a different outcome. The report is kept (page and CSV for the finance staff).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::entities::{payment, reconciliation_run};
+use crate::error::{DomainError, DomainResult};
+
+/// One line of the gateway's statement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementLine {
+    /// The portal's reference (`vnp_TxnRef`).
+    pub txn_ref: String,
+    /// The gateway's transaction number.
+    pub transaction_no: String,
+    /// Amount in đồng.
+    pub amount_vnd: i64,
+    /// `00` settled; anything else not.
+    pub status: String,
+}
+
+/// What is wrong with one transaction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Issue {
+    /// On the statement, unknown to the portal.
+    UnknownToPortal,
+    /// Paid for the portal, not settled on the statement.
+    NotSettled,
+    /// Settled on the statement, not paid for the portal.
+    NotRecorded,
+    /// Both know it, with different amounts.
+    AmountDiffers,
+}
+
+/// One line of the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportLine {
+    /// Reference.
+    pub txn_ref: String,
+    /// The portal's status (empty when unknown).
+    pub portal_status: String,
+    /// The portal's amount.
+    pub portal_amount_vnd: Option<i64>,
+    /// The statement's status (empty when absent).
+    pub gateway_status: String,
+    /// The statement's amount.
+    pub gateway_amount_vnd: Option<i64>,
+    /// What is wrong, if anything.
+    pub issue: Option<Issue>,
+}
+
+/// Reads the statement CSV: a header naming `TxnRef`, `TransactionNo`, `Amount` (đồng) and
+/// `Status` in any order, then one line per transaction.
+pub fn parse_statement(csv_text: &str) -> DomainResult<Vec<StatementLine>> {
+    let bad = |why: String| {
+        DomainError::Validation(vec![crate::error::FieldError::rule(
+            "statement",
+            "statement_unreadable",
+            &why,
+        )])
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(csv_text.as_bytes());
+    let headers = reader.headers().map_err(|e| bad(e.to_string()))?.clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
+            .ok_or_else(|| bad(format!("no {name} column")))
+    };
+    let (r, n, a, s) = (
+        col("TxnRef")?,
+        col("TransactionNo")?,
+        col("Amount")?,
+        col("Status")?,
+    );
+    let mut lines = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| bad(e.to_string()))?;
+        let field = |i: usize| record.get(i).unwrap_or("").to_owned();
+        lines.push(StatementLine {
+            txn_ref: field(r),
+            transaction_no: field(n),
+            amount_vnd: field(a)
+                .replace(['.', ','], "")
+                .parse()
+                .map_err(|_| bad(format!("amount {}", field(a))))?,
+            status: field(s),
+        });
+    }
+    Ok(lines)
+}
+
+/// Compares `lines` with the portal's payments of `day` (and any payment a line names), keeps
+/// and returns the report.
+pub async fn reconcile<C: ConnectionTrait>(
+    db: &C,
+    day: NaiveDate,
+    lines: &[StatementLine],
+    now: DateTime<Utc>,
+) -> DomainResult<reconciliation_run::Model> {
+    let tz = crate::dossiers::codes::vietnam();
+    let start = day
+        .and_hms_opt(0, 0, 0)
+        .and_then(|t| tz.from_local_datetime(&t).single())
+        .ok_or_else(|| DomainError::Internal("day".into()))?;
+    let end = start + chrono::Duration::days(1);
+    let mut portal: BTreeMap<String, payment::Model> = payment::Entity::find()
+        .filter(payment::Column::CreatedAt.gte(start.fixed_offset()))
+        .filter(payment::Column::CreatedAt.lt(end.fixed_offset()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.txn_ref.clone(), p))
+        .collect();
+    let named: Vec<String> = lines
+        .iter()
+        .map(|l| l.txn_ref.clone())
+        .filter(|r| !portal.contains_key(r))
+        .collect();
+    if !named.is_empty() {
+        for p in payment::Entity::find()
+            .filter(payment::Column::TxnRef.is_in(named))
+            .all(db)
+            .await?
+        {
+            portal.insert(p.txn_ref.clone(), p);
+        }
+    }
+    let counted = |status: &str| matches!(status, "paid" | "duplicate" | "refunding" | "refunded");
+    let mut report = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for line in lines {
+        seen.insert(line.txn_ref.clone());
+        let ours = portal.get(&line.txn_ref);
+        let settled = line.status == "00";
+        let issue = match ours {
+            None => Some(Issue::UnknownToPortal),
+            Some(p) if p.amount_vnd != line.amount_vnd => Some(Issue::AmountDiffers),
+            Some(p) if settled && !counted(&p.status) => Some(Issue::NotRecorded),
+            Some(p) if !settled && counted(&p.status) => Some(Issue::NotSettled),
+            Some(_) => None,
+        };
+        report.push(ReportLine {
+            txn_ref: line.txn_ref.clone(),
+            portal_status: ours.map(|p| p.status.clone()).unwrap_or_default(),
+            portal_amount_vnd: ours.map(|p| p.amount_vnd),
+            gateway_status: line.status.clone(),
+            gateway_amount_vnd: Some(line.amount_vnd),
+            issue,
+        });
+    }
+    for (txn_ref, p) in &portal {
+        if seen.contains(txn_ref) {
+            continue;
+        }
+        report.push(ReportLine {
+            txn_ref: txn_ref.clone(),
+            portal_status: p.status.clone(),
+            portal_amount_vnd: Some(p.amount_vnd),
+            gateway_status: String::new(),
+            gateway_amount_vnd: None,
+            issue: counted(&p.status).then_some(Issue::NotSettled),
+        });
+    }
+    let mismatched = report.iter().filter(|l| l.issue.is_some()).count();
+    let matched = report.len() - mismatched;
+    let row = reconciliation_run::Entity::insert(reconciliation_run::ActiveModel {
+        id: NotSet,
+        gateway: Set("vnpay".into()),
+        day: Set(day),
+        created_at: Set(now.fixed_offset()),
+        matched: Set(i32::try_from(matched).unwrap_or(i32::MAX)),
+        mismatched: Set(i32::try_from(mismatched).unwrap_or(i32::MAX)),
+        report: Set(serde_json::to_value(&report).unwrap_or_default()),
+    })
+    .exec_with_returning(db)
+    .await?;
+    if mismatched > 0 {
+        tracing::warn!(%day, mismatched, "payment reconciliation found mismatches");
+    }
+    Ok(row)
+}
+
+/// Only system administrators read the merchant account's reconciliations (they cover every
+/// agency's fees).
+pub fn authorize(actor: &crate::access::Actor) -> DomainResult<()> {
+    use crate::access::{Actor, Role};
+    match actor {
+        Actor::Staff { roles, .. } if roles.contains(&Role::SystemAdmin) => Ok(()),
+        Actor::Anonymous => Err(DomainError::Unauthorized),
+        _ => Err(DomainError::Forbidden("reconciliation".into())),
+    }
+}
+
+/// One kept reconciliation, for `actor`.
+pub async fn run<C: ConnectionTrait>(
+    db: &C,
+    actor: &crate::access::Actor,
+    id: i64,
+) -> DomainResult<reconciliation_run::Model> {
+    authorize(actor)?;
+    reconciliation_run::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("reconciliation {id}")))
+}
+
+/// The last reconciliations, newest first.
+pub async fn runs<C: ConnectionTrait>(
+    db: &C,
+    limit: u64,
+) -> DomainResult<Vec<reconciliation_run::Model>> {
+    Ok(reconciliation_run::Entity::find()
+        .order_by_desc(reconciliation_run::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// The lines of a kept report.
+pub fn lines(run: &reconciliation_run::Model) -> Vec<ReportLine> {
+    serde_json::from_value(run.report.clone()).unwrap_or_default()
+}
+
+/// The report as CSV (for the finance staff's spreadsheet).
+pub fn to_csv(run: &reconciliation_run::Model) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "txn_ref",
+        "portal_status",
+        "portal_amount_vnd",
+        "gateway_status",
+        "gateway_amount_vnd",
+        "issue",
+    ]);
+    for l in lines(run) {
+        let _ = w.write_record([
+            l.txn_ref,
+            l.portal_status,
+            l.portal_amount_vnd
+                .map(|a| a.to_string())
+                .unwrap_or_default(),
+            l.gateway_status,
+            l.gateway_amount_vnd
+                .map(|a| a.to_string())
+                .unwrap_or_default(),
+            l.issue
+                .and_then(|i| serde_json::to_value(i).ok())
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
