@@ -91,6 +91,10 @@ pub struct ProcedureDetails {
     /// Agencies that process the dossier, in order (more than one for inter-agency procedures).
     #[serde(default)]
     pub processing: Vec<AgencyRef>,
+    /// The fee is paid before the desk receives a dossier filed online: it waits in "awaiting
+    /// payment" until the gateway confirms the payment, then reaches the desk by itself.
+    #[serde(default)]
+    pub pay_before_processing: bool,
 }
 
 /// A procedure as listed (cards, search results).

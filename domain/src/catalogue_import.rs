@@ -48,6 +48,9 @@ pub struct ProcedureRow {
     /// procedures across the province and commune levels).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub processing: Vec<AgencyRef>,
+    /// The fee is paid online before the desk receives the dossier.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pay_before_processing: bool,
     /// Plain-language summary.
     pub description: String,
     /// Steps.
@@ -455,6 +458,7 @@ pub(crate) fn details_of(row: &ProcedureRow) -> ProcedureDetails {
         } else {
             row.processing.clone()
         },
+        pay_before_processing: row.pay_before_processing,
     }
 }
 

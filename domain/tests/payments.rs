@@ -316,3 +316,84 @@ async fn the_daily_reconciliation_flags_every_disagreement_with_the_statement() 
     assert_eq!(reconciliation::runs(&db, 10).await?.len(), 1);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestResult {
+    use domain::access::Role;
+    use domain::dossiers::lifecycle::Transition;
+    use domain::dossiers::processing::{self, Command};
+    use domain::dossiers::tally;
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = monday_nine();
+    let o = origin();
+    let me = testing::citizen(&db, 41).await?;
+    let id = testing::complete_draft_of(&db, &me, "TN.ATTP.002").await?;
+    domain::dossiers::submission::submit(&db, &me, &o, &id, true, testing::mailing(), now).await?;
+    let row = dossier::Entity::find_by_id(id.clone())
+        .one(&db)
+        .await?
+        .ok_or("row")?;
+    assert_eq!(row.status, "awaiting_payment");
+    let desk = row.receiving_agency_code.clone().ok_or("desk")?;
+    let clerk = testing::staff(&db, "Cán bộ tiếp nhận", &desk, &[Role::IntakeClerk]).await?;
+    // The desk cannot receive it before the fee is paid.
+    let early = processing::act(
+        &db,
+        &clerk,
+        &o,
+        &id,
+        Transition::Accept,
+        &Command::default(),
+        testing::mailing(),
+        now,
+    )
+    .await;
+    assert!(early.is_err(), "{early:?}");
+    let before = tally::counts(&db, &desk, None).await?;
+
+    let url = online::start(&db, &config(), &me, &o, &id, now).await?;
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &ipn_for(&url, "00"), now).await?,
+        IpnCode::Confirmed
+    );
+    let row = dossier::Entity::find_by_id(id.clone())
+        .one(&db)
+        .await?
+        .ok_or("row")?;
+    assert_eq!(
+        row.status, "submitted",
+        "paid: it moved on to the desk by itself"
+    );
+    let paid = dossier_event::Entity::find()
+        .filter(dossier_event::Column::DossierId.eq(&id))
+        .filter(dossier_event::Column::Kind.eq("payment_paid"))
+        .one(&db)
+        .await?
+        .ok_or("event")?;
+    assert_eq!(paid.from_status.as_deref(), Some("awaiting_payment"));
+    assert_eq!(paid.to_status.as_deref(), Some("submitted"));
+    // The desk's tally moved with it, as a recount finds.
+    let after = tally::counts(&db, &desk, None).await?;
+    assert_ne!(before, after);
+    tally::rebuild(&db).await?;
+    let nonzero = |m: std::collections::BTreeMap<_, u64>| {
+        m.into_iter().filter(|(_, n)| *n > 0).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        nonzero(tally::counts(&db, &desk, None).await?.into_iter().collect()),
+        nonzero(after.into_iter().collect())
+    );
+    processing::act(
+        &db,
+        &clerk,
+        &o,
+        &id,
+        Transition::Accept,
+        &Command::default(),
+        testing::mailing(),
+        now,
+    )
+    .await?;
+    Ok(())
+}

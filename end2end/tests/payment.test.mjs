@@ -1,7 +1,8 @@
 // Paying a fee online through the VNPay simulator in Chromium, with JavaScript off (plain
-// forms): a citizen files a procedure with a fee, cancels the first payment on the gateway's
-// page, pays on the second try while the simulator sends the IPN twice (a replay), and the
-// dossier shows the fee paid, once. A forged IPN gets code 97. Axe checks the payment panel.
+// forms): a citizen files a procedure whose fee is paid before processing (the dossier waits
+// in "awaiting payment"), cancels the first payment on the gateway's page, pays on the second
+// try while the simulator sends the IPN twice (a replay), and the dossier shows the fee paid,
+// once, and has moved on to the desk. A forged IPN gets code 97. Axe checks the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
@@ -29,9 +30,12 @@ async function api(page, method, url, body) {
   return { status: res.status(), body: text ? JSON.parse(text) : null };
 }
 
-/** Files the food-safety certificate (a fee of 700,000 đồng) through the API with the session. */
+/**
+ * Files the registration of a dietary food product (a fee of 1,500,000 đồng, paid before the
+ * desk receives the dossier) through the API with the session.
+ */
 async function fileWithFee(page) {
-  const created = await api(page, 'POST', '/api/v1/dossiers', { procedure_code: 'TN.ATTP.001' });
+  const created = await api(page, 'POST', '/api/v1/dossiers', { procedure_code: 'TN.ATTP.002' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const d = created.body;
   const applicant = { ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000002' };
@@ -67,11 +71,12 @@ test('a fee is paid through the gateway once, after a cancelled try, with JavaSc
 
     await page.goto(dossierUrl);
     const panel = page.locator('section.payment');
-    assert.match(await panel.innerText(), /Lệ phí cần nộp: 700\.000/);
+    assert.match(await panel.innerText(), /Lệ phí cần nộp: 1\.500\.000/);
+    assert.match(await page.locator('dl.facts').innerText(), /Chờ thanh toán/);
 
     // First try: cancelled on the gateway's page; the dossier says so and offers to pay again.
     await Promise.all([page.waitForURL(/\/gia-lap\/vnpay\/paymentv2\/vpcpay\.html\?/), panel.locator('button[type=submit]').click()]);
-    assert.match(await page.locator('#amount').innerText(), /700000 VND/);
+    assert.match(await page.locator('#amount').innerText(), /1500000 VND/);
     await Promise.all([page.waitForURL(/\/ho-so\/.*thanh-toan=ve/), page.click('button[value="24"]')]);
     assert.match(await page.locator('section.payment').innerText(), /chưa thành công/);
 
@@ -80,7 +85,9 @@ test('a fee is paid through the gateway once, after a cancelled try, with JavaSc
     await page.check('input[name=ipn][value=twice]');
     await Promise.all([page.waitForURL(/\/ho-so\/.*thanh-toan=ve/), page.click('button[value="00"]')]);
     const paid = await page.locator('section.payment').innerText();
-    assert.match(paid, /Đã thanh toán 700\.000/);
+    assert.match(paid, /Đã thanh toán 1\.500\.000/);
+    // Paid: the dossier moved on to the desk by itself.
+    assert.match(await page.locator('dl.facts').innerText(), /Mới nộp/);
     assert.equal(await page.locator('section.payment button').count(), 0, 'no second payment offered');
     const timeline = await page.locator('ol.timeline').innerText();
     assert.equal(timeline.split('Đã thanh toán lệ phí').length - 1, 1, 'paid once on the timeline');

@@ -126,14 +126,20 @@ pub async fn submit(
     let agency = receiving_agency(&loaded)
         .ok_or_else(|| DomainError::Internal(format!("dossier {id}: no receiving agency")))?;
     let fee = fee_due(&loaded);
+    // Paid first: an online dossier of such a procedure waits for its fee before the desk.
+    let status = if fee > 0
+        && loaded.details.pay_before_processing
+        && !super::counter::registered_by_desk(&loaded.dossier.channel)
+    {
+        Status::AwaitingPayment
+    } else {
+        Status::Submitted
+    };
     let code = codes::next_code(&txn, &agency, now).await?;
     let stamp = now.fixed_offset();
     let updated = dossier::Entity::update_many()
         .col_expr(dossier::Column::Code, Expr::value(code.clone()))
-        .col_expr(
-            dossier::Column::Status,
-            Expr::value(Status::Submitted.code()),
-        )
+        .col_expr(dossier::Column::Status, Expr::value(status.code()))
         .col_expr(
             dossier::Column::ReceivingAgencyCode,
             Expr::value(agency.clone()),
@@ -182,7 +188,7 @@ pub async fn submit(
             actor_label: applicant.full_name.clone(),
             kind: "submitted",
             from: Some(Status::Draft),
-            to: Some(Status::Submitted),
+            to: Some(status),
             public_note: None,
             internal_note: None,
             data: Some(serde_json::json!({

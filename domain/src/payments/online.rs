@@ -316,6 +316,21 @@ async fn apply_ipn(
     if changed.rows_affected != 1 {
         return Ok(IpnCode::AlreadyConfirmed);
     }
+    // Paid before processing: the dossier now goes to the desk.
+    let moves_on = status == "paid" && row.status == Status::AwaitingPayment.code();
+    if moves_on {
+        dossier::Entity::update_many()
+            .col_expr(
+                dossier::Column::Status,
+                Expr::value(Status::Submitted.code()),
+            )
+            .col_expr(dossier::Column::UpdatedAt, Expr::value(now.fixed_offset()))
+            .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1))
+            .filter(dossier::Column::Id.eq(&row.id))
+            .filter(dossier::Column::Revision.eq(row.revision))
+            .exec(&txn)
+            .await?;
+    }
     let kind = match status {
         "paid" => "payment_paid",
         "duplicate" => "payment_duplicate",
@@ -329,8 +344,8 @@ async fn apply_ipn(
             actor_id: None,
             actor_label: "VNPay".into(),
             kind,
-            from: None,
-            to: None,
+            from: moves_on.then_some(Status::AwaitingPayment),
+            to: moves_on.then_some(Status::Submitted),
             public_note: None,
             internal_note: None,
             data: Some(serde_json::json!({
@@ -357,6 +372,10 @@ async fn apply_ipn(
         },
     )
     .await?;
+    if moves_on {
+        // Last before the commit: the desk's tally row is shared.
+        crate::dossiers::tally::moved_to_current(&txn, Some(&row), &row.id).await?;
+    }
     txn.commit().await?;
     Ok(IpnCode::Confirmed)
 }
