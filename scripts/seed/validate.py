@@ -42,7 +42,7 @@ PROCEDURE_KEYS = {
     "documents", "fees", "processing_days", "processing_note", "result", "conditions", "legal_basis",
     "keywords", "popular",
 }
-OPTIONAL_PROCEDURE_KEYS = {"processing_hours", "receiving", "processing"}
+OPTIONAL_PROCEDURE_KEYS = {"processing_hours", "receiving", "processing", "pay_before_processing"}
 DOCUMENT_KEYS = {"name", "copies", "kind", "required", "template"}
 OPTIONAL_DOCUMENT_KEYS = {"template_file"}
 TEMPLATE_MAGIC = {".docx": b"PK\x03\x04", ".pdf": b"%PDF-"}
