@@ -100,6 +100,27 @@ async fn at_the_leader() -> Result<Journey, Box<dyn std::error::Error + Send + S
     })
 }
 
+/// `who` attaches `pdf` as the dossier's result.
+async fn upload(
+    j: &Journey,
+    store: &InMemory,
+    who: &Actor,
+    pdf: Bytes,
+) -> Result<domain::entities::dossier_result::Model, DomainError> {
+    results::upload(
+        &j.db,
+        store,
+        &NoScanner,
+        who,
+        &origin(),
+        &j.id,
+        "kq.pdf",
+        pdf,
+        j.now,
+    )
+    .await
+}
+
 #[tokio::test]
 async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it() -> TestResult {
     let j = at_the_leader().await?;
@@ -108,18 +129,7 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
     let o = origin();
 
     // Only the agency's specialists and leaders attach results, and only PDFs.
-    let refused = results::upload(
-        &j.db,
-        &store,
-        &NoScanner,
-        &j.clerk,
-        &o,
-        &j.id,
-        "kq.pdf",
-        pdf.clone(),
-        j.now,
-    )
-    .await;
+    let refused = upload(&j, &store, &j.clerk, pdf.clone()).await;
     assert!(
         matches!(
             refused,
@@ -128,52 +138,19 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
         "{refused:?}"
     );
     let png = Bytes::from_static(b"\x89PNG\r\n\x1a\n....");
-    let refused = results::upload(
-        &j.db,
-        &store,
-        &NoScanner,
-        &j.specialist,
-        &o,
-        &j.id,
-        "kq.pdf",
-        png,
-        j.now,
-    )
-    .await;
+    let refused = upload(&j, &store, &j.specialist, png).await;
     assert_eq!(
         refused.as_ref().err().and_then(code_of).as_deref(),
         Some("result_not_pdf")
     );
     let fake = Bytes::from_static(b"%PDF-1.7 not really");
-    let refused = results::upload(
-        &j.db,
-        &store,
-        &NoScanner,
-        &j.specialist,
-        &o,
-        &j.id,
-        "kq.pdf",
-        fake,
-        j.now,
-    )
-    .await;
+    let refused = upload(&j, &store, &j.specialist, fake).await;
     assert_eq!(
         refused.as_ref().err().and_then(code_of).as_deref(),
         Some("result_not_pdf")
     );
 
-    let uploaded = results::upload(
-        &j.db,
-        &store,
-        &NoScanner,
-        &j.specialist,
-        &o,
-        &j.id,
-        "giay-chung-nhan.pdf",
-        pdf.clone(),
-        j.now,
-    )
-    .await?;
+    let uploaded = upload(&j, &store, &j.specialist, pdf.clone()).await?;
     assert!(uploaded.signed_key.is_none());
     processing::act(
         &j.db,

@@ -24,17 +24,10 @@ fn params_of(url: &str) -> BTreeMap<String, String> {
 #[tokio::test]
 async fn a_payment_without_ipn_is_resolved_by_asking_the_gateway(
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let base = format!("http://{}", listener.local_addr()?);
     let secret = "simulator-test-secret";
-    // The IPN address points nowhere: this test is about the callback that never comes.
-    let app: axum::Router = routes(Simulator::new(
-        secret.into(),
-        "http://127.0.0.1:9/ipn".into(),
-    ));
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
+    // The simulator's IPN address points nowhere: this test is about the callback that never
+    // comes.
+    let base = simulator(secret).await?;
     let config = VnpayConfig {
         tmn_code: "DVCTEST1".into(),
         secret: secret.into(),
