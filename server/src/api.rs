@@ -7,6 +7,7 @@ pub mod docs_page;
 pub mod dossiers;
 pub mod error;
 pub mod lookup;
+pub mod payments;
 pub mod procedures;
 pub mod reference;
 
@@ -32,6 +33,9 @@ use crate::state::AppState;
             and the last 4 digits of the applicant's phone number or citizen ID, without signing \
             in. A wrong factor is answered like an unknown code; failed lookups are limited per \
             address and per code."),
+        (name = "payments", description = "Paying a dossier's fee online: the payments of one's \
+            dossier, and starting one (the answer is the gateway's signed page to open). The \
+            amount is always the portal's; the gateway's IPN, not this API, confirms a payment."),
         (name = "dossiers", description = "Filing online: drafts saved part by part with the \
             revision read (409 when changed elsewhere), documents uploaded as raw bodies and \
             checked by content, idempotent submission, the public timeline. Signed-in citizens \
@@ -77,6 +81,7 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(back_office::routes())
         .merge(dossiers::routes())
         .merge(lookup::routes())
+        .merge(payments::routes())
         .merge(procedures::routes())
         .merge(reference::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi())

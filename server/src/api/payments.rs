@@ -1,0 +1,121 @@
+//! `/api/v1/dossiers/{id}/payments`: a dossier's fee payments for its owner (mobile apps,
+//! kiosks), and starting one, which answers the gateway's page to open. The gateway's own
+//! callbacks (`/thanh-toan/vnpay/ipn`) are not part of this API: they are public routes that
+//! check the signature before touching anything. Rules: `domain::payments`.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use app::session::RequestContext;
+use domain::payments::online;
+
+use super::error::{ApiError, ApiErrorBody};
+use crate::state::AppState;
+
+pub(super) fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_payments, start_payment))
+}
+
+/// One payment attempt.
+#[derive(Serialize, ToSchema)]
+pub struct PaymentDto {
+    /// The reference sent to the gateway.
+    pub txn_ref: String,
+    /// Gateway (`vnpay`).
+    pub gateway: String,
+    /// Amount in đồng.
+    pub amount_vnd: i64,
+    /// `pending`, `paid`, `failed`, `expired`, `duplicate`, `refunding` or `refunded`.
+    pub status: String,
+    /// Started at.
+    pub created_at: DateTime<Utc>,
+    /// Paid at.
+    pub paid_at: Option<DateTime<Utc>>,
+    /// The gateway's transaction number.
+    pub gateway_txn_no: Option<String>,
+}
+
+/// Where to send the payer.
+#[derive(Serialize, ToSchema)]
+pub struct PaymentStartDto {
+    /// The gateway's payment page, signed; open it in a browser.
+    pub pay_url: String,
+}
+
+fn owner_of(ctx: &RequestContext, row: &domain::entities::dossier::Model) -> Result<(), ApiError> {
+    if ctx.actor.account_id() == Some(row.owner_id.as_str()) {
+        Ok(())
+    } else {
+        Err(domain::DomainError::NotFound(format!("dossier {}", row.id)).into())
+    }
+}
+
+/// The payments of one of the caller's dossiers, newest first.
+#[utoipa::path(get, path = "/dossiers/{id}/payments", tag = "payments",
+    params(("id" = String, Path, description = "Dossier id")),
+    responses(
+        (status = 200, description = "Payments, newest first", body = [PaymentDto]),
+        (status = 401, description = "Not signed in", body = ApiErrorBody),
+        (status = 404, description = "No such dossier of the caller", body = ApiErrorBody),
+    ),
+    security(("session" = [])))]
+async fn list_payments(
+    State(state): State<AppState>,
+    ctx: Option<Extension<RequestContext>>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<PaymentDto>>, ApiError> {
+    let Some(Extension(ctx)) = ctx else {
+        return Err(domain::DomainError::Unauthorized.into());
+    };
+    let loaded = domain::dossiers::drafts::load_readable(&state.db, &ctx.actor, &id).await?;
+    owner_of(&ctx, &loaded.dossier)?;
+    Ok(Json(
+        online::of_dossier(&state.db, &id)
+            .await?
+            .into_iter()
+            .map(|p| PaymentDto {
+                txn_ref: p.txn_ref,
+                gateway: p.gateway,
+                amount_vnd: p.amount_vnd,
+                status: p.status,
+                created_at: p.created_at.with_timezone(&Utc),
+                paid_at: p.paid_at.map(|t| t.with_timezone(&Utc)),
+                gateway_txn_no: p.gateway_txn_no,
+            })
+            .collect(),
+    ))
+}
+
+/// Starts paying the dossier's fee (the amount is the portal's, never the caller's). Refused
+/// while another payment waits for the bank (`payment_pending`), once paid (`payment_done`),
+/// without a fee (`payment_no_fee`) or when the dossier is closed (`payment_closed`).
+#[utoipa::path(post, path = "/dossiers/{id}/payments", tag = "payments",
+    params(("id" = String, Path, description = "Dossier id")),
+    responses(
+        (status = 201, description = "The gateway's page to open", body = PaymentStartDto),
+        (status = 400, description = "No payment can start now (the field `payment` says why)", body = ApiErrorBody),
+        (status = 401, description = "Not signed in", body = ApiErrorBody),
+        (status = 404, description = "No such dossier of the caller", body = ApiErrorBody),
+    ),
+    security(("session" = [])))]
+async fn start_payment(
+    State(state): State<AppState>,
+    ctx: Option<Extension<RequestContext>>,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<PaymentStartDto>), ApiError> {
+    let Some(Extension(ctx)) = ctx else {
+        return Err(domain::DomainError::Unauthorized.into());
+    };
+    let config = state
+        .config
+        .vnpay()
+        .map_err(|e| ApiError::from(domain::DomainError::Internal(e.to_string())))?;
+    let pay_url =
+        online::start(&state.db, &config, &ctx.actor, &ctx.origin, &id, Utc::now()).await?;
+    Ok((StatusCode::CREATED, Json(PaymentStartDto { pay_url })))
+}

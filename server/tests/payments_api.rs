@@ -1,0 +1,155 @@
+//! `/api/v1/dossiers/{id}/payments` as a mobile app uses it: starting a payment answers the
+//! gateway's signed page for the portal's amount; a second start while it waits is refused
+//! naming `payment`; the list shows it pending; another citizen gets 404, anonymous 401; the
+//! OpenAPI describes both. Runs on SQLite and PostgreSQL like every test.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use chrono::Utc;
+use common::browser::Browser;
+use common::TestApp;
+use domain::access::Actor;
+use domain::entities::{account, dossier};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::Value;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+async fn call(
+    b: &mut Browser<'_>,
+    method: Method,
+    uri: &str,
+) -> Result<(StatusCode, Value), Box<dyn std::error::Error>> {
+    let csrf = b.cookies.get("csrf").cloned().unwrap_or_default();
+    let request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::COOKIE, b.cookie_header())
+        .header("x-csrf-token", csrf)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::empty())?;
+    let answer = b.send(request).await?;
+    let value = if answer.body.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&answer.body)?
+    };
+    Ok((answer.status, value))
+}
+
+#[tokio::test]
+async fn a_mobile_app_starts_a_payment_for_the_portals_amount() -> TestResult {
+    let app = TestApp::with_accounts().await?;
+    let me = account::Entity::find()
+        .filter(account::Column::Email.eq("congdan@dichvucong.localhost"))
+        .one(&app.db)
+        .await?
+        .ok_or("demo citizen")?;
+    // The demo citizen's profile has no address yet; drafts take it from there.
+    account::Entity::update(account::ActiveModel {
+        id: sea_orm::ActiveValue::Set(me.id.clone()),
+        province_code: sea_orm::ActiveValue::Set(Some("80".into())),
+        commune_code: sea_orm::ActiveValue::Set(Some("25459".into())),
+        street: sea_orm::ActiveValue::Set(Some("12 Lê Lợi".into())),
+        ..Default::default()
+    })
+    .exec(&app.db)
+    .await?;
+    let actor = Actor::Citizen {
+        account_id: me.id.clone(),
+        memberships: Vec::new(),
+    };
+    let id = domain::testing::complete_draft(&app.db, &actor)
+        .await
+        .map_err(|e| e.to_string())?;
+    domain::dossiers::submission::submit(
+        &app.db,
+        &actor,
+        &domain::testing::origin(),
+        &id,
+        true,
+        domain::testing::mailing(),
+        Utc::now(),
+    )
+    .await?;
+    let fee = dossier::Entity::find_by_id(id.clone())
+        .one(&app.db)
+        .await?
+        .and_then(|d| d.fee_due_vnd)
+        .ok_or("fee")?;
+
+    let mut anonymous = Browser::new(&app);
+    let (status, _) = call(
+        &mut anonymous,
+        Method::POST,
+        &format!("/api/v1/dossiers/{id}/payments"),
+    )
+    .await?;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    let mut b = Browser::new(&app);
+    b.sign_in("congdan@dichvucong.localhost", "Demo@2026")
+        .await?;
+    let (status, started) = call(
+        &mut b,
+        Method::POST,
+        &format!("/api/v1/dossiers/{id}/payments"),
+    )
+    .await?;
+    assert_eq!(status, StatusCode::CREATED, "{started}");
+    let url = started["pay_url"].as_str().ok_or("pay_url")?;
+    assert!(
+        url.contains("/gia-lap/vnpay/paymentv2/vpcpay.html?"),
+        "{url}"
+    );
+    assert!(url.contains(&format!("vnp_Amount={}", fee * 100)), "{url}");
+    let (status, again) = call(
+        &mut b,
+        Method::POST,
+        &format!("/api/v1/dossiers/{id}/payments"),
+    )
+    .await?;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{again}");
+    assert_eq!(again["fields"][0]["field"], "payment", "{again}");
+    assert!(
+        again["fields"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("chờ ngân hàng")),
+        "{again}"
+    );
+    let (status, list) = call(
+        &mut b,
+        Method::GET,
+        &format!("/api/v1/dossiers/{id}/payments"),
+    )
+    .await?;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list[0]["status"], "pending");
+    assert_eq!(list[0]["amount_vnd"], fee);
+
+    let mut other = Browser::new(&app);
+    other
+        .sign_in("chuyenvien.tanninh@dichvucong.localhost", "Demo@2026")
+        .await?;
+    let (status, _) = call(
+        &mut other,
+        Method::GET,
+        &format!("/api/v1/dossiers/{id}/payments"),
+    )
+    .await?;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (_, _, doc) = app
+        .get("/api/openapi.json")
+        .await
+        .map_err(|e| e.to_string())?;
+    let doc: Value = serde_json::from_str(&doc)?;
+    let path = &doc["paths"]["/api/v1/dossiers/{id}/payments"];
+    assert!(
+        path["get"].is_object() && path["post"].is_object(),
+        "{path}"
+    );
+    Ok(())
+}
