@@ -88,6 +88,12 @@ test('a fee is paid through the gateway once, after a cancelled try, with JavaSc
     assert.match(paid, /Đã thanh toán 1\.500\.000/);
     // Paid: the dossier moved on to the desk by itself.
     assert.match(await page.locator('dl.facts').innerText(), /Mới nộp/);
+    // The receipt of the payment is a PDF.
+    const receiptUrl = await page.locator('section.payment a[href*="/bien-lai/"]').getAttribute('href');
+    const receipt = await page.request.get(`${portal.url}${receiptUrl}`);
+    assert.equal(receipt.status(), 200);
+    assert.equal(receipt.headers()['content-type'], 'application/pdf');
+    assert.ok((await receipt.body()).subarray(0, 5).equals(Buffer.from('%PDF-')));
     assert.equal(await page.locator('section.payment button').count(), 0, 'no second payment offered');
     const timeline = await page.locator('ol.timeline').innerText();
     assert.equal(timeline.split('Đã thanh toán lệ phí').length - 1, 1, 'paid once on the timeline');

@@ -552,6 +552,28 @@ pub async fn slip(
     pdf_response(&id, made)
 }
 
+/// `GET /ho-so/{id}/bien-lai/{txn_ref}.pdf`: the receipt of a confirmed fee payment.
+pub async fn payment_receipt(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    headers: HeaderMap,
+    Path((id, file)): Path<(String, String)>,
+) -> Response {
+    let Some(txn_ref) = file.strip_suffix(".pdf") else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let made = app::server_fns::dossier::receipt::payment_receipt_document(
+        locale(&headers),
+        &state.db,
+        &ctx.actor,
+        &id,
+        txn_ref,
+        &state.config.public_url,
+    )
+    .await;
+    pdf_response(&id, made)
+}
+
 /// A made document as a PDF download (named `{name}.pdf`), or the error as a status.
 fn pdf_response(
     id: &str,

@@ -113,6 +113,10 @@ pub fn app(state: AppState) -> Router {
             get(crate::dossier_routes::receipt),
         )
         .route("/ho-so/{id}/giay/{event}", get(crate::dossier_routes::slip))
+        .route(
+            "/ho-so/{id}/bien-lai/{file}",
+            get(crate::dossier_routes::payment_receipt),
+        )
         .route("/ho-so/{id}/luu/{step}", post(crate::dossier_routes::save))
         .route(
             "/ho-so/{id}/tai-len/{slot}",

@@ -215,6 +215,8 @@ pub struct PaymentView {
     pub paid_at: Option<String>,
     /// The gateway's transaction number.
     pub reference: Option<String>,
+    /// The paid payment's receipt (PDF).
+    pub receipt_url: Option<String>,
     /// A payment may be started now.
     pub can_pay: bool,
 }

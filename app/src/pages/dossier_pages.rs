@@ -947,6 +947,7 @@ fn PaymentPanel(d: DossierView, p: PaymentView) -> impl IntoView {
                 "paid" => view! {
                     <p class="payment-state paid"><strong>{t.tf(Key::PaymentPaid, &[("amount", &amount), ("at", &p.paid_at.clone().unwrap_or_default())])}</strong></p>
                     {p.reference.clone().map(|r| view! { <p class="hint">{t.tf(Key::PaymentReference, &[("ref", &r)])}</p> })}
+                    {p.receipt_url.clone().map(|u| view! { <p><a class="button" href=u download="">{t.t(Key::PaymentReceiptDownload)}</a></p> })}
                 }
                 .into_any(),
                 "pending" => view! { <p class="payment-state pending">{t.t(Key::PaymentPending)}</p> }.into_any(),

@@ -751,6 +751,7 @@ async fn tracking(
                 .and_then(|p| p.paid_at)
                 .map(|at| vietnam_time(at.with_timezone(&Utc))),
             reference: paid.and_then(|p| p.gateway_txn_no.clone()),
+            receipt_url: paid.map(|p| format!("/ho-so/{}/bien-lai/{}.pdf", row.id, p.txn_ref)),
             can_pay: matches!(state, "unpaid" | "failed") && lifecycle::OPEN.contains(&status),
         });
     }

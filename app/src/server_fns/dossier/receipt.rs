@@ -206,3 +206,100 @@ pub async fn slip_document(
     }
     Ok((format!("{code}-{}", event.kind), document))
 }
+
+/// The payment receipt (biên lai thu lệ phí điện tử) of payment `txn_ref` of dossier `id`, for
+/// `actor` (the owner or staff who may read the dossier). Only a confirmed payment has one.
+pub async fn payment_receipt_document(
+    t: Locale,
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: &str,
+    txn_ref: &str,
+    site_url: &str,
+) -> Result<(String, ReceiptDocument), AppError> {
+    let view = dossier_view_in(t, db, actor, id, "", false).await?;
+    let Some(code) = view.code.clone() else {
+        return Err(AppError::NotFound);
+    };
+    let paid = domain::payments::online::of_dossier(db, id)
+        .await?
+        .into_iter()
+        .find(|p| {
+            p.txn_ref == txn_ref
+                && matches!(
+                    p.status.as_str(),
+                    "paid" | "duplicate" | "refunding" | "refunded"
+                )
+        })
+        .ok_or(AppError::NotFound)?;
+    let fields = vec![
+        (t.t(Key::DossierCode).to_owned(), code.clone()),
+        (
+            t.t(Key::DossierProcedure).to_owned(),
+            format!("{} ({})", view.procedure_name, view.procedure_code),
+        ),
+        (
+            t.t(Key::PaymentReceiptPayer).to_owned(),
+            view.applicant.full_name.clone(),
+        ),
+        (
+            t.t(Key::PaymentReceiptAmount).to_owned(),
+            crate::pages::procedure_page::fee_text(t, paid.amount_vnd),
+        ),
+        (
+            t.t(Key::PaymentReceiptPaidAt).to_owned(),
+            paid.paid_at
+                .map(|at| vietnam_time(at.with_timezone(&chrono::Utc)))
+                .unwrap_or_default(),
+        ),
+        (
+            t.t(Key::PaymentReceiptGateway).to_owned(),
+            "VNPAY".to_owned(),
+        ),
+        (
+            t.t(Key::PaymentReceiptReference).to_owned(),
+            paid.txn_ref.clone(),
+        ),
+        (
+            t.t(Key::PaymentReceiptBankRef).to_owned(),
+            format!(
+                "{} {}",
+                paid.bank_code.clone().unwrap_or_default(),
+                paid.gateway_txn_no.clone().unwrap_or_default()
+            )
+            .trim()
+            .to_owned(),
+        ),
+        (
+            t.t(Key::FieldReceivingAgency).to_owned(),
+            view.receiving_agency.clone().unwrap_or_default(),
+        ),
+    ];
+    let document = ReceiptDocument {
+        authority: t.t(Key::PortalName).to_uppercase(),
+        office: view
+            .receiving_agency
+            .clone()
+            .unwrap_or_default()
+            .to_uppercase(),
+        motto: [
+            t.t(Key::ReceiptMottoCountry).to_owned(),
+            t.t(Key::ReceiptMottoWords).to_owned(),
+        ],
+        title: t.t(Key::PaymentReceiptTitle).to_owned(),
+        code_line: format!("{}: {}", t.t(Key::PaymentReceiptReference), paid.txn_ref),
+        fields,
+        documents_heading: String::new(),
+        documents: Vec::new(),
+        steps_heading: String::new(),
+        steps: Vec::new(),
+        qr_payload: format!("{}/tra-cuu?code={code}", site_url.trim_end_matches('/')),
+        qr_caption: t.t(Key::ReceiptQrCaption).to_owned(),
+        footer: format!(
+            "{} {}",
+            t.t(Key::ReceiptGenerated),
+            vietnam_time(chrono::Utc::now())
+        ),
+    };
+    Ok((format!("bien-lai-{}", paid.txn_ref), document))
+}
