@@ -301,7 +301,11 @@ for i, p in enumerate(procedures, start=1):
         continue
     if keys - PROCEDURE_KEYS - OPTIONAL_PROCEDURE_KEYS:
         err(at, f"unknown keys {sorted(keys - PROCEDURE_KEYS - OPTIONAL_PROCEDURE_KEYS)}")
-    check_text(at, {k: v for k, v in p.items() if k not in ("agency", "receiving", "processing")})
+    if not isinstance(p.get("pay_before_processing", False), bool):
+        err(at, "pay_before_processing must be true or false")
+    if p.get("pay_before_processing") and not p.get("fees"):
+        err(at, "pay_before_processing needs a fee")
+    check_text(at, {k: v for k, v in p.items() if k not in ("agency", "receiving", "processing", "pay_before_processing")})
     code, name, field = p["code"], p["name"], p["field"]
     for what, value, seen in (("code", code, seen_codes), ("name", name, seen_names),
                               ("slug", slugify(f"{name} {code}"), seen_slugs)):
