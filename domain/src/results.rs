@@ -155,25 +155,14 @@ pub async fn upload(
         )
         .await
         .map_err(storage)?;
-    let name: String = file_name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("ket-qua.pdf")
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>'))
-        .take(120)
-        .collect();
+    let name = crate::dossiers::attachments::clean_name_or(file_name, "ket-qua.pdf");
     let account = actor.account_id().unwrap_or_default().to_owned();
     let txn = crate::db::begin_write(db).await?;
     let model = dossier_result::ActiveModel {
         id: Set(result_id.clone()),
         dossier_id: Set(id.to_owned()),
         file_key: Set(key.clone()),
-        file_name: Set(if name.trim().is_empty() {
-            "ket-qua.pdf".into()
-        } else {
-            name.trim().to_owned()
-        }),
+        file_name: Set(name),
         size: Set(i64::try_from(pdf.len()).unwrap_or(i64::MAX)),
         uploaded_by: Set(account),
         uploaded_at: Set(now.fixed_offset()),

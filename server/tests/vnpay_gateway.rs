@@ -28,12 +28,7 @@ async fn a_payment_without_ipn_is_resolved_by_asking_the_gateway(
     // The simulator's IPN address points nowhere: this test is about the callback that never
     // comes.
     let base = simulator(secret).await?;
-    let config = VnpayConfig {
-        tmn_code: "DVCTEST1".into(),
-        secret: secret.into(),
-        pay_url: format!("{base}/paymentv2/vpcpay.html"),
-        return_url: "https://dvc.example/thanh-toan/vnpay/ket-qua".into(),
-    };
+    let config = config_for(&base, secret);
     let db = fresh_database().await?;
     domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
     let now = Utc::now();
@@ -119,6 +114,16 @@ async fn a_payment_without_ipn_is_resolved_by_asking_the_gateway(
     Ok(())
 }
 
+/// The merchant account of these tests at the simulator running at `base`.
+fn config_for(base: &str, secret: &str) -> VnpayConfig {
+    VnpayConfig {
+        tmn_code: "DVCTEST1".into(),
+        secret: secret.into(),
+        pay_url: format!("{base}/paymentv2/vpcpay.html"),
+        return_url: "https://dvc.example/thanh-toan/vnpay/ket-qua".into(),
+    }
+}
+
 async fn simulator(secret: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
@@ -143,12 +148,7 @@ async fn the_desk_refunds_a_refused_dossiers_fee_and_a_failed_refund_is_retried(
     let gateway = simulator(secret).await?;
     // A gateway that has never seen the transaction (answers 91 to the refund).
     let amnesic = simulator(secret).await?;
-    let config = VnpayConfig {
-        tmn_code: "DVCTEST1".into(),
-        secret: secret.into(),
-        pay_url: format!("{gateway}/paymentv2/vpcpay.html"),
-        return_url: "https://dvc.example/thanh-toan/vnpay/ket-qua".into(),
-    };
+    let config = config_for(&gateway, secret);
     let db = fresh_database().await?;
     domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
     let clerk = testing::staff(
@@ -236,12 +236,7 @@ async fn the_daily_reconciliation_reads_the_gateways_statement_and_flags_a_misma
     use domain::payments::reconciliation::{self, Issue};
     let secret = "simulator-test-secret";
     let gateway = simulator(secret).await?;
-    let config = VnpayConfig {
-        tmn_code: "DVCTEST1".into(),
-        secret: secret.into(),
-        pay_url: format!("{gateway}/paymentv2/vpcpay.html"),
-        return_url: "https://dvc.example/thanh-toan/vnpay/ket-qua".into(),
-    };
+    let config = config_for(&gateway, secret);
     let db = fresh_database().await?;
     domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
     let now = Utc::now();

@@ -48,6 +48,11 @@ pub fn sniff(head: &[u8], name: &str) -> Option<(&'static str, &'static str)> {
 
 /// A file name safe to show and to offer for download: no path, no control characters.
 fn clean_name(name: &str) -> String {
+    clean_name_or(name, "tep")
+}
+
+/// [`clean_name`] with another name for an empty one.
+pub(crate) fn clean_name_or(name: &str, fallback: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let cleaned: String = base
         .chars()
@@ -55,7 +60,7 @@ fn clean_name(name: &str) -> String {
         .take(120)
         .collect();
     if cleaned.trim().is_empty() {
-        "tep".to_owned()
+        fallback.to_owned()
     } else {
         cleaned.trim().to_owned()
     }

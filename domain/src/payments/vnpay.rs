@@ -113,13 +113,7 @@ pub fn verify(secret: &str, params: &BTreeMap<String, String>) -> bool {
         return false;
     };
     let expected = hmac_sha512(secret, &hash_data(params));
-    let given = given.to_ascii_lowercase();
-    given.len() == expected.len()
-        && given
-            .bytes()
-            .zip(expected.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0
+    crate::secrets::constant_time_eq(&given.to_ascii_lowercase(), &expected)
 }
 
 /// The pipe-joined signature of an API call's `fields` in their documented order.

@@ -169,13 +169,8 @@ impl Answer {
     }
 }
 
-fn constant_eq(a: &str, b: &str) -> bool {
-    let b = b.to_ascii_lowercase();
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+fn constant_eq(expected: &str, given: &str) -> bool {
+    crate::secrets::constant_time_eq(expected, &given.to_ascii_lowercase())
 }
 
 /// The gateway's merchant API, as the payment services see it.
