@@ -59,8 +59,12 @@ const READ_ONLY_POSTS: [&str; 23] = [
 /// Paths whose callers are other systems, not this site's pages: the national-identity
 /// simulator plays another site and checks its own protocol.
 fn csrf_exempt(path: &str) -> bool {
-    path.starts_with("/gia-lap/") || READ_ONLY_POSTS.contains(&path)
+    path.starts_with("/gia-lap/") || path == CARRIER_WEBHOOK || READ_ONLY_POSTS.contains(&path)
 }
+
+/// The postal carrier's status updates: posted server to server with no cookie, and trusted
+/// only through their HMAC signature (`domain::postal::carrier`).
+const CARRIER_WEBHOOK: &str = "/buu-chinh/webhook";
 
 /// Requests that carry no portal identity: static files, probes, and the identity simulator
 /// (it plays another site with its own bearer tokens).
@@ -296,11 +300,17 @@ async fn finish(
     next: Next,
 ) -> Response {
     let secure = state.config.secure_cookies();
+    // A browser without a token gets one with the next page. Server-function and API answers
+    // never mint one: a page hydrated from the page cache makes its own token in the browser
+    // (`app::session::csrf_token`) while such a call may be in flight, and the call's answer
+    // would overwrite that cookie after a form had already copied it.
+    let mints = !request.uri().path().starts_with("/api/");
     let token = session_csrf
         .clone()
         .or(cookie_csrf.clone())
         .unwrap_or_else(secrets::new_token);
-    let set_csrf = cookie_csrf.as_deref() != Some(token.as_str());
+    let set_csrf =
+        cookie_csrf.as_deref() != Some(token.as_str()) && (mints || session_csrf.is_some());
     if let Some(ctx) = request.extensions_mut().get_mut::<RequestContext>() {
         ctx.csrf_token = token.clone();
     }
