@@ -235,8 +235,38 @@ pub enum DeliveryMethod {
     Post,
 }
 
-/// The result's way home; the postal details are confirmed (and the fee set) by the payments
-/// and postal service.
+/// How the postal fee of a result sent by post is paid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostalPayment {
+    /// To the postman, on delivery (cash on delivery).
+    #[default]
+    OnDelivery,
+    /// With the dossier's fee, online.
+    WithFee,
+}
+
+impl PostalPayment {
+    /// Stable code (form values).
+    pub fn code(self) -> &'static str {
+        match self {
+            PostalPayment::OnDelivery => "on_delivery",
+            PostalPayment::WithFee => "with_fee",
+        }
+    }
+
+    /// Parses a code; anything else is paid on delivery.
+    pub fn parse(code: &str) -> PostalPayment {
+        if code == "with_fee" {
+            PostalPayment::WithFee
+        } else {
+            PostalPayment::OnDelivery
+        }
+    }
+}
+
+/// The result's way home. The postal fee is frozen on the dossier from the tariff
+/// (`postal::tariff`) when the dossier is filed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Delivery {
@@ -252,6 +282,8 @@ pub struct Delivery {
     pub commune: String,
     /// House number and street (post).
     pub street: String,
+    /// How the postal fee is paid (post).
+    pub postal_payment: PostalPayment,
 }
 
 /// A dossier with the procedure version it follows.

@@ -26,6 +26,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod password;
 pub mod payments;
+pub mod postal;
 pub mod rate_limit;
 pub mod receipt_pdf;
 pub mod reference_data;

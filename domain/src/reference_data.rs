@@ -99,6 +99,10 @@ pub async fn load_seed_dir(
         report.procedures.revision = crate::catalogue_import::bump_revision(&txn).await?;
     }
     txn.commit().await?;
+    let tariff = dir.join("postal_tariff.csv");
+    if tariff.exists() {
+        crate::postal::tariff::load_seed(db, &tariff).await?;
+    }
     let holidays = dir.join("holidays.csv");
     if holidays.exists() {
         report.holidays_added = crate::holidays::load_seed(db, &holidays).await?;

@@ -117,3 +117,18 @@ export async function seriousViolations(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * Calls the portal's JSON API with the session of `page`'s browser (as a mobile app does):
+ * the CSRF header from the browser's `csrf` cookie, JSON or raw bytes as the body.
+ */
+export async function apiCall(portal, page, method, url, body) {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value ?? '';
+  const res = await page.request.fetch(`${portal.url}${url}`, {
+    method,
+    headers: { 'x-csrf-token': csrf, ...(Buffer.isBuffer(body) ? {} : { 'content-type': 'application/json' }) },
+    data: Buffer.isBuffer(body) ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status(), body: text ? JSON.parse(text) : null };
+}

@@ -13,6 +13,7 @@ mod m20261203_000001_desk_tally;
 mod m20261204_000001_dossier_search_trigram;
 mod m20261205_000001_results;
 mod m20261206_000001_payments;
+mod m20261207_000001_postal;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000001_dossier_search_trigram::Migration),
             Box::new(m20261205_000001_results::Migration),
             Box::new(m20261206_000001_payments::Migration),
+            Box::new(m20261207_000001_postal::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod lookup;
 pub mod payments;
 pub mod procedures;
 pub mod reference;
+pub mod shipments;
 
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -36,6 +37,10 @@ use crate::state::AppState;
         (name = "payments", description = "Paying a dossier's fee online: the payments of one's \
             dossier, and starting one (the answer is the gateway's signed page to open). The \
             amount is always the portal's; the gateway's IPN, not this API, confirms a payment."),
+        (name = "postal", description = "Postal return of results: the shipments of a \
+            dossier's result with the carrier's updates, and the desk's hand-over to the carrier \
+            (which answers the tracking number). The carrier's signed status updates come to the \
+            portal's webhook, not to this API; the delivery returns the dossier."),
         (name = "dossiers", description = "Filing online: drafts saved part by part with the \
             revision read (409 when changed elsewhere), documents uploaded as raw bodies and \
             checked by content, idempotent submission, the public timeline. Signed-in citizens \
@@ -82,6 +87,7 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(dossiers::routes())
         .merge(lookup::routes())
         .merge(payments::routes())
+        .merge(shipments::routes())
         .merge(procedures::routes())
         .merge(reference::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi())

@@ -15,8 +15,10 @@ pub const ENV_PREFIX: &str = "PORTAL_";
 /// `PORTAL_` variables that are not settings of [`Config`]: the config file path (read by the
 /// command line), secrets read from the environment only (never from a file), and the test
 /// harness's variables.
-const NOT_SETTINGS: [&str; 10] = [
+const NOT_SETTINGS: [&str; 12] = [
     "config",
+    "carrier_token",
+    "carrier_webhook_secret",
     S3_ACCESS_KEY_ID_ENV_NAME,
     S3_SECRET_ACCESS_KEY_ENV_NAME,
     "vnpay_hash_secret",
@@ -176,6 +178,11 @@ pub struct Config {
     /// Where the day's statement is fetched (`?day=yyyyMMdd`, CSV) for the reconciliation;
     /// unset: the simulator's, `{public_url}/gia-lap/vnpay/merchant_webapi/statement`.
     pub vnpay_statement_url: Option<String>,
+    /// The postal carrier's delivery API (`POST …/shipments`); unset: the built-in carrier
+    /// simulator at `{public_url}/gia-lap/buu-chinh/api` (refused in production). The account
+    /// token comes only from `PORTAL_CARRIER_TOKEN`, the webhook secret only from
+    /// `PORTAL_CARRIER_WEBHOOK_SECRET`.
+    pub carrier_url: Option<String>,
 }
 
 /// Environment variable with the VNPay merchant secret (`vnp_HashSecret`).
@@ -227,6 +234,47 @@ impl Config {
     }
 }
 
+/// Environment variable with the carrier account's API token.
+pub const CARRIER_TOKEN_ENV: &str = "PORTAL_CARRIER_TOKEN";
+/// Environment variable with the secret the carrier signs its webhooks with.
+pub const CARRIER_SECRET_ENV: &str = "PORTAL_CARRIER_WEBHOOK_SECRET";
+/// The development carrier token and webhook secret (the simulator's), refused in production.
+pub const DEV_CARRIER_SECRET: &str = "dev-only-carrier-secret";
+
+/// How the portal reaches the postal carrier.
+#[derive(Clone, Debug)]
+pub struct CarrierConfig {
+    /// Base URL of the delivery API.
+    pub url: String,
+    /// Bearer token of the portal's account.
+    pub token: String,
+    /// Secret of the webhook signatures.
+    pub webhook_secret: String,
+}
+
+impl Config {
+    /// The carrier account: secrets from the environment (the simulator's outside production).
+    pub fn carrier(&self) -> anyhow::Result<CarrierConfig> {
+        let secret = |name: &str| match std::env::var(name) {
+            Ok(s) if !s.is_empty() => Ok(s),
+            _ if self.environment == Environment::Production => {
+                anyhow::bail!("{name} is required in production")
+            }
+            _ => Ok(DEV_CARRIER_SECRET.to_owned()),
+        };
+        Ok(CarrierConfig {
+            url: self.carrier_url.clone().unwrap_or_else(|| {
+                format!(
+                    "{}/gia-lap/buu-chinh/api",
+                    self.public_url.trim_end_matches('/')
+                )
+            }),
+            token: secret(CARRIER_TOKEN_ENV)?,
+            webhook_secret: secret(CARRIER_SECRET_ENV)?,
+        })
+    }
+}
+
 /// The development client secret, refused in production.
 pub const DEV_NATIONAL_ID_SECRET: &str = "dev-only-national-id-secret";
 
@@ -274,6 +322,7 @@ impl Default for Config {
             vnpay_pay_url: None,
             vnpay_api_url: None,
             vnpay_statement_url: None,
+            carrier_url: None,
             national_id_citizen_id_claim: "citizen_id".into(),
         }
     }
@@ -458,6 +507,12 @@ impl Config {
                 return Err(Self::invalid(
                     "vnpay_pay_url",
                     "the gateway simulator accepts any payment; set VNPay's payment page",
+                ));
+            }
+            if self.carrier_url.is_none() {
+                return Err(Self::invalid(
+                    "carrier_url",
+                    "the carrier simulator delivers nothing; set the postal carrier's API",
                 ));
             }
         }
@@ -648,6 +703,9 @@ mod tests {
         let gateway = err(&config);
         assert!(gateway.contains("PORTAL_VNPAY_PAY_URL"), "{gateway}");
         config.vnpay_pay_url = Some("https://pay.vnpay.vn/vpcpay.html".into());
+        let carrier = err(&config);
+        assert!(carrier.contains("PORTAL_CARRIER_URL"), "{carrier}");
+        config.carrier_url = Some("https://api.vnpost.example/v1".into());
         assert_eq!(err(&config), "");
     }
 

@@ -11,7 +11,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form, Json};
 use chrono::Utc;
 use domain::dossiers::drafts::{self, Change, CHANGED_ELSEWHERE};
-use domain::dossiers::{files, submission, Applicant, Delivery, DeliveryMethod, OnBehalf, Step};
+use domain::dossiers::{
+    files, submission, Applicant, Delivery, DeliveryMethod, OnBehalf, PostalPayment, Step,
+};
 use domain::DomainError;
 
 use app::i18n::{Key, Locale, LANG_COOKIE};
@@ -164,6 +166,7 @@ fn delivery_from(pairs: &Pairs) -> Delivery {
         province: v("address-province"),
         commune: v("address-commune"),
         street: v("address-street"),
+        postal_payment: PostalPayment::parse(&v("postal_payment")),
     }
 }
 

@@ -8,6 +8,8 @@
 pub mod api;
 pub mod auth;
 pub mod bench;
+pub mod carrier_client;
+pub mod carrier_simulator;
 pub mod cli;
 pub mod config;
 pub mod dossier_routes;
@@ -18,6 +20,7 @@ pub mod ops;
 pub mod outbox_worker;
 pub mod page_cache;
 pub mod payment_routes;
+pub mod postal_routes;
 pub mod result_routes;
 pub mod router;
 pub mod sms;

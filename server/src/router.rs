@@ -146,6 +146,11 @@ pub fn app(state: AppState) -> Router {
             post(crate::payment_routes::refund),
         )
         .route(
+            "/mot-cua/ho-so/{id}/chuyen-phat",
+            post(crate::postal_routes::hand_over),
+        )
+        .route("/buu-chinh/webhook", post(crate::postal_routes::webhook))
+        .route(
             "/thanh-toan/vnpay/ket-qua",
             get(crate::payment_routes::back),
         )
@@ -193,6 +198,22 @@ pub fn app(state: AppState) -> Router {
                 crate::vnpay_simulator::routes(crate::vnpay_simulator::Simulator::new(
                     vnpay.secret,
                     ipn,
+                )),
+            );
+        }
+    }
+    if state.config.carrier_url.is_none() {
+        if let Ok(carrier) = state.config.carrier() {
+            let webhook = format!(
+                "{}/buu-chinh/webhook",
+                state.config.public_url.trim_end_matches('/')
+            );
+            router = router.nest(
+                "/gia-lap/buu-chinh",
+                crate::carrier_simulator::routes(crate::carrier_simulator::Simulator::new(
+                    carrier.token,
+                    carrier.webhook_secret,
+                    webhook,
                 )),
             );
         }

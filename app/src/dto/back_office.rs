@@ -137,6 +137,8 @@ pub struct StaffDossierView {
     pub payments: Vec<StaffPaymentView>,
     /// The viewer may ask for a refund now.
     pub can_refund: bool,
+    /// Postal return of the result, when the applicant asked for it.
+    pub postal: Option<StaffPostalView>,
     /// The viewer's account id.
     pub viewer_id: String,
 }
@@ -154,6 +156,36 @@ pub struct StaffPaymentView {
     pub reference: String,
     /// Why the last refund call failed (it is retried).
     pub refund_error: Option<String>,
+}
+
+/// Postal return of a dossier's result, as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffPostalView {
+    /// Recipient's name and phone.
+    pub recipient: String,
+    /// Address on the label.
+    pub address: String,
+    /// Postal fee and how it is paid, in words.
+    pub fee: String,
+    /// Shipments, newest first.
+    pub shipments: Vec<ShipmentView>,
+    /// The viewer may hand the result to the carrier now.
+    pub can_ship: bool,
+}
+
+/// One shipment with the carrier's updates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShipmentView {
+    /// Tracking number.
+    pub tracking_number: String,
+    /// Status code (`created`, `in_transit`, …).
+    pub status: String,
+    /// Amount collected on delivery, in words (empty: nothing).
+    pub cod: String,
+    /// Handed over at, local time.
+    pub created_at: String,
+    /// The carrier's updates, oldest first: time, status code, place and note.
+    pub events: Vec<(String, String, String)>,
 }
 
 /// The electronic result of a dossier, as staff see it.

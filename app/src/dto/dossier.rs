@@ -189,6 +189,10 @@ pub struct DeliveryView {
     pub address: AddressView,
     /// Electronic results are offered (full online procedures).
     pub electronic: bool,
+    /// How the postal fee is paid: `on_delivery` or `with_fee`.
+    pub postal_payment: String,
+    /// The tariff in words (within the province, elsewhere); empty without a tariff.
+    pub postal_fees: String,
 }
 
 /// One section of "check your answers".

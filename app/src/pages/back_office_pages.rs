@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::form::{CsrfField, ErrorSummary};
 use crate::components::row_keys::{self, RowKeysHint};
-use crate::dto::back_office::{QueueView, StaffDossierView};
+use crate::dto::back_office::{QueueView, StaffDossierView, StaffPostalView};
 use crate::dto::dossier::{Choice, FileView};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
@@ -277,6 +277,7 @@ fn StaffDossierBody(v: StaffDossierView, act: ServerAction<DossierAct>) -> impl 
         </dl>
         {(v.result.is_some() || v.can_attach_result).then(|| view! { <ResultPanel v=v.clone() /> })}
         {(!v.payments.is_empty()).then(|| view! { <PaymentsPanel v=v.clone() /> })}
+        {v.postal.clone().map(|p| view! { <PostalPanel p=p id=v.dossier.id.clone() /> })}
         <section aria-labelledby="bo-actions-h" class="bo-actions">
             <h2 id="bo-actions-h">{t.t(Key::BoActions)}</h2>
             {if v.actions.is_empty() {
@@ -478,6 +479,54 @@ fn PaymentsPanel(v: StaffDossierView) -> impl IntoView {
                 <form method="post" action=action.clone() class="form refund-form">
                     <CsrfField />
                     <button type="submit" class="button">{t.t(Key::BoRefund)}</button>
+                </form>
+            })}
+        </section>
+    }
+}
+
+/// Postal return: the recipient, the fee, each shipment with the carrier's updates, and the
+/// desk's hand-over button.
+#[component]
+fn PostalPanel(p: StaffPostalView, id: String) -> impl IntoView {
+    let t = use_locale();
+    let error = use_query_map().with_untracked(|q| {
+        (q.get("chuyen-phat").as_deref() == Some("loi")).then(|| q.get("ma").unwrap_or_default())
+    });
+    let action = format!("/mot-cua/ho-so/{id}/chuyen-phat");
+    view! {
+        <section aria-labelledby="bo-postal-h" class="panel bo-postal">
+            <h2 id="bo-postal-h">{t.t(Key::BoPostal)}</h2>
+            {error.map(|code| view! {
+                <div class="notice notice-error" role="alert"><p>{crate::components::form::error_text(t, &code)}</p></div>
+            })}
+            <dl class="facts">
+                <dt>{t.t(Key::FieldRecipient)}</dt><dd>{p.recipient.clone()}</dd>
+                <dt>{t.t(Key::FieldAddressPost)}</dt><dd>{p.address.clone()}</dd>
+                <dt>{t.t(Key::BoPostalFee)}</dt><dd>{p.fee.clone()}</dd>
+            </dl>
+            {p.shipments.iter().map(|s| view! {
+                <div class="shipment">
+                    <h3>
+                        {t.tf(Key::BoShipmentTitle, &[("tn", &s.tracking_number), ("at", &s.created_at)])}
+                        " — "<span class="shipment-status">{key_text(t, &format!("shipment_status_{}", s.status))}</span>
+                    </h3>
+                    {(!s.cod.is_empty()).then(|| view! { <p>{t.tf(Key::BoShipmentCod, &[("amount", &s.cod)])}</p> })}
+                    {(!s.events.is_empty()).then(|| view! {
+                        <ol class="shipment-events">
+                            {s.events.iter().map(|(at, status, place)| view! {
+                                <li><time>{at.clone()}</time>" · "{key_text(t, &format!("shipment_status_{status}"))}
+                                    {(!place.is_empty()).then(|| format!(" — {place}"))}</li>
+                            }).collect_view()}
+                        </ol>
+                    })}
+                </div>
+            }).collect_view()}
+            {p.can_ship.then(|| view! {
+                <form method="post" action=action.clone() class="form ship-form">
+                    <CsrfField />
+                    <p class="field-hint">{t.t(Key::BoShipHint)}</p>
+                    <button type="submit" class="button">{t.t(Key::BoShip)}</button>
                 </form>
             })}
         </section>

@@ -651,6 +651,20 @@ fn StepBody(
                         <TextInput id="delivery-recipient".into() label=t.t(Key::FieldRecipient).into() value=dv.recipient.clone() error=err("delivery-recipient") required=true autocomplete="name" />
                         <TextInput id="delivery-phone".into() label=t.t(Key::FieldPhone).into() value=dv.phone.clone() kind="tel" error=err("delivery-phone") required=true autocomplete="tel" />
                         <AddressFields address=dv.address.clone() provinces=d.provinces.clone() legend=t.t(Key::FieldAddressPost).into() />
+                        <fieldset class="fieldset" id="delivery-postal_payment">
+                            <legend>{t.t(Key::FieldPostalPayment)}</legend>
+                            {(!dv.postal_fees.is_empty()).then(|| view! { <p class="field-hint">{dv.postal_fees.clone()}</p> })}
+                            {[("on_delivery", Key::PostalPaymentOnDelivery), ("with_fee", Key::PostalPaymentWithFee)].into_iter().map(|(value, key)| {
+                                let id = format!("delivery-postal_payment-{value}");
+                                let checked = dv.postal_payment == value;
+                                view! {
+                                    <div class="radio">
+                                        <input type="radio" id=id.clone() name="delivery-postal_payment" value=value checked=checked />
+                                        <label for=id>{t.t(key)}</label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
                     </div>
                     <Autosave />
                     <StepButtons />

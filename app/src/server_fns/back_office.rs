@@ -33,12 +33,74 @@ pub(crate) mod view {
     use domain::entities::dossier_event;
 
     use crate::dto::back_office::{
-        QueueRowView, QueueView, ResultView, StaffDossierView, StaffEventView, StaffPaymentView,
-        StepView,
+        QueueRowView, QueueView, ResultView, ShipmentView, StaffDossierView, StaffEventView,
+        StaffPaymentView, StaffPostalView, StepView,
     };
     use crate::dto::dossier::Choice;
     use crate::error::AppError;
     use crate::i18n::{Key, Locale};
+
+    /// Postal return of `row`'s result: where it goes, the fee, the shipments with the
+    /// carrier's updates, and whether the viewer may hand it over now.
+    async fn postal_view(
+        t: Locale,
+        db: &domain::db::DatabaseConnection,
+        actor: &Actor,
+        row: &domain::entities::dossier::Model,
+    ) -> Result<Option<StaffPostalView>, AppError> {
+        use domain::dossiers::{DeliveryMethod, PostalPayment};
+        use domain::postal::shipments;
+        let delivery = shipments::delivery_of(row);
+        if delivery.method != DeliveryMethod::Post {
+            return Ok(None);
+        }
+        let address =
+            shipments::address_text(db, &delivery.street, &delivery.commune, &delivery.province)
+                .await?;
+        let listed = shipments::with_events(db, &row.id).await?;
+        let rows: Vec<_> = listed.iter().map(|(s, _)| s.clone()).collect();
+        let can_ship = shipments::may_hand_over(actor, row) && shipments::ready_to_ship(row, &rows);
+        let money = |v: i64| crate::pages::procedure_page::fee_text(t, v);
+        let fee = match (row.postal_fee_vnd, delivery.postal_payment) {
+            (Some(f), PostalPayment::WithFee) => {
+                t.tf(Key::PostalFeeWithFee, &[("amount", &money(f))])
+            }
+            (Some(f), PostalPayment::OnDelivery) => {
+                t.tf(Key::PostalFeeOnDelivery, &[("amount", &money(f))])
+            }
+            (None, _) => t.t(Key::PostalFeeUnknown).to_owned(),
+        };
+        Ok(Some(StaffPostalView {
+            recipient: format!("{}, {}", delivery.recipient, delivery.phone),
+            address,
+            fee,
+            shipments: listed
+                .into_iter()
+                .map(|(s, events)| ShipmentView {
+                    tracking_number: s.tracking_number,
+                    status: s.status,
+                    cod: if s.cod_vnd > 0 {
+                        money(s.cod_vnd)
+                    } else {
+                        String::new()
+                    },
+                    created_at: local_text(s.created_at.with_timezone(&Utc)),
+                    events: events
+                        .into_iter()
+                        .map(|e| {
+                            let place = [e.location, e.note]
+                                .into_iter()
+                                .flatten()
+                                .collect::<Vec<_>>()
+                                .join(" — ");
+                            (local_text(e.at.with_timezone(&Utc)), e.status, place)
+                        })
+                        .collect(),
+                })
+                .collect(),
+            can_ship,
+        }))
+    }
 
     /// Working minutes as words: `2 ngày 3 giờ 15 phút` (8-hour working days).
     pub fn time_text(t: Locale, minutes: i64) -> String {
@@ -230,6 +292,7 @@ pub(crate) mod view {
                 refund_error: p.refund_error,
             })
             .collect();
+        let postal = postal_view(t, db, actor, &s.row).await?;
         let can_attach_result = s.status == Status::Processing
             && !result.as_ref().is_some_and(|r| r.signed)
             && domain::dossiers::processing::standing(actor, &s.row)
@@ -324,6 +387,7 @@ pub(crate) mod view {
             can_attach_result,
             payments,
             can_refund,
+            postal,
             viewer_id: actor.account_id().unwrap_or_default().to_owned(),
             dossier: view,
         })

@@ -111,14 +111,14 @@ pub(crate) fn utc(t: Option<sea_orm::prelude::DateTimeWithTimeZone>) -> Option<D
 }
 
 /// Everything a move needs to know about the dossier's procedure.
-struct Plan {
+pub(crate) struct Plan {
     steps: Vec<StepDef>,
     processing_agency: Option<String>,
     processing_days: i32,
     procedure_name: String,
 }
 
-async fn plan<C: ConnectionTrait>(db: &C, row: &dossier::Model) -> DomainResult<Plan> {
+pub(crate) async fn plan<C: ConnectionTrait>(db: &C, row: &dossier::Model) -> DomainResult<Plan> {
     let procedure = procedure::Entity::find_by_id(row.procedure_code.clone())
         .one(db)
         .await?
@@ -455,12 +455,18 @@ pub async fn act(
             data.insert("due_at".into(), serde_json::json!(new_due));
         }
         Transition::Return => {
-            let method = match crate::results::delivery_method(&row) {
-                "post" => "post",
-                _ => "desk",
-            };
-            crate::results::record_delivery(&txn, id, method, actor.audit_id(), now).await?;
-            data.insert("method".into(), serde_json::json!(method));
+            // Handed over at the desk (a result sent by post is returned by its delivery,
+            // `postal::shipments`); not while a shipment of it is on its way.
+            let shipments = crate::postal::shipments::of_dossier(&txn, id).await?;
+            if crate::postal::shipments::live(&shipments).is_some() {
+                return Err(invalid(
+                    "transition",
+                    "shipment_live",
+                    "the result is with the postal carrier: it is returned when delivered",
+                ));
+            }
+            crate::results::record_delivery(&txn, id, "desk", actor.audit_id(), now).await?;
+            data.insert("method".into(), serde_json::json!("desk"));
         }
     }
     if to != from && lifecycle::OPEN.contains(&from) && !lifecycle::OPEN.contains(&to) {
@@ -589,7 +595,7 @@ pub async fn act(
 
 /// Tells the applicant about the moves that concern them (through the outbox, so a failing mail
 /// server delays the message but never the move).
-async fn notify<C: ConnectionTrait>(
+pub(crate) async fn notify<C: ConnectionTrait>(
     db: &C,
     row: &dossier::Model,
     plan: &Plan,

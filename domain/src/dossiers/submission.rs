@@ -126,6 +126,15 @@ pub async fn submit(
     let agency = receiving_agency(&loaded)
         .ok_or_else(|| DomainError::Internal(format!("dossier {id}: no receiving agency")))?;
     let fee = fee_due(&loaded);
+    let delivery = loaded.delivery();
+    let postal_fee = crate::postal::tariff::fee_for(&txn, &delivery, &agency, today).await?;
+    // A postal fee paid with the dossier's fee is part of the amount due online; otherwise
+    // the postman collects it.
+    let fee_total = fee
+        + match delivery.postal_payment {
+            super::PostalPayment::WithFee => postal_fee.unwrap_or(0),
+            super::PostalPayment::OnDelivery => 0,
+        };
     // Paid first: an online dossier of such a procedure waits for its fee before the desk.
     let status = if fee > 0
         && loaded.details.pay_before_processing
@@ -148,7 +157,8 @@ pub async fn submit(
             dossier::Column::ProcedureVersion,
             Expr::value(loaded.version.version),
         )
-        .col_expr(dossier::Column::FeeDueVnd, Expr::value(fee))
+        .col_expr(dossier::Column::FeeDueVnd, Expr::value(fee_total))
+        .col_expr(dossier::Column::PostalFeeVnd, Expr::value(postal_fee))
         .col_expr(
             dossier::Column::HoldingAgencyCode,
             Expr::value(agency.clone()),
@@ -194,7 +204,8 @@ pub async fn submit(
             data: Some(serde_json::json!({
                 "code": code,
                 "procedure_version": loaded.version.version,
-                "fee_due_vnd": fee,
+                "fee_due_vnd": fee_total,
+                "postal_fee_vnd": postal_fee,
                 "files": files.values().sum::<usize>(),
                 "channel": loaded.dossier.channel,
             })),

@@ -83,6 +83,10 @@ pub struct PublicEvent {
     pub due_at: Option<DateTime<Utc>>,
     /// How a result was returned (`desk`, `online`, `post`).
     pub method: Option<String>,
+    /// The postal tracking number (shipment events).
+    pub tracking_number: Option<String>,
+    /// Where a shipment event happened (the carrier's post office).
+    pub location: Option<String>,
 }
 
 /// Event kinds only staff see (the escalation of an overrun step to the agency's leaders, the
@@ -122,12 +126,17 @@ pub async fn public_events<C: ConnectionTrait>(
                 .as_ref()
                 .and_then(|d| d.get("due_at"))
                 .and_then(|m| serde_json::from_value(m.clone()).ok()),
-            method: e
-                .data
-                .as_ref()
-                .and_then(|d| d.get("method"))
-                .and_then(|m| m.as_str())
-                .map(str::to_owned),
+            method: text_of(&e.data, "method"),
+            tracking_number: text_of(&e.data, "tracking_number"),
+            location: text_of(&e.data, "location"),
         })
         .collect())
+}
+
+/// A text field of an event's data.
+fn text_of(data: &Option<serde_json::Value>, key: &str) -> Option<String> {
+    data.as_ref()
+        .and_then(|d| d.get(key))
+        .and_then(|m| m.as_str())
+        .map(str::to_owned)
 }

@@ -35,6 +35,9 @@ pub struct Model {
     pub declared_at: Option<DateTimeWithTimeZone>,
     /// Fee due, frozen at submission.
     pub fee_due_vnd: Option<i64>,
+    /// Postal fee of returning the result by post, frozen when postal return is chosen
+    /// (included in `fee_due_vnd` when paid with the fee, else collected on delivery).
+    pub postal_fee_vnd: Option<i64>,
     /// Increases with every saved change; a save naming an older revision is refused.
     pub revision: i32,
     /// Created.

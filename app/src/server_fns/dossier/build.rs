@@ -548,6 +548,20 @@ pub async fn dossier_view_in(
         )
         .await,
         electronic: loaded.details.channels.iter().any(|c| c == "online"),
+        postal_payment: d.postal_payment.code().to_owned(),
+        postal_fees: {
+            let today = Utc::now()
+                .with_timezone(&domain::dossiers::codes::vietnam())
+                .date_naive();
+            let money = |v: i64| crate::pages::procedure_page::fee_text(t, v);
+            match domain::postal::tariff::fees(db, today).await? {
+                (Some(within), Some(other)) => t.tf(
+                    Key::PostalFeesHint,
+                    &[("within", &money(within)), ("other", &money(other))],
+                ),
+                _ => String::new(),
+            }
+        },
     };
 
     let review = if shown == Step::Review {
@@ -586,6 +600,8 @@ pub async fn dossier_view_in(
         .map(|e| {
             let kind = if e.kind == "return" && e.method.as_deref() == Some("online") {
                 "return_online".to_owned()
+            } else if e.kind == "return" && e.method.as_deref() == Some("post") {
+                "return_post".to_owned()
             } else {
                 e.kind.clone()
             };
@@ -597,6 +613,12 @@ pub async fn dossier_view_in(
                     Key::EventDueSuffix,
                     &[("due", &domain::dossiers::deadlines::local_text(due))],
                 ));
+            }
+            if let Some(tn) = &e.tracking_number {
+                text.push_str(&t.tf(Key::EventTrackingSuffix, &[("tn", tn)]));
+            }
+            if let Some(place) = e.location.as_ref().filter(|p| !p.is_empty()) {
+                text.push_str(&format!(" — {place}"));
             }
             if let Some(note) = e.note.filter(|n| !n.is_empty()) {
                 text.push_str(&format!(": {note}"));
@@ -850,6 +872,14 @@ fn review_sections(
         delivery_rows.push((
             t.t(Key::FieldAddressPost).to_owned(),
             address_text(&d.address),
+        ));
+        delivery_rows.push((
+            t.t(Key::FieldPostalPayment).to_owned(),
+            match d.postal_payment.as_str() {
+                "with_fee" => t.t(Key::PostalPaymentWithFee),
+                _ => t.t(Key::PostalPaymentOnDelivery),
+            }
+            .to_owned(),
         ));
     }
     [

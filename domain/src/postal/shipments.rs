@@ -1,0 +1,538 @@
+//! Shipments of results by post. The desk of the receiving agency hands a processed result
+//! over ([`hand_over`]): the carrier registers it and gives its tracking number. The carrier's
+//! signed status updates ([`apply_update`]) move it along; each one lands on the dossier's
+//! public timeline, and its delivery returns the dossier (status 10) and tells the applicant.
+//!
+//! Correctness rules: one live shipment per dossier (a new one only after the last came back);
+//! every update is kept once by its event id (a replay changes nothing and says so); an update
+//! older than the newest one applied is kept and shown but never moves the shipment back; a
+//! delivered or returned shipment is final; a bad signature changes nothing and is logged.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, SqlErr,
+};
+
+use super::carrier::{self, Carrier, CarrierError, Order, Party, ShipmentStatus, Update};
+use crate::access::{Actor, Role};
+use crate::accounts::Mailing;
+use crate::audit::{self, Entry, Origin, Outcome};
+use crate::dossiers::lifecycle::Transition;
+use crate::dossiers::timeline::{self, NewEvent};
+use crate::dossiers::{Delivery, DeliveryMethod, PostalPayment, Status};
+use crate::entities::{agency, commune, dossier, province, shipment, shipment_event};
+use crate::error::{DomainError, DomainResult, FieldError};
+
+/// How the carrier is named on the applicant's timeline.
+pub const CARRIER_LABEL: &str = "Bưu điện (VNPost)";
+
+fn refuse(code: &str, message: &str) -> DomainError {
+    DomainError::Validation(vec![FieldError::rule("shipment", code, message)])
+}
+
+/// The shipments of dossier `id`, newest first (no access check: callers have loaded the
+/// dossier for the actor).
+pub async fn of_dossier<C: ConnectionTrait>(
+    db: &C,
+    id: &str,
+) -> DomainResult<Vec<shipment::Model>> {
+    Ok(shipment::Entity::find()
+        .filter(shipment::Column::DossierId.eq(id))
+        .order_by_desc(shipment::Column::CreatedAt)
+        .all(db)
+        .await?)
+}
+
+/// The carrier's updates of a shipment, oldest first (by the carrier's clock).
+pub async fn events_of<C: ConnectionTrait>(
+    db: &C,
+    shipment_id: &str,
+) -> DomainResult<Vec<shipment_event::Model>> {
+    Ok(shipment_event::Entity::find()
+        .filter(shipment_event::Column::ShipmentId.eq(shipment_id))
+        .order_by_asc(shipment_event::Column::At)
+        .order_by_asc(shipment_event::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The shipment still travelling or delivered, if any (one that came back does not count).
+pub fn live(shipments: &[shipment::Model]) -> Option<&shipment::Model> {
+    shipments
+        .iter()
+        .find(|s| s.status != ShipmentStatus::Returned.code())
+}
+
+/// True when `actor` works the desk of the agency that received `row` (who returns results).
+pub fn may_hand_over(actor: &Actor, row: &dossier::Model) -> bool {
+    matches!(actor, Actor::Staff { agency_code, roles, .. }
+        if row.receiving_agency_code.as_deref() == Some(agency_code.as_str())
+            && roles.contains(&Role::IntakeClerk))
+}
+
+/// How the applicant of `row` asked to receive the result.
+pub fn delivery_of(row: &dossier::Model) -> Delivery {
+    serde_json::from_value(row.delivery.clone()).unwrap_or_default()
+}
+
+/// True when the result of `row` can be handed to the carrier now: processed, postal return
+/// chosen, and no shipment under way or delivered.
+pub fn ready_to_ship(row: &dossier::Model, shipments: &[shipment::Model]) -> bool {
+    let delivery = delivery_of(row);
+    row.status == Status::Processed.code()
+        && delivery.method == DeliveryMethod::Post
+        && live(shipments).is_none()
+}
+
+/// `street, commune, province` of a postal address, from the 2025 map.
+pub async fn address_text<C: ConnectionTrait>(
+    db: &C,
+    street: &str,
+    commune_code: &str,
+    province_code: &str,
+) -> DomainResult<String> {
+    let commune = commune::Entity::find_by_id(commune_code.to_owned())
+        .one(db)
+        .await?
+        .map(|c| c.name);
+    let province = province::Entity::find_by_id(province_code.to_owned())
+        .one(db)
+        .await?
+        .map(|p| p.name);
+    Ok([Some(street.trim().to_owned()), commune, province]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", "))
+}
+
+/// The desk hands dossier `id`'s result to the carrier: the carrier registers the shipment
+/// (with the postal fee to collect when it was not paid with the fee) and the tracking number
+/// goes on the timeline. Refusals: `Validation` with `shipment_not_ready` (not processed, no
+/// postal return chosen, or already shipped), `carrier_refused` (the carrier's words) or
+/// `carrier_unavailable` (try again).
+pub async fn hand_over(
+    db: &DatabaseConnection,
+    carrier: &dyn Carrier,
+    actor: &Actor,
+    origin: &Origin,
+    id: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<shipment::Model> {
+    let row = dossier::Entity::find_by_id(id.to_owned())
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
+    if matches!(actor, Actor::Anonymous) {
+        return Err(DomainError::Unauthorized);
+    }
+    if row.status == Status::Draft.code()
+        || !crate::dossiers::visibility::may_read(db, actor, &row).await?
+    {
+        return Err(DomainError::NotFound(format!("dossier {id}")));
+    }
+    if !may_hand_over(actor, &row) {
+        return Err(DomainError::Forbidden("shipment".into()));
+    }
+    if !ready_to_ship(&row, &of_dossier(db, id).await?) {
+        return Err(refuse(
+            "shipment_not_ready",
+            "only a processed result whose applicant asked for postal return, not already shipped, is handed to the carrier",
+        ));
+    }
+    let delivery = delivery_of(&row);
+    let agency_code = row.receiving_agency_code.clone().unwrap_or_default();
+    let desk = agency::Entity::find_by_id(agency_code.clone())
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::Internal(format!("agency {agency_code}")))?;
+    let recipient_address =
+        address_text(db, &delivery.street, &delivery.commune, &delivery.province).await?;
+    let cod = match delivery.postal_payment {
+        PostalPayment::OnDelivery => row.postal_fee_vnd.unwrap_or(0),
+        PostalPayment::WithFee => 0,
+    };
+    let shipment_id = uuid::Uuid::new_v4().to_string();
+    let code = row.code.clone().unwrap_or_default();
+    let order = Order {
+        order_ref: shipment_id.clone(),
+        sender: Party {
+            name: desk.name.clone(),
+            phone: desk.phone.clone().unwrap_or_default(),
+            address: desk.address.clone().unwrap_or_default(),
+            province_code: desk.province_code.clone(),
+            commune_code: desk.commune_code.clone().unwrap_or_default(),
+        },
+        recipient: Party {
+            name: delivery.recipient.trim().to_owned(),
+            phone: delivery.phone.trim().to_owned(),
+            address: recipient_address.clone(),
+            province_code: delivery.province.clone(),
+            commune_code: delivery.commune.clone(),
+        },
+        cod_vnd: cod,
+        content: format!("Ket qua giai quyet TTHC, ho so {code}"),
+        weight_grams: 200,
+    };
+    let created = match carrier.create(order).await {
+        Ok(c) => c,
+        Err(CarrierError::Refused { code: c, message }) => {
+            tracing::warn!(dossier = %id, code = %c, %message, "carrier refused the shipment");
+            return Err(refuse("carrier_refused", &format!("{c}: {message}")));
+        }
+        Err(CarrierError::Unavailable(why)) => {
+            tracing::warn!(dossier = %id, %why, "carrier unavailable");
+            return Err(refuse(
+                "carrier_unavailable",
+                "the carrier did not answer; try again in a few minutes",
+            ));
+        }
+    };
+    if !carrier::valid_tracking_number(&created.tracking_number) {
+        return Err(DomainError::Internal(format!(
+            "carrier gave a malformed tracking number {:?}",
+            created.tracking_number
+        )));
+    }
+    let txn = crate::db::begin_write(db).await?;
+    let row = dossier::Entity::find_by_id(id.to_owned())
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
+    // Another clerk may have shipped it while the carrier answered.
+    if !ready_to_ship(&row, &of_dossier(&txn, id).await?) {
+        return Err(DomainError::Conflict("shipped meanwhile".into()));
+    }
+    let model = shipment::Model {
+        id: shipment_id,
+        dossier_id: id.to_owned(),
+        carrier: carrier::CARRIER.to_owned(),
+        tracking_number: created.tracking_number.clone(),
+        status: ShipmentStatus::Created.code().to_owned(),
+        recipient: delivery.recipient.trim().to_owned(),
+        phone: delivery.phone.trim().to_owned(),
+        address: recipient_address,
+        cod_vnd: cod,
+        created_by: actor.audit_id(),
+        created_at: now.fixed_offset(),
+        updated_at: now.fixed_offset(),
+        last_event_at: Some(now.fixed_offset()),
+        delivered_at: None,
+    };
+    shipment::Entity::insert(shipment::ActiveModel::from(model.clone()))
+        .exec_without_returning(&txn)
+        .await?;
+    let label = crate::staff::actor_label(&txn, actor).await?;
+    timeline::append(
+        &txn,
+        now,
+        NewEvent {
+            dossier_id: id,
+            actor_id: actor.audit_id(),
+            actor_label: label.clone(),
+            kind: "shipment_created",
+            from: None,
+            to: None,
+            public_note: None,
+            internal_note: None,
+            data: Some(serde_json::json!({
+                "tracking_number": created.tracking_number,
+                "carrier": carrier::CARRIER,
+                "cod_vnd": cod,
+                "carrier_fee_vnd": created.fee_vnd,
+            })),
+        },
+    )
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: label,
+            action: "dossier.ship",
+            target_type: Some("dossier"),
+            target_id: Some(id.to_owned()),
+            agency_code: Some(agency_code),
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({
+                "code": code, "tracking_number": created.tracking_number, "cod_vnd": cod,
+            })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(model)
+}
+
+/// What the webhook answers the carrier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UpdateAnswer {
+    /// Recorded (and applied when it is the newest).
+    Accepted,
+    /// This event was recorded before: nothing changed.
+    Duplicate,
+    /// No shipment has that tracking number.
+    UnknownShipment,
+    /// The signature does not match the body.
+    BadSignature,
+    /// The body is not an update (unreadable JSON, an unknown status).
+    Malformed,
+}
+
+impl UpdateAnswer {
+    /// The code in the webhook's answer body.
+    pub fn code(self) -> &'static str {
+        match self {
+            UpdateAnswer::Accepted => "00",
+            UpdateAnswer::Duplicate => "02",
+            UpdateAnswer::UnknownShipment => "01",
+            UpdateAnswer::BadSignature => "97",
+            UpdateAnswer::Malformed => "99",
+        }
+    }
+}
+
+/// Handles one status update the carrier posted: `body` exactly as received and its
+/// signature header. Every well-signed update of a known shipment is kept; see the module's
+/// rules for what it changes.
+pub async fn apply_update(
+    db: &DatabaseConnection,
+    secret: &str,
+    body: &[u8],
+    signature: &str,
+    mailing: Mailing<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<UpdateAnswer> {
+    if !carrier::verify(secret, body, signature) {
+        tracing::warn!("carrier webhook with a bad signature");
+        return Ok(UpdateAnswer::BadSignature);
+    }
+    let Ok(update) = serde_json::from_slice::<Update>(body) else {
+        return Ok(UpdateAnswer::Malformed);
+    };
+    let Some(status) = ShipmentStatus::parse(&update.status) else {
+        return Ok(UpdateAnswer::Malformed);
+    };
+    if update.event_id.trim().is_empty() || update.event_id.len() > 64 {
+        return Ok(UpdateAnswer::Malformed);
+    }
+    let Some(found) = shipment::Entity::find()
+        .filter(shipment::Column::TrackingNumber.eq(update.tracking_number.clone()))
+        .one(db)
+        .await?
+    else {
+        return Ok(UpdateAnswer::UnknownShipment);
+    };
+    let txn = crate::db::begin_write(db).await?;
+    let row = dossier::Entity::find_by_id(found.dossier_id.clone())
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DomainError::Internal(format!("dossier {}", found.dossier_id)))?;
+    // Re-read under the dossier's lock: a concurrent update may have moved it.
+    let current = shipment::Entity::find_by_id(found.id.clone())
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DomainError::Internal(format!("shipment {}", found.id)))?;
+    let kept = shipment_event::Entity::insert(shipment_event::ActiveModel {
+        id: NotSet,
+        shipment_id: Set(current.id.clone()),
+        event_id: Set(update.event_id.clone()),
+        status: Set(status.code().to_owned()),
+        at: Set(update.at.fixed_offset()),
+        location: Set(update.location.clone().filter(|l| !l.trim().is_empty())),
+        note: Set(update.note.clone().filter(|n| !n.trim().is_empty())),
+        received_at: Set(now.fixed_offset()),
+    })
+    .exec_without_returning(&txn)
+    .await;
+    match kept {
+        Ok(_) => {}
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Ok(UpdateAnswer::Duplicate);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let newest = current
+        .last_event_at
+        .is_none_or(|last| update.at >= last.with_timezone(&Utc));
+    let settled = ShipmentStatus::parse(&current.status).is_some_and(ShipmentStatus::is_final);
+    let applies = newest && !settled;
+    if applies {
+        let mut change = shipment::Entity::update_many()
+            .col_expr(shipment::Column::Status, Expr::value(status.code()))
+            .col_expr(shipment::Column::UpdatedAt, Expr::value(now.fixed_offset()))
+            .col_expr(
+                shipment::Column::LastEventAt,
+                Expr::value(update.at.fixed_offset()),
+            );
+        if status == ShipmentStatus::Delivered {
+            change = change.col_expr(
+                shipment::Column::DeliveredAt,
+                Expr::value(update.at.fixed_offset()),
+            );
+        }
+        change
+            .filter(shipment::Column::Id.eq(&current.id))
+            .exec(&txn)
+            .await?;
+    }
+    timeline::append(
+        &txn,
+        update.at,
+        NewEvent {
+            dossier_id: &row.id,
+            actor_id: None,
+            actor_label: CARRIER_LABEL.into(),
+            kind: &format!("shipment_{}", status.code()),
+            from: None,
+            to: None,
+            public_note: update.note.clone().filter(|n| !n.trim().is_empty()),
+            internal_note: None,
+            data: Some(serde_json::json!({
+                "tracking_number": current.tracking_number,
+                "location": update.location,
+                "event_id": update.event_id,
+                "applied": applies,
+            })),
+        },
+    )
+    .await?;
+    let returns =
+        applies && status == ShipmentStatus::Delivered && row.status == Status::Processed.code();
+    if returns {
+        deliver_by_post(&txn, &row, &current, update.at, mailing, now).await?;
+    }
+    audit::record(
+        &txn,
+        &Origin::default(),
+        Entry {
+            actor_id: None,
+            actor_label: CARRIER_LABEL.into(),
+            action: "shipment.update",
+            target_type: Some("dossier"),
+            target_id: Some(row.id.clone()),
+            agency_code: row.receiving_agency_code.clone(),
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({
+                "code": row.code, "tracking_number": current.tracking_number,
+                "status": status.code(), "applied": applies, "event_id": update.event_id,
+            })),
+        },
+    )
+    .await?;
+    if returns {
+        // Last before the commit: the desk's tally row is shared.
+        crate::dossiers::tally::moved_to_current(&txn, Some(&row), &row.id).await?;
+    }
+    txn.commit().await?;
+    Ok(UpdateAnswer::Accepted)
+}
+
+/// Inside the update's transaction: the delivered result returns the dossier (9 → 10), with
+/// the event, the result's delivery record and the applicant's notice.
+async fn deliver_by_post<C: ConnectionTrait>(
+    txn: &C,
+    row: &dossier::Model,
+    shipment: &shipment::Model,
+    at: DateTime<Utc>,
+    mailing: Mailing<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    let moved = dossier::Entity::update_many()
+        .col_expr(
+            dossier::Column::Status,
+            Expr::value(Status::Returned.code()),
+        )
+        .col_expr(dossier::Column::UpdatedAt, Expr::value(now.fixed_offset()))
+        .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1))
+        .filter(dossier::Column::Id.eq(&row.id))
+        .filter(dossier::Column::Revision.eq(row.revision))
+        .exec(txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(DomainError::Conflict("dossier changed meanwhile".into()));
+    }
+    crate::results::record_delivery(txn, &row.id, "post", None, at).await?;
+    timeline::append(
+        txn,
+        at,
+        NewEvent {
+            dossier_id: &row.id,
+            actor_id: None,
+            actor_label: CARRIER_LABEL.into(),
+            kind: Transition::Return.code(),
+            from: Some(Status::Processed),
+            to: Some(Status::Returned),
+            public_note: None,
+            internal_note: None,
+            data: Some(serde_json::json!({
+                "method": "post", "tracking_number": shipment.tracking_number,
+            })),
+        },
+    )
+    .await?;
+    let plan = crate::dossiers::processing::plan(txn, row).await?;
+    crate::dossiers::processing::notify(txn, row, &plan, Transition::Return, "", None, mailing)
+        .await
+}
+
+/// Locks nothing and changes nothing: the dossier's shipments with their carrier events, for
+/// the pages and the API (the caller checked that the actor may read the dossier).
+pub async fn with_events<C: ConnectionTrait>(
+    db: &C,
+    id: &str,
+) -> DomainResult<Vec<(shipment::Model, Vec<shipment_event::Model>)>> {
+    let mut out = Vec::new();
+    for s in of_dossier(db, id).await? {
+        let events = events_of(db, &s.id).await?;
+        out.push((s, events));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipment(status: &str) -> shipment::Model {
+        let t = chrono::Utc::now().fixed_offset();
+        shipment::Model {
+            id: "s".into(),
+            dossier_id: "d".into(),
+            carrier: "vnpost".into(),
+            tracking_number: "EB000000015VN".into(),
+            status: status.into(),
+            recipient: String::new(),
+            phone: String::new(),
+            address: String::new(),
+            cod_vnd: 0,
+            created_by: None,
+            created_at: t,
+            updated_at: t,
+            last_event_at: None,
+            delivered_at: None,
+        }
+    }
+
+    #[test]
+    fn a_returned_shipment_frees_the_dossier_for_another() {
+        assert!(live(&[]).is_none());
+        assert!(live(&[shipment("returned")]).is_none());
+        assert!(live(&[shipment("in_transit"), shipment("returned")]).is_some());
+        assert!(live(&[shipment("delivered")]).is_some());
+    }
+
+    #[test]
+    fn answer_codes() {
+        assert_eq!(UpdateAnswer::Accepted.code(), "00");
+        assert_eq!(UpdateAnswer::Duplicate.code(), "02");
+        assert_eq!(UpdateAnswer::BadSignature.code(), "97");
+    }
+}

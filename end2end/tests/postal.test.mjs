@@ -1,0 +1,143 @@
+// Postal return of a result in Chromium: a citizen files a dossier asking for the result by
+// post, the fee of the postal service paid to the postman (through the API with the browser's
+// session, as a mobile app does; the delivery step offers the tariff); the desk, the
+// department and its leader process it; the desk hands the result to the carrier from the
+// staff dossier page; the postman (the carrier simulator's page) reports it picked up, in
+// transit, a failed attempt, then delivered; the citizen's timeline shows each shipment step
+// and "result returned by post". Axe checks both dossier pages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, launchBrowser, waitForHydration, seriousViolations, apiCall } from '../support/portal.mjs';
+
+let portal;
+before(async () => {
+  portal = await startPortal();
+});
+after(async () => {
+  await portal?.stop();
+});
+
+const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(2000)}\n%%EOF\n`);
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a2ba0000000049454e44ae426082', 'hex');
+
+/** A browser signed in as `email`, landed on `landing`. */
+async function as(email, landing) {
+  const browser = await launchBrowser({ width: 360, height: 800 });
+  const page = await browser.context.newPage();
+  await page.goto(`${portal.url}/dang-nhap`);
+  await waitForHydration(page);
+  await page.fill('#identifier', email);
+  await page.fill('#password', 'Demo@2026');
+  await Promise.all([page.waitForURL(landing, { timeout: 60_000 }), page.click('main button[type=submit]')]);
+  return { browser, page };
+}
+
+test('a result sent by post is handed to the carrier, delivered, and each step reaches the citizen', async () => {
+  const citizen = await as('congdan@dichvucong.localhost', /\/tai-khoan/);
+  const staff = [];
+  try {
+    const page = citizen.page;
+    const api = (method, url, body) => apiCall(portal, page, method, url, body);
+    const created = await api('POST', '/api/v1/dossiers', { procedure_code: 'TN.CONGCHUNG.001' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const d = created.body;
+
+    const applicant = { ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000003' };
+    const current = await api('GET', `/api/v1/dossiers/${d.id}`);
+    const saved = await api('PATCH', `/api/v1/dossiers/${d.id}`, {
+      revision: current.body.revision, applicant,
+      answers: { noi_dung: 'Đăng ký hành nghề công chứng' },
+      delivery: {
+        method: 'post', recipient: 'Nguyễn Thị Hoa', phone: '0912000003', province: '80', commune: '25459',
+        street: '45 Trần Hưng Đạo', postal_payment: 'on_delivery',
+      },
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    for (const slot of saved.body.problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
+      let up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
+      if (up.status !== 201) up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
+      assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
+    }
+    const again = await api('GET', `/api/v1/dossiers/${d.id}`);
+    const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
+    assert.deepEqual(ready.body.problems, []);
+    // The delivery step shows postal return with the tariff and both ways to pay its fee.
+    await page.goto(`${portal.url}/ho-so/${d.id}/nhan-ket-qua`);
+    const step = await page.locator('main form').innerText();
+    assert.match(step, /Phí chuyển phát: 22\.000/);
+    assert.match(step, /Trả cho bưu tá khi nhận kết quả/);
+    assert.match(step, /Trả trực tuyến cùng lệ phí hồ sơ/);
+    assert.equal(await page.isChecked('#delivery-postal_payment-on_delivery'), true);
+    const filed = await api('POST', `/api/v1/dossiers/${d.id}/submit`, { declaration: true });
+    assert.equal(filed.status, 200, JSON.stringify(filed.body));
+
+    // The desk accepts, the department's specialist reviews, its leader approves.
+    for (const [email, landing, actions] of [
+      ['tiepnhan.hcc@dichvucong.localhost', /\/mot-cua/, ['accept']],
+      ['chuyenvien.tuphap@dichvucong.localhost', /\/mot-cua/, ['assign', 'forward']],
+      ['lanhdao.tuphap@dichvucong.localhost', /\/mot-cua/, ['approve']],
+    ]) {
+      const s = await as(email, landing);
+      staff.push(s);
+      for (const action of actions) {
+        const moved = await apiCall(portal, s.page, 'POST', `/api/v1/staff/dossiers/${d.id}/actions/${action}`, {});
+        assert.equal(moved.status, 200, `${action}: ${JSON.stringify(moved.body)}`);
+      }
+    }
+
+    // The desk hands the result to the carrier from the dossier page.
+    const desk = staff[0].page;
+    await desk.goto(`${portal.url}/mot-cua/ho-so/${d.id}`);
+    const panel = desk.locator('section.bo-postal');
+    assert.match(await panel.innerText(), /22\.000.*bưu tá/);
+    assert.match(await panel.innerText(), /45 Trần Hưng Đạo, Phường Tân Ninh, Tây Ninh/);
+    await Promise.all([desk.waitForURL(/da=ship/), panel.locator('form.ship-form button[type=submit]').click()]);
+    await desk.locator('.notice-success').waitFor();
+    const shipped = await desk.locator('section.bo-postal h3').first().innerText();
+    const tn = shipped.match(/[A-Z]{2}\d{9}VN/)?.[0];
+    assert.ok(tn, `a tracking number in ${shipped}`);
+    assert.equal(await desk.locator('form.ship-form').count(), 0, 'not handed over twice');
+    assert.deepEqual(await seriousViolations(desk), []);
+
+    // The postman reports each step on the carrier's page (it calls the portal's webhook).
+    await desk.goto(`${portal.url}/gia-lap/buu-chinh`);
+    for (const [label, status] of [
+      ['Đã nhận hàng', 'picked_up'], ['Đang vận chuyển', 'in_transit'],
+      ['Phát không thành công', 'failed'], ['Đã phát thành công', 'delivered'],
+    ]) {
+      await desk.locator(`#p-${tn} button`, { hasText: label }).click();
+      await desk.locator(`#p-${tn} .status`, { hasText: status }).waitFor();
+    }
+    await desk.goto(`${portal.url}/mot-cua/ho-so/${d.id}`);
+    assert.match(await desk.locator('section.bo-postal').innerText(), /Đã phát thành công/);
+
+    // The citizen sees every shipment step and the return.
+    await page.goto(`${portal.url}/ho-so/${d.id}`);
+    await waitForHydration(page);
+    const timeline = await page.locator('ol.timeline').innerText();
+    for (const step of [
+      'Kết quả đã được giao cho bưu chính để chuyển phát',
+      'Bưu tá đã nhận bưu gửi kết quả',
+      'Bưu gửi kết quả đang được vận chuyển',
+      'Phát bưu gửi không thành công',
+      'Bưu gửi kết quả đã được phát thành công',
+      'Đã trả kết quả qua bưu chính',
+    ]) {
+      assert.ok(timeline.includes(step), `${step} in:\n${timeline}`);
+    }
+    assert.ok(timeline.includes(tn), 'the tracking number is shown');
+    assert.match(timeline, /Người nhận vắng nhà/);
+    assert.match(await page.locator('dl.facts').innerText(), /Đã trả kết quả/);
+    const shipments = await apiCall(portal, page, 'GET', `/api/v1/dossiers/${d.id}/shipments`);
+    assert.equal(shipments.status, 200);
+    assert.equal(shipments.body[0].status, 'delivered');
+    assert.deepEqual(shipments.body[0].events.map((e) => e.status), ['picked_up', 'in_transit', 'failed', 'delivered']);
+    assert.deepEqual(await seriousViolations(page), []);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `fits 360 px (${width})`);
+  } finally {
+    await citizen.browser.close();
+    for (const s of staff) await s.browser.close();
+  }
+});

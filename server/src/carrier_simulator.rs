@@ -1,0 +1,296 @@
+//! A local postal carrier (the default outside production) speaking the protocol of
+//! `domain::postal::carrier`, so postal return is tried end to end without a post office.
+//!
+//! - `POST /gia-lap/buu-chinh/api/shipments` registers an order like the carrier's API: a wrong
+//!   bearer token gets `401 {code: "UNAUTHORIZED"}`, an order it cannot serve `422` with the
+//!   carrier's code (`INVALID_PHONE`, `INVALID_ADDRESS`), a repeated `Idempotency-Key` the same
+//!   shipment; otherwise `201` with an S10 tracking number.
+//! - `GET /gia-lap/buu-chinh` is the postman's page: every shipment with its status and a
+//!   button per next status (picked up, in transit, delivered, a failed attempt, returned to
+//!   the sender), which sends the portal a signed webhook. Test controls send it twice
+//!   (replay), send an older event after it (reordered), or alter it after signing (tampered).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Form, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{Duration, Utc};
+use domain::postal::carrier::{self, Created, Order, ShipmentStatus, Update};
+use serde::Deserialize;
+
+/// One shipment the simulator registered.
+#[derive(Clone, Debug)]
+struct Parcel {
+    tracking_number: String,
+    order: Order,
+    status: &'static str,
+    events: u32,
+}
+
+/// What the simulator needs: the account token it accepts, the webhook secret, and where the
+/// portal's webhook is.
+#[derive(Clone)]
+pub struct Simulator {
+    token: String,
+    secret: String,
+    webhook_url: String,
+    client: reqwest::Client,
+    parcels: Arc<Mutex<Vec<Parcel>>>,
+    by_key: Arc<Mutex<HashMap<String, String>>>,
+}
+
+impl Simulator {
+    /// A simulator accepting `token`, signing webhooks with `secret` to `webhook_url`.
+    pub fn new(token: String, secret: String, webhook_url: String) -> Simulator {
+        Simulator {
+            token,
+            secret,
+            webhook_url,
+            client: reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(15))
+                .build()
+                .unwrap_or_default(),
+            parcels: Arc::default(),
+            by_key: Arc::default(),
+        }
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
+    (
+        status,
+        Json(serde_json::json!({ "code": code, "message": message })),
+    )
+        .into_response()
+}
+
+fn mobile(phone: &str) -> bool {
+    let p = phone.trim();
+    p.len() == 10 && p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit())
+}
+
+async fn create(
+    State(sim): State<Simulator>,
+    headers: HeaderMap,
+    Json(order): Json<Order>,
+) -> Response {
+    let bearer = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if bearer != Some(sim.token.as_str()) {
+        return refuse(StatusCode::UNAUTHORIZED, "UNAUTHORIZED", "Sai mã truy cập");
+    }
+    if !mobile(&order.recipient.phone) {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "INVALID_PHONE",
+            "Số điện thoại người nhận không hợp lệ",
+        );
+    }
+    if order.recipient.address.trim().is_empty() || order.recipient.province_code.is_empty() {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "INVALID_ADDRESS",
+            "Thiếu địa chỉ người nhận",
+        );
+    }
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or(&order.order_ref)
+        .to_owned();
+    let (Ok(mut parcels), Ok(mut keys)) = (sim.parcels.lock(), sim.by_key.lock()) else {
+        return refuse(StatusCode::INTERNAL_SERVER_ERROR, "ERROR", "busy");
+    };
+    if let Some(tn) = keys.get(&key) {
+        return (
+            StatusCode::CREATED,
+            Json(Created {
+                tracking_number: tn.clone(),
+                fee_vnd: 18_000,
+            }),
+        )
+            .into_response();
+    }
+    // Serials from the clock keep numbers distinct across restarts of a developer's portal.
+    let serial = u32::try_from(Utc::now().timestamp() % 90_000_000).unwrap_or(0)
+        + u32::try_from(parcels.len()).unwrap_or(0);
+    let tracking_number = carrier::tracking_number("EB", serial);
+    keys.insert(key, tracking_number.clone());
+    parcels.push(Parcel {
+        tracking_number: tracking_number.clone(),
+        order,
+        status: ShipmentStatus::Created.code(),
+        events: 0,
+    });
+    (
+        StatusCode::CREATED,
+        Json(Created {
+            tracking_number,
+            fee_vnd: 18_000,
+        }),
+    )
+        .into_response()
+}
+
+async fn page(State(sim): State<Simulator>) -> Html<String> {
+    let parcels = sim.parcels.lock().map(|p| p.clone()).unwrap_or_default();
+    let rows: String = parcels
+        .iter()
+        .rev()
+        .map(|p| {
+            let buttons: String = [
+                ("picked_up", "Đã nhận hàng"),
+                ("in_transit", "Đang vận chuyển"),
+                ("delivered", "Đã phát thành công"),
+                ("failed", "Phát không thành công"),
+                ("returned", "Chuyển hoàn"),
+            ]
+            .iter()
+            .map(|(v, label)| {
+                format!("<button type=\"submit\" name=\"status\" value=\"{v}\">{label}</button>")
+            })
+            .collect();
+            format!(
+                "<section class=\"parcel\" id=\"p-{tn}\"><h2>{tn}</h2>\
+                 <p>Người nhận: {name}, {phone}<br>{address}<br>Thu hộ (COD): {cod} đ<br>\
+                 Trạng thái: <strong class=\"status\">{status}</strong></p>\
+                 <form method=\"post\" action=\"/gia-lap/buu-chinh/{tn}/su-kien\">\
+                 <fieldset><legend>Điều khiển thử nghiệm (test controls)</legend>\
+                 <label><input type=\"radio\" name=\"mode\" value=\"once\" checked> Gửi một lần</label><br>\
+                 <label><input type=\"radio\" name=\"mode\" value=\"twice\"> Gửi hai lần (replay)</label><br>\
+                 <label><input type=\"radio\" name=\"mode\" value=\"reorder\"> Gửi thêm một sự kiện cũ hơn sau đó</label><br>\
+                 <label><input type=\"radio\" name=\"mode\" value=\"tamper\"> Sửa nội dung sau khi ký</label></fieldset>\
+                 {buttons}</form></section>",
+                tn = escape(&p.tracking_number),
+                name = escape(&p.order.recipient.name),
+                phone = escape(&p.order.recipient.phone),
+                address = escape(&p.order.recipient.address),
+                cod = p.order.cod_vnd,
+                status = p.status,
+            )
+        })
+        .collect();
+    Html(format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Bưu chính giả lập</title><style>body{{font-family:sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem}}\
+         button{{font-size:1rem;padding:.5rem .8rem;margin:.2rem .2rem .2rem 0}}</style></head>\
+         <body><main><p>VNPost — đơn vị vận chuyển giả lập (simulator)</p><h1>Bưu gửi</h1>{}</main></body></html>",
+        if rows.is_empty() {
+            "<p>Chưa có bưu gửi nào.</p>".to_owned()
+        } else {
+            rows
+        }
+    ))
+}
+
+/// The postman's form.
+#[derive(Debug, Deserialize)]
+pub struct EventForm {
+    status: String,
+    #[serde(default)]
+    mode: String,
+}
+
+async fn send(sim: &Simulator, body: Vec<u8>, signature: &str) -> Result<StatusCode, String> {
+    let response = sim
+        .client
+        .post(&sim.webhook_url)
+        .header("content-type", "application/json")
+        .header(carrier::SIGNATURE_HEADER, signature)
+        .body(body)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(response.status())
+}
+
+async fn event(
+    State(sim): State<Simulator>,
+    Path(tn): Path<String>,
+    Form(form): Form<EventForm>,
+) -> Response {
+    let Some(status) = ShipmentStatus::parse(&form.status) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let number = {
+        let Ok(mut parcels) = sim.parcels.lock() else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        };
+        let Some(p) = parcels.iter_mut().find(|p| p.tracking_number == tn) else {
+            return StatusCode::NOT_FOUND.into_response();
+        };
+        p.events += 1;
+        p.status = status.code();
+        p.events
+    };
+    let now = Utc::now();
+    let update = Update {
+        event_id: format!("{tn}-{number}"),
+        tracking_number: tn.clone(),
+        status: status.code().to_owned(),
+        at: now,
+        location: Some("Bưu cục Tây Ninh".into()),
+        note: (status == ShipmentStatus::Failed).then(|| "Người nhận vắng nhà".to_owned()),
+    };
+    let Ok(body) = serde_json::to_vec(&update) else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let signature = carrier::sign(&sim.secret, &body);
+    let outcome = match form.mode.as_str() {
+        "tamper" => {
+            let altered = String::from_utf8_lossy(&body).replace(status.code(), "delivered");
+            send(&sim, altered.into_bytes(), &signature).await
+        }
+        "twice" => match send(&sim, body.clone(), &signature).await {
+            Ok(_) => send(&sim, body, &signature).await,
+            e => e,
+        },
+        "reorder" => match send(&sim, body, &signature).await {
+            Ok(_) => {
+                let older = Update {
+                    event_id: format!("{tn}-{number}-late"),
+                    status: ShipmentStatus::PickedUp.code().to_owned(),
+                    at: now - Duration::hours(1),
+                    note: None,
+                    ..update
+                };
+                match serde_json::to_vec(&older) {
+                    Ok(b) => {
+                        let s = carrier::sign(&sim.secret, &b);
+                        send(&sim, b, &s).await
+                    }
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+            e => e,
+        },
+        _ => send(&sim, body, &signature).await,
+    };
+    if let Err(e) = outcome {
+        tracing::warn!(error = %e, "carrier simulator could not reach the webhook");
+    }
+    Redirect::to(&format!("/gia-lap/buu-chinh#p-{tn}")).into_response()
+}
+
+/// The simulator's routes, nested under `/gia-lap/buu-chinh`.
+pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
+    Router::new()
+        .route("/", get(page))
+        .route("/api/shipments", post(create))
+        .route("/{tn}/su-kien", post(event))
+        .with_state(sim)
+}

@@ -1,0 +1,108 @@
+//! The routes of postal return: the desk hands a result to the carrier from the staff dossier
+//! page (a plain form post), and the carrier posts its signed status updates to the webhook
+//! (server to server; the signature is checked before anything is read or changed).
+//!
+//! Rules live in `domain::postal`; these handlers only translate requests and outcomes.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Json};
+use chrono::Utc;
+use domain::postal::carrier::SIGNATURE_HEADER;
+use domain::postal::shipments::{self, UpdateAnswer};
+use domain::DomainError;
+
+use app::session::RequestContext;
+
+use crate::state::AppState;
+
+/// `POST /mot-cua/ho-so/{id}/chuyen-phat`: the desk hands the result to the carrier.
+pub async fn hand_over(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(id): Path<String>,
+) -> Response {
+    let back = format!("/mot-cua/ho-so/{id}");
+    let carrier = match state.config.carrier() {
+        Ok(c) => crate::carrier_client::HttpCarrier::from_config(&c),
+        Err(e) => {
+            tracing::error!(error = %e, "the carrier is not configured");
+            return Redirect::to(&format!("{back}?chuyen-phat=loi&ma=carrier_unavailable"))
+                .into_response();
+        }
+    };
+    match shipments::hand_over(
+        &state.db,
+        &carrier,
+        &ctx.actor,
+        &ctx.origin,
+        &id,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(_) => Redirect::to(&format!("{back}?da=ship")).into_response(),
+        Err(DomainError::Validation(errors)) => {
+            let code = errors
+                .first()
+                .map_or("shipment_not_ready", |e| e.code.as_str());
+            Redirect::to(&format!("{back}?chuyen-phat=loi&ma={code}")).into_response()
+        }
+        Err(DomainError::Conflict(_)) => {
+            Redirect::to(&format!("{back}?chuyen-phat=loi&ma=dossier_moved_on")).into_response()
+        }
+        Err(DomainError::Unauthorized) => {
+            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
+        }
+        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
+            StatusCode::NOT_FOUND.into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "hand-over to the carrier failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `POST /buu-chinh/webhook`: the carrier's status update. Answers `{"code": …}`: `00`
+/// recorded, `02` already recorded (200, so the carrier stops resending), `01` unknown
+/// shipment (404), `97` bad signature (401), `99` unreadable (400) or an error on our side
+/// (500, so the carrier tries again later).
+pub async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let signature = headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let mailing = domain::accounts::Mailing {
+        base_url: state.config.public_url.trim_end_matches('/'),
+        notices: &app::notices::PortalNotices,
+    };
+    let answer = match state.config.carrier() {
+        Ok(config) => {
+            shipments::apply_update(
+                &state.db,
+                &config.webhook_secret,
+                &body,
+                &signature,
+                mailing,
+                Utc::now(),
+            )
+            .await
+        }
+        Err(e) => Err(DomainError::Internal(e.to_string())),
+    };
+    let (status, code) = match answer {
+        Ok(a @ (UpdateAnswer::Accepted | UpdateAnswer::Duplicate)) => (StatusCode::OK, a.code()),
+        Ok(a @ UpdateAnswer::UnknownShipment) => (StatusCode::NOT_FOUND, a.code()),
+        Ok(a @ UpdateAnswer::BadSignature) => (StatusCode::UNAUTHORIZED, a.code()),
+        Ok(a @ UpdateAnswer::Malformed) => (StatusCode::BAD_REQUEST, a.code()),
+        Err(e) => {
+            tracing::error!(error = %e, "carrier webhook failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "99")
+        }
+    };
+    (status, Json(serde_json::json!({ "code": code }))).into_response()
+}
