@@ -1,6 +1,7 @@
 //! Fees and online payment: the gateways' protocols ([`vnpay`]) and paying a dossier's fee
 //! ([`online`]).
 
+pub mod fees;
 pub mod online;
 pub mod reconciliation;
 pub mod refunds;

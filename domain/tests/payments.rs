@@ -183,7 +183,7 @@ async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResu
     let p = online::of_dossier(&db, &id).await?;
     assert_eq!(p[0].status, "paid");
     assert_eq!(p[0].gateway_txn_no.as_deref(), Some("14123456"));
-    assert!(online::is_paid(&p));
+    assert!(online::is_paid(Some(fee), &p));
     let events = dossier_event::Entity::find()
         .filter(dossier_event::Column::DossierId.eq(&id))
         .filter(dossier_event::Column::Kind.eq("payment_paid"))
@@ -395,5 +395,89 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
         now,
     )
     .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
+    use domain::access::Role;
+    use domain::payments::fees;
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = monday_nine();
+    let (owner, id) = testing::filed(&db, 7, now).await?;
+    let fee = dossier::Entity::find_by_id(id.clone())
+        .one(&db)
+        .await?
+        .ok_or("row")?
+        .fee_due_vnd
+        .ok_or("fee")?;
+    let o = origin();
+    let first = online::start(&db, &config(), &owner, &o, &id, now).await?;
+    online::vnpay_ipn(&db, SECRET, &ipn_for(&first, "00"), now).await?;
+    assert!(online::is_paid(
+        Some(fee),
+        &online::of_dossier(&db, &id).await?
+    ));
+
+    // The desk adds a fee for extra copies; a clerk of another agency and the owner cannot.
+    let desk = testing::staff(&db, "Phạm Văn Dũng", "000.00.02.H53", &[Role::IntakeClerk]).await?;
+    let other = testing::staff(&db, "Lê Văn Tám", "000.00.12.H53", &[Role::IntakeClerk]).await?;
+    for who in [&other, &owner] {
+        let refused =
+            fees::add_extra(&db, who, &o, &id, 50_000, "Sao y", testing::mailing(), now).await;
+        assert!(
+            matches!(
+                refused,
+                Err(DomainError::Forbidden(_) | DomainError::NotFound(_))
+            ),
+            "{refused:?}"
+        );
+    }
+    let bad = fees::add_extra(&db, &desk, &o, &id, 10, "  ", testing::mailing(), now).await;
+    let fields: Vec<String> = match bad {
+        Err(DomainError::Validation(f)) => f.into_iter().map(|f| f.field).collect(),
+        other => return Err(format!("{other:?}").into()),
+    };
+    assert_eq!(fields, ["amount", "reason"]);
+    let due = fees::add_extra(
+        &db,
+        &desk,
+        &o,
+        &id,
+        50_000,
+        "Cấp thêm 5 bản sao",
+        testing::mailing(),
+        now,
+    )
+    .await?;
+    assert_eq!(due, fee + 50_000);
+    let kinds: Vec<String> = dossier_event::Entity::find()
+        .filter(dossier_event::Column::DossierId.eq(&id))
+        .all(&db)
+        .await?
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert!(kinds.iter().any(|k| k == "fee_added"));
+
+    // Only the balance is asked for, and once it is paid nothing more is.
+    let payments = online::of_dossier(&db, &id).await?;
+    assert!(!online::is_paid(Some(due), &payments));
+    assert_eq!(fees::balance(Some(due), &payments), 50_000);
+    let second = online::start(&db, &config(), &owner, &o, &id, now + Duration::minutes(1)).await?;
+    assert_eq!(query(&second)["vnp_Amount"], (50_000 * 100).to_string());
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &ipn_for(&second, "00"), now).await?,
+        IpnCode::Confirmed
+    );
+    let payments = online::of_dossier(&db, &id).await?;
+    assert_eq!(payments.iter().filter(|p| p.status == "paid").count(), 2);
+    assert!(online::is_paid(Some(due), &payments));
+    let done = online::start(&db, &config(), &owner, &o, &id, now + Duration::minutes(2)).await;
+    assert_eq!(
+        done.err().as_ref().and_then(code_of).as_deref(),
+        Some("payment_done")
+    );
     Ok(())
 }

@@ -4,7 +4,8 @@
 // department and its leader process it; the desk hands the result to the carrier from the
 // staff dossier page; the postman (the carrier simulator's page) reports it picked up, in
 // transit, a failed attempt, then delivered; the citizen's timeline shows each shipment step
-// and "result returned by post". Axe checks both dossier pages.
+// and "result returned by post". Before approval the specialist adds an extra fee, which the
+// citizen's page asks for. Axe checks both dossier pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, launchBrowser, waitForHydration, seriousViolations, apiCall } from '../support/portal.mjs';
@@ -80,6 +81,22 @@ test('a result sent by post is handed to the carrier, delivered, and each step r
     ]) {
       const s = await as(email, landing);
       staff.push(s);
+      if (actions[0] === 'approve') {
+        // Before approval, the specialist adds an extra fee on the staff page (a wrong amount
+        // first: the page names the field and keeps the dossier as it was).
+        const specialist = staff[1].page;
+        await specialist.goto(`${portal.url}/mot-cua/ho-so/${d.id}`);
+        const fee = specialist.locator('form.fee-form');
+        await fee.locator('#fee-amount').fill('abc');
+        await fee.locator('#fee-reason').fill('Cấp thêm 2 bản sao thẻ');
+        // (The page may hydrate meanwhile: wait for what the answer shows, not for a load.)
+        await fee.locator('button[type=submit]').click();
+        await specialist.locator('section.bo-fee [role=alert]', { hasText: 'Số tiền' }).waitFor();
+        await specialist.locator('#fee-amount').fill('50.000');
+        await specialist.locator('#fee-reason').fill('Cấp thêm 2 bản sao thẻ');
+        await specialist.locator('form.fee-form button[type=submit]').click();
+        await specialist.locator('.notice-success', { hasText: 'Đã thêm phí' }).waitFor();
+      }
       for (const action of actions) {
         const moved = await apiCall(portal, s.page, 'POST', `/api/v1/staff/dossiers/${d.id}/actions/${action}`, {});
         assert.equal(moved.status, 200, `${action}: ${JSON.stringify(moved.body)}`);
@@ -92,8 +109,8 @@ test('a result sent by post is handed to the carrier, delivered, and each step r
     const panel = desk.locator('section.bo-postal');
     assert.match(await panel.innerText(), /22\.000.*bưu tá/);
     assert.match(await panel.innerText(), /45 Trần Hưng Đạo, Phường Tân Ninh, Tây Ninh/);
-    await Promise.all([desk.waitForURL(/da=ship/), panel.locator('form.ship-form button[type=submit]').click()]);
-    await desk.locator('.notice-success').waitFor();
+    await panel.locator('form.ship-form button[type=submit]').click();
+    await desk.locator('section.bo-postal h3').first().waitFor();
     const shipped = await desk.locator('section.bo-postal h3').first().innerText();
     const tn = shipped.match(/[A-Z]{2}\d{9}VN/)?.[0];
     assert.ok(tn, `a tracking number in ${shipped}`);
@@ -127,6 +144,8 @@ test('a result sent by post is handed to the carrier, delivered, and each step r
       assert.ok(timeline.includes(step), `${step} in:\n${timeline}`);
     }
     assert.ok(timeline.includes(tn), 'the tracking number is shown');
+    assert.match(timeline, /Cơ quan thu thêm phí: Cấp thêm 2 bản sao thẻ/);
+    assert.match(await page.locator('section.payment').innerText(), /50\.000/);
     assert.match(timeline, /Người nhận vắng nhà/);
     assert.match(await page.locator('dl.facts').innerText(), /Đã trả kết quả/);
     const shipments = await apiCall(portal, page, 'GET', `/api/v1/dossiers/${d.id}/shipments`);

@@ -142,6 +142,65 @@ pub async fn refund(
     }
 }
 
+/// The form of an extra fee.
+#[derive(Debug, serde::Deserialize)]
+pub struct ExtraFeeForm {
+    /// Amount in đồng, as typed (dots and spaces allowed: `50.000`).
+    #[serde(default)]
+    amount: String,
+    /// What it is for.
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /mot-cua/ho-so/{id}/phi-bo-sung`: staff add a fee the applicant pays online.
+pub async fn extra_fee(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(id): Path<String>,
+    axum::Form(form): axum::Form<ExtraFeeForm>,
+) -> Response {
+    let back = format!("/mot-cua/ho-so/{id}");
+    let digits: String = form
+        .amount
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' '))
+        .collect();
+    let amount = digits.parse::<i64>().unwrap_or(0);
+    let mailing = domain::accounts::Mailing {
+        base_url: state.config.public_url.trim_end_matches('/'),
+        notices: &app::notices::PortalNotices,
+    };
+    match domain::payments::fees::add_extra(
+        &state.db,
+        &ctx.actor,
+        &ctx.origin,
+        &id,
+        amount,
+        &form.reason,
+        mailing,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(_) => Redirect::to(&format!("{back}?da=fee_added")).into_response(),
+        Err(DomainError::Validation(errors)) => {
+            let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
+            Redirect::to(&format!("{back}?phi=loi&ma={}", codes.join(","))).into_response()
+        }
+        Err(DomainError::Unauthorized) => {
+            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
+        }
+        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
+            axum::http::StatusCode::NOT_FOUND.into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "extra fee failed");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
 /// `GET /quan-tri/doi-soat/{id}.csv`: a reconciliation report as CSV (system administrators).
 pub async fn reconciliation_csv(
     State(state): State<AppState>,

@@ -146,6 +146,10 @@ pub fn app(state: AppState) -> Router {
             post(crate::payment_routes::refund),
         )
         .route(
+            "/mot-cua/ho-so/{id}/phi-bo-sung",
+            post(crate::payment_routes::extra_fee),
+        )
+        .route(
             "/mot-cua/ho-so/{id}/chuyen-phat",
             post(crate::postal_routes::hand_over),
         )

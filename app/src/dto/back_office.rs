@@ -137,6 +137,10 @@ pub struct StaffDossierView {
     pub payments: Vec<StaffPaymentView>,
     /// The viewer may ask for a refund now.
     pub can_refund: bool,
+    /// The fee due (extra fees included) and what was paid, in words (empty: no fee).
+    pub fee_summary: String,
+    /// The viewer may add an extra fee now.
+    pub can_add_fee: bool,
     /// Postal return of the result, when the applicant asked for it.
     pub postal: Option<StaffPostalView>,
     /// The viewer's account id.

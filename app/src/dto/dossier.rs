@@ -223,6 +223,8 @@ pub struct PaymentView {
     pub receipt_url: Option<String>,
     /// A payment may be started now.
     pub can_pay: bool,
+    /// What is still to pay (the fee due, extra fees included, less what was paid).
+    pub balance_vnd: i64,
 }
 
 /// The signed result as its applicant sees it.

@@ -277,6 +277,7 @@ fn StaffDossierBody(v: StaffDossierView, act: ServerAction<DossierAct>) -> impl 
         </dl>
         {(v.result.is_some() || v.can_attach_result).then(|| view! { <ResultPanel v=v.clone() /> })}
         {(!v.payments.is_empty()).then(|| view! { <PaymentsPanel v=v.clone() /> })}
+        {(!v.fee_summary.is_empty() || v.can_add_fee).then(|| view! { <FeePanel v=v.clone() /> })}
         {v.postal.clone().map(|p| view! { <PostalPanel p=p id=v.dossier.id.clone() /> })}
         <section aria-labelledby="bo-actions-h" class="bo-actions">
             <h2 id="bo-actions-h">{t.t(Key::BoActions)}</h2>
@@ -479,6 +480,51 @@ fn PaymentsPanel(v: StaffDossierView) -> impl IntoView {
                 <form method="post" action=action.clone() class="form refund-form">
                     <CsrfField />
                     <button type="submit" class="button">{t.t(Key::BoRefund)}</button>
+                </form>
+            })}
+        </section>
+    }
+}
+
+/// The fee due and what was paid, and the form that adds an extra fee the applicant pays
+/// online (a plain form: the amount is the staff member's, checked by the domain).
+#[component]
+fn FeePanel(v: StaffDossierView) -> impl IntoView {
+    let t = use_locale();
+    let errors: Vec<String> = use_query_map().with_untracked(|q| {
+        if q.get("phi").as_deref() == Some("loi") {
+            q.get("ma")
+                .unwrap_or_default()
+                .split(',')
+                .map(str::to_owned)
+                .collect()
+        } else {
+            Vec::new()
+        }
+    });
+    let action = format!("/mot-cua/ho-so/{}/phi-bo-sung", v.dossier.id);
+    view! {
+        <section aria-labelledby="bo-fee-h" class="panel bo-fee">
+            <h2 id="bo-fee-h">{t.t(Key::BoFee)}</h2>
+            {(!errors.is_empty()).then(|| view! {
+                <div class="notice notice-error" role="alert">
+                    {errors.iter().map(|code| view! { <p>{crate::components::form::error_text(t, code)}</p> }).collect_view()}
+                </div>
+            })}
+            {(!v.fee_summary.is_empty()).then(|| view! { <p>{v.fee_summary.clone()}</p> })}
+            {v.can_add_fee.then(|| view! {
+                <form method="post" action=action.clone() class="form fee-form">
+                    <CsrfField />
+                    <div class="form-item">
+                        <label for="fee-amount">{t.t(Key::BoFeeAmount)}</label>
+                        <p class="field-hint" id="fee-amount-hint">{t.t(Key::BoFeeAmountHint)}</p>
+                        <input type="text" inputmode="numeric" id="fee-amount" name="amount" required aria-describedby="fee-amount-hint" />
+                    </div>
+                    <div class="form-item">
+                        <label for="fee-reason">{t.t(Key::BoFeeReason)}</label>
+                        <textarea id="fee-reason" name="reason" rows="2" maxlength="500" required></textarea>
+                    </div>
+                    <button type="submit" class="button">{t.t(Key::BoFeeAdd)}</button>
                 </form>
             })}
         </section>

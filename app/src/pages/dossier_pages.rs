@@ -966,7 +966,7 @@ fn PaymentPanel(d: DossierView, p: PaymentView) -> impl IntoView {
                 .into_any(),
                 "pending" => view! { <p class="payment-state pending">{t.t(Key::PaymentPending)}</p> }.into_any(),
                 "failed" => view! { <p class="payment-state failed">{t.t(Key::PaymentFailed)}</p> }.into_any(),
-                _ => view! { <p class="payment-state unpaid">{t.tf(Key::PaymentDue, &[("amount", &amount)])}</p> }.into_any(),
+                _ => view! { <p class="payment-state unpaid">{t.tf(Key::PaymentDue, &[("amount", &fee_text(t, p.balance_vnd))])}</p> }.into_any(),
             }}
             {p.can_pay.then(|| view! {
                 <form method="post" action=format!("/ho-so/{}/thanh-toan", d.id) class="payment-form">

@@ -280,7 +280,8 @@ pub(crate) mod view {
         let can_refund = domain::payments::refunds::may_refund(actor, &s.row)
             && domain::payments::refunds::refundable(&s.row, &payment_rows).is_some();
         let payments = payment_rows
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|p| StaffPaymentView {
                 at: local_text(p.created_at.with_timezone(&Utc)),
                 amount_vnd: p.amount_vnd,
@@ -293,6 +294,24 @@ pub(crate) mod view {
             })
             .collect();
         let postal = postal_view(t, db, actor, &s.row).await?;
+        let fee_summary = match s.row.fee_due_vnd {
+            Some(due) if due > 0 => {
+                let money = |v: i64| crate::pages::procedure_page::fee_text(t, v);
+                t.tf(
+                    Key::BoFeeSummary,
+                    &[
+                        ("due", &money(due)),
+                        (
+                            "paid",
+                            &money(domain::payments::fees::paid_total(&payment_rows)),
+                        ),
+                    ],
+                )
+            }
+            _ => String::new(),
+        };
+        let can_add_fee = domain::payments::fees::may_add(actor, &s.row)
+            && Status::from_code(&s.row.status).is_some_and(|st| lifecycle::OPEN.contains(&st));
         let can_attach_result = s.status == Status::Processing
             && !result.as_ref().is_some_and(|r| r.signed)
             && domain::dossiers::processing::standing(actor, &s.row)
@@ -388,6 +407,8 @@ pub(crate) mod view {
             payments,
             can_refund,
             postal,
+            fee_summary,
+            can_add_fee,
             viewer_id: actor.account_id().unwrap_or_default().to_owned(),
             dossier: view,
         })

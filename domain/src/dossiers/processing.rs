@@ -616,6 +616,20 @@ pub(crate) async fn notify<C: ConnectionTrait>(
     ) {
         return Ok(());
     }
+    notify_of(db, row, plan, transition.code(), note, due, mailing).await
+}
+
+/// Tells the applicant about `what` (a transition's code, or another public change such as
+/// `fee_added`) by the channels they chose.
+pub(crate) async fn notify_of<C: ConnectionTrait>(
+    db: &C,
+    row: &dossier::Model,
+    plan: &Plan,
+    what: &str,
+    note: &str,
+    due: Option<DateTime<Utc>>,
+    mailing: Mailing<'_>,
+) -> DomainResult<()> {
     let applicant: Applicant = serde_json::from_value(row.applicant.clone()).unwrap_or_default();
     // Online filers choose their channels on their profile; a dossier registered at the desk
     // is told by e-mail when the applicant gave an address.
@@ -645,7 +659,7 @@ pub(crate) async fn notify<C: ConnectionTrait>(
         name: &applicant.full_name,
         code: row.code.as_deref().unwrap_or_default(),
         procedure: &plan.procedure_name,
-        transition: transition.code(),
+        transition: what,
         note,
         due: &due,
         link: &link,

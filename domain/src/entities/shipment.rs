@@ -6,7 +6,7 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "shipment")]
 pub struct Model {
-    /// Id (also the idempotency key of the carrier's create call).
+    /// Id.
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
     /// The dossier whose result travels.

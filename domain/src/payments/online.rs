@@ -63,9 +63,9 @@ pub async fn of_dossier<C: ConnectionTrait>(db: &C, id: &str) -> DomainResult<Ve
         .await?)
 }
 
-/// The dossier's fee is paid.
-pub fn is_paid(payments: &[payment::Model]) -> bool {
-    payments.iter().any(|p| p.status == "paid")
+/// The dossier's fee due is paid in full (extra fees added by staff included).
+pub fn is_paid(fee_due: Option<i64>, payments: &[payment::Model]) -> bool {
+    super::fees::paid_total(payments) > 0 && super::fees::balance(fee_due, payments) == 0
 }
 
 /// The payment still waiting for the bank's answer, if any.
@@ -94,8 +94,7 @@ pub async fn start(
     if status == Status::Draft || !lifecycle::OPEN.contains(&status) {
         return Err(refuse("payment_closed", "the dossier is not open"));
     }
-    let amount = row.fee_due_vnd.unwrap_or(0);
-    if amount <= 0 {
+    if row.fee_due_vnd.unwrap_or(0) <= 0 {
         return Err(refuse("payment_no_fee", "this dossier has no fee"));
     }
     let txn = crate::db::begin_write(db).await?;
@@ -105,7 +104,10 @@ pub async fn start(
         .one(&txn)
         .await?;
     let existing = of_dossier(&txn, id).await?;
-    if is_paid(&existing) {
+    // What is still due: the fee frozen at submission plus staff's extra fees, less what was
+    // paid.
+    let amount = super::fees::balance(row.fee_due_vnd, &existing);
+    if amount <= 0 {
         return Err(refuse("payment_done", "the fee is already paid"));
     }
     if pending(&existing, now).is_some() {
@@ -280,11 +282,13 @@ async fn apply_ipn(
         .await?
         .ok_or_else(|| DomainError::Internal(format!("dossier {}", found.dossier_id)))?;
     let others = of_dossier(&txn, &found.dossier_id).await?;
+    // A payment beyond what was due when it was made (another tab's payment came first) is
+    // paid twice: kept as `duplicate`, to be refunded.
+    let others: Vec<payment::Model> = others.into_iter().filter(|p| p.id != found.id).collect();
     let status = if !success {
         "failed"
-    } else if others
-        .iter()
-        .any(|p| p.status == "paid" && p.id != found.id)
+    } else if super::fees::paid_total(&others) > 0
+        && super::fees::paid_total(&others) + found.amount_vnd > row.fee_due_vnd.unwrap_or(0)
     {
         "duplicate"
     } else {

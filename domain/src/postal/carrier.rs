@@ -2,7 +2,7 @@
 //! with the local simulator (`server::carrier_simulator`), which speaks the same:
 //!
 //! - **Create a shipment**: `POST {base}/shipments` with the account's bearer token, an
-//!   `Idempotency-Key` (the portal's shipment id: a retried call gives the same tracking
+//!   `Idempotency-Key` (the dossier and the hand-over's number: a retried call gives the same tracking
 //!   number) and an [`Order`] as JSON. `201` answers [`Created`] with a UPU S10 tracking number
 //!   (`EB123456785VN`); `4xx` answers `{code, message}`, a refusal the desk must act on
 //!   (an address the carrier cannot serve, a wrong phone number); `5xx` or no answer means try
@@ -91,7 +91,7 @@ pub struct Party {
 /// The create call's body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Order {
-    /// The portal's reference (the shipment id).
+    /// The portal's reference: the dossier id and the hand-over's number (the idempotency key).
     pub order_ref: String,
     /// The agency returning the result.
     pub sender: Party,

@@ -138,7 +138,8 @@ pub async fn hand_over(
     if !may_hand_over(actor, &row) {
         return Err(DomainError::Forbidden("shipment".into()));
     }
-    if !ready_to_ship(&row, &of_dossier(db, id).await?) {
+    let earlier = of_dossier(db, id).await?;
+    if !ready_to_ship(&row, &earlier) {
         return Err(refuse(
             "shipment_not_ready",
             "only a processed result whose applicant asked for postal return, not already shipped, is handed to the carrier",
@@ -159,7 +160,9 @@ pub async fn hand_over(
     let shipment_id = uuid::Uuid::new_v4().to_string();
     let code = row.code.clone().unwrap_or_default();
     let order = Order {
-        order_ref: shipment_id.clone(),
+        // The same for a retry of this hand-over (nothing was recorded if the portal stopped
+        // after the carrier answered), so the carrier gives the parcel it already registered.
+        order_ref: format!("{id}-{}", earlier.len() + 1),
         sender: Party {
             name: desk.name.clone(),
             phone: desk.phone.clone().unwrap_or_default(),

@@ -758,7 +758,7 @@ async fn tracking(
         let payments = online::of_dossier(db, &row.id).await?;
         let paid = payments.iter().find(|p| p.status == "paid");
         let pending = online::pending(&payments, now).is_some();
-        let state = if paid.is_some() {
+        let state = if online::is_paid(row.fee_due_vnd, &payments) {
             "paid"
         } else if pending {
             "pending"
@@ -775,6 +775,7 @@ async fn tracking(
             reference: paid.and_then(|p| p.gateway_txn_no.clone()),
             receipt_url: paid.map(|p| format!("/ho-so/{}/bien-lai/{}.pdf", row.id, p.txn_ref)),
             can_pay: matches!(state, "unpaid" | "failed") && lifecycle::OPEN.contains(&status),
+            balance_vnd: domain::payments::fees::balance(row.fee_due_vnd, &payments),
         });
     }
     if owner {

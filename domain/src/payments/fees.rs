@@ -1,0 +1,171 @@
+//! Fees added by staff while a dossier is processed (*phí phát sinh*: a survey, extra copies, a
+//! measurement the procedure charges for once the case is known). The amount raises the
+//! dossier's fee due; the applicant is told and pays the balance online — the portal always
+//! asks for what is due minus what was paid, never an amount from the browser.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+
+use crate::access::{Actor, Role};
+use crate::accounts::Mailing;
+use crate::audit::{self, Entry, Origin, Outcome};
+use crate::dossiers::lifecycle;
+use crate::dossiers::timeline::{self, NewEvent};
+use crate::dossiers::Status;
+use crate::entities::{dossier, payment};
+use crate::error::{DomainError, DomainResult, FieldError};
+
+/// Smallest extra fee, in đồng.
+pub const MIN_VND: i64 = 1_000;
+/// Largest extra fee, in đồng (a typo guard; larger charges are not set this way).
+pub const MAX_VND: i64 = 100_000_000;
+/// Longest reason.
+pub const MAX_REASON: usize = 500;
+
+/// What the payments of a dossier have paid, in đồng.
+pub fn paid_total(payments: &[payment::Model]) -> i64 {
+    payments
+        .iter()
+        .filter(|p| p.status == "paid")
+        .map(|p| p.amount_vnd)
+        .sum()
+}
+
+/// What is still to pay of `fee_due`.
+pub fn balance(fee_due: Option<i64>, payments: &[payment::Model]) -> i64 {
+    (fee_due.unwrap_or(0) - paid_total(payments)).max(0)
+}
+
+/// True when `actor` may add a fee to `row`: a specialist or leader of the agency holding it,
+/// or the receiving desk.
+pub fn may_add(actor: &Actor, row: &dossier::Model) -> bool {
+    match actor {
+        Actor::Staff {
+            agency_code, roles, ..
+        } => {
+            let holding = row
+                .holding_agency_code
+                .as_deref()
+                .or(row.receiving_agency_code.as_deref());
+            (holding == Some(agency_code.as_str())
+                && roles
+                    .iter()
+                    .any(|r| matches!(r, Role::Specialist | Role::Leader)))
+                || (row.receiving_agency_code.as_deref() == Some(agency_code.as_str())
+                    && roles.contains(&Role::IntakeClerk))
+        }
+        _ => false,
+    }
+}
+
+fn invalid(field: &str, code: &str, message: &str) -> DomainError {
+    DomainError::Validation(vec![FieldError::rule(field, code, message)])
+}
+
+/// Adds `amount_vnd` for `reason` to dossier `id`'s fee due; returns the new fee due.
+/// Refusals: `Validation` naming `amount` (`fee_amount_range`) or `reason` (`reason_required`),
+/// or `fee_closed` when the dossier is no longer open; `Forbidden` for other staff.
+#[allow(clippy::too_many_arguments, reason = "a change's context")]
+pub async fn add_extra(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    origin: &Origin,
+    id: &str,
+    amount_vnd: i64,
+    reason: &str,
+    mailing: Mailing<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<i64> {
+    if matches!(actor, Actor::Anonymous) {
+        return Err(DomainError::Unauthorized);
+    }
+    let reason = reason.trim();
+    let mut errors = Vec::new();
+    if !(MIN_VND..=MAX_VND).contains(&amount_vnd) {
+        errors.push(FieldError::rule(
+            "amount",
+            "fee_amount_range",
+            "an amount from 1,000 to 100,000,000 đồng",
+        ));
+    }
+    if reason.is_empty() || reason.chars().count() > MAX_REASON {
+        errors.push(FieldError::rule(
+            "reason",
+            "reason_required",
+            "say what the fee is for (at most 500 characters)",
+        ));
+    }
+    let txn = crate::db::begin_write(db).await?;
+    let row = dossier::Entity::find_by_id(id.to_owned())
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
+    if row.status == Status::Draft.code()
+        || !crate::dossiers::visibility::may_read(&txn, actor, &row).await?
+    {
+        return Err(DomainError::NotFound(format!("dossier {id}")));
+    }
+    if !may_add(actor, &row) {
+        return Err(DomainError::Forbidden("fee".into()));
+    }
+    let open = Status::from_code(&row.status).is_some_and(|s| lifecycle::OPEN.contains(&s));
+    if !open {
+        return Err(invalid(
+            "amount",
+            "fee_closed",
+            "the dossier is no longer open",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(DomainError::Validation(errors));
+    }
+    let due = row.fee_due_vnd.unwrap_or(0) + amount_vnd;
+    dossier::Entity::update_many()
+        .col_expr(dossier::Column::FeeDueVnd, Expr::value(due))
+        .col_expr(dossier::Column::UpdatedAt, Expr::value(now.fixed_offset()))
+        .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1))
+        .filter(dossier::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    let label = crate::staff::actor_label(&txn, actor).await?;
+    timeline::append(
+        &txn,
+        now,
+        NewEvent {
+            dossier_id: id,
+            actor_id: actor.audit_id(),
+            actor_label: label.clone(),
+            kind: "fee_added",
+            from: None,
+            to: None,
+            public_note: Some(reason.to_owned()),
+            internal_note: None,
+            data: Some(serde_json::json!({ "amount_vnd": amount_vnd, "fee_due_vnd": due })),
+        },
+    )
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: label,
+            action: "dossier.fee_add",
+            target_type: Some("dossier"),
+            target_id: Some(id.to_owned()),
+            agency_code: row.holding_agency_code.clone(),
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({
+                "code": row.code, "amount_vnd": amount_vnd, "fee_due_vnd": due, "reason": reason,
+            })),
+        },
+    )
+    .await?;
+    let plan = crate::dossiers::processing::plan(&txn, &row).await?;
+    crate::dossiers::processing::notify_of(&txn, &row, &plan, "fee_added", reason, None, mailing)
+        .await?;
+    txn.commit().await?;
+    Ok(due)
+}
