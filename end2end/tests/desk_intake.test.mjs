@@ -76,7 +76,9 @@ test('a clerk registers a walk-in dossier at the desk, then accepts it from the 
       await slot.locator('input[type=file]').setInputFiles({ name: `ban-quet-${i}.pdf`, mimeType: 'application/pdf', buffer: PDF });
       const before = page.url();
       await slot.locator('form.upload button').click();
-      await page.waitForURL((u) => u.href !== before && /tai-len=ok/.test(u.href));
+      // Wait for the answer to arrive, then for the page to come alive; the full `load` of
+      // every subresource once took over 30 s on a busy 2-core CI machine.
+      await page.waitForURL((u) => u.href !== before && /tai-len=ok/.test(u.href), { waitUntil: 'commit' });
       await waitForHydration(page);
     }
     assert.equal(await page.locator('section.slot .files li').count(), count, 'one scan per slot');
