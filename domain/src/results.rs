@@ -574,44 +574,77 @@ async fn deliver_online(
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
+    let label = crate::staff::actor_label(&txn, actor).await?;
+    let returned = record_return(
+        &txn,
+        row,
+        "online",
+        (actor.audit_id(), label),
+        origin,
+        serde_json::json!({ "method": "online" }),
+        now,
+    )
+    .await?;
+    if !returned {
+        // Another request (a second tab) recorded it first.
+        return Ok(());
+    }
+    crate::dossiers::tally::moved_to_current(&txn, Some(row), &row.id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Inside the caller's transaction: the result of processed dossier `row` reached the
+/// applicant by `method` at `at`, so the dossier is returned (9 → 10) with the delivery record,
+/// the `return` event (carrying `data`) and the audit entry, in the name of `by` (audit id and
+/// label). False, with nothing changed, when another request returned it first. The caller
+/// moves the desk tally last, just before its commit.
+pub(crate) async fn record_return<C: ConnectionTrait>(
+    txn: &C,
+    row: &dossier::Model,
+    method: &str,
+    by: (Option<String>, String),
+    origin: &Origin,
+    data: serde_json::Value,
+    at: DateTime<Utc>,
+) -> DomainResult<bool> {
+    let (actor_id, actor_label) = by;
     let moved = dossier::Entity::update_many()
         .col_expr(
             dossier::Column::Status,
             Expr::value(Status::Returned.code()),
         )
-        .col_expr(dossier::Column::UpdatedAt, Expr::value(now.fixed_offset()))
+        .col_expr(dossier::Column::UpdatedAt, Expr::value(at.fixed_offset()))
         .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1))
         .filter(dossier::Column::Id.eq(&row.id))
         .filter(dossier::Column::Status.eq(Status::Processed.code()))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     if moved.rows_affected != 1 {
-        // Another request (a second tab) recorded it first.
-        return Ok(());
+        return Ok(false);
     }
-    record_delivery(&txn, &row.id, "online", actor.audit_id(), now).await?;
-    let actor_label = crate::staff::actor_label(&txn, actor).await?;
+    record_delivery(txn, &row.id, method, actor_id.clone(), at).await?;
     timeline::append(
-        &txn,
-        now,
+        txn,
+        at,
         NewEvent {
             dossier_id: &row.id,
-            actor_id: actor.audit_id(),
+            actor_id: actor_id.clone(),
             actor_label: actor_label.clone(),
             kind: Transition::Return.code(),
             from: Some(Status::Processed),
             to: Some(Status::Returned),
             public_note: None,
             internal_note: None,
-            data: Some(serde_json::json!({ "method": "online" })),
+            data: Some(data),
         },
     )
     .await?;
     audit::record(
-        &txn,
+        txn,
         origin,
         Entry {
-            actor_id: actor.audit_id(),
+            actor_id,
             actor_label,
             action: "dossier.return",
             target_type: Some("dossier"),
@@ -619,14 +652,12 @@ async fn deliver_online(
             agency_code: row.receiving_agency_code.clone(),
             outcome: Outcome::Success,
             detail: Some(serde_json::json!({
-                "code": row.code, "from": "processed", "to": "returned", "method": "online",
+                "code": row.code, "from": "processed", "to": "returned", "method": method,
             })),
         },
     )
     .await?;
-    crate::dossiers::tally::moved_to_current(&txn, Some(row), &row.id).await?;
-    txn.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 /// What the public verification page says about result `result_id` and, when a file is

@@ -188,6 +188,34 @@ pub async fn filed(
     Ok((me, id))
 }
 
+/// Takes each `(who, transition)` in turn on dossier `id` at `now`, with no input: the moves
+/// of a journey that need none (accept, assign to oneself, forward, approve, return).
+pub async fn act_all(
+    db: &DatabaseConnection,
+    id: &str,
+    moves: &[(
+        &crate::access::Actor,
+        crate::dossiers::lifecycle::Transition,
+    )],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    use crate::dossiers::processing::{self, Command};
+    for (who, transition) in moves {
+        processing::act(
+            db,
+            who,
+            &origin(),
+            id,
+            *transition,
+            &Command::default(),
+            mailing(),
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// A draft of the food-safety certificate (province level, received by the public
 /// administration centre) with every step done and a (stored) file in every slot.
 pub async fn complete_draft(

@@ -123,25 +123,18 @@ async fn filed_by_post(
 
 /// Accepted, reviewed and approved: the result waits at the desk.
 async fn processed(d: &Desk, id: &str) -> TestResult {
-    for (who, t) in [
-        (&d.clerk, Transition::Accept),
-        (&d.specialist, Transition::Assign),
-        (&d.specialist, Transition::Forward),
-        (&d.leader, Transition::Approve),
-    ] {
-        processing::act(
-            &d.db,
-            who,
-            &origin(),
-            id,
-            t,
-            &Command::default(),
-            mailing(),
-            d.now,
-        )
-        .await?;
-    }
-    Ok(())
+    testing::act_all(
+        &d.db,
+        id,
+        &[
+            (&d.clerk, Transition::Accept),
+            (&d.specialist, Transition::Assign),
+            (&d.specialist, Transition::Forward),
+            (&d.leader, Transition::Approve),
+        ],
+        d.now,
+    )
+    .await
 }
 
 async fn post_update(

@@ -73,22 +73,16 @@ async fn at_the_leader() -> Result<Journey, Box<dyn std::error::Error + Send + S
     let leader = staff(&db, "Võ Minh Hải", DEPT, &[Role::Leader]).await?;
     let now = monday_nine();
     let (owner, id) = testing::filed(&db, 3, now).await?;
-    for (who, t) in [
-        (&clerk, Transition::Accept),
-        (&specialist, Transition::Assign),
-    ] {
-        processing::act(
-            &db,
-            who,
-            &origin(),
-            &id,
-            t,
-            &Command::default(),
-            mailing(),
-            now,
-        )
-        .await?;
-    }
+    testing::act_all(
+        &db,
+        &id,
+        &[
+            (&clerk, Transition::Accept),
+            (&specialist, Transition::Assign),
+        ],
+        now,
+    )
+    .await?;
     Ok(Journey {
         db,
         owner,

@@ -330,10 +330,7 @@ pub async fn submit(
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let declared = value(&pairs, "declaration") == "true";
-    let mailing = domain::accounts::Mailing {
-        base_url: state.config.public_url.trim_end_matches('/'),
-        notices: &app::notices::PortalNotices,
-    };
+    let mailing = state.mailing();
     let review = format!("/ho-so/{id}/{}", Step::Review.slug());
     match submission::submit(
         &state.db,

@@ -167,10 +167,7 @@ pub async fn extra_fee(
         .filter(|c| !matches!(c, '.' | ',' | ' '))
         .collect();
     let amount = digits.parse::<i64>().unwrap_or(0);
-    let mailing = domain::accounts::Mailing {
-        base_url: state.config.public_url.trim_end_matches('/'),
-        notices: &app::notices::PortalNotices,
-    };
+    let mailing = state.mailing();
     match domain::payments::fees::add_extra(
         &state.db,
         &ctx.actor,

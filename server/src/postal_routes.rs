@@ -76,10 +76,7 @@ pub async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: By
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let mailing = domain::accounts::Mailing {
-        base_url: state.config.public_url.trim_end_matches('/'),
-        notices: &app::notices::PortalNotices,
-    };
+    let mailing = state.mailing();
     let answer = match state.config.carrier() {
         Ok(config) => {
             shipments::apply_update(

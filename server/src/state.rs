@@ -39,6 +39,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// How notices to applicants are worded and where their links point (this site).
+    pub fn mailing(&self) -> domain::accounts::Mailing<'_> {
+        domain::accounts::Mailing {
+            base_url: self.config.public_url.trim_end_matches('/'),
+            notices: &app::notices::PortalNotices,
+        }
+    }
+
     /// Opens the database, the file store and the mailer described by `config`.
     pub async fn from_config(config: Config) -> anyhow::Result<AppState> {
         let db = domain::db::connect(&config.database_url, config.database_max_connections)

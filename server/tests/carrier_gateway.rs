@@ -11,7 +11,6 @@ use chrono::Utc;
 use domain::access::Role;
 use domain::dossiers::drafts::{self, Change};
 use domain::dossiers::lifecycle::Transition;
-use domain::dossiers::processing::{self, Command};
 use domain::dossiers::{submission, Delivery, DeliveryMethod, PostalPayment, Status};
 use domain::entities::{dossier, shipment, shipment_event};
 use domain::postal::carrier::{self, Carrier, CarrierError, Order, Party};
@@ -119,24 +118,18 @@ async fn the_desk_ships_through_the_simulator_and_its_webhooks_return_the_dossie
     )
     .await?;
     submission::submit(&db, &me, &origin(), &id, true, mailing(), now).await?;
-    for (who, t) in [
-        (&clerk, Transition::Accept),
-        (&specialist, Transition::Assign),
-        (&specialist, Transition::Forward),
-        (&leader, Transition::Approve),
-    ] {
-        processing::act(
-            &db,
-            who,
-            &origin(),
-            &id,
-            t,
-            &Command::default(),
-            mailing(),
-            now,
-        )
-        .await?;
-    }
+    testing::act_all(
+        &db,
+        &id,
+        &[
+            (&clerk, Transition::Accept),
+            (&specialist, Transition::Assign),
+            (&specialist, Transition::Forward),
+            (&leader, Transition::Approve),
+        ],
+        now,
+    )
+    .await?;
     let sent = shipments::hand_over(&db, &client, &clerk, &origin(), &id, now).await?;
     let tn = sent.tracking_number.clone();
     let page = http

@@ -310,8 +310,7 @@ pub(crate) mod view {
             }
             _ => String::new(),
         };
-        let can_add_fee = domain::payments::fees::may_add(actor, &s.row)
-            && Status::from_code(&s.row.status).is_some_and(|st| lifecycle::OPEN.contains(&st));
+        let can_add_fee = domain::payments::fees::offered(actor, &s.row);
         let can_attach_result = s.status == Status::Processing
             && !result.as_ref().is_some_and(|r| r.signed)
             && domain::dossiers::processing::standing(actor, &s.row)

@@ -102,7 +102,7 @@ fn refusal(actor: &Actor, transition: Transition, why: Refusal, status: Status) 
     }
 }
 
-fn invalid(field: &str, code: &str, message: &str) -> DomainError {
+pub(crate) fn invalid(field: &str, code: &str, message: &str) -> DomainError {
     DomainError::Validation(vec![FieldError::rule(field, code, message)])
 }
 

@@ -11,6 +11,7 @@ use crate::access::{Actor, Role};
 use crate::accounts::Mailing;
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::dossiers::lifecycle;
+use crate::dossiers::processing::invalid;
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
 use crate::entities::{dossier, payment};
@@ -59,8 +60,14 @@ pub fn may_add(actor: &Actor, row: &dossier::Model) -> bool {
     }
 }
 
-fn invalid(field: &str, code: &str, message: &str) -> DomainError {
-    DomainError::Validation(vec![FieldError::rule(field, code, message)])
+/// True while `row` can still be charged: it is open.
+fn is_open(row: &dossier::Model) -> bool {
+    Status::from_code(&row.status).is_some_and(|s| lifecycle::OPEN.contains(&s))
+}
+
+/// True when `actor` may add a fee to `row` now (what the staff page offers).
+pub fn offered(actor: &Actor, row: &dossier::Model) -> bool {
+    may_add(actor, row) && is_open(row)
 }
 
 /// Adds `amount_vnd` for `reason` to dossier `id`'s fee due; returns the new fee due.
@@ -110,8 +117,7 @@ pub async fn add_extra(
     if !may_add(actor, &row) {
         return Err(DomainError::Forbidden("fee".into()));
     }
-    let open = Status::from_code(&row.status).is_some_and(|s| lifecycle::OPEN.contains(&s));
-    if !open {
+    if !is_open(&row) {
         return Err(invalid(
             "amount",
             "fee_closed",

@@ -24,13 +24,13 @@ use crate::dossiers::lifecycle::Transition;
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::{Delivery, DeliveryMethod, PostalPayment, Status};
 use crate::entities::{agency, commune, dossier, province, shipment, shipment_event};
-use crate::error::{DomainError, DomainResult, FieldError};
+use crate::error::{DomainError, DomainResult};
 
 /// How the carrier is named on the applicant's timeline.
 pub const CARRIER_LABEL: &str = "Bưu điện (VNPost)";
 
 fn refuse(code: &str, message: &str) -> DomainError {
-    DomainError::Validation(vec![FieldError::rule("shipment", code, message)])
+    crate::dossiers::processing::invalid("shipment", code, message)
 }
 
 /// The shipments of dossier `id`, newest first (no access check: callers have loaded the
@@ -407,11 +407,6 @@ pub async fn apply_update(
         },
     )
     .await?;
-    let returns =
-        applies && status == ShipmentStatus::Delivered && row.status == Status::Processed.code();
-    if returns {
-        deliver_by_post(&txn, &row, &current, update.at, mailing, now).await?;
-    }
     audit::record(
         &txn,
         &Origin::default(),
@@ -430,64 +425,40 @@ pub async fn apply_update(
         },
     )
     .await?;
-    if returns {
-        // Last before the commit: the desk's tally row is shared.
-        crate::dossiers::tally::moved_to_current(&txn, Some(&row), &row.id).await?;
+    // Delivered: the dossier is returned and its applicant told.
+    if applies && status == ShipmentStatus::Delivered {
+        let returned = crate::results::record_return(
+            &txn,
+            &row,
+            "post",
+            (None, CARRIER_LABEL.into()),
+            &Origin::default(),
+            serde_json::json!({ "method": "post", "tracking_number": current.tracking_number }),
+            update.at,
+        )
+        .await?;
+        if returned {
+            let plan = crate::dossiers::processing::plan(&txn, &row).await?;
+            crate::dossiers::processing::notify(
+                &txn,
+                &row,
+                &plan,
+                Transition::Return,
+                "",
+                None,
+                mailing,
+            )
+            .await?;
+            // Last before the commit: the desk's tally row is shared.
+            crate::dossiers::tally::moved_to_current(&txn, Some(&row), &row.id).await?;
+        }
     }
     txn.commit().await?;
     Ok(UpdateAnswer::Accepted)
 }
 
-/// Inside the update's transaction: the delivered result returns the dossier (9 → 10), with
-/// the event, the result's delivery record and the applicant's notice.
-async fn deliver_by_post<C: ConnectionTrait>(
-    txn: &C,
-    row: &dossier::Model,
-    shipment: &shipment::Model,
-    at: DateTime<Utc>,
-    mailing: Mailing<'_>,
-    now: DateTime<Utc>,
-) -> DomainResult<()> {
-    let moved = dossier::Entity::update_many()
-        .col_expr(
-            dossier::Column::Status,
-            Expr::value(Status::Returned.code()),
-        )
-        .col_expr(dossier::Column::UpdatedAt, Expr::value(now.fixed_offset()))
-        .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1))
-        .filter(dossier::Column::Id.eq(&row.id))
-        .filter(dossier::Column::Revision.eq(row.revision))
-        .exec(txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(DomainError::Conflict("dossier changed meanwhile".into()));
-    }
-    crate::results::record_delivery(txn, &row.id, "post", None, at).await?;
-    timeline::append(
-        txn,
-        at,
-        NewEvent {
-            dossier_id: &row.id,
-            actor_id: None,
-            actor_label: CARRIER_LABEL.into(),
-            kind: Transition::Return.code(),
-            from: Some(Status::Processed),
-            to: Some(Status::Returned),
-            public_note: None,
-            internal_note: None,
-            data: Some(serde_json::json!({
-                "method": "post", "tracking_number": shipment.tracking_number,
-            })),
-        },
-    )
-    .await?;
-    let plan = crate::dossiers::processing::plan(txn, row).await?;
-    crate::dossiers::processing::notify(txn, row, &plan, Transition::Return, "", None, mailing)
-        .await
-}
-
-/// Locks nothing and changes nothing: the dossier's shipments with their carrier events, for
-/// the pages and the API (the caller checked that the actor may read the dossier).
+/// The dossier's shipments, newest first, each with its carrier events, for the pages and the
+/// API (the caller checked that the actor may read the dossier).
 pub async fn with_events<C: ConnectionTrait>(
     db: &C,
     id: &str,

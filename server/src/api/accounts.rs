@@ -291,10 +291,7 @@ async fn create_staff(
         agency_code: body.agency_code,
         roles: body.roles,
     };
-    let mailing = domain::accounts::Mailing {
-        base_url: state.config.public_url.trim_end_matches('/'),
-        notices: &app::notices::PortalNotices,
-    };
+    let mailing = state.mailing();
     let created = domain::staff::create(&state.db, &ctx.actor, &form, &ctx.origin, mailing).await?;
     Ok((StatusCode::CREATED, Json(staff_dto(created))))
 }

@@ -331,10 +331,7 @@ async fn staff_action(
     let ctx = context(ctx)?;
     let transition = Transition::from_code(&action)
         .ok_or_else(|| ApiError::from(domain::DomainError::NotFound(format!("action {action}"))))?;
-    let mailing = domain::accounts::Mailing {
-        base_url: state.config.public_url.trim_end_matches('/'),
-        notices: &app::notices::PortalNotices,
-    };
+    let mailing = state.mailing();
     let command = Command {
         public_note: body.public_note,
         internal_note: body.internal_note,

@@ -414,10 +414,7 @@ async fn submit_dossier(
     Json(body): Json<SubmitDto>,
 ) -> Result<Json<SubmittedDto>, ApiError> {
     let ctx = context(ctx)?;
-    let mailing = domain::accounts::Mailing {
-        base_url: state.config.public_url.trim_end_matches('/'),
-        notices: &app::notices::PortalNotices,
-    };
+    let mailing = state.mailing();
     let done = submission::submit(
         &state.db,
         &ctx.actor,

@@ -549,7 +549,10 @@ pub async fn dossier_view_in(
         .await,
         electronic: loaded.details.channels.iter().any(|c| c == "online"),
         postal_payment: d.postal_payment.code().to_owned(),
-        postal_fees: {
+        // The tariff is read only where it is shown.
+        postal_fees: if shown != Step::Delivery {
+            String::new()
+        } else {
             let today = Utc::now()
                 .with_timezone(&domain::dossiers::codes::vietnam())
                 .date_naive();
