@@ -76,7 +76,6 @@ pub fn pending(payments: &[payment::Model], now: DateTime<Utc>) -> Option<&payme
 }
 
 /// Starts a payment of dossier `id`'s fee by its owner; returns the gateway page to open.
-#[allow(clippy::too_many_arguments, reason = "a payment's context")]
 pub async fn start(
     db: &DatabaseConnection,
     config: &VnpayConfig,
@@ -85,6 +84,66 @@ pub async fn start(
     id: &str,
     now: DateTime<Utc>,
 ) -> DomainResult<String> {
+    let txn_ref = format!(
+        "{}{}",
+        vietnam(now).get(2..8).unwrap_or("000000"),
+        uuid::Uuid::new_v4()
+            .simple()
+            .to_string()
+            .get(..10)
+            .unwrap_or("0")
+            .to_uppercase()
+    );
+    let (row, opened) = open_payment(
+        db,
+        actor,
+        origin,
+        id,
+        ("vnpay", txn_ref.clone()),
+        Duration::minutes(PAYMENT_MINUTES),
+        now,
+    )
+    .await?;
+    let amount = opened.amount_vnd;
+    let code = row.code.clone().unwrap_or_default();
+    let expires = opened.expires_at.with_timezone(&Utc);
+    let mut params = BTreeMap::new();
+    for (k, v) in [
+        ("vnp_Version", vnpay::VERSION.to_owned()),
+        ("vnp_Command", "pay".to_owned()),
+        ("vnp_TmnCode", config.tmn_code.clone()),
+        ("vnp_Amount", (amount * 100).to_string()),
+        ("vnp_CurrCode", "VND".to_owned()),
+        ("vnp_TxnRef", txn_ref),
+        ("vnp_OrderInfo", format!("Thanh toan le phi ho so {code}")),
+        ("vnp_OrderType", "other".to_owned()),
+        ("vnp_Locale", "vn".to_owned()),
+        ("vnp_ReturnUrl", config.return_url.clone()),
+        (
+            "vnp_IpAddr",
+            origin.ip.clone().unwrap_or_else(|| "127.0.0.1".into()),
+        ),
+        ("vnp_CreateDate", vietnam(now)),
+        ("vnp_ExpireDate", vietnam(expires)),
+    ] {
+        params.insert(k.to_owned(), v);
+    }
+    Ok(vnpay::payment_url(&config.pay_url, &config.secret, &params))
+}
+
+/// Opens a payment of dossier `id`'s balance by its owner through `gateway` under reference
+/// `txn_ref`, accepted for `open_for`: the checks every gateway shares (the owner, an open
+/// dossier with a fee still due, no other payment waiting for its answer), the row, the
+/// timeline event and the audit entry. Returns the dossier and the payment.
+async fn open_payment(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    origin: &Origin,
+    id: &str,
+    (gateway, txn_ref): (&str, String),
+    open_for: Duration,
+    now: DateTime<Utc>,
+) -> DomainResult<(dossier::Model, payment::Model)> {
     let loaded = crate::dossiers::drafts::load_readable(db, actor, id).await?;
     let row = loaded.dossier;
     if actor.account_id() != Some(row.owner_id.as_str()) {
@@ -116,39 +175,30 @@ pub async fn start(
             "a payment is waiting for the bank's answer",
         ));
     }
-    let txn_ref = format!(
-        "{}{}",
-        vietnam(now).get(2..8).unwrap_or("000000"),
-        uuid::Uuid::new_v4()
-            .simple()
-            .to_string()
-            .get(..10)
-            .unwrap_or("0")
-            .to_uppercase()
-    );
-    let expires = now + Duration::minutes(PAYMENT_MINUTES);
-    payment::Entity::insert(payment::ActiveModel {
-        id: Set(uuid::Uuid::new_v4().to_string()),
-        dossier_id: Set(id.to_owned()),
-        gateway: Set("vnpay".into()),
-        txn_ref: Set(txn_ref.clone()),
-        amount_vnd: Set(amount),
-        status: Set("pending".into()),
-        created_at: Set(now.fixed_offset()),
-        expires_at: Set(expires.fixed_offset()),
-        updated_at: Set(now.fixed_offset()),
-        paid_at: Set(None),
-        gateway_txn_no: Set(None),
-        bank_code: Set(None),
-        response_code: Set(None),
-        refund_requested_at: Set(None),
-        refunded_at: Set(None),
-        refund_by: Set(None),
-        refund_error: Set(None),
-        refund_attempts: Set(0),
-    })
-    .exec_without_returning(&txn)
-    .await?;
+    let expires = now + open_for;
+    let opened = payment::Model {
+        id: uuid::Uuid::new_v4().to_string(),
+        dossier_id: id.to_owned(),
+        gateway: gateway.to_owned(),
+        txn_ref: txn_ref.clone(),
+        amount_vnd: amount,
+        status: "pending".into(),
+        created_at: now.fixed_offset(),
+        expires_at: expires.fixed_offset(),
+        updated_at: now.fixed_offset(),
+        paid_at: None,
+        gateway_txn_no: None,
+        bank_code: None,
+        response_code: None,
+        refund_requested_at: None,
+        refunded_at: None,
+        refund_by: None,
+        refund_error: None,
+        refund_attempts: 0,
+    };
+    payment::Entity::insert(payment::ActiveModel::from(opened.clone()))
+        .exec_without_returning(&txn)
+        .await?;
     let code = row.code.clone().unwrap_or_default();
     let label = crate::staff::actor_label(&txn, actor).await?;
     timeline::append(
@@ -164,7 +214,7 @@ pub async fn start(
             public_note: None,
             internal_note: None,
             data: Some(
-                serde_json::json!({ "amount_vnd": amount, "txn_ref": txn_ref, "gateway": "vnpay" }),
+                serde_json::json!({ "amount_vnd": amount, "txn_ref": txn_ref, "gateway": gateway }),
             ),
         },
     )
@@ -187,28 +237,7 @@ pub async fn start(
     )
     .await?;
     txn.commit().await?;
-    let mut params = BTreeMap::new();
-    for (k, v) in [
-        ("vnp_Version", vnpay::VERSION.to_owned()),
-        ("vnp_Command", "pay".to_owned()),
-        ("vnp_TmnCode", config.tmn_code.clone()),
-        ("vnp_Amount", (amount * 100).to_string()),
-        ("vnp_CurrCode", "VND".to_owned()),
-        ("vnp_TxnRef", txn_ref),
-        ("vnp_OrderInfo", format!("Thanh toan le phi ho so {code}")),
-        ("vnp_OrderType", "other".to_owned()),
-        ("vnp_Locale", "vn".to_owned()),
-        ("vnp_ReturnUrl", config.return_url.clone()),
-        (
-            "vnp_IpAddr",
-            origin.ip.clone().unwrap_or_else(|| "127.0.0.1".into()),
-        ),
-        ("vnp_CreateDate", vietnam(now)),
-        ("vnp_ExpireDate", vietnam(expires)),
-    ] {
-        params.insert(k.to_owned(), v);
-    }
-    Ok(vnpay::payment_url(&config.pay_url, &config.secret, &params))
+    Ok((row, opened))
 }
 
 async fn keep_callback<C: ConnectionTrait>(
@@ -258,23 +287,62 @@ async fn apply_ipn(
     now: DateTime<Utc>,
 ) -> DomainResult<IpnCode> {
     let get = |k: &str| params.get(k).map(String::as_str).unwrap_or("");
+    confirm(
+        db,
+        &GatewayAnswer {
+            gateway: "VNPay",
+            txn_ref: get("vnp_TxnRef"),
+            amount_x100: get("vnp_Amount").parse::<i64>().ok(),
+            success: get("vnp_ResponseCode") == "00" && get("vnp_TransactionStatus") == "00",
+            gateway_txn_no: get("vnp_TransactionNo"),
+            bank_code: get("vnp_BankCode"),
+            response_code: get("vnp_ResponseCode"),
+        },
+        now,
+    )
+    .await
+}
+
+/// What a gateway says about one payment, whatever its protocol.
+pub(crate) struct GatewayAnswer<'a> {
+    /// Who says it (the timeline's and audit log's actor).
+    pub gateway: &'a str,
+    /// The payment's reference.
+    pub txn_ref: &'a str,
+    /// The amount in hundredths of a đồng (VNPay's unit); `None` when unreadable.
+    pub amount_x100: Option<i64>,
+    /// The money was taken.
+    pub success: bool,
+    /// The gateway's (or bank's) transaction number.
+    pub gateway_txn_no: &'a str,
+    /// The paying bank.
+    pub bank_code: &'a str,
+    /// The gateway's own code.
+    pub response_code: &'a str,
+}
+
+/// Records a gateway's answer about a payment, once: the only way a payment's state changes,
+/// with the rules of the module (a replay changes nothing, a wrong amount is refused, a
+/// payment beyond the balance is a duplicate, a paid dossier waiting for its fee moves on).
+pub(crate) async fn confirm(
+    db: &DatabaseConnection,
+    answer: &GatewayAnswer<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<IpnCode> {
     let Some(found) = payment::Entity::find()
-        .filter(payment::Column::TxnRef.eq(get("vnp_TxnRef")))
+        .filter(payment::Column::TxnRef.eq(answer.txn_ref))
         .one(db)
         .await?
     else {
         return Ok(IpnCode::OrderNotFound);
     };
-    let Ok(amount) = get("vnp_Amount").parse::<i64>() else {
-        return Ok(IpnCode::WrongAmount);
-    };
-    if amount != found.amount_vnd * 100 {
+    if answer.amount_x100 != Some(found.amount_vnd * 100) {
         return Ok(IpnCode::WrongAmount);
     }
     if found.status != "pending" && found.status != "expired" {
         return Ok(IpnCode::AlreadyConfirmed);
     }
-    let success = get("vnp_ResponseCode") == "00" && get("vnp_TransactionStatus") == "00";
+    let success = answer.success;
     let txn = crate::db::begin_write(db).await?;
     let row = dossier::Entity::find_by_id(found.dossier_id.clone())
         .lock_exclusive()
@@ -303,15 +371,15 @@ async fn apply_ipn(
         )
         .col_expr(
             payment::Column::GatewayTxnNo,
-            Expr::value(Some(get("vnp_TransactionNo").to_owned())),
+            Expr::value(Some(answer.gateway_txn_no.to_owned())),
         )
         .col_expr(
             payment::Column::BankCode,
-            Expr::value(Some(get("vnp_BankCode").to_owned())),
+            Expr::value(Some(answer.bank_code.to_owned())),
         )
         .col_expr(
             payment::Column::ResponseCode,
-            Expr::value(Some(get("vnp_ResponseCode").to_owned())),
+            Expr::value(Some(answer.response_code.to_owned())),
         )
         .filter(payment::Column::Id.eq(&found.id))
         .filter(payment::Column::Status.is_in(["pending", "expired"]))
@@ -346,7 +414,7 @@ async fn apply_ipn(
         NewEvent {
             dossier_id: &row.id,
             actor_id: None,
-            actor_label: "VNPay".into(),
+            actor_label: answer.gateway.into(),
             kind,
             from: moves_on.then_some(Status::AwaitingPayment),
             to: moves_on.then_some(Status::Submitted),
@@ -355,8 +423,8 @@ async fn apply_ipn(
             data: Some(serde_json::json!({
                 "amount_vnd": found.amount_vnd,
                 "txn_ref": found.txn_ref,
-                "gateway_txn_no": get("vnp_TransactionNo"),
-                "response_code": get("vnp_ResponseCode"),
+                "gateway_txn_no": answer.gateway_txn_no,
+                "response_code": answer.response_code,
             })),
         },
     )
@@ -366,7 +434,7 @@ async fn apply_ipn(
         &Origin::default(),
         Entry {
             actor_id: None,
-            actor_label: "VNPay".into(),
+            actor_label: answer.gateway.into(),
             action: &format!("payment.{status}"),
             target_type: Some("dossier"),
             target_id: Some(row.id.clone()),
