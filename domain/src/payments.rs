@@ -1,9 +1,10 @@
-//! Fees and online payment: the gateways' protocols ([`vnpay`]) and paying a dossier's fee
-//! ([`online`]).
+//! Fees and online payment: the gateways' protocols ([`vnpay`], [`vietqr`]) and paying a
+//! dossier's fee ([`online`]).
 
 pub mod fees;
 pub mod online;
 pub mod reconciliation;
 pub mod refunds;
+pub mod vietqr;
 pub mod vnpay;
 pub mod vnpay_api;
