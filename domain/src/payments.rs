@@ -1,6 +1,7 @@
 //! Fees and online payment: the gateways' protocols ([`vnpay`], [`vietqr`]) and paying a
 //! dossier's fee ([`online`]).
 
+pub mod bank_transfer;
 pub mod fees;
 pub mod online;
 pub mod reconciliation;

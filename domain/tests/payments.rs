@@ -481,3 +481,115 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_bank_transfer_is_confirmed_by_the_banks_signed_notice_only() -> TestResult {
+    use domain::payments::bank_transfer::{self, NoticeAnswer};
+    use domain::payments::vietqr::{self, Beneficiary, CreditNotice};
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = monday_nine();
+    let (owner, id) = testing::filed(&db, 8, now).await?;
+    let fee = dossier::Entity::find_by_id(id.clone())
+        .one(&db)
+        .await?
+        .ok_or("row")?
+        .fee_due_vnd
+        .ok_or("fee")?;
+    let bank = Beneficiary {
+        bank_bin: "970436".into(),
+        bank_name: "Vietcombank".into(),
+        account: "0071000123456".into(),
+        account_name: "KHO BAC NHA NUOC TAY NINH".into(),
+    };
+    let secret = "bank-notice-secret";
+    let o = origin();
+
+    // The order: the balance and a reference, in a code any banking app reads; asking again
+    // gives the same order, and no card payment starts meanwhile.
+    let order = bank_transfer::order(&db, &owner, &o, &id, now).await?;
+    assert_eq!(order.amount_vnd, fee);
+    let again = bank_transfer::order(&db, &owner, &o, &id, now + Duration::minutes(1)).await?;
+    assert_eq!(again.txn_ref, order.txn_ref);
+    let scanned = vietqr::scan(&bank_transfer::payload_of(&bank, &order)).ok_or("scan")?;
+    assert_eq!(
+        (scanned.amount_vnd, scanned.reference.as_str()),
+        (Some(fee), order.txn_ref.as_str())
+    );
+    let card = online::start(&db, &config(), &owner, &o, &id, now).await;
+    assert_eq!(
+        card.err().as_ref().and_then(code_of).as_deref(),
+        Some("payment_pending")
+    );
+
+    let notice = |txn: &str,
+                  account: &str,
+                  amount: i64,
+                  description: String|
+     -> Result<Vec<u8>, serde_json::Error> {
+        serde_json::to_vec(&CreditNotice {
+            transaction_id: txn.into(),
+            account: account.into(),
+            amount_vnd: amount,
+            description,
+            credited_at: now,
+        })
+    };
+    let content = format!(
+        "MBVCB.8812.NGUYEN THI HONG NHUNG chuyen tien.{}.CT tu 0123",
+        order.txn_ref.to_lowercase()
+    );
+    let send = |body: Vec<u8>, key: &'static str| {
+        let db = db.clone();
+        let bank = bank.clone();
+        async move {
+            let signature = vietqr::sign(key, &body);
+            bank_transfer::credit_notice(&db, secret, &bank, &body, &signature, now).await
+        }
+    };
+    let good = notice("FT2611230001", &bank.account, fee, content.clone())?;
+    assert_eq!(
+        send(good.clone(), "forged-key").await?,
+        NoticeAnswer::BadSignature
+    );
+    assert_eq!(
+        send(notice("FT1", "999999", fee, content.clone())?, secret).await?,
+        NoticeAnswer::WrongAccount
+    );
+    assert_eq!(
+        send(
+            notice("FT2", &bank.account, fee, "chuyen tien".into())?,
+            secret
+        )
+        .await?,
+        NoticeAnswer::Unmatched
+    );
+    assert_eq!(
+        send(
+            notice("FT3", &bank.account, fee - 1_000, content.clone())?,
+            secret
+        )
+        .await?,
+        NoticeAnswer::WrongAmount
+    );
+    assert_eq!(online::of_dossier(&db, &id).await?[0].status, "pending");
+    assert_eq!(send(good.clone(), secret).await?, NoticeAnswer::Confirmed);
+    assert_eq!(send(good, secret).await?, NoticeAnswer::AlreadyConfirmed);
+
+    let payments = online::of_dossier(&db, &id).await?;
+    assert!(online::is_paid(Some(fee), &payments));
+    assert_eq!(payments[0].gateway, "vietqr");
+    assert_eq!(payments[0].gateway_txn_no.as_deref(), Some("FT2611230001"));
+    let paid_events = dossier_event::Entity::find()
+        .filter(dossier_event::Column::DossierId.eq(&id))
+        .filter(dossier_event::Column::Kind.eq("payment_paid"))
+        .count(&db)
+        .await?;
+    assert_eq!(paid_events, 1);
+    let kept = payment_callback::Entity::find()
+        .filter(payment_callback::Column::Gateway.eq("vietqr"))
+        .count(&db)
+        .await?;
+    assert_eq!(kept, 6, "every notice is kept");
+    Ok(())
+}

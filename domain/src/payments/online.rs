@@ -135,7 +135,7 @@ pub async fn start(
 /// `txn_ref`, accepted for `open_for`: the checks every gateway shares (the owner, an open
 /// dossier with a fee still due, no other payment waiting for its answer), the row, the
 /// timeline event and the audit entry. Returns the dossier and the payment.
-async fn open_payment(
+pub(crate) async fn open_payment(
     db: &DatabaseConnection,
     actor: &Actor,
     origin: &Origin,
@@ -491,6 +491,7 @@ pub async fn resolve_pending(
     now: DateTime<Utc>,
 ) -> DomainResult<usize> {
     let waiting = payment::Entity::find()
+        .filter(payment::Column::Gateway.eq("vnpay"))
         .filter(payment::Column::Status.eq("pending"))
         .filter(
             payment::Column::CreatedAt

@@ -117,7 +117,9 @@ pub async fn reconcile<C: ConnectionTrait>(
         .and_then(|t| tz.from_local_datetime(&t).single())
         .ok_or_else(|| DomainError::Internal("day".into()))?;
     let end = start + chrono::Duration::days(1);
+    // The statement is VNPay's: bank transfers are confirmed by the bank's own notices.
     let mut portal: BTreeMap<String, payment::Model> = payment::Entity::find()
+        .filter(payment::Column::Gateway.eq("vnpay"))
         .filter(payment::Column::CreatedAt.gte(start.fixed_offset()))
         .filter(payment::Column::CreatedAt.lt(end.fixed_offset()))
         .all(db)

@@ -34,15 +34,13 @@ pub fn refundable<'a>(
     let ended_without_result = [Status::Refused, Status::Stopped, Status::Withdrawn]
         .iter()
         .any(|s| s.code() == row.status);
-    payments
-        .iter()
-        .find(|p| p.status == "duplicate")
-        .or_else(|| {
-            payments
-                .iter()
-                .find(|p| p.status == "paid")
-                .filter(|_| ended_without_result)
-        })
+    // Through VNPay's refund call: only what was paid through VNPay.
+    let by_vnpay = || payments.iter().filter(|p| p.gateway == "vnpay");
+    by_vnpay().find(|p| p.status == "duplicate").or_else(|| {
+        by_vnpay()
+            .find(|p| p.status == "paid")
+            .filter(|_| ended_without_result)
+    })
 }
 
 /// True when `actor` may ask for refunds of `row`'s fees.

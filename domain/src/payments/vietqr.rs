@@ -76,6 +76,59 @@ pub fn payload(to: &Beneficiary, amount_vnd: i64, reference: &str) -> String {
     out
 }
 
+/// What a banking app reads from a VietQR code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scanned {
+    /// The beneficiary bank's BIN.
+    pub bank_bin: String,
+    /// The beneficiary account.
+    pub account: String,
+    /// The amount, when the code fixes one.
+    pub amount_vnd: Option<i64>,
+    /// The transfer's content (ID 62, sub-ID 08).
+    pub reference: String,
+}
+
+/// The fields of one ID-length-value level.
+fn fields(mut text: &str) -> Option<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    while !text.is_empty() {
+        let id = text.get(..2)?;
+        let len: usize = text.get(2..4)?.parse().ok()?;
+        out.push((id.to_owned(), text.get(4..4 + len)?.to_owned()));
+        text = text.get(4 + len..)?;
+    }
+    Some(out)
+}
+
+fn value(list: &[(String, String)], id: &str) -> Option<String> {
+    list.iter().find(|(i, _)| i == id).map(|(_, v)| v.clone())
+}
+
+/// Reads a VietQR payload as a banking app does: the CRC must match, and the beneficiary must
+/// be a NAPAS account.
+pub fn scan(payload: &str) -> Option<Scanned> {
+    let payload = payload.trim();
+    let cut = payload.len().checked_sub(4)?;
+    let (body, crc) = (payload.get(..cut)?, payload.get(cut..)?);
+    if crc16(body) != crc.to_ascii_uppercase() {
+        return None;
+    }
+    let top = fields(body.strip_suffix("6304")?)?;
+    let merchant = fields(&value(&top, "38")?)?;
+    if value(&merchant, "00")? != NAPAS_GUID {
+        return None;
+    }
+    let account = fields(&value(&merchant, "01")?)?;
+    let extra = fields(&value(&top, "62").unwrap_or_default())?;
+    Some(Scanned {
+        bank_bin: value(&account, "00")?,
+        account: value(&account, "01")?,
+        amount_vnd: value(&top, "54").and_then(|a| a.parse().ok()),
+        reference: value(&extra, "08").unwrap_or_default(),
+    })
+}
+
 /// The payment reference for the transfer's content: the prefix and 10 letters or digits.
 pub fn new_reference() -> String {
     let id = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
@@ -202,6 +255,25 @@ mod tests {
         let (body, crc) = p.split_at(p.len() - 4);
         assert!(body.ends_with("6304"));
         assert_eq!(crc16(body), crc);
+    }
+
+    #[test]
+    fn a_banking_app_reads_back_what_was_encoded() {
+        let p = payload(&vietcombank(), 1_500_000, "DVC0123456789");
+        let scanned = scan(&p);
+        assert_eq!(
+            scanned,
+            Some(Scanned {
+                bank_bin: "970436".into(),
+                account: "0071000123456".into(),
+                amount_vnd: Some(1_500_000),
+                reference: "DVC0123456789".into(),
+            })
+        );
+        // One changed digit breaks the CRC.
+        assert_eq!(scan(&p.replace("1500000", "1500001")), None);
+        assert_eq!(scan("nonsense"), None);
+        assert_eq!(scan("Chuyển tiền"), None);
     }
 
     #[test]
