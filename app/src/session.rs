@@ -55,6 +55,8 @@ pub struct SiteSettings {
     pub secure_cookies: bool,
     /// Session timeouts.
     pub session_policy: domain::sessions::Policy,
+    /// The account fees are transferred to (VietQR).
+    pub transfer_account: domain::payments::vietqr::Beneficiary,
 }
 
 /// The request context of the current page render or server function call.

@@ -75,13 +75,13 @@ test('a fee is paid through the gateway once, after a cancelled try, with JavaSc
     assert.match(await page.locator('dl.facts').innerText(), /Chờ thanh toán/);
 
     // First try: cancelled on the gateway's page; the dossier says so and offers to pay again.
-    await Promise.all([page.waitForURL(/\/gia-lap\/vnpay\/paymentv2\/vpcpay\.html\?/), panel.locator('button[type=submit]').click()]);
+    await Promise.all([page.waitForURL(/\/gia-lap\/vnpay\/paymentv2\/vpcpay\.html\?/), panel.locator('form.payment-form button[type=submit]').click()]);
     assert.match(await page.locator('#amount').innerText(), /1500000 VND/);
     await Promise.all([page.waitForURL(/\/ho-so\/.*thanh-toan=ve/), page.click('button[value="24"]')]);
     assert.match(await page.locator('section.payment').innerText(), /chưa thành công/);
 
     // Second try: paid, while the simulator sends the IPN twice.
-    await Promise.all([page.waitForURL(/vpcpay\.html/), page.locator('section.payment button[type=submit]').click()]);
+    await Promise.all([page.waitForURL(/vpcpay\.html/), page.locator('section.payment form.payment-form button[type=submit]').click()]);
     await page.check('input[name=ipn][value=twice]');
     await Promise.all([page.waitForURL(/\/ho-so\/.*thanh-toan=ve/), page.click('button[value="00"]')]);
     const paid = await page.locator('section.payment').innerText();
@@ -124,6 +124,55 @@ test('a fee is paid through the gateway once, after a cancelled try, with JavaSc
     } finally {
       await checker.close();
     }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a fee is paid by a VietQR bank transfer: the code, the bank, the notice, the dossier moves on', async () => {
+  const browser = await launchBrowser({ width: 360, height: 800 });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${portal.url}/dang-nhap`);
+    await waitForHydration(page);
+    await page.fill('#identifier', 'congdan@dichvucong.localhost');
+    await page.fill('#password', 'Demo@2026');
+    await Promise.all([page.waitForURL(/\/tai-khoan/), page.click('main button[type=submit]')]);
+    const id = await fileWithFee(page);
+    const dossierUrl = `${portal.url}/ho-so/${id}`;
+    await page.goto(dossierUrl);
+    await waitForHydration(page);
+    await page.locator('section.payment form.transfer-form button[type=submit]').click();
+
+    // The order: a scannable code and the same details typed out.
+    const order = page.locator('section.payment .transfer-order');
+    await order.waitFor();
+    const text = await order.innerText();
+    assert.match(text, /1\.500\.000/);
+    assert.match(text, /Vietcombank/);
+    const reference = (await order.locator('.transfer-reference').innerText()).trim();
+    assert.match(reference, /^DVC[0-9A-Z]{10}$/);
+    assert.equal(await order.locator('.transfer-qr svg path').count(), 1);
+    assert.equal(await page.locator('section.payment form.payment-form').count(), 0, 'no card payment meanwhile');
+    assert.deepEqual(await seriousViolations(page), []);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `fits 360 px (${width})`);
+    const payload = await order.getAttribute('data-vietqr');
+
+    // The citizen's banking app reads the code and pays; the bank's notice comes twice.
+    await page.goto(`${portal.url}/gia-lap/ngan-hang`);
+    await page.fill('#ma', payload);
+    await page.check('input[name=mode][value=twice]');
+    await page.click('button[type=submit]');
+    await page.locator('#answer').waitFor();
+    assert.equal(await page.locator('#answer').innerText(), '02', 'the replayed notice changed nothing');
+
+    // Back on the dossier: paid once, and the dossier went on to the desk.
+    await page.goto(dossierUrl);
+    assert.match(await page.locator('section.payment').innerText(), /Đã thanh toán 1\.500\.000/);
+    assert.match(await page.locator('dl.facts').innerText(), /Mới nộp/);
+    const timeline = await page.locator('ol.timeline').innerText();
+    assert.equal(timeline.split('Đã thanh toán lệ phí').length - 1, 1, 'paid once on the timeline');
   } finally {
     await browser.close();
   }

@@ -59,12 +59,15 @@ const READ_ONLY_POSTS: [&str; 23] = [
 /// Paths whose callers are other systems, not this site's pages: the national-identity
 /// simulator plays another site and checks its own protocol.
 fn csrf_exempt(path: &str) -> bool {
-    path.starts_with("/gia-lap/") || path == CARRIER_WEBHOOK || READ_ONLY_POSTS.contains(&path)
+    path.starts_with("/gia-lap/")
+        || SIGNED_NOTICES.contains(&path)
+        || READ_ONLY_POSTS.contains(&path)
 }
 
-/// The postal carrier's status updates: posted server to server with no cookie, and trusted
-/// only through their HMAC signature (`domain::postal::carrier`).
-const CARRIER_WEBHOOK: &str = "/buu-chinh/webhook";
+/// Other systems' notices, posted server to server with no cookie and trusted only through
+/// their HMAC signature: the postal carrier's status updates (`domain::postal::carrier`) and
+/// the bank's credit notices (`domain::payments::vietqr`).
+const SIGNED_NOTICES: [&str; 2] = ["/buu-chinh/webhook", "/thanh-toan/vietqr/thong-bao"];
 
 /// Requests that carry no portal identity: static files, probes, and the identity simulator
 /// (it plays another site with its own bearer tokens).

@@ -15,8 +15,9 @@ pub const ENV_PREFIX: &str = "PORTAL_";
 /// `PORTAL_` variables that are not settings of [`Config`]: the config file path (read by the
 /// command line), secrets read from the environment only (never from a file), and the test
 /// harness's variables.
-const NOT_SETTINGS: [&str; 12] = [
+const NOT_SETTINGS: [&str; 13] = [
     "config",
+    "vietqr_notice_secret",
     "carrier_token",
     "carrier_webhook_secret",
     S3_ACCESS_KEY_ID_ENV_NAME,
@@ -183,6 +184,15 @@ pub struct Config {
     /// token comes only from `PORTAL_CARRIER_TOKEN`, the webhook secret only from
     /// `PORTAL_CARRIER_WEBHOOK_SECRET`.
     pub carrier_url: Option<String>,
+    /// NAPAS BIN of the bank holding the account that fees are transferred to (VietQR).
+    pub vietqr_bank_bin: String,
+    /// That bank's short name, shown beside the code.
+    pub vietqr_bank_name: String,
+    /// The collecting account's number; the bank's credit notices are signed with the secret
+    /// from `PORTAL_VIETQR_NOTICE_SECRET`.
+    pub vietqr_account: String,
+    /// The account holder's name, as banking apps show it.
+    pub vietqr_account_name: String,
 }
 
 /// Environment variable with the VNPay merchant secret (`vnp_HashSecret`).
@@ -240,6 +250,37 @@ pub const CARRIER_TOKEN_ENV: &str = "PORTAL_CARRIER_TOKEN";
 pub const CARRIER_SECRET_ENV: &str = "PORTAL_CARRIER_WEBHOOK_SECRET";
 /// The development carrier token and webhook secret (the simulator's), refused in production.
 pub const DEV_CARRIER_SECRET: &str = "dev-only-carrier-secret";
+
+/// Environment variable with the secret the bank signs its credit notices with.
+pub const VIETQR_SECRET_ENV: &str = "PORTAL_VIETQR_NOTICE_SECRET";
+/// The development notice secret (the bank simulator's), refused in production.
+pub const DEV_VIETQR_SECRET: &str = "dev-only-bank-notice-secret";
+/// The demo collecting account, refused in production.
+pub const DEMO_VIETQR_ACCOUNT: &str = "0071000123456";
+
+impl Config {
+    /// The account fees are transferred to, and the secret of the bank's credit notices.
+    pub fn vietqr(&self) -> anyhow::Result<(domain::payments::vietqr::Beneficiary, String)> {
+        let secret = match std::env::var(VIETQR_SECRET_ENV) {
+            Ok(s) if !s.is_empty() => s,
+            _ if self.environment == Environment::Production => {
+                anyhow::bail!("{VIETQR_SECRET_ENV} is required in production")
+            }
+            _ => DEV_VIETQR_SECRET.to_owned(),
+        };
+        Ok((self.vietqr_beneficiary(), secret))
+    }
+
+    /// The account fees are transferred to.
+    pub fn vietqr_beneficiary(&self) -> domain::payments::vietqr::Beneficiary {
+        domain::payments::vietqr::Beneficiary {
+            bank_bin: self.vietqr_bank_bin.clone(),
+            bank_name: self.vietqr_bank_name.clone(),
+            account: self.vietqr_account.clone(),
+            account_name: self.vietqr_account_name.clone(),
+        }
+    }
+}
 
 /// How the portal reaches the postal carrier.
 #[derive(Clone, Debug)]
@@ -323,6 +364,10 @@ impl Default for Config {
             vnpay_api_url: None,
             vnpay_statement_url: None,
             carrier_url: None,
+            vietqr_bank_bin: "970436".into(),
+            vietqr_bank_name: "Vietcombank".into(),
+            vietqr_account: DEMO_VIETQR_ACCOUNT.into(),
+            vietqr_account_name: "KHO BAC NHA NUOC TAY NINH (DEMO)".into(),
             national_id_citizen_id_claim: "citizen_id".into(),
         }
     }
@@ -513,6 +558,12 @@ impl Config {
                 return Err(Self::invalid(
                     "carrier_url",
                     "the carrier simulator delivers nothing; set the postal carrier's API",
+                ));
+            }
+            if self.vietqr_account == DEMO_VIETQR_ACCOUNT {
+                return Err(Self::invalid(
+                    "vietqr_account",
+                    "the demo account belongs to nobody; set the collecting account",
                 ));
             }
         }
@@ -706,6 +757,9 @@ mod tests {
         let carrier = err(&config);
         assert!(carrier.contains("PORTAL_CARRIER_URL"), "{carrier}");
         config.carrier_url = Some("https://api.vnpost.example/v1".into());
+        let account = err(&config);
+        assert!(account.contains("PORTAL_VIETQR_ACCOUNT"), "{account}");
+        config.vietqr_account = "0011004455667".into();
         assert_eq!(err(&config), "");
     }
 

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod bank_simulator;
 pub mod bench;
 pub mod carrier_client;
 pub mod carrier_simulator;

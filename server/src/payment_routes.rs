@@ -52,6 +52,78 @@ pub async fn start(
     }
 }
 
+/// `POST /ho-so/{id}/thanh-toan/vietqr`: a VietQR transfer order for the dossier's balance,
+/// shown on the dossier's page.
+pub async fn transfer(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(id): Path<String>,
+) -> Response {
+    let back = format!("/ho-so/{id}");
+    match domain::payments::bank_transfer::order(
+        &state.db,
+        &ctx.actor,
+        &ctx.origin,
+        &id,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(_) => {
+            Redirect::to(&format!("{back}?thanh-toan=chuyen-khoan#thanh-toan")).into_response()
+        }
+        Err(DomainError::Validation(errors)) => {
+            let code = errors.first().map_or("payment_closed", |e| e.code.as_str());
+            Redirect::to(&format!("{back}?thanh-toan=loi&ma={code}")).into_response()
+        }
+        Err(DomainError::Unauthorized) => {
+            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
+        }
+        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
+            axum::http::StatusCode::NOT_FOUND.into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "transfer order failed");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `POST /thanh-toan/vietqr/thong-bao`: the bank's signed notice of a credit to the collecting
+/// account, answered `{"code": …}`: 200 once handled (`00` confirmed, `02` already, `01` no
+/// payment has its reference, `04` another amount, `05` another account: all kept for the
+/// desk), 401 with `97` for a bad signature, 400 with `99` for an unreadable body, 500 when the
+/// bank should try again.
+pub async fn transfer_notice(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    use domain::payments::bank_transfer::{self, NoticeAnswer};
+    use domain::payments::vietqr::SIGNATURE_HEADER;
+    let signature = headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let answer = match state.config.vietqr() {
+        Ok((account, secret)) => {
+            bank_transfer::credit_notice(&state.db, &secret, &account, &body, signature, Utc::now())
+                .await
+        }
+        Err(e) => Err(DomainError::Internal(e.to_string())),
+    };
+    let (status, code) = match answer {
+        Ok(a @ NoticeAnswer::BadSignature) => (axum::http::StatusCode::UNAUTHORIZED, a.code()),
+        Ok(a @ NoticeAnswer::Malformed) => (axum::http::StatusCode::BAD_REQUEST, a.code()),
+        Ok(a) => (axum::http::StatusCode::OK, a.code()),
+        Err(e) => {
+            tracing::error!(error = %e, "bank credit notice failed");
+            (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "99")
+        }
+    };
+    (status, Json(serde_json::json!({ "code": code }))).into_response()
+}
+
 /// `GET /thanh-toan/vnpay/ipn`: VNPay's server-to-server notice, answered with its codes.
 pub async fn ipn(
     State(state): State<AppState>,

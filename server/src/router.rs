@@ -61,6 +61,7 @@ pub fn app(state: AppState) -> Router {
         base_url: state.config.public_url.trim_end_matches('/').to_owned(),
         secure_cookies: state.config.secure_cookies(),
         session_policy: state.config.session_policy(),
+        transfer_account: state.config.vietqr_beneficiary(),
     };
     let page_context = move || {
         provide_context(db.clone());
@@ -137,6 +138,14 @@ pub fn app(state: AppState) -> Router {
         .route("/tep/{file}", get(crate::dossier_routes::file))
         .route("/ho-so/{id}/thanh-toan", post(crate::payment_routes::start))
         .route("/thanh-toan/vnpay/ipn", get(crate::payment_routes::ipn))
+        .route(
+            "/ho-so/{id}/thanh-toan/vietqr",
+            post(crate::payment_routes::transfer),
+        )
+        .route(
+            "/thanh-toan/vietqr/thong-bao",
+            post(crate::payment_routes::transfer_notice),
+        )
         .route(
             "/quan-tri/doi-soat/{file}",
             get(crate::payment_routes::reconciliation_csv),
@@ -218,6 +227,20 @@ pub fn app(state: AppState) -> Router {
                     carrier.token,
                     carrier.webhook_secret,
                     webhook,
+                )),
+            );
+        }
+    }
+    if state.config.environment != crate::config::Environment::Production {
+        if let Ok((_, secret)) = state.config.vietqr() {
+            let notice = format!(
+                "{}/thanh-toan/vietqr/thong-bao",
+                state.config.public_url.trim_end_matches('/')
+            );
+            router = router.nest(
+                "/gia-lap/ngan-hang",
+                crate::bank_simulator::routes(crate::bank_simulator::Simulator::new(
+                    secret, notice,
                 )),
             );
         }

@@ -225,6 +225,29 @@ pub struct PaymentView {
     pub can_pay: bool,
     /// What is still to pay (the fee due, extra fees included, less what was paid).
     pub balance_vnd: i64,
+    /// The VietQR transfer order waiting for the bank's notice, if any.
+    pub transfer: Option<TransferView>,
+}
+
+/// A VietQR transfer order as the applicant sees it: the code and the same details typed out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferView {
+    /// The code as inline SVG.
+    pub svg: String,
+    /// The code's payload (what a banking app reads).
+    pub payload: String,
+    /// Bank's short name.
+    pub bank: String,
+    /// Account number.
+    pub account: String,
+    /// Account holder.
+    pub account_name: String,
+    /// Amount in đồng.
+    pub amount_vnd: i64,
+    /// The transfer's content.
+    pub reference: String,
+    /// Offered until (Vietnam time).
+    pub until: String,
 }
 
 /// The signed result as its applicant sees it.

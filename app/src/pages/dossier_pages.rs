@@ -964,7 +964,10 @@ fn PaymentPanel(d: DossierView, p: PaymentView) -> impl IntoView {
                     {p.receipt_url.clone().map(|u| view! { <p><a class="button" href=u download="">{t.t(Key::PaymentReceiptDownload)}</a></p> })}
                 }
                 .into_any(),
-                "pending" => view! { <p class="payment-state pending">{t.t(Key::PaymentPending)}</p> }.into_any(),
+                "pending" => match p.transfer.clone() {
+                    Some(tr) => view! { <TransferOrder tr=tr /> }.into_any(),
+                    None => view! { <p class="payment-state pending">{t.t(Key::PaymentPending)}</p> }.into_any(),
+                },
                 "failed" => view! { <p class="payment-state failed">{t.t(Key::PaymentFailed)}</p> }.into_any(),
                 _ => view! { <p class="payment-state unpaid">{t.tf(Key::PaymentDue, &[("amount", &fee_text(t, p.balance_vnd))])}</p> }.into_any(),
             }}
@@ -974,8 +977,34 @@ fn PaymentPanel(d: DossierView, p: PaymentView) -> impl IntoView {
                     <button type="submit" class="button button-large">{t.t(Key::PaymentPay)}</button>
                     <p class="hint">{t.t(Key::PaymentHint)}</p>
                 </form>
+                <form method="post" action=format!("/ho-so/{}/thanh-toan/vietqr", d.id) class="transfer-form">
+                    <CsrfField />
+                    <button type="submit" class="button button-secondary">{t.t(Key::TransferPay)}</button>
+                    <p class="hint">{t.t(Key::TransferHint)}</p>
+                </form>
             })}
         </section>
+    }
+}
+
+/// A VietQR transfer order: the code to scan and the same details to type, with what happens
+/// next (the bank's notice confirms it; nothing to press here).
+#[component]
+fn TransferOrder(tr: TransferView) -> impl IntoView {
+    let t = use_locale();
+    view! {
+        <div class="transfer-order" data-vietqr=tr.payload.clone()>
+            <p class="payment-state pending">{t.tf(Key::TransferWaiting, &[("until", &tr.until)])}</p>
+            <div class="transfer-qr" inner_html=tr.svg.clone()></div>
+            <dl class="facts">
+                <dt>{t.t(Key::TransferBank)}</dt><dd>{tr.bank.clone()}</dd>
+                <dt>{t.t(Key::TransferAccount)}</dt><dd>{tr.account.clone()}</dd>
+                <dt>{t.t(Key::TransferAccountName)}</dt><dd>{tr.account_name.clone()}</dd>
+                <dt>{t.t(Key::TransferAmount)}</dt><dd>{fee_text(t, tr.amount_vnd)}</dd>
+                <dt>{t.t(Key::TransferContent)}</dt><dd><strong class="transfer-reference">{tr.reference.clone()}</strong></dd>
+            </dl>
+            <p class="hint">{t.t(Key::TransferContentHint)}</p>
+        </div>
     }
 }
 

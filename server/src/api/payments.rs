@@ -18,7 +18,9 @@ use super::error::{ApiError, ApiErrorBody};
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_payments, start_payment))
+    OpenApiRouter::new()
+        .routes(routes!(list_payments, start_payment))
+        .routes(routes!(order_transfer))
 }
 
 /// One payment attempt.
@@ -118,4 +120,64 @@ async fn start_payment(
     let pay_url =
         online::start(&state.db, &config, &ctx.actor, &ctx.origin, &id, Utc::now()).await?;
     Ok((StatusCode::CREATED, Json(PaymentStartDto { pay_url })))
+}
+
+/// A VietQR transfer order.
+#[derive(Serialize, ToSchema)]
+pub struct TransferOrderDto {
+    /// The transfer's content: the payment's reference (keep it as it is).
+    pub reference: String,
+    /// Amount in đồng.
+    pub amount_vnd: i64,
+    /// The VietQR payload (NAPAS/EMVCo), to show as a QR code.
+    pub payload: String,
+    /// Bank's short name.
+    pub bank: String,
+    /// NAPAS BIN of the bank.
+    pub bank_bin: String,
+    /// Collecting account.
+    pub account: String,
+    /// Account holder.
+    pub account_name: String,
+    /// Offered until; a later transfer is still matched by its reference.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A VietQR transfer order for the dossier's balance (the order still waiting, if any). The
+/// bank's signed credit notice, not this API, confirms the payment. Refused like a payment
+/// (`payment_pending` while a card payment waits, `payment_done`, `payment_no_fee`,
+/// `payment_closed`).
+#[utoipa::path(post, path = "/dossiers/{id}/payments/transfer", tag = "payments",
+    params(("id" = String, Path, description = "Dossier id")),
+    responses(
+        (status = 201, description = "The transfer to make", body = TransferOrderDto),
+        (status = 400, description = "No payment can start now (the field `payment` says why)", body = ApiErrorBody),
+        (status = 401, description = "Not signed in", body = ApiErrorBody),
+        (status = 404, description = "No such dossier of the caller", body = ApiErrorBody),
+    ),
+    security(("session" = [])))]
+async fn order_transfer(
+    State(state): State<AppState>,
+    ctx: Option<Extension<RequestContext>>,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<TransferOrderDto>), ApiError> {
+    use domain::payments::bank_transfer;
+    let Some(Extension(ctx)) = ctx else {
+        return Err(domain::DomainError::Unauthorized.into());
+    };
+    let order = bank_transfer::order(&state.db, &ctx.actor, &ctx.origin, &id, Utc::now()).await?;
+    let to = state.config.vietqr_beneficiary();
+    Ok((
+        StatusCode::CREATED,
+        Json(TransferOrderDto {
+            payload: bank_transfer::payload_of(&to, &order),
+            reference: order.txn_ref,
+            amount_vnd: order.amount_vnd,
+            bank: to.bank_name,
+            bank_bin: to.bank_bin,
+            account: to.account,
+            account_name: to.account_name,
+            expires_at: order.expires_at.with_timezone(&Utc),
+        }),
+    ))
 }

@@ -688,6 +688,28 @@ pub async fn dossier_view_in(
     })
 }
 
+/// The VietQR transfer order of `payments` still waiting for the bank, with its code.
+fn transfer_view(
+    t: Locale,
+    payments: &[domain::entities::payment::Model],
+    now: DateTime<Utc>,
+) -> Option<crate::dto::dossier::TransferView> {
+    use domain::payments::{bank_transfer, vietqr};
+    let order = bank_transfer::waiting(payments, now)?;
+    let to = leptos::prelude::use_context::<crate::session::SiteSettings>()?.transfer_account;
+    let payload = bank_transfer::payload_of(&to, order);
+    Some(crate::dto::dossier::TransferView {
+        svg: vietqr::svg(&payload, t.t(Key::TransferQrLabel))?,
+        payload,
+        bank: to.bank_name,
+        account: to.account,
+        account_name: to.account_name,
+        amount_vnd: order.amount_vnd,
+        reference: order.txn_ref.clone(),
+        until: vietnam_time(order.expires_at.with_timezone(&Utc)),
+    })
+}
+
 /// Where a filed dossier is, how much working time is left, its result and who opened it.
 struct Tracking {
     now_at: Option<String>,
@@ -779,6 +801,7 @@ async fn tracking(
             receipt_url: paid.map(|p| format!("/ho-so/{}/bien-lai/{}.pdf", row.id, p.txn_ref)),
             can_pay: matches!(state, "unpaid" | "failed") && lifecycle::OPEN.contains(&status),
             balance_vnd: domain::payments::fees::balance(row.fee_due_vnd, &payments),
+            transfer: transfer_view(t, &payments, now),
         });
     }
     if owner {

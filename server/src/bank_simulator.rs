@@ -1,0 +1,160 @@
+//! A local bank (outside production) that pays VietQR codes, so bank transfers are tried end
+//! to end without a real account. It plays the citizen's banking app and the collecting bank:
+//!
+//! - `GET /gia-lap/ngan-hang` is the app's "scan a code" page: the VietQR payload goes in the
+//!   text box (a phone camera would read it from the code).
+//! - `POST /gia-lap/ngan-hang/chuyen-khoan` reads the payload as a banking app does (a wrong
+//!   CRC is refused), "transfers" the amount with the reference as its content, and sends the
+//!   portal the collecting bank's credit notice, signed with HMAC-SHA256. Test controls send it
+//!   twice (replay), with another amount, or altered after signing.
+
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::Utc;
+use domain::payments::vietqr::{self, CreditNotice, SIGNATURE_HEADER};
+use serde::Deserialize;
+
+/// What the simulator needs: the notice secret and where the portal's notice address is.
+#[derive(Clone)]
+pub struct Simulator {
+    secret: String,
+    notice_url: String,
+    client: reqwest::Client,
+}
+
+impl Simulator {
+    /// A bank signing its notices with `secret` to `notice_url`.
+    pub fn new(secret: String, notice_url: String) -> Simulator {
+        Simulator {
+            secret,
+            notice_url,
+            client: reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(15))
+                .build()
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn page(title: &str, body: &str) -> Html<String> {
+    Html(format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><style>body{{font-family:sans-serif;max-width:36rem;margin:1rem auto;padding:0 1rem}}\
+         textarea{{width:100%}}button{{font-size:1.1rem;padding:.6rem 1rem;margin-top:.5rem}}</style></head>\
+         <body><main><p>Ngân hàng giả lập (simulator)</p><h1>{title}</h1>{body}</main></body></html>"
+    ))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+async fn scan_page() -> Html<String> {
+    page(
+        "Quét mã VietQR",
+        "<form method=\"post\" action=\"/gia-lap/ngan-hang/chuyen-khoan\">\
+         <p><label for=\"ma\">Nội dung mã QR</label><br><textarea id=\"ma\" name=\"ma\" rows=\"4\" required></textarea></p>\
+         <fieldset><legend>Điều khiển thử nghiệm (test controls)</legend>\
+         <label><input type=\"radio\" name=\"mode\" value=\"once\" checked> Báo có một lần</label><br>\
+         <label><input type=\"radio\" name=\"mode\" value=\"twice\"> Báo có hai lần (replay)</label><br>\
+         <label><input type=\"radio\" name=\"mode\" value=\"less\"> Chuyển thiếu 1.000 đồng</label><br>\
+         <label><input type=\"radio\" name=\"mode\" value=\"tamper\"> Sửa số tiền sau khi ký</label></fieldset>\
+         <button type=\"submit\">Chuyển khoản</button></form>",
+    )
+}
+
+/// The app's transfer form.
+#[derive(Debug, Deserialize)]
+pub struct TransferForm {
+    ma: String,
+    #[serde(default)]
+    mode: String,
+}
+
+async fn send(sim: &Simulator, body: Vec<u8>, signature: &str) -> Result<String, String> {
+    let response = sim
+        .client
+        .post(&sim.notice_url)
+        .header("content-type", "application/json")
+        .header(SIGNATURE_HEADER, signature)
+        .body(body)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let answer: serde_json::Value = response.json().await.map_err(|e| e.to_string())?;
+    Ok(answer["code"].as_str().unwrap_or_default().to_owned())
+}
+
+async fn transfer(State(sim): State<Simulator>, Form(form): Form<TransferForm>) -> Response {
+    let Some(scanned) = vietqr::scan(&form.ma) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            page(
+                "Mã QR không hợp lệ",
+                "<p role=\"alert\">Mã QR không đọc được hoặc sai mã kiểm tra (CRC).</p>",
+            ),
+        )
+            .into_response();
+    };
+    let amount = scanned.amount_vnd.unwrap_or(0) - if form.mode == "less" { 1_000 } else { 0 };
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let notice = CreditNotice {
+        transaction_id: format!("FT{}", id.get(..12).unwrap_or("0").to_uppercase()),
+        account: scanned.account.clone(),
+        amount_vnd: amount,
+        description: format!(
+            "MBVCB.{}.{} chuyen tien",
+            id.get(..6).unwrap_or("0"),
+            scanned.reference
+        ),
+        credited_at: Utc::now(),
+    };
+    let Ok(body) = serde_json::to_vec(&notice) else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let signature = vietqr::sign(&sim.secret, &body);
+    let outcome = match form.mode.as_str() {
+        "tamper" => {
+            let altered = String::from_utf8_lossy(&body)
+                .replace(&format!("\"amount_vnd\":{amount}"), "\"amount_vnd\":1000");
+            send(&sim, altered.into_bytes(), &signature).await
+        }
+        "twice" => match send(&sim, body.clone(), &signature).await {
+            Ok(_) => send(&sim, body, &signature).await,
+            e => e,
+        },
+        _ => send(&sim, body, &signature).await,
+    };
+    let answer = match outcome {
+        Ok(code) => format!(
+            "Ngân hàng thụ hưởng đã báo có; cổng trả lời mã <strong id=\"answer\">{}</strong>.",
+            escape(&code)
+        ),
+        Err(e) => format!("Không gửi được báo có: {}", escape(&e)),
+    };
+    page(
+        "Giao dịch thành công",
+        &format!(
+            "<dl><dt>Tài khoản nhận</dt><dd>{}</dd><dt>Số tiền</dt><dd id=\"amount\">{amount} VND</dd>\
+             <dt>Nội dung</dt><dd>{}</dd></dl><p>{answer}</p>",
+            escape(&scanned.account),
+            escape(&notice.description),
+        ),
+    )
+    .into_response()
+}
+
+/// The simulator's routes, nested under `/gia-lap/ngan-hang`.
+pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
+    Router::new()
+        .route("/", get(scan_page))
+        .route("/chuyen-khoan", post(transfer))
+        .with_state(sim)
+}
