@@ -35,18 +35,26 @@ pub async fn start(
     };
     match online::start(&state.db, &config, &ctx.actor, &ctx.origin, &id, Utc::now()).await {
         Ok(url) => Redirect::to(&url).into_response(),
-        Err(DomainError::Validation(errors)) => {
+        Err(e) => refused(&back, e, "payment start failed"),
+    }
+}
+
+/// Where a refused payment sends the applicant: back to the dossier with the rule's code, to
+/// sign-in, or a bare status for what they may not see.
+fn refused(back: &str, e: DomainError, what: &str) -> Response {
+    match e {
+        DomainError::Validation(errors) => {
             let code = errors.first().map_or("payment_closed", |e| e.code.as_str());
             Redirect::to(&format!("{back}?thanh-toan=loi&ma={code}")).into_response()
         }
-        Err(DomainError::Unauthorized) => {
+        DomainError::Unauthorized => {
             Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
         }
-        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
+        DomainError::NotFound(_) | DomainError::Forbidden(_) => {
             axum::http::StatusCode::NOT_FOUND.into_response()
         }
-        Err(e) => {
-            tracing::error!(error = %e, "payment start failed");
+        e => {
+            tracing::error!(error = %e, "{what}");
             axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
@@ -72,20 +80,7 @@ pub async fn transfer(
         Ok(_) => {
             Redirect::to(&format!("{back}?thanh-toan=chuyen-khoan#thanh-toan")).into_response()
         }
-        Err(DomainError::Validation(errors)) => {
-            let code = errors.first().map_or("payment_closed", |e| e.code.as_str());
-            Redirect::to(&format!("{back}?thanh-toan=loi&ma={code}")).into_response()
-        }
-        Err(DomainError::Unauthorized) => {
-            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
-        }
-        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
-            axum::http::StatusCode::NOT_FOUND.into_response()
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "transfer order failed");
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(e) => refused(&back, e, "transfer order failed"),
     }
 }
 
