@@ -101,11 +101,28 @@ fn is_executable(path: &Path) -> bool {
     }
 }
 
-/// A port on 127.0.0.1 that was free a moment ago (the server is told to listen on it).
+/// Ports this test process has handed out: tests run in parallel threads, and the system may
+/// offer a just-released port again, so two tests could start their servers on one port (the
+/// second server fails to bind, its test talks to the first one's and loses it when that test
+/// ends).
+static GIVEN_PORTS: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+
+/// A port on 127.0.0.1 that was free a moment ago (the server is told to listen on it), never
+/// the same twice in one test process.
 pub fn free_port() -> std::io::Result<u16> {
-    Ok(std::net::TcpListener::bind(("127.0.0.1", 0))?
-        .local_addr()?
-        .port())
+    for _ in 0..100 {
+        let port = std::net::TcpListener::bind(("127.0.0.1", 0))?
+            .local_addr()?
+            .port();
+        let mut given = GIVEN_PORTS
+            .lock()
+            .map_err(|_| std::io::Error::other("port list poisoned"))?;
+        if !given.contains(&port) {
+            given.push(port);
+            return Ok(port);
+        }
+    }
+    Err(std::io::Error::other("no new free port"))
 }
 
 /// A server process that is killed when this guard is dropped, including when the test panics.
