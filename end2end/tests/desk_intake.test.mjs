@@ -99,8 +99,10 @@ test('a clerk registers a walk-in dossier at the desk, then accepts it from the 
     await page.locator(`a:has-text("${code}")`).waitFor();
     await Promise.all([page.waitForURL(/\/mot-cua\/ho-so\//), page.click(`a:has-text("${code}")`)]);
     await waitForHydration(page);
-    assert.match(await page.textContent('main'), /Trần Văn Hùng/);
+    // A client-side navigation: the address changes before the dossier's data arrives.
     const form = page.locator('form.bo-action-accept');
+    await form.waitFor();
+    assert.match(await page.textContent('main'), /Trần Văn Hùng/);
     await Promise.all([page.waitForURL(/da=accept/), form.locator('button[type=submit]').click()]);
     await page.locator('.notice-success').waitFor();
     const slip = await page.locator('a[href*="/giay/"]').first().getAttribute('href');
