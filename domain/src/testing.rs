@@ -45,9 +45,19 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result
     Ok(())
 }
 
-/// The repository's `seed/` folder (tests load the real demo data).
+/// The folder of the crate under test, read when the test runs: cargo sets it for each test
+/// binary. The compile-time value can name another checkout, because cargo does not rebuild a
+/// crate whose only change is its folder (CI's clean clone shares the build cache).
+pub fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// The repository's `seed/` folder (tests load the real demo data); every crate is a sibling of
+/// it.
 pub fn seed_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seed")
+    manifest_dir().join("../seed")
 }
 
 /// A national-size catalogue for benchmarks: the demo procedures repeated with realistic

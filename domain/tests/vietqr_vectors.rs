@@ -28,7 +28,7 @@ fn payloads_match_an_independent_implementation() -> Result<(), Box<dyn std::err
             serde_json::json!({ "bin": bin, "account": account, "amount": amount, "reference": reference })
         })
         .collect();
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vietqr_vectors.py");
+    let script = domain::testing::manifest_dir().join("tests/vietqr_vectors.py");
     let mut child = Command::new(python)
         .arg(script)
         .stdin(Stdio::piped())

@@ -80,7 +80,7 @@ fn signatures_match_an_independent_implementation() -> Result<(), Box<dyn std::e
         input.push(serde_json::json!({ "secret": secret, "params": p }));
     }
     input.push(serde_json::json!({ "secret": secret, "fields": fields }));
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vnpay_vectors.py");
+    let script = domain::testing::manifest_dir().join("tests/vnpay_vectors.py");
     let mut child = Command::new(python)
         .arg(script)
         .stdin(Stdio::piped())

@@ -5,7 +5,7 @@
 //! for an unencrypted connection.
 
 use std::error::Error;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
@@ -38,7 +38,7 @@ impl SmtpServer {
         let inbox = dir.path().join("inbox");
         std::fs::create_dir(&inbox)?;
         let port = free_port()?;
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_server.py");
+        let script = domain::testing::manifest_dir().join("tests/support/smtp_server.py");
         let mut process = ServerProcess::spawn(
             "aiosmtpd",
             Command::new(python)

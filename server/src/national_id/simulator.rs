@@ -730,9 +730,7 @@ mod tests {
 
     #[test]
     fn the_seed_identities_are_valid() -> Result<(), Box<dyn std::error::Error>> {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../seed")
-            .join(IDENTITIES_FILE);
+        let path = domain::testing::seed_dir().join(IDENTITIES_FILE);
         let identities: Vec<DemoIdentity> = serde_json::from_str(&std::fs::read_to_string(path)?)?;
         assert!((3..=5).contains(&identities.len()));
         for i in &identities {
