@@ -16,6 +16,7 @@ use domain::dossiers::processing::{self, Command};
 use domain::dossiers::{submission, Delivery, DeliveryMethod, PostalPayment, Status};
 use domain::entities::{dossier, dossier_event, outbox_message, shipment};
 use domain::postal::carrier::{self, Carrier, CarrierError, Created, Order, Update};
+use domain::postal::choice;
 use domain::postal::shipments::{self, UpdateAnswer};
 use domain::testing::{self, fresh_database, mailing, origin, seed_dir, staff};
 use domain::{reference_data, DomainError};
@@ -450,5 +451,185 @@ async fn a_refusing_or_silent_carrier_changes_nothing_and_a_returned_parcel_can_
     )
     .await?;
     assert_eq!(moved.status, Status::Returned);
+    Ok(())
+}
+
+fn by_post(payment: PostalPayment, commune: &str, province: &str, phone: &str) -> Delivery {
+    Delivery {
+        method: DeliveryMethod::Post,
+        recipient: "Trần Văn Bình".into(),
+        phone: phone.into(),
+        province: province.into(),
+        commune: commune.into(),
+        street: "7 Hùng Vương".into(),
+        postal_payment: payment,
+    }
+}
+
+async fn row_of(
+    d: &Desk,
+    id: &str,
+) -> Result<dossier::Model, Box<dyn std::error::Error + Send + Sync>> {
+    Ok(dossier::Entity::find_by_id(id.to_owned())
+        .one(&d.db)
+        .await?
+        .ok_or("row")?)
+}
+
+/// A payment of `amount` the bank confirmed (or one still waiting for it).
+async fn payment_of(d: &Desk, id: &str, amount: i64, status: &str) -> TestResult {
+    let p = domain::entities::payment::Model {
+        id: uuid::Uuid::new_v4().to_string(),
+        dossier_id: id.to_owned(),
+        gateway: "vnpay".into(),
+        txn_ref: uuid::Uuid::new_v4().simple().to_string()[..16].to_owned(),
+        amount_vnd: amount,
+        status: status.into(),
+        created_at: d.now.fixed_offset(),
+        expires_at: (d.now + Duration::minutes(15)).fixed_offset(),
+        updated_at: d.now.fixed_offset(),
+        paid_at: (status == "paid").then(|| d.now.fixed_offset()),
+        gateway_txn_no: None,
+        bank_code: None,
+        response_code: None,
+        refund_requested_at: None,
+        refunded_at: None,
+        refund_by: None,
+        refund_error: None,
+        refund_attempts: 0,
+    };
+    domain::entities::payment::Entity::insert(domain::entities::payment::ActiveModel::from(p))
+        .exec_without_returning(&d.db)
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn postal_return_can_be_chosen_after_filing_until_the_result_leaves_the_desk() -> TestResult {
+    let d = desk().await?;
+    // Filed asking for an electronic result.
+    let (me, id) = testing::filed(&d.db, 1, d.now).await?;
+    let filed = row_of(&d, &id).await?;
+    let procedure_fee = filed.fee_due_vnd.ok_or("fee")?;
+    assert_eq!(filed.postal_fee_vnd, None);
+
+    // What is typed wrong is refused field by field, kept as typed, and changes nothing else.
+    let wrong = by_post(PostalPayment::WithFee, "25747", "80", "12345");
+    let refused = choice::change(&d.db, &me, &origin(), &id, wrong.clone(), d.now).await;
+    let Err(DomainError::Validation(errors)) = refused else {
+        return Err(format!("expected problems, got {refused:?}").into());
+    };
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert!(fields.contains(&"delivery-phone"), "{fields:?}");
+    assert!(
+        fields.iter().any(|f| f.starts_with("delivery-address")),
+        "{fields:?}"
+    );
+    let kept = row_of(&d, &id).await?;
+    assert_eq!(choice::request_of(&kept), Some(wrong));
+    assert_eq!(kept.delivery, filed.delivery);
+    assert_eq!(kept.fee_due_vnd, filed.fee_due_vnd);
+    assert!(!choice::request_problems(&d.db, &kept, true, d.now)
+        .await?
+        .is_empty());
+
+    // Someone else cannot change it, nor can staff.
+    let other = testing::citizen(&d.db, 2).await?;
+    let fine = by_post(PostalPayment::WithFee, "25459", "80", "0912345678");
+    for who in [&other, &d.clerk] {
+        assert!(matches!(
+            choice::change(&d.db, who, &origin(), &id, fine.clone(), d.now).await,
+            Err(DomainError::NotFound(_))
+        ));
+    }
+
+    // Post, paid with the fee: the tariff's amount joins the fee due; the request is cleared
+    // and the change is on the timeline.
+    let changed = choice::change(&d.db, &me, &origin(), &id, fine.clone(), d.now).await?;
+    assert_eq!(changed.postal_fee_vnd, Some(22_000));
+    assert_eq!(changed.fee_due_vnd, procedure_fee + 22_000);
+    assert_eq!(changed.balance_vnd, procedure_fee + 22_000);
+    let row = row_of(&d, &id).await?;
+    assert_eq!(row.fee_due_vnd, Some(procedure_fee + 22_000));
+    assert_eq!(row.postal_fee_vnd, Some(22_000));
+    assert_eq!(row.delivery_request, None);
+    assert_eq!(shipments::delivery_of(&row), fine);
+    assert!(kinds(&d, &id)
+        .await?
+        .contains(&"delivery_changed".to_owned()));
+
+    // Paid on delivery instead: the fee due goes back down.
+    let cod = by_post(PostalPayment::OnDelivery, "25459", "80", "0912345678");
+    let changed = choice::change(&d.db, &me, &origin(), &id, cod.clone(), d.now).await?;
+    assert_eq!(changed.fee_due_vnd, procedure_fee);
+    assert_eq!(changed.postal_fee_vnd, Some(22_000));
+
+    // While a payment waits for the bank's answer nothing changes.
+    payment_of(&d, &id, procedure_fee, "pending").await?;
+    let waiting = choice::change(&d.db, &me, &origin(), &id, fine.clone(), d.now).await;
+    assert_eq!(
+        waiting.err().as_ref().and_then(code_of).as_deref(),
+        Some("delivery_locked")
+    );
+    domain::entities::payment::Entity::delete_many()
+        .filter(domain::entities::payment::Column::DossierId.eq(&id))
+        .exec(&d.db)
+        .await?;
+
+    // Once the postal fee is paid with the fee, it cannot be dropped here.
+    choice::change(&d.db, &me, &origin(), &id, fine.clone(), d.now).await?;
+    payment_of(&d, &id, procedure_fee + 22_000, "paid").await?;
+    let desk_instead = Delivery {
+        method: DeliveryMethod::Desk,
+        ..Delivery::default()
+    };
+    let dropped = choice::change(&d.db, &me, &origin(), &id, desk_instead, d.now).await;
+    assert_eq!(
+        dropped.err().as_ref().and_then(code_of).as_deref(),
+        Some("postal_fee_paid")
+    );
+    // Another address in the same province keeps the frozen (paid) fee.
+    let moved = Delivery {
+        street: "99 Cách Mạng Tháng Tám".into(),
+        ..fine.clone()
+    };
+    let changed = choice::change(&d.db, &me, &origin(), &id, moved, d.now).await?;
+    assert_eq!(changed.balance_vnd, 0);
+
+    // Processed: still open to a change that needs no payment online, not to one that does.
+    processed(&d, &id).await?;
+    let far = by_post(PostalPayment::WithFee, "25747", "79", "0912345678");
+    let closed = choice::change(&d.db, &me, &origin(), &id, far, d.now).await;
+    assert_eq!(
+        closed.err().as_ref().and_then(code_of).as_deref(),
+        Some("postal_with_fee_closed")
+    );
+    // Handed to the carrier: the way home is fixed.
+    let carrier = ScriptedCarrier::default();
+    shipments::hand_over(&d.db, &carrier, &d.clerk, &origin(), &id, d.now).await?;
+    let late = choice::change(&d.db, &me, &origin(), &id, cod, d.now).await;
+    assert_eq!(
+        late.err().as_ref().and_then(code_of).as_deref(),
+        Some("delivery_locked")
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_processed_dossier_can_still_ask_for_its_result_by_post_paid_on_delivery() -> TestResult {
+    let d = desk().await?;
+    let (me, id) = testing::filed(&d.db, 1, d.now).await?;
+    processed(&d, &id).await?;
+    let fee = row_of(&d, &id).await?.fee_due_vnd;
+    let cod = by_post(PostalPayment::OnDelivery, "25747", "79", "0912345678");
+    let changed = choice::change(&d.db, &me, &origin(), &id, cod, d.now).await?;
+    assert_eq!(changed.postal_fee_vnd, Some(32_000));
+    assert_eq!(Some(changed.fee_due_vnd), fee);
+    let carrier = ScriptedCarrier::default();
+    shipments::hand_over(&d.db, &carrier, &d.clerk, &origin(), &id, d.now).await?;
+    let orders = carrier.orders.lock().map(|o| o.clone()).unwrap_or_default();
+    assert_eq!(orders.len(), 1);
+    assert_eq!(orders[0].cod_vnd, 32_000);
+    assert_eq!(orders[0].recipient.province_code, "79");
     Ok(())
 }

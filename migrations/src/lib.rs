@@ -14,6 +14,7 @@ mod m20261204_000001_dossier_search_trigram;
 mod m20261205_000001_results;
 mod m20261206_000001_payments;
 mod m20261207_000001_postal;
+mod m20261208_000001_delivery_request;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000001_results::Migration),
             Box::new(m20261206_000001_payments::Migration),
             Box::new(m20261207_000001_postal::Migration),
+            Box::new(m20261208_000001_delivery_request::Migration),
         ]
     }
 }

@@ -246,6 +246,21 @@ fn delivery_problems(d: &Delivery, provinces: &HashMap<String, String>) -> Vec<F
     errors
 }
 
+/// Problems of a way to receive the result on its own: the delivery step's checks, also run
+/// when the applicant changes it after filing (`postal::choice`).
+pub async fn delivery_errors(
+    db: &impl ConnectionTrait,
+    delivery: &Delivery,
+) -> DomainResult<Vec<FieldError>> {
+    let communes = if delivery.commune.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![delivery.commune.clone()]
+    };
+    let provinces = provinces_of(db, communes).await?;
+    Ok(delivery_problems(delivery, &provinces))
+}
+
 /// Files given per slot.
 pub async fn files_per_slot(
     db: &impl ConnectionTrait,

@@ -82,6 +82,9 @@ pub struct Model {
     pub channel: String,
     /// The postal item's reference of a dossier sent in by post (registered by the desk).
     pub intake_reference: Option<String>,
+    /// A change of `delivery` the applicant asked for after filing that did not pass its
+    /// checks yet, kept as typed (cleared once a change is saved).
+    pub delivery_request: Option<Json>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
