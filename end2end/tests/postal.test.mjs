@@ -34,35 +34,39 @@ async function as(email, landing) {
   return { browser, page };
 }
 
+/** A notarisation draft of the signed-in citizen with every step done and `delivery` as its
+ * way home, made through the API with the browser's session (as a mobile app does). */
+async function readyDraft(api, delivery) {
+  const created = await api('POST', '/api/v1/dossiers', { procedure_code: 'TN.CONGCHUNG.001' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const d = created.body;
+  const applicant = { ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000003' };
+  const current = await api('GET', `/api/v1/dossiers/${d.id}`);
+  const saved = await api('PATCH', `/api/v1/dossiers/${d.id}`, {
+    revision: current.body.revision, applicant, answers: { noi_dung: 'Đăng ký hành nghề công chứng' }, delivery,
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  for (const slot of saved.body.problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
+    let up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
+    if (up.status !== 201) up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
+    assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
+  }
+  const again = await api('GET', `/api/v1/dossiers/${d.id}`);
+  const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
+  assert.deepEqual(ready.body.problems, []);
+  return d;
+}
+
 test('a result sent by post is handed to the carrier, delivered, and each step reaches the citizen', async () => {
   const citizen = await as('congdan@dichvucong.localhost', /\/tai-khoan/);
   const staff = [];
   try {
     const page = citizen.page;
     const api = (method, url, body) => apiCall(portal, page, method, url, body);
-    const created = await api('POST', '/api/v1/dossiers', { procedure_code: 'TN.CONGCHUNG.001' });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const d = created.body;
-
-    const applicant = { ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000003' };
-    const current = await api('GET', `/api/v1/dossiers/${d.id}`);
-    const saved = await api('PATCH', `/api/v1/dossiers/${d.id}`, {
-      revision: current.body.revision, applicant,
-      answers: { noi_dung: 'Đăng ký hành nghề công chứng' },
-      delivery: {
-        method: 'post', recipient: 'Nguyễn Thị Hoa', phone: '0912000003', province: '80', commune: '25459',
-        street: '45 Trần Hưng Đạo', postal_payment: 'on_delivery',
-      },
+    const d = await readyDraft(api, {
+      method: 'post', recipient: 'Nguyễn Thị Hoa', phone: '0912000003', province: '80', commune: '25459',
+      street: '45 Trần Hưng Đạo', postal_payment: 'on_delivery',
     });
-    assert.equal(saved.status, 200, JSON.stringify(saved.body));
-    for (const slot of saved.body.problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
-      let up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
-      if (up.status !== 201) up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
-      assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
-    }
-    const again = await api('GET', `/api/v1/dossiers/${d.id}`);
-    const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
-    assert.deepEqual(ready.body.problems, []);
     // The delivery step shows postal return with the tariff and both ways to pay its fee.
     await page.goto(`${portal.url}/ho-so/${d.id}/nhan-ket-qua`);
     const step = await page.locator('main form').innerText();
@@ -158,5 +162,62 @@ test('a result sent by post is handed to the carrier, delivered, and each step r
   } finally {
     await citizen.browser.close();
     for (const s of staff) await s.browser.close();
+  }
+});
+
+test('a citizen who filed for the desk asks for the result by post later, on a 360 px phone', async () => {
+  const citizen = await as('congdan@dichvucong.localhost', /\/tai-khoan/);
+  try {
+    const page = citizen.page;
+    const api = (method, url, body) => apiCall(portal, page, method, url, body);
+    const d = await readyDraft(api, { method: 'desk' });
+    const filed = await api('POST', `/api/v1/dossiers/${d.id}/submit`, { declaration: true });
+    assert.equal(filed.status, 200, JSON.stringify(filed.body));
+    const before = (await api('GET', `/api/v1/dossiers/${d.id}`)).body.fee_due_vnd;
+
+    // The dossier page says how the result comes home and offers to change it.
+    await page.goto(`${portal.url}/ho-so/${d.id}`);
+    await waitForHydration(page);
+    const now = page.locator('section.delivery-now');
+    assert.match(await now.innerText(), /Nhận tại nơi nộp hồ sơ/);
+    await Promise.all([page.waitForURL(/\/nhan-ket-qua$/), now.locator('a.button').click()]);
+    await page.locator('h1', { hasText: 'Đổi cách nhận kết quả' }).waitFor();
+    await waitForHydration(page);
+
+    // Post: the address fields appear; a wrong phone is named, and what was typed stays.
+    await page.check('#delivery-method-post');
+    await page.locator('#delivery-recipient').waitFor({ state: 'visible' });
+    await page.fill('#delivery-recipient', 'Lê Văn Tâm');
+    await page.fill('#delivery-phone', '12345');
+    await page.selectOption('#delivery-address-province', '80');
+    await page.locator('#delivery-address-commune option[value="25459"]').waitFor({ state: 'attached' });
+    await page.selectOption('#delivery-address-commune', '25459');
+    await page.fill('#delivery-address-street', '8 Nguyễn Trãi');
+    await page.check('#delivery-postal_payment-with_fee');
+    await Promise.all([page.waitForURL(/nhan-ket-qua\?loi=1/), page.click('form.delivery-change button[type=submit]')]);
+    await page.locator('.error-summary').waitFor();
+    assert.match(await page.locator('.error-summary').innerText(), /Số điện thoại/);
+    assert.equal(await page.inputValue('#delivery-recipient'), 'Lê Văn Tâm');
+    assert.equal(await page.inputValue('#delivery-address-street'), '8 Nguyễn Trãi');
+    assert.equal(await page.isChecked('#delivery-postal_payment-with_fee'), true);
+    assert.deepEqual(await seriousViolations(page), []);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `fits 360 px (${width})`);
+
+    // Fixed: saved; the postal fee joins the fee to pay online and the timeline says so.
+    await waitForHydration(page);
+    await page.fill('#delivery-phone', '0912000004');
+    await Promise.all([page.waitForURL(/da=nhan-ket-qua/), page.click('form.delivery-change button[type=submit]')]);
+    await page.locator('.notice-success', { hasText: 'Đã lưu cách nhận kết quả' }).waitFor();
+    const saved = await page.locator('section.delivery-now').innerText();
+    assert.match(saved, /Nhận qua bưu chính/);
+    assert.match(saved, /8 Nguyễn Trãi, Phường Tân Ninh, Tây Ninh/);
+    assert.match(saved, /22\.000/);
+    assert.match(await page.locator('ol.timeline').innerText(), /Bạn đã đổi cách nhận kết quả/);
+    const after = (await api('GET', `/api/v1/dossiers/${d.id}`)).body.fee_due_vnd;
+    assert.equal(after, before + 22000);
+    assert.deepEqual(await seriousViolations(page), []);
+  } finally {
+    await citizen.browser.close();
   }
 });

@@ -356,6 +356,32 @@ pub async fn submit(
     }
 }
 
+/// `POST /ho-so/{id}/doi-cach-nhan`: the owner of a filed dossier changes how its result comes
+/// home. Back to the dossier when saved; to the change page when not (what was typed is kept
+/// on the dossier and shown there with its problems).
+pub async fn change_delivery(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(id): Path<String>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let page = format!("/ho-so/{id}/{}", Step::Delivery.slug());
+    match domain::postal::choice::change(
+        &state.db,
+        &ctx.actor,
+        &ctx.origin,
+        &id,
+        delivery_from(&pairs),
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(_) => see_other(format!("/ho-so/{id}?da=nhan-ket-qua")),
+        Err(DomainError::Validation(_)) => see_other(format!("{page}?loi=1")),
+        Err(e) => error_response(e, &page),
+    }
+}
+
 /// `POST /ho-so/{id}/xoa`: deletes a draft.
 pub async fn delete(
     State(state): State<AppState>,

@@ -134,6 +134,10 @@ pub fn app(state: AppState) -> Router {
             post(crate::dossier_routes::detach),
         )
         .route("/ho-so/{id}/nop", post(crate::dossier_routes::submit))
+        .route(
+            "/ho-so/{id}/doi-cach-nhan",
+            post(crate::dossier_routes::change_delivery),
+        )
         .route("/ho-so/{id}/xoa", post(crate::dossier_routes::delete))
         .route("/tep/{file}", get(crate::dossier_routes::file))
         .route("/ho-so/{id}/thanh-toan", post(crate::payment_routes::start))

@@ -232,7 +232,7 @@ async fn the_desk_ships_through_the_simulator_and_its_webhooks_return_the_dossie
     let signature = carrier::sign(DEV_CARRIER_SECRET, &junk);
     assert_eq!(post(junk, signature).await?, (400, "99".to_owned()));
 
-    // The OpenAPI document describes both postal paths.
+    // The OpenAPI document describes the postal paths.
     let spec: serde_json::Value = http
         .get(format!("{base}/api/openapi.json"))
         .send()
@@ -241,5 +241,6 @@ async fn the_desk_ships_through_the_simulator_and_its_webhooks_return_the_dossie
         .await?;
     assert!(spec["paths"]["/api/v1/dossiers/{id}/shipments"]["get"].is_object());
     assert!(spec["paths"]["/api/v1/staff/dossiers/{id}/shipments"]["post"].is_object());
+    assert!(spec["paths"]["/api/v1/dossiers/{id}/delivery"]["put"].is_object());
     Ok(())
 }

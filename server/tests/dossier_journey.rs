@@ -311,6 +311,53 @@ async fn a_dossier_is_filed_without_javascript() -> TestResult {
     let page = stranger.get(&format!("/ho-so/{id}")).await?;
     assert!(!page.body.contains(&code));
 
+    // Later, still without JavaScript, the owner asks for the result by post. The first post
+    // lacks the phone and address: the page names them and shows the choice back as typed
+    // (the postal fields are open); the complete one is saved. A stranger's post finds nothing.
+    let change = format!("/ho-so/{id}/doi-cach-nhan");
+    let first = form(
+        &mut b,
+        &change,
+        &[
+            ("delivery-method", "post"),
+            ("delivery-recipient", "Lê Văn Tâm"),
+        ],
+    )
+    .await?;
+    assert_eq!(location(&first), format!("/ho-so/{id}/nhan-ket-qua?loi=1"));
+    let asked = b.get(&location(&first)).await?;
+    assert!(asked.body.contains("error-summary"), "problems listed");
+    assert!(
+        asked.body.contains("href=\"#delivery-phone\""),
+        "the phone is named"
+    );
+    assert!(
+        asked.body.contains("value=\"Lê Văn Tâm\""),
+        "the recipient is kept"
+    );
+    let complete = [
+        ("delivery-method", "post"),
+        ("delivery-recipient", "Lê Văn Tâm"),
+        ("delivery-phone", "0912000004"),
+        ("delivery-address-province", "80"),
+        ("delivery-address-commune", "25459"),
+        ("delivery-address-street", "8 Nguyễn Trãi"),
+        ("delivery-postal_payment", "on_delivery"),
+    ];
+    let saved = form(&mut b, &change, &complete).await?;
+    assert_eq!(location(&saved), format!("/ho-so/{id}?da=nhan-ket-qua"));
+    let shown = b.get(&location(&saved)).await?;
+    assert!(shown
+        .body
+        .contains("8 Nguyễn Trãi, Phường Tân Ninh, Tây Ninh"));
+    assert!(!shown.body.contains("error-summary"));
+    let mut other = Browser::new(&app);
+    other
+        .sign_in("tiepnhan.hcc@dichvucong.localhost", "Demo@2026")
+        .await?;
+    let theirs = form(&mut other, &change, &complete).await?;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+
     // The receipt: a PDF for the owner, linked from "My dossiers"; nothing for anyone else.
     let receipt = format!("/ho-so/{id}/phieu-tiep-nhan.pdf");
     assert!(mine.body.contains(&receipt));

@@ -196,6 +196,47 @@ async fn a_mobile_app_files_a_dossier_through_the_api() -> TestResult {
         (json!(1), json!(700_000))
     );
 
+    // After filing, the owner asks for the result by post, paid with the fee: a wrong phone
+    // is named; a good request raises the balance by the tariff's in-province amount.
+    let mut by_post = json!({
+        "method": "post", "recipient": "Nguyễn Thị Hoa", "phone": "12345", "province": "80",
+        "commune": "25459", "street": "12 Lê Lợi", "postal_payment": "with_fee",
+    });
+    let delivery = format!("/api/v1/dossiers/{id}/delivery");
+    let (status, refused) = call(&mut b, Method::PUT, &delivery, Some(by_post.clone())).await?;
+    assert_eq!(
+        (status, refused["fields"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("delivery-phone")),
+        "{refused}"
+    );
+    by_post["phone"] = json!("0912000001");
+    let (status, changed) = call(&mut b, Method::PUT, &delivery, Some(by_post.clone())).await?;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    assert_eq!(
+        (
+            changed["fee_due_vnd"].clone(),
+            changed["postal_fee_vnd"].clone(),
+            changed["balance_vnd"].clone()
+        ),
+        (json!(722_000), json!(22_000), json!(722_000))
+    );
+    let (_, events) = call(
+        &mut b,
+        Method::GET,
+        &format!("/api/v1/dossiers/{id}/events"),
+        None,
+    )
+    .await?;
+    assert!(
+        events
+            .as_array()
+            .is_some_and(|e| e.iter().any(|e| e["kind"] == "delivery_changed")),
+        "{events}"
+    );
+    let mut stranger = Browser::new(&app);
+    let (status, _) = call(&mut stranger, Method::PUT, &delivery, Some(by_post)).await?;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
     // Privacy: nobody else learns the dossier exists.
     let mut anonymous = Browser::new(&app);
     let (status, _) = call(

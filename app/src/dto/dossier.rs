@@ -327,6 +327,11 @@ pub struct DossierView {
     pub payment: Option<PaymentView>,
     /// Staff visits and changes (the owner's page only), newest first.
     pub access: Vec<crate::dto::results::AccessView>,
+    /// How the result of a filed dossier comes home, as label and answer rows.
+    pub delivery_rows: Vec<(String, String)>,
+    /// Its owner may change that now (filed, not returned, no parcel on its way, no payment
+    /// waiting for the bank).
+    pub delivery_changeable: bool,
 }
 
 /// An open supplement request, as the applicant sees it.

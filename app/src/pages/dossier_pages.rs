@@ -488,6 +488,7 @@ pub fn DossierStepPage() -> impl IntoView {
                     match data.await {
                         Err(AppError::Unauthorized) => sign_in_notice(t, format!("/ho-so/{}/{}", id.get_untracked(), step.get_untracked())),
                         Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                        Ok(d) if d.code.is_some() && d.step == "delivery" => view! { <DeliveryChange d=d /> }.into_any(),
                         Ok(d) if d.code.is_some() => view! { <FiledDossier d=d /> }.into_any(),
                         Ok(d) => view! {
                             <Title text=format!("{} — {}", step_label(t, &d.step), d.procedure_name) />
@@ -616,62 +617,16 @@ fn StepBody(
             }
             view! { <DocumentsStep d=d action=action /> }.into_any()
         }
-        "delivery" => {
-            let dv = d.delivery.clone();
-            let err = |id: &str| {
-                d.problems
-                    .iter()
-                    .find(|p| p.id == id)
-                    .map(|p| p.message.clone())
-            };
-            let method_error = err("delivery-method").unwrap_or_default();
-            let radio = |value: &'static str, key: Key, hint: Key| {
-                let id = format!("delivery-method-{value}");
-                let checked = dv.method == value;
-                view! {
-                    <div class="radio">
-                        <input type="radio" id=id.clone() name="delivery-method" value=value checked=checked aria-describedby=format!("{id}-hint") />
-                        <label for=id.clone()>{t.t(key)}</label>
-                        <p class="field-hint" id=format!("{id}-hint")>{t.t(hint)}</p>
-                    </div>
-                }
-            };
-            view! {
-                <form method="post" action=action class="form" novalidate>
-                    {hidden}
-                    <h2>{t.t(Key::StepDelivery)}</h2>
-                    <fieldset class="fieldset" id="delivery-method" tabindex="-1" class:field-invalid=!method_error.is_empty()>
-                        <legend>{t.t(Key::FieldDeliveryMethod)}" *"</legend>
-                        {(!method_error.is_empty()).then(|| view! { <p class="field-error">{method_error.clone()}</p> })}
-                        {radio("desk", Key::DeliveryDesk, Key::DeliveryDeskHint)}
-                        {dv.electronic.then(|| radio("electronic", Key::DeliveryElectronic, Key::DeliveryElectronicHint))}
-                        {radio("post", Key::DeliveryPost, Key::DeliveryPostHint)}
-                    </fieldset>
-                    <div class="form-item" data-visible-if="delivery-method=post" hidden=(dv.method != "post").then_some(true)>
-                        <TextInput id="delivery-recipient".into() label=t.t(Key::FieldRecipient).into() value=dv.recipient.clone() error=err("delivery-recipient") required=true autocomplete="name" />
-                        <TextInput id="delivery-phone".into() label=t.t(Key::FieldPhone).into() value=dv.phone.clone() kind="tel" error=err("delivery-phone") required=true autocomplete="tel" />
-                        <AddressFields address=dv.address.clone() provinces=d.provinces.clone() legend=t.t(Key::FieldAddressPost).into() />
-                        <fieldset class="fieldset" id="delivery-postal_payment">
-                            <legend>{t.t(Key::FieldPostalPayment)}</legend>
-                            {(!dv.postal_fees.is_empty()).then(|| view! { <p class="field-hint">{dv.postal_fees.clone()}</p> })}
-                            {[("on_delivery", Key::PostalPaymentOnDelivery), ("with_fee", Key::PostalPaymentWithFee)].into_iter().map(|(value, key)| {
-                                let id = format!("delivery-postal_payment-{value}");
-                                let checked = dv.postal_payment == value;
-                                view! {
-                                    <div class="radio">
-                                        <input type="radio" id=id.clone() name="delivery-postal_payment" value=value checked=checked />
-                                        <label for=id>{t.t(key)}</label>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </fieldset>
-                    </div>
-                    <Autosave />
-                    <StepButtons />
-                </form>
-            }
-            .into_any()
+        "delivery" => view! {
+            <form method="post" action=action class="form" novalidate>
+                {hidden}
+                <h2>{t.t(Key::StepDelivery)}</h2>
+                <DeliveryFields d=d.clone() />
+                <Autosave />
+                <StepButtons />
+            </form>
         }
+        .into_any(),
         _ => {
             let mut d = d.clone();
             if declaration_missing {
@@ -684,6 +639,114 @@ fn StepBody(
             }
             view! { <ReviewStep d=d /> }.into_any()
         }
+    }
+}
+
+/// The choice of how the result comes home, with the postal address and how its fee is paid:
+/// the draft's delivery step and the change after filing.
+#[component]
+fn DeliveryFields(d: DossierView) -> impl IntoView {
+    let t = use_locale();
+    let dv = d.delivery.clone();
+    let err = |id: &str| {
+        d.problems
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.message.clone())
+    };
+    let method_error = err("delivery-method").unwrap_or_default();
+    let payment_error = err("delivery-postal_payment").unwrap_or_default();
+    let radio = |value: &'static str, key: Key, hint: Key| {
+        let id = format!("delivery-method-{value}");
+        let checked = dv.method == value;
+        view! {
+            <div class="radio">
+                <input type="radio" id=id.clone() name="delivery-method" value=value checked=checked aria-describedby=format!("{id}-hint") />
+                <label for=id.clone()>{t.t(key)}</label>
+                <p class="field-hint" id=format!("{id}-hint")>{t.t(hint)}</p>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="fieldset" id="delivery-method" tabindex="-1" class:field-invalid=!method_error.is_empty()>
+            <legend>{t.t(Key::FieldDeliveryMethod)}" *"</legend>
+            {(!method_error.is_empty()).then(|| view! { <p class="field-error">{method_error.clone()}</p> })}
+            {radio("desk", Key::DeliveryDesk, Key::DeliveryDeskHint)}
+            {dv.electronic.then(|| radio("electronic", Key::DeliveryElectronic, Key::DeliveryElectronicHint))}
+            {radio("post", Key::DeliveryPost, Key::DeliveryPostHint)}
+        </fieldset>
+        <div class="form-item" data-visible-if="delivery-method=post" hidden=(dv.method != "post").then_some(true)>
+            <TextInput id="delivery-recipient".into() label=t.t(Key::FieldRecipient).into() value=dv.recipient.clone() error=err("delivery-recipient") required=true autocomplete="name" />
+            <TextInput id="delivery-phone".into() label=t.t(Key::FieldPhone).into() value=dv.phone.clone() kind="tel" error=err("delivery-phone") required=true autocomplete="tel" />
+            <AddressFields address=dv.address.clone() provinces=d.provinces.clone() legend=t.t(Key::FieldAddressPost).into() />
+            <fieldset class="fieldset" id="delivery-postal_payment" tabindex="-1" class:field-invalid=!payment_error.is_empty()>
+                <legend>{t.t(Key::FieldPostalPayment)}</legend>
+                {(!payment_error.is_empty()).then(|| view! { <p class="field-error">{payment_error.clone()}</p> })}
+                {(!dv.postal_fees.is_empty()).then(|| view! { <p class="field-hint">{dv.postal_fees.clone()}</p> })}
+                {[("on_delivery", Key::PostalPaymentOnDelivery), ("with_fee", Key::PostalPaymentWithFee)].into_iter().map(|(value, key)| {
+                    let id = format!("delivery-postal_payment-{value}");
+                    let checked = dv.postal_payment == value;
+                    view! {
+                        <div class="radio">
+                            <input type="radio" id=id.clone() name="delivery-postal_payment" value=value checked=checked />
+                            <label for=id>{t.t(key)}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </div>
+    }
+}
+
+/// `/ho-so/{id}/nhan-ket-qua` of a filed dossier: its owner changes how the result comes
+/// home (a plain form post: it works without JavaScript; what was typed comes back with its
+/// problems).
+#[component]
+fn DeliveryChange(d: DossierView) -> impl IntoView {
+    let t = use_locale();
+    let code = d.code.clone().unwrap_or_default();
+    let back = format!("/ho-so/{}", d.id);
+    let on_change = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use leptos::wasm_bindgen::JsCast;
+            if let Some(root) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                crate::components::conditional::refresh(&root);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! {
+        <Title text=format!("{} — {}", t.t(Key::DeliveryChangeTitle), code) />
+        <p class="breadcrumb"><a href=back.clone()>{format!("{} {}", t.t(Key::DossierCode), code)}</a></p>
+        <h1>{t.t(Key::DeliveryChangeTitle)}</h1>
+        {if d.delivery_changeable {
+            view! {
+                <p class="hint">{t.t(Key::DeliveryChangeLead)}</p>
+                <Problems problems=d.problems.clone() id=d.id.clone() link_steps=false />
+                <div on:change=on_change>
+                    <form method="post" action=format!("/ho-so/{}/doi-cach-nhan", d.id) class="form delivery-change" novalidate>
+                        <CsrfField />
+                        <DeliveryFields d=d.clone() />
+                        <div class="form-actions">
+                            <button type="submit" class="button">{t.t(Key::DeliveryChangeSave)}</button>
+                            <a class="button button-secondary" href=back.clone()>{t.t(Key::DeliveryChangeBack)}</a>
+                        </div>
+                    </form>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="notice">{t.t(Key::DeliveryChangeLocked)}</p>
+                <p><a href=back.clone()>{t.t(Key::DeliveryChangeBack)}</a></p>
+            }
+            .into_any()
+        }}
     }
 }
 
@@ -856,6 +919,9 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
     // Reactive: after the supplement is sent the router only changes the query, not the page.
     let query = use_query_map();
     let supplied = move || query.with(|q| q.get("da").as_deref() == Some("bo-sung"));
+    let changed = move || query.with(|q| q.get("da").as_deref() == Some("nhan-ket-qua"));
+    // After a change that left something to pay, say where to pay it.
+    let d_pay = d.payment.as_ref().is_some_and(|p| p.can_pay);
     view! {
         <Title text=format!("{} {}", t.t(Key::DossierCode), code) />
         <p class="breadcrumb"><a href="/ho-so-cua-toi">{t.t(Key::MyDossiers)}</a></p>
@@ -883,7 +949,17 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
         {d.due_at.clone().map(|due| view! {
             <p class="due-line">{t.tf(Key::DossierDueAt, &[("due", &due)])}</p>
         })}
+        {move || changed().then(|| view! { <div class="notice notice-success" role="status"><p>{t.t(if d_pay { Key::DeliveryChangedPay } else { Key::DeliveryChangedNotice })}</p></div> })}
         {d.payment.clone().map(|p| view! { <PaymentPanel d=d.clone() p /> })}
+        <section class="delivery-now" aria-labelledby="delivery-h">
+            <h2 id="delivery-h">{t.t(Key::DeliverySectionTitle)}</h2>
+            <dl class="delivery-facts">
+                {d.delivery_rows.iter().map(|(label, value)| view! { <dt>{label.clone()}</dt><dd>{value.clone()}</dd> }).collect_view()}
+            </dl>
+            {d.delivery_changeable.then(|| view! {
+                <p><a class="button button-secondary" href=format!("/ho-so/{}/nhan-ket-qua", d.id)>{t.t(Key::DeliveryChangeLink)}</a></p>
+            })}
+        </section>
         {d.now_at.clone().map(|at| view! { <p class="now-at">{at}</p> })}
         {d.time_left.clone().map(|left| view! {
             <p class="time-left-line">{t.tf(Key::DossierTimeLeft, &[("left", &left)])}</p>

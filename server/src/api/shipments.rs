@@ -1,5 +1,7 @@
 //! Postal return of results through the API: `GET /dossiers/{id}/shipments` for whoever may
-//! read the dossier (its owner's app, the agencies handling it), and
+//! read the dossier (its owner's app, the agencies handling it), `PUT
+//! /dossiers/{id}/delivery` for its owner to choose postal return (or another way) after
+//! filing, and
 //! `POST /staff/dossiers/{id}/shipments`, the desk's hand-over to the carrier. The carrier's
 //! status updates come to `/buu-chinh/webhook`, a public route that checks the signature
 //! before touching anything. Rules: `domain::postal`.
@@ -8,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -23,6 +25,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_shipments))
         .routes(routes!(hand_over))
+        .routes(routes!(change_delivery))
 }
 
 /// One carrier update.
@@ -141,4 +144,93 @@ async fn hand_over(
     )
     .await?;
     Ok((StatusCode::CREATED, Json(dto(made, Vec::new()))))
+}
+
+/// How the result of a filed dossier should come home.
+#[derive(Deserialize, ToSchema)]
+pub struct DeliveryChangeDto {
+    /// `desk`, `electronic` (where the procedure gives one) or `post`.
+    pub method: String,
+    /// Recipient (post).
+    #[serde(default)]
+    pub recipient: String,
+    /// Recipient's mobile phone (post).
+    #[serde(default)]
+    pub phone: String,
+    /// Province code of the 2025 map (post).
+    #[serde(default)]
+    pub province: String,
+    /// Commune code of that province (post).
+    #[serde(default)]
+    pub commune: String,
+    /// House number and street (post).
+    #[serde(default)]
+    pub street: String,
+    /// `on_delivery` (to the postman) or `with_fee` (online, with the dossier's fee).
+    #[serde(default)]
+    pub postal_payment: String,
+}
+
+/// The fees after a change of delivery.
+#[derive(Serialize, ToSchema)]
+pub struct DeliveryChangedDto {
+    /// The dossier's fee due, in đồng.
+    pub fee_due_vnd: i64,
+    /// The postal fee frozen for the choice (none when not by post).
+    pub postal_fee_vnd: Option<i64>,
+    /// What is left to pay online.
+    pub balance_vnd: i64,
+}
+
+/// The owner chooses how the result of a filed dossier comes home, until it leaves the desk.
+/// The postal fee comes from the tariff; paid with the fee, it raises the balance to pay.
+/// Problems name the field (`delivery-phone`, `delivery-address-commune`, …); a change that is
+/// not possible now answers `delivery_locked`, `postal_fee_paid` or `postal_with_fee_closed`.
+#[utoipa::path(put, path = "/dossiers/{id}/delivery", tag = "postal", request_body = DeliveryChangeDto,
+    params(("id" = String, Path, description = "Dossier id")),
+    responses(
+        (status = 200, description = "Saved", body = DeliveryChangedDto),
+        (status = 400, description = "Problems, field by field", body = ApiErrorBody),
+        (status = 401, description = "Not signed in", body = ApiErrorBody),
+        (status = 404, description = "No such dossier of the caller", body = ApiErrorBody),
+    ),
+    security(("session" = []), ("bearer" = [])))]
+async fn change_delivery(
+    State(state): State<AppState>,
+    ctx: Option<Extension<RequestContext>>,
+    Path(id): Path<String>,
+    Json(body): Json<DeliveryChangeDto>,
+) -> Result<Json<DeliveryChangedDto>, ApiError> {
+    use domain::dossiers::{Delivery, DeliveryMethod, PostalPayment};
+    let Some(Extension(ctx)) = ctx else {
+        return Err(domain::DomainError::Unauthorized.into());
+    };
+    let delivery = Delivery {
+        method: match body.method.as_str() {
+            "desk" => DeliveryMethod::Desk,
+            "electronic" => DeliveryMethod::Electronic,
+            "post" => DeliveryMethod::Post,
+            _ => DeliveryMethod::Unset,
+        },
+        recipient: body.recipient.trim().to_owned(),
+        phone: body.phone.trim().to_owned(),
+        province: body.province.trim().to_owned(),
+        commune: body.commune.trim().to_owned(),
+        street: body.street.trim().to_owned(),
+        postal_payment: PostalPayment::parse(body.postal_payment.trim()),
+    };
+    let changed = domain::postal::choice::change(
+        &state.db,
+        &ctx.actor,
+        &ctx.origin,
+        &id,
+        delivery,
+        Utc::now(),
+    )
+    .await?;
+    Ok(Json(DeliveryChangedDto {
+        fee_due_vnd: changed.fee_due_vnd,
+        postal_fee_vnd: changed.postal_fee_vnd,
+        balance_vnd: changed.balance_vnd,
+    }))
 }

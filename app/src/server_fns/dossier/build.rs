@@ -10,6 +10,7 @@ use domain::dossiers::checks::{self, Problems};
 use domain::dossiers::{drafts, files, submission, timeline, Loaded, Status, Step};
 use domain::error::FieldError;
 use domain::forms::{self, FieldKind, FormField, Label};
+use domain::postal;
 use leptos::serde_json::{self, Map, Value};
 
 use crate::components::form::error_text;
@@ -47,9 +48,10 @@ impl Communes<'_> {
             .await
             .map(|cs| {
                 cs.into_iter()
+                    // The name carries its kind ("Phường Tân Ninh"), as in the profile's list.
                     .map(|c| Choice {
                         value: c.code,
-                        label: format!("{} {}", capitalise(&c.division_type), c.name),
+                        label: c.name,
                     })
                     .collect()
             })
@@ -57,14 +59,6 @@ impl Communes<'_> {
         self.cache.insert(province.to_owned(), list.clone());
         list
     }
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }
 
 /// Errors by element id, as sentences.
@@ -272,13 +266,18 @@ fn problem_views(t: Locale, loaded: &Loaded, problems: &[FieldError]) -> Vec<Pro
 }
 
 /// Text of a form answer for the review page (a choice's label, a ticked box's "yes").
-fn answer_rows(t: Locale, fields: &[FieldView], rows: &mut Vec<(String, String)>) {
+fn answer_rows(
+    t: Locale,
+    fields: &[FieldView],
+    provinces: &[Choice],
+    rows: &mut Vec<(String, String)>,
+) {
     for f in fields.iter().filter(|f| f.visible) {
         match f.kind.as_str() {
             "group" => {
                 for (n, item) in f.items.iter().enumerate() {
                     let mut inner = Vec::new();
-                    answer_rows(t, item, &mut inner);
+                    answer_rows(t, item, provinces, &mut inner);
                     if inner.iter().any(|(_, v)| !v.is_empty()) {
                         for (label, value) in inner {
                             rows.push((format!("{} {} — {label}", f.label, n + 1), value));
@@ -288,7 +287,7 @@ fn answer_rows(t: Locale, fields: &[FieldView], rows: &mut Vec<(String, String)>
             }
             "address" => {
                 if let Some(a) = &f.address {
-                    rows.push((f.label.clone(), address_text(a)));
+                    rows.push((f.label.clone(), address_text(a, provinces)));
                 }
             }
             "choice" => rows.push((
@@ -312,14 +311,17 @@ fn answer_rows(t: Locale, fields: &[FieldView], rows: &mut Vec<(String, String)>
     }
 }
 
-fn address_text(a: &AddressView) -> String {
-    let commune = a
-        .communes
-        .iter()
-        .find(|c| c.value == a.commune)
-        .map(|c| c.label.clone())
-        .unwrap_or_default();
-    [a.street.as_str(), commune.as_str()]
+/// `street, commune, province` in words.
+fn address_text(a: &AddressView, provinces: &[Choice]) -> String {
+    let name = |list: &[Choice], code: &str| {
+        list.iter()
+            .find(|c| c.value == code)
+            .map(|c| c.label.clone())
+            .unwrap_or_default()
+    };
+    let commune = name(&a.communes, &a.commune);
+    let province = name(provinces, &a.province);
+    [a.street.as_str(), commune.as_str(), province.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
@@ -367,11 +369,19 @@ pub async fn dossier_view_in(
     } else {
         Problems::default()
     };
+    // A filed dossier's delivery "step" is the page that changes how its result comes home.
+    let changing = loaded.status != Status::Draft && Step::parse(step) == Some(Step::Delivery);
     let shown = if loaded.status == Status::Draft {
         loaded.allowed_step(Step::parse(step).unwrap_or_else(|| loaded.resume_step()))
+    } else if changing {
+        Step::Delivery
     } else {
         Step::Review
     };
+    let electronic_offered = loaded.details.channels.iter().any(|c| c == "online");
+    let request = changing
+        .then(|| postal::choice::request_of(&loaded.dossier))
+        .flatten();
     let done = loaded.done();
     let resume = loaded.resume_step();
     let steps = Step::ALL
@@ -384,12 +394,15 @@ pub async fn dossier_view_in(
             reachable: s <= resume,
         })
         .collect();
-    let step_problems: Vec<FieldError> = if shown == Step::Review {
+    let step_problems: Vec<FieldError> = if request.is_some() {
+        postal::choice::request_problems(db, &loaded.dossier, electronic_offered, Utc::now())
+            .await?
+    } else if shown == Step::Review {
         problems.values().flatten().cloned().collect()
     } else {
         problems.get(&shown).cloned().unwrap_or_default()
     };
-    let show = check || (shown == Step::Review && loaded.status == Status::Draft);
+    let show = check || (shown == Step::Review && loaded.status == Status::Draft) || changing;
     let errors = if show {
         messages(t, &step_problems)
     } else {
@@ -399,7 +412,7 @@ pub async fn dossier_view_in(
         db,
         cache: HashMap::new(),
     };
-    let provinces = domain::admin_map::current_provinces(db)
+    let provinces: Vec<Choice> = domain::admin_map::current_provinces(db)
         .await?
         .into_iter()
         .map(|p| Choice {
@@ -527,7 +540,7 @@ pub async fn dossier_view_in(
         Vec::new()
     };
 
-    let d = loaded.delivery();
+    let d = request.unwrap_or_else(|| loaded.delivery());
     let delivery = DeliveryView {
         method: match d.method {
             domain::dossiers::DeliveryMethod::Unset => String::new(),
@@ -547,7 +560,7 @@ pub async fn dossier_view_in(
             &errors,
         )
         .await,
-        electronic: loaded.details.channels.iter().any(|c| c == "online"),
+        electronic: electronic_offered,
         postal_payment: d.postal_payment.code().to_owned(),
         // The tariff is read only where it is shown.
         postal_fees: if shown != Step::Delivery {
@@ -567,8 +580,28 @@ pub async fn dossier_view_in(
         },
     };
 
+    let (delivery_rows, delivery_changeable) = if loaded.status == Status::Draft {
+        (Vec::new(), false)
+    } else {
+        let mut rows = delivery_rows(t, &delivery, &provinces);
+        if let Some(fee) = loaded
+            .dossier
+            .postal_fee_vnd
+            .filter(|_| delivery.method == "post")
+        {
+            rows.push((
+                t.t(Key::FieldPostalFee).to_owned(),
+                crate::pages::procedure_page::fee_text(t, fee),
+            ));
+        }
+        let shipped = postal::shipments::of_dossier(db, id).await?;
+        let payments = domain::payments::online::of_dossier(db, id).await?;
+        let may =
+            postal::choice::may_change(actor, &loaded.dossier, &shipped, &payments, Utc::now());
+        (rows, may)
+    };
     let review = if shown == Step::Review {
-        review_sections(t, &applicant, &form, &slots, &delivery)
+        review_sections(t, &applicant, &form, &slots, &delivery, &provinces)
     } else {
         Vec::new()
     };
@@ -685,6 +718,8 @@ pub async fn dossier_view_in(
         result: tracking.result,
         access: tracking.access,
         payment: tracking.payment,
+        delivery_rows,
+        delivery_changeable,
     })
 }
 
@@ -835,12 +870,41 @@ async fn tracking(
     Ok(out)
 }
 
+/// How the result comes home, as label and answer rows (review page, filed dossier).
+fn delivery_rows(t: Locale, d: &DeliveryView, provinces: &[Choice]) -> Vec<(String, String)> {
+    let method = match d.method.as_str() {
+        "desk" => t.t(Key::DeliveryDesk),
+        "electronic" => t.t(Key::DeliveryElectronic),
+        "post" => t.t(Key::DeliveryPost),
+        _ => "",
+    };
+    let mut rows = vec![(t.t(Key::FieldDeliveryMethod).to_owned(), method.to_owned())];
+    if d.method == "post" {
+        rows.push((t.t(Key::FieldRecipient).to_owned(), d.recipient.clone()));
+        rows.push((t.t(Key::FieldPhone).to_owned(), d.phone.clone()));
+        rows.push((
+            t.t(Key::FieldAddressPost).to_owned(),
+            address_text(&d.address, provinces),
+        ));
+        rows.push((
+            t.t(Key::FieldPostalPayment).to_owned(),
+            match d.postal_payment.as_str() {
+                "with_fee" => t.t(Key::PostalPaymentWithFee),
+                _ => t.t(Key::PostalPaymentOnDelivery),
+            }
+            .to_owned(),
+        ));
+    }
+    rows
+}
+
 fn review_sections(
     t: Locale,
     a: &ApplicantView,
     form: &[FieldView],
     slots: &[SlotView],
     d: &DeliveryView,
+    provinces: &[Choice],
 ) -> Vec<ReviewSection> {
     let mut applicant_rows = vec![
         (t.t(Key::FieldFullName).to_owned(), a.full_name.clone()),
@@ -853,7 +917,7 @@ fn review_sections(
         (t.t(Key::FieldEmail).to_owned(), a.email.clone()),
         (
             t.t(Key::FieldAddressResidence).to_owned(),
-            address_text(&a.address),
+            address_text(&a.address, provinces),
         ),
     ];
     if a.on_behalf == "other" {
@@ -873,7 +937,7 @@ fn review_sections(
         applicant_rows.push((t.t(Key::FieldReceivingAgency).to_owned(), c.label.clone()));
     }
     let mut form_rows = Vec::new();
-    answer_rows(t, form, &mut form_rows);
+    answer_rows(t, form, provinces, &mut form_rows);
     let doc_rows = slots
         .iter()
         .map(|s| {
@@ -886,34 +950,11 @@ fn review_sections(
             (s.label.clone(), names)
         })
         .collect();
-    let method = match d.method.as_str() {
-        "desk" => t.t(Key::DeliveryDesk),
-        "electronic" => t.t(Key::DeliveryElectronic),
-        "post" => t.t(Key::DeliveryPost),
-        _ => "",
-    };
-    let mut delivery_rows = vec![(t.t(Key::FieldDeliveryMethod).to_owned(), method.to_owned())];
-    if d.method == "post" {
-        delivery_rows.push((t.t(Key::FieldRecipient).to_owned(), d.recipient.clone()));
-        delivery_rows.push((t.t(Key::FieldPhone).to_owned(), d.phone.clone()));
-        delivery_rows.push((
-            t.t(Key::FieldAddressPost).to_owned(),
-            address_text(&d.address),
-        ));
-        delivery_rows.push((
-            t.t(Key::FieldPostalPayment).to_owned(),
-            match d.postal_payment.as_str() {
-                "with_fee" => t.t(Key::PostalPaymentWithFee),
-                _ => t.t(Key::PostalPaymentOnDelivery),
-            }
-            .to_owned(),
-        ));
-    }
     [
         (Step::Applicant, applicant_rows),
         (Step::Form, form_rows),
         (Step::Documents, doc_rows),
-        (Step::Delivery, delivery_rows),
+        (Step::Delivery, delivery_rows(t, d, provinces)),
     ]
     .into_iter()
     .map(|(s, rows)| ReviewSection {
