@@ -202,14 +202,28 @@ async fn the_postal_fee_comes_from_the_tariff_and_is_paid_with_the_fee_or_on_del
         .ok_or("row")?;
     assert_eq!(online.postal_fee_vnd, None);
 
-    // The carrier collects the fee on delivery only when it was not paid with the dossier.
+    // The postman collects the postal fee when it was not paid with the dossier's fee, and
+    // whatever of the dossier's fee is still unpaid (the post office collects it for the
+    // agency). A payment still waiting for the bank holds the hand-over.
     let carrier = ScriptedCarrier::default();
+    payment_of(&d, &with_fee.id, procedure_fee, "pending").await?;
+    processed(&d, &with_fee.id).await?;
+    let waiting =
+        shipments::hand_over(&d.db, &carrier, &d.clerk, &origin(), &with_fee.id, d.now).await;
+    assert_eq!(
+        waiting.err().as_ref().and_then(code_of).as_deref(),
+        Some("shipment_payment_pending")
+    );
+    domain::entities::payment::Entity::delete_many()
+        .exec(&d.db)
+        .await?;
+    payment_of(&d, &with_fee.id, procedure_fee + 22_000, "paid").await?;
+    processed(&d, &cod.id).await?;
     for row in [&cod, &with_fee] {
-        processed(&d, &row.id).await?;
         shipments::hand_over(&d.db, &carrier, &d.clerk, &origin(), &row.id, d.now).await?;
     }
     let orders = carrier.orders.lock().map(|o| o.clone()).unwrap_or_default();
-    assert_eq!(orders[0].cod_vnd, 22_000);
+    assert_eq!(orders[0].cod_vnd, procedure_fee + 22_000);
     assert_eq!(orders[1].cod_vnd, 0);
     assert_eq!(
         orders[0].recipient.address,
@@ -329,6 +343,25 @@ async fn the_carriers_updates_move_the_shipment_once_and_its_delivery_returns_th
         .count(&d.db)
         .await?;
     assert!(notices_after > notices_before, "the applicant is told");
+    // What the postman collected for the agency is the dossier's payment, recorded once.
+    let collected = domain::entities::payment::Entity::find()
+        .filter(domain::entities::payment::Column::DossierId.eq(id.clone()));
+    let paid = collected.clone().all(&d.db).await?;
+    assert_eq!(paid.len(), 1);
+    assert_eq!(
+        (
+            paid[0].gateway.as_str(),
+            paid[0].status.as_str(),
+            Some(paid[0].amount_vnd)
+        ),
+        ("cod", "paid", row.fee_due_vnd)
+    );
+    assert_eq!(paid[0].txn_ref, format!("COD-{tn}"));
+    assert_eq!(
+        shipments::apply_update(&d.db, SECRET, &body, &signature, mailing(), t).await?,
+        UpdateAnswer::Duplicate
+    );
+    assert_eq!(collected.count(&d.db).await?, 1);
     // After delivery nothing moves the shipment.
     assert_eq!(
         post_update(&d, &update("e7", &tn, "returned", t + Duration::hours(9))).await?,
@@ -629,7 +662,11 @@ async fn a_processed_dossier_can_still_ask_for_its_result_by_post_paid_on_delive
     shipments::hand_over(&d.db, &carrier, &d.clerk, &origin(), &id, d.now).await?;
     let orders = carrier.orders.lock().map(|o| o.clone()).unwrap_or_default();
     assert_eq!(orders.len(), 1);
-    assert_eq!(orders[0].cod_vnd, 32_000);
+    assert_eq!(
+        orders[0].cod_vnd,
+        fee.unwrap_or(0) + 32_000,
+        "unpaid fee and postal fee"
+    );
     assert_eq!(orders[0].recipient.province_code, "79");
     Ok(())
 }

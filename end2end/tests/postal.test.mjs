@@ -5,7 +5,8 @@
 // staff dossier page; the postman (the carrier simulator's page) reports it picked up, in
 // transit, a failed attempt, then delivered; the citizen's timeline shows each shipment step
 // and "result returned by post". Before approval the specialist adds an extra fee, which the
-// citizen's page asks for. Axe checks both dossier pages.
+// citizen leaves unpaid: the postman collects it with the postal fee, and the citizen's page
+// shows it paid once delivered. Axe checks both dossier pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, launchBrowser, waitForHydration, seriousViolations, apiCall } from '../support/portal.mjs';
@@ -113,6 +114,8 @@ test('a result sent by post is handed to the carrier, delivered, and each step r
     const panel = desk.locator('section.bo-postal');
     assert.match(await panel.innerText(), /22\.000.*bưu tá/);
     assert.match(await panel.innerText(), /45 Trần Hưng Đạo, Phường Tân Ninh, Tây Ninh/);
+    // The postman collects the unpaid extra fee for the agency and the postal fee.
+    assert.match(await panel.locator('.postal-collect').innerText(), /72\.000/);
     await panel.locator('form.ship-form button[type=submit]').click();
     await desk.locator('section.bo-postal h3').first().waitFor();
     const shipped = await desk.locator('section.bo-postal h3').first().innerText();
@@ -149,7 +152,8 @@ test('a result sent by post is handed to the carrier, delivered, and each step r
     }
     assert.ok(timeline.includes(tn), 'the tracking number is shown');
     assert.match(timeline, /Cơ quan thu thêm phí: Cấp thêm 2 bản sao thẻ/);
-    assert.match(await page.locator('section.payment').innerText(), /50\.000/);
+    // The extra fee the postman collected is recorded as paid.
+    assert.match(await page.locator('section.payment').innerText(), /Đã thanh toán 50\.000/);
     assert.match(timeline, /Người nhận vắng nhà/);
     assert.match(await page.locator('dl.facts').innerText(), /Đã trả kết quả/);
     const shipments = await apiCall(portal, page, 'GET', `/api/v1/dossiers/${d.id}/shipments`);

@@ -171,6 +171,9 @@ pub struct StaffPostalView {
     pub address: String,
     /// Postal fee and how it is paid, in words.
     pub fee: String,
+    /// What the postman will collect (unpaid fee and postal fee), before the hand-over; empty
+    /// when nothing.
+    pub collect: String,
     /// Shipments, newest first.
     pub shipments: Vec<ShipmentView>,
     /// The viewer may hand the result to the carrier now.

@@ -550,6 +550,9 @@ fn PostalPanel(p: StaffPostalView, id: String) -> impl IntoView {
                 <dt>{t.t(Key::FieldRecipient)}</dt><dd>{p.recipient.clone()}</dd>
                 <dt>{t.t(Key::FieldAddressPost)}</dt><dd>{p.address.clone()}</dd>
                 <dt>{t.t(Key::BoPostalFee)}</dt><dd>{p.fee.clone()}</dd>
+                {(!p.collect.is_empty()).then(|| view! {
+                    <dt>{t.t(Key::BoPostalCollect)}</dt><dd class="postal-collect">{p.collect.clone()}</dd>
+                })}
             </dl>
             {p.shipments.iter().map(|s| view! {
                 <div class="shipment">

@@ -70,10 +70,22 @@ pub(crate) mod view {
             }
             (None, _) => t.t(Key::PostalFeeUnknown).to_owned(),
         };
+        let collect = if can_ship {
+            let payments = domain::payments::online::of_dossier(db, &row.id).await?;
+            let amount = shipments::collect_on_delivery(row, &payments).total();
+            if amount > 0 {
+                money(amount)
+            } else {
+                String::new()
+            }
+        } else {
+            String::new()
+        };
         Ok(Some(StaffPostalView {
             recipient: format!("{}, {}", delivery.recipient, delivery.phone),
             address,
             fee,
+            collect,
             shipments: listed
                 .into_iter()
                 .map(|(s, events)| ShipmentView {

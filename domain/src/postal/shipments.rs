@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, SqlErr,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, SqlErr,
 };
 
 use super::carrier::{self, Carrier, CarrierError, Order, Party, ShipmentStatus, Update};
@@ -23,7 +23,7 @@ use crate::audit::{self, Entry, Origin, Outcome};
 use crate::dossiers::lifecycle::Transition;
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::{Delivery, DeliveryMethod, PostalPayment, Status};
-use crate::entities::{agency, commune, dossier, province, shipment, shipment_event};
+use crate::entities::{agency, commune, dossier, payment, province, shipment, shipment_event};
 use crate::error::{DomainError, DomainResult};
 
 /// How the carrier is named on the applicant's timeline.
@@ -85,6 +85,36 @@ pub fn ready_to_ship(row: &dossier::Model, shipments: &[shipment::Model]) -> boo
     row.status == Status::Processed.code()
         && delivery.method == DeliveryMethod::Post
         && live(shipments).is_none()
+}
+
+/// What the postman collects from the recipient: the dossier's fee still unpaid (the post
+/// office collects fees for the agency — *thu hộ*), and the postal fee when it is paid on
+/// delivery. Once delivered, the fee part is recorded as a payment of the dossier.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Collect {
+    /// The dossier's fee still due (its postal fee included when chosen "with the fee").
+    pub fee_vnd: i64,
+    /// The postal fee paid to the postman.
+    pub postal_vnd: i64,
+}
+
+impl Collect {
+    /// The amount on the parcel.
+    pub fn total(self) -> i64 {
+        self.fee_vnd + self.postal_vnd
+    }
+}
+
+/// What the postman collects for `row` given its `payments`.
+pub fn collect_on_delivery(row: &dossier::Model, payments: &[payment::Model]) -> Collect {
+    let delivery = delivery_of(row);
+    Collect {
+        fee_vnd: crate::payments::fees::balance(row.fee_due_vnd, payments),
+        postal_vnd: match delivery.postal_payment {
+            PostalPayment::OnDelivery => row.postal_fee_vnd.unwrap_or(0),
+            PostalPayment::WithFee => 0,
+        },
+    }
 }
 
 /// `street, commune, province` of a postal address, from the 2025 map.
@@ -153,10 +183,15 @@ pub async fn hand_over(
         .ok_or_else(|| DomainError::Internal(format!("agency {agency_code}")))?;
     let recipient_address =
         address_text(db, &delivery.street, &delivery.commune, &delivery.province).await?;
-    let cod = match delivery.postal_payment {
-        PostalPayment::OnDelivery => row.postal_fee_vnd.unwrap_or(0),
-        PostalPayment::WithFee => 0,
-    };
+    let payments = crate::payments::online::of_dossier(db, id).await?;
+    // A payment still waiting for the bank could settle after the postman collected the fee.
+    if crate::payments::online::pending(&payments, now).is_some() {
+        return Err(refuse(
+            "shipment_payment_pending",
+            "a payment of this dossier is waiting for the bank's answer; hand over once it is settled",
+        ));
+    }
+    let cod = collect_on_delivery(&row, &payments).total();
     let shipment_id = uuid::Uuid::new_v4().to_string();
     let code = row.code.clone().unwrap_or_default();
     let order = Order {
@@ -425,8 +460,10 @@ pub async fn apply_update(
         },
     )
     .await?;
-    // Delivered: the dossier is returned and its applicant told.
+    // Delivered: the fee the postman collected is paid, the dossier is returned and its
+    // applicant told.
     if applies && status == ShipmentStatus::Delivered {
+        collected(&txn, &row, &current, update.at, now).await?;
         let returned = crate::results::record_return(
             &txn,
             &row,
@@ -455,6 +492,79 @@ pub async fn apply_update(
     }
     txn.commit().await?;
     Ok(UpdateAnswer::Accepted)
+}
+
+/// Records the fee part of what the postman collected on delivering `parcel` as a paid
+/// payment of `row` (gateway `cod`, referenced by the tracking number, so a second delivery
+/// report cannot record it twice), on the timeline.
+async fn collected<C: ConnectionTrait>(
+    db: &C,
+    row: &dossier::Model,
+    parcel: &shipment::Model,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    let delivery = delivery_of(row);
+    let postal = match delivery.postal_payment {
+        PostalPayment::OnDelivery => row.postal_fee_vnd.unwrap_or(0),
+        PostalPayment::WithFee => 0,
+    };
+    let fee = (parcel.cod_vnd - postal).max(0);
+    if fee == 0 {
+        return Ok(());
+    }
+    let txn_ref = format!("COD-{}", parcel.tracking_number);
+    let exists = payment::Entity::find()
+        .filter(payment::Column::TxnRef.eq(&txn_ref))
+        .count(db)
+        .await?;
+    if exists > 0 {
+        return Ok(());
+    }
+    payment::Entity::insert(payment::ActiveModel::from(payment::Model {
+        id: uuid::Uuid::new_v4().to_string(),
+        dossier_id: row.id.clone(),
+        gateway: "cod".into(),
+        txn_ref: txn_ref.clone(),
+        amount_vnd: fee,
+        status: "paid".into(),
+        created_at: now.fixed_offset(),
+        expires_at: now.fixed_offset(),
+        updated_at: now.fixed_offset(),
+        paid_at: Some(at.fixed_offset()),
+        gateway_txn_no: Some(parcel.tracking_number.clone()),
+        bank_code: None,
+        response_code: None,
+        refund_requested_at: None,
+        refunded_at: None,
+        refund_by: None,
+        refund_error: None,
+        refund_attempts: 0,
+    }))
+    .exec_without_returning(db)
+    .await?;
+    timeline::append(
+        db,
+        at,
+        NewEvent {
+            dossier_id: &row.id,
+            actor_id: None,
+            actor_label: CARRIER_LABEL.into(),
+            kind: "payment_paid",
+            from: None,
+            to: None,
+            public_note: None,
+            internal_note: None,
+            data: Some(serde_json::json!({
+                "amount_vnd": fee,
+                "txn_ref": txn_ref,
+                "gateway": "cod",
+                "tracking_number": parcel.tracking_number,
+            })),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// The dossier's shipments, newest first, each with its carrier events, for the pages and the

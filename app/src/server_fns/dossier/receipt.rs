@@ -254,7 +254,9 @@ pub async fn payment_receipt_document(
         ),
         (
             t.t(Key::PaymentReceiptGateway).to_owned(),
-            "VNPAY".to_owned(),
+            Key::from_name(&format!("payment_gateway_{}", paid.gateway))
+                .map(|k| t.t(k).to_owned())
+                .unwrap_or_else(|| paid.gateway.to_uppercase()),
         ),
         (
             t.t(Key::PaymentReceiptReference).to_owned(),
