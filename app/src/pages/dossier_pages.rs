@@ -448,6 +448,22 @@ fn field_view(t: Locale, f: FieldView, provinces: Vec<Choice>) -> AnyView {
     .into_any()
 }
 
+/// Shows or hides the conditional items of the form the changed control belongs to.
+fn refresh_conditions(ev: leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(root) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            crate::components::conditional::refresh(&root);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
+}
+
 /// The page of one step of a draft: `/ho-so/{id}/{step}`.
 #[component]
 pub fn DossierStepPage() -> impl IntoView {
@@ -462,20 +478,6 @@ pub fn DossierStepPage() -> impl IntoView {
     let upload_slot = query("o");
     let declaration = query("cam-doan");
     let stamp = query("n");
-    let on_change = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
-        {
-            use leptos::wasm_bindgen::JsCast;
-            if let Some(root) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
-                crate::components::conditional::refresh(&root);
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
-    };
     let data = Resource::new(
         move || (id.get(), step.get(), check.get().is_some(), stamp.get()),
         |(id, step, check, _)| get_dossier(id, step, check),
@@ -502,7 +504,7 @@ pub fn DossierStepPage() -> impl IntoView {
                                 <div class="notice notice-success" role="status"><p>{t.t(Key::UploadDone)}</p></div>
                             })}
                             <Problems problems=d.problems.clone() id=d.id.clone() link_steps=d.step == "review" />
-                            <div on:change=on_change>
+                            <div on:change=refresh_conditions>
                                 <StepBody
                                     d=d
                                     upload_error=upload_slot.get_untracked().zip(upload_code.get_untracked())
@@ -706,20 +708,6 @@ fn DeliveryChange(d: DossierView) -> impl IntoView {
     let t = use_locale();
     let code = d.code.clone().unwrap_or_default();
     let back = format!("/ho-so/{}", d.id);
-    let on_change = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
-        {
-            use leptos::wasm_bindgen::JsCast;
-            if let Some(root) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
-                crate::components::conditional::refresh(&root);
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
-    };
     view! {
         <Title text=format!("{} — {}", t.t(Key::DeliveryChangeTitle), code) />
         <p class="breadcrumb"><a href=back.clone()>{format!("{} {}", t.t(Key::DossierCode), code)}</a></p>
@@ -728,7 +716,7 @@ fn DeliveryChange(d: DossierView) -> impl IntoView {
             view! {
                 <p class="hint">{t.t(Key::DeliveryChangeLead)}</p>
                 <Problems problems=d.problems.clone() id=d.id.clone() link_steps=false />
-                <div on:change=on_change>
+                <div on:change=refresh_conditions>
                     <form method="post" action=format!("/ho-so/{}/doi-cach-nhan", d.id) class="form delivery-change" novalidate>
                         <CsrfField />
                         <DeliveryFields d=d.clone() />
