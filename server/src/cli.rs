@@ -298,7 +298,7 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Resul
     let grace = Duration::from_secs(config.shutdown_grace_secs);
     let state = AppState::with_db(config, db)?;
     crate::ops::metrics_handle();
-    crate::outbox_worker::spawn(
+    let worker = (
         state.db.clone(),
         state.mailer.clone(),
         Duration::from_secs(state.config.outbox_poll_secs),
@@ -309,6 +309,9 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Resul
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on listen_addr {addr}: {e}"))?;
+    // Once listening: the first round's housekeeping may call the portal's own simulators
+    // (the gateway's statement), which would not answer yet.
+    crate::outbox_worker::spawn(worker.0, worker.1, worker.2, worker.3);
     let local = listener.local_addr()?;
     tracing::info!(address = %local, "portal listening");
     println!("Portal is running at http://{local}/ (Ctrl-C to stop)");
