@@ -593,3 +593,102 @@ async fn a_bank_transfer_is_confirmed_by_the_banks_signed_notice_only() -> TestR
     assert_eq!(kept, 6, "every notice is kept");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_statement(
+) -> TestResult {
+    use domain::payments::bank_transfer;
+    use domain::payments::reconciliation::{self, Issue};
+    use domain::payments::vietqr::Beneficiary;
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = monday_nine();
+    let day = now
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive();
+    let bank = Beneficiary {
+        bank_bin: "970436".into(),
+        bank_name: "Vietcombank".into(),
+        account: "0071000123456".into(),
+        account_name: "KHO BAC NHA NUOC TAY NINH".into(),
+    };
+    let o = origin();
+    // Three transfer orders: one whose notice was lost, one paid short, one the portal counts
+    // as paid that the bank never credited (a deliberately mismatched record).
+    let mut orders = Vec::new();
+    for n in 1..=3 {
+        let (owner, id) = testing::filed(&db, 20 + n, now).await?;
+        orders.push((
+            id.clone(),
+            bank_transfer::order(&db, &owner, &o, &id, now).await?,
+        ));
+    }
+    let (lost, short, phantom) = (&orders[0], &orders[1], &orders[2]);
+    payment::Entity::update_many()
+        .col_expr(
+            payment::Column::Status,
+            sea_orm::sea_query::Expr::value("paid"),
+        )
+        .filter(payment::Column::Id.eq(&phantom.1.id))
+        .exec(&db)
+        .await?;
+    let statement = format!(
+        "TransactionId,Time,Account,Amount,Description\n\
+         FT0001,2026-11-23 09:05,{acc},{a1},MBVCB.1.{r1} chuyen tien\n\
+         FT0002,2026-11-23 09:06,{acc},{a2},{r2}\n\
+         FT0003,2026-11-23 09:07,{acc},150000,ung ho quy\n\
+         FT0004,2026-11-23 09:08,9999999,{a1},{r1}\n",
+        acc = bank.account,
+        a1 = lost.1.amount_vnd,
+        r1 = lost.1.txn_ref.to_lowercase(),
+        a2 = short.1.amount_vnd - 1_000,
+        r2 = short.1.txn_ref,
+    );
+    let credits = bank_transfer::parse_statement(&statement)?;
+    assert_eq!(credits.len(), 4);
+    let run = bank_transfer::reconcile_statement(&db, &bank, day, &credits, now).await?;
+    assert_eq!(run.gateway, "vietqr");
+
+    // The lost notice's transfer is paid now, once; the short one is not.
+    let paid = online::of_dossier(&db, &lost.0).await?;
+    assert_eq!(paid[0].status, "paid");
+    assert_eq!(paid[0].gateway_txn_no.as_deref(), Some("FT0001"));
+    assert_eq!(
+        online::of_dossier(&db, &short.0).await?[0].status,
+        "pending"
+    );
+    let issue = |r: &str| {
+        reconciliation::lines(&run)
+            .into_iter()
+            .find(|l| l.txn_ref == r)
+            .map(|l| l.issue)
+    };
+    assert_eq!(issue(&lost.1.txn_ref), Some(None));
+    assert_eq!(issue(&short.1.txn_ref), Some(Some(Issue::AmountDiffers)));
+    assert_eq!(issue("FT0003"), Some(Some(Issue::UnknownToPortal)));
+    assert_eq!(issue(&phantom.1.txn_ref), Some(Some(Issue::NotSettled)));
+    assert_eq!(run.mismatched, 3);
+    assert!(
+        reconciliation::lines(&run)
+            .iter()
+            .all(|l| l.txn_ref != "FT0004"),
+        "another account's credit is not ours"
+    );
+
+    // A second reading of the statement pays nothing twice.
+    let again = bank_transfer::parse_statement(&statement)?;
+    let day_after = day.succ_opt().ok_or("day")?;
+    bank_transfer::reconcile_statement(&db, &bank, day_after, &again, now).await?;
+    let paid_events = dossier_event::Entity::find()
+        .filter(dossier_event::Column::DossierId.eq(&lost.0))
+        .filter(dossier_event::Column::Kind.eq("payment_paid"))
+        .count(&db)
+        .await?;
+    assert_eq!(paid_events, 1);
+    // An unreadable statement is refused, naming what is missing.
+    assert!(matches!(
+        bank_transfer::parse_statement("Ref,Money\nA,1\n"),
+        Err(DomainError::Validation(_))
+    ));
+    Ok(())
+}

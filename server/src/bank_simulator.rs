@@ -6,7 +6,10 @@
 //! - `POST /gia-lap/ngan-hang/chuyen-khoan` reads the payload as a banking app does (a wrong
 //!   CRC is refused), "transfers" the amount with the reference as its content, and sends the
 //!   portal the collecting bank's credit notice, signed with HMAC-SHA256. Test controls send it
-//!   twice (replay), with another amount, or altered after signing.
+//!   twice (replay), with another amount, altered after signing, or not at all (a lost notice).
+//! - `GET /gia-lap/ngan-hang/sao-ke?day=yyyyMMdd` is the collecting account's statement of that
+//!   day (CSV: `TransactionId,Time,Account,Amount,Description`), every credit made here
+//!   whatever happened to its notice; the portal's daily reconciliation reads it.
 
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
@@ -16,13 +19,16 @@ use axum::Router;
 use chrono::Utc;
 use domain::payments::vietqr::{self, CreditNotice, SIGNATURE_HEADER};
 use serde::Deserialize;
+use std::sync::{Arc, Mutex};
 
-/// What the simulator needs: the notice secret and where the portal's notice address is.
+/// What the simulator needs: the notice secret and where the portal's notice address is; it
+/// keeps the credits it made (in memory: a development stand-in) for its statement.
 #[derive(Clone)]
 pub struct Simulator {
     secret: String,
     notice_url: String,
     client: reqwest::Client,
+    ledger: Arc<Mutex<Vec<CreditNotice>>>,
 }
 
 impl Simulator {
@@ -35,6 +41,7 @@ impl Simulator {
                 .timeout(std::time::Duration::from_secs(15))
                 .build()
                 .unwrap_or_default(),
+            ledger: Arc::default(),
         }
     }
 }
@@ -65,7 +72,8 @@ async fn scan_page() -> Html<String> {
          <label><input type=\"radio\" name=\"mode\" value=\"once\" checked> Báo có một lần</label><br>\
          <label><input type=\"radio\" name=\"mode\" value=\"twice\"> Báo có hai lần (replay)</label><br>\
          <label><input type=\"radio\" name=\"mode\" value=\"less\"> Chuyển thiếu 1.000 đồng</label><br>\
-         <label><input type=\"radio\" name=\"mode\" value=\"tamper\"> Sửa số tiền sau khi ký</label></fieldset>\
+         <label><input type=\"radio\" name=\"mode\" value=\"tamper\"> Sửa số tiền sau khi ký</label><br>\
+         <label><input type=\"radio\" name=\"mode\" value=\"silent\"> Không gửi báo có (mất thông báo)</label></fieldset>\
          <button type=\"submit\">Chuyển khoản</button></form>",
     )
 }
@@ -119,8 +127,12 @@ async fn transfer(State(sim): State<Simulator>, Form(form): Form<TransferForm>) 
     let Ok(body) = serde_json::to_vec(&notice) else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
+    if let Ok(mut ledger) = sim.ledger.lock() {
+        ledger.push(notice.clone());
+    }
     let signature = vietqr::sign(&sim.secret, &body);
     let outcome = match form.mode.as_str() {
+        "silent" => Ok("—".to_owned()),
         "tamper" => {
             let altered = String::from_utf8_lossy(&body)
                 .replace(&format!("\"amount_vnd\":{amount}"), "\"amount_vnd\":1000");
@@ -133,6 +145,10 @@ async fn transfer(State(sim): State<Simulator>, Form(form): Form<TransferForm>) 
         _ => send(&sim, body, &signature).await,
     };
     let answer = match outcome {
+        Ok(_) if form.mode == "silent" => {
+            "Không gửi báo có cho cổng (thử mất thông báo); đối soát sao kê hằng ngày sẽ xác nhận giao dịch."
+                .to_owned()
+        }
         Ok(code) => format!(
             "Ngân hàng thụ hưởng đã báo có; cổng trả lời mã <strong id=\"answer\">{}</strong>.",
             escape(&code)
@@ -151,10 +167,49 @@ async fn transfer(State(sim): State<Simulator>, Form(form): Form<TransferForm>) 
     .into_response()
 }
 
+/// The statement's query.
+#[derive(Debug, Deserialize)]
+pub struct StatementQuery {
+    /// `yyyyMMdd`, Vietnam time.
+    day: String,
+}
+
+/// Quotes a CSV field.
+fn csv_field(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+async fn statement(
+    State(sim): State<Simulator>,
+    axum::extract::Query(q): axum::extract::Query<StatementQuery>,
+) -> Response {
+    let Ok(day) = chrono::NaiveDate::parse_from_str(&q.day, "%Y%m%d") else {
+        return (StatusCode::BAD_REQUEST, "day: yyyyMMdd").into_response();
+    };
+    let tz = domain::dossiers::codes::vietnam();
+    let mut csv = String::from("TransactionId,Time,Account,Amount,Description\n");
+    let credits = sim.ledger.lock().map(|l| l.clone()).unwrap_or_default();
+    for c in credits {
+        let at = c.credited_at.with_timezone(&tz);
+        if at.date_naive() == day {
+            csv.push_str(&format!(
+                "{},{},{},{},{}\n",
+                c.transaction_id,
+                at.format("%Y-%m-%d %H:%M:%S"),
+                c.account,
+                c.amount_vnd,
+                csv_field(&c.description)
+            ));
+        }
+    }
+    ([("content-type", "text/csv; charset=utf-8")], csv).into_response()
+}
+
 /// The simulator's routes, nested under `/gia-lap/ngan-hang`.
 pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
     Router::new()
         .route("/", get(scan_page))
         .route("/chuyen-khoan", post(transfer))
+        .route("/sao-ke", get(statement))
         .with_state(sim)
 }

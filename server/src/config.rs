@@ -193,6 +193,10 @@ pub struct Config {
     pub vietqr_account: String,
     /// The account holder's name, as banking apps show it.
     pub vietqr_account_name: String,
+    /// Where the collecting account's statement of a day is fetched (`?day=yyyyMMdd`, CSV) to
+    /// confirm transfers whose notice never came; unset: the bank simulator's
+    /// (`{public_url}/gia-lap/ngan-hang/sao-ke`) outside production, none in production.
+    pub vietqr_statement_url: Option<String>,
 }
 
 /// Environment variable with the VNPay merchant secret (`vnp_HashSecret`).
@@ -269,6 +273,18 @@ impl Config {
             _ => DEV_VIETQR_SECRET.to_owned(),
         };
         Ok((self.vietqr_beneficiary(), secret))
+    }
+
+    /// Where the collecting account's daily statement is fetched, if anywhere.
+    pub fn vietqr_statement(&self) -> Option<String> {
+        match &self.vietqr_statement_url {
+            Some(url) => Some(url.clone()),
+            None if self.environment == Environment::Production => None,
+            None => Some(format!(
+                "{}/gia-lap/ngan-hang/sao-ke",
+                self.public_url.trim_end_matches('/')
+            )),
+        }
     }
 
     /// The account fees are transferred to.
@@ -368,6 +384,7 @@ impl Default for Config {
             vietqr_bank_name: "Vietcombank".into(),
             vietqr_account: DEMO_VIETQR_ACCOUNT.into(),
             vietqr_account_name: "KHO BAC NHA NUOC TAY NINH (DEMO)".into(),
+            vietqr_statement_url: None,
             national_id_citizen_id_claim: "citizen_id".into(),
         }
     }

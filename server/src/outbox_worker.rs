@@ -75,6 +75,11 @@ pub async fn clean_up(
             tracing::warn!(error = %e, "payment reconciliation not done; tried again next round");
         }
     }
+    if let Some((account, url)) = &settings.transfers {
+        if let Err(e) = reconcile_transfers_day(db, account, url, yesterday()).await {
+            tracing::warn!(error = %e, "bank transfer reconciliation not done; tried again next round");
+        }
+    }
     tracing::debug!(
         escalated,
         payments,
@@ -88,17 +93,50 @@ pub async fn clean_up(
     Ok(())
 }
 
+/// Yesterday, Vietnam time: the day a daily reconciliation covers.
+fn yesterday() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive()
+        - chrono::Duration::days(1)
+}
+
 /// Reconciles yesterday (Vietnam time) once: fetches the gateway's statement and compares it
 /// with the portal's payments. Several instances may try; the unique day keeps one report.
 pub async fn reconcile_yesterday(
     db: &DatabaseConnection,
     statement_url: &str,
 ) -> anyhow::Result<bool> {
-    let day = chrono::Utc::now()
-        .with_timezone(&domain::dossiers::codes::vietnam())
-        .date_naive()
-        - chrono::Duration::days(1);
-    reconcile_day(db, statement_url, day).await
+    reconcile_day(db, statement_url, yesterday()).await
+}
+
+/// True when `gateway`'s statement of `day` was reconciled.
+async fn reconciled(
+    db: &DatabaseConnection,
+    gateway: &str,
+    day: chrono::NaiveDate,
+) -> anyhow::Result<bool> {
+    use domain::entities::reconciliation_run;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    Ok(reconciliation_run::Entity::find()
+        .filter(reconciliation_run::Column::Gateway.eq(gateway))
+        .filter(reconciliation_run::Column::Day.eq(day))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// The statement CSV of `day` at `url` (`?day=yyyyMMdd`).
+async fn statement(url: &str, day: chrono::NaiveDate) -> anyhow::Result<String> {
+    Ok(reqwest::Client::new()
+        .get(url)
+        .query(&[("day", day.format("%Y%m%d").to_string())])
+        .timeout(std::time::Duration::from_secs(60))
+        .send()
+        .await?
+        .error_for_status()?
+        .text()
+        .await?)
 }
 
 /// Reconciles `day` unless that was done: fetches the statement and compares. True when it
@@ -108,28 +146,31 @@ pub async fn reconcile_day(
     statement_url: &str,
     day: chrono::NaiveDate,
 ) -> anyhow::Result<bool> {
-    use domain::entities::reconciliation_run;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let now = chrono::Utc::now();
-    let done = reconciliation_run::Entity::find()
-        .filter(reconciliation_run::Column::Gateway.eq("vnpay"))
-        .filter(reconciliation_run::Column::Day.eq(day))
-        .one(db)
-        .await?;
-    if done.is_some() {
+    if reconciled(db, "vnpay", day).await? {
         return Ok(false);
     }
-    let text = reqwest::Client::new()
-        .get(statement_url)
-        .query(&[("day", day.format("%Y%m%d").to_string())])
-        .timeout(std::time::Duration::from_secs(60))
-        .send()
-        .await?
-        .error_for_status()?
-        .text()
-        .await?;
+    let text = statement(statement_url, day).await?;
     let lines = domain::payments::reconciliation::parse_statement(&text)?;
-    domain::payments::reconciliation::reconcile(db, day, &lines, now).await?;
+    domain::payments::reconciliation::reconcile(db, day, &lines, chrono::Utc::now()).await?;
+    Ok(true)
+}
+
+/// Reconciles the collecting account's statement of `day` with the VietQR transfer orders
+/// unless that was done: a transfer whose credit notice never came is confirmed by it. True
+/// when it ran now.
+pub async fn reconcile_transfers_day(
+    db: &DatabaseConnection,
+    account: &domain::payments::vietqr::Beneficiary,
+    statement_url: &str,
+    day: chrono::NaiveDate,
+) -> anyhow::Result<bool> {
+    use domain::payments::bank_transfer;
+    if reconciled(db, bank_transfer::GATEWAY, day).await? {
+        return Ok(false);
+    }
+    let text = statement(statement_url, day).await?;
+    let credits = bank_transfer::parse_statement(&text)?;
+    bank_transfer::reconcile_statement(db, account, day, &credits, chrono::Utc::now()).await?;
     Ok(true)
 }
 
@@ -146,6 +187,9 @@ pub struct Housekeeping {
     pub vnpay: Option<(domain::payments::online::VnpayConfig, String)>,
     /// Where the day's VNPay statement is fetched for the reconciliation.
     pub statement_url: String,
+    /// The account VietQR transfers are paid to, and where its daily statement is fetched
+    /// (`None`: not reconciled — production without a statement address).
+    pub transfers: Option<(domain::payments::vietqr::Beneficiary, String)>,
 }
 
 impl Housekeeping {
@@ -157,6 +201,9 @@ impl Housekeeping {
             base_url: config.public_url.clone(),
             vnpay: config.vnpay().ok().map(|c| (c, config.vnpay_api())),
             statement_url: config.vnpay_statement(),
+            transfers: config
+                .vietqr_statement()
+                .map(|url| (config.vietqr_beneficiary(), url)),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! which reads the order's code as a banking app does and sends the portal the collecting
 //! bank's signed credit notice — once, twice, short of the amount or altered after signing —
 //! to `/thanh-toan/vietqr/thong-bao`, which needs no CSRF token (a server calls it, with no
-//! cookie) and answers each with its code.
+//! cookie) and answers each with its code. A transfer whose notice is lost is confirmed by the
+//! daily reconciliation of the simulator's account statement.
 
 mod common;
 
@@ -110,6 +111,50 @@ async fn the_bank_simulator_pays_a_transfer_order_and_the_portal_answers_its_not
     let junk = b"{".to_vec();
     let signed = domain::payments::vietqr::sign(DEV_VIETQR_SECRET, &junk);
     assert_eq!(post(junk, signed).await?, (400, "99".to_owned()));
+
+    // A transfer whose notice is lost stays waiting until the day's account statement, read
+    // by the daily reconciliation, confirms it (once: the day is not read twice).
+    let (third, third_id) = testing::filed(&db, 5, now).await?;
+    let lost = bank_transfer::order(&db, &third, &origin(), &third_id, now).await?;
+    let (status, page) = pay(bank_transfer::payload_of(&to, &lost), "silent").await?;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(
+        online::of_dossier(&db, &third_id).await?[0].status,
+        "pending"
+    );
+    let today = now
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive();
+    let statement_url = format!("{base}/gia-lap/ngan-hang/sao-ke");
+    let csv = http
+        .get(&statement_url)
+        .query(&[("day", today.format("%Y%m%d").to_string())])
+        .send()
+        .await?
+        .text()
+        .await?;
+    assert!(
+        csv.starts_with("TransactionId,Time,Account,Amount,Description\n"),
+        "{csv}"
+    );
+    assert!(csv.contains(&lost.txn_ref), "{csv}");
+    assert!(server::outbox_worker::reconcile_transfers_day(&db, &to, &statement_url, today).await?);
+    assert!(
+        !server::outbox_worker::reconcile_transfers_day(&db, &to, &statement_url, today).await?
+    );
+    assert_eq!(online::of_dossier(&db, &third_id).await?[0].status, "paid");
+    // The report flags the short transfer of the second order, which the statement shows.
+    let runs = domain::payments::reconciliation::runs(&db, 5).await?;
+    let run = runs
+        .iter()
+        .find(|r| r.gateway == "vietqr")
+        .ok_or("vietqr run")?;
+    let lines = domain::payments::reconciliation::lines(run);
+    assert!(
+        lines.iter().any(|l| l.txn_ref == open.txn_ref
+            && l.issue == Some(domain::payments::reconciliation::Issue::AmountDiffers)),
+        "{lines:?}"
+    );
 
     let spec: serde_json::Value = http
         .get(format!("{base}/api/openapi.json"))

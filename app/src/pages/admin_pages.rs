@@ -455,8 +455,9 @@ pub fn FailedMessagesPage() -> impl IntoView {
     }
 }
 
-/// `/quan-tri/doi-soat`: the daily reconciliations of the payment gateway's statement with the
-/// portal's payments, each flagged transaction with both sides, and the report as CSV.
+/// `/quan-tri/doi-soat`: the daily reconciliations of the card gateway's statement and of the
+/// collecting account's statement (VietQR transfers) with the portal's payments, each flagged
+/// transaction with both sides, and the report as CSV.
 #[component]
 pub fn ReconciliationPage() -> impl IntoView {
     use crate::server_fns::outbox::reconciliations;
@@ -473,7 +474,7 @@ pub fn ReconciliationPage() -> impl IntoView {
                         Ok(runs) if runs.is_empty() => view! { <p>{t.t(Key::ReconNone)}</p> }.into_any(),
                         Ok(runs) => runs.into_iter().map(|r| view! {
                             <section class="panel recon-run" aria-label=r.day.clone()>
-                                <h2>{t.tf(Key::ReconDay, &[("day", &r.day)])}</h2>
+                                <h2>{t.tf(Key::ReconDay, &[("day", &r.day)])}" — "{key_text_or(t, &format!("recon_source_{}", r.gateway), &r.gateway)}</h2>
                                 <p>
                                     {t.tf(Key::ReconCounts, &[("matched", &r.matched), ("mismatched", &r.mismatched)])}" "
                                     <a href=format!("/quan-tri/doi-soat/{}.csv", r.id)>{t.t(Key::ReconCsv)}</a>

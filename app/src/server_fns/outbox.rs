@@ -61,6 +61,8 @@ pub struct ReconciliationView {
     pub id: i64,
     /// The day, `dd/MM/yyyy`.
     pub day: String,
+    /// Whose statement: `vnpay` (the card gateway) or `vietqr` (the collecting account).
+    pub gateway: String,
     /// Transactions that agree.
     pub matched: i32,
     /// Transactions flagged.
@@ -82,6 +84,7 @@ pub async fn reconciliations() -> Result<Vec<ReconciliationView>, AppError> {
         .map(|r| ReconciliationView {
             id: r.id,
             day: r.day.format("%d/%m/%Y").to_string(),
+            gateway: r.gateway.clone(),
             matched: r.matched,
             mismatched: r.mismatched,
             issues: reconciliation::lines(&r)

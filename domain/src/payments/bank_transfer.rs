@@ -1,11 +1,13 @@
 //! Paying a dossier's fee by VietQR bank transfer: the applicant asks for a transfer order
 //! (the balance due, a reference of the portal's own making, and the VietQR code with both),
 //! makes the transfer in any banking app, and the collecting bank's signed credit notice
-//! confirms the payment through the same rules as every gateway (`online::confirm`). The
+//! confirms the payment through the same rules as every gateway (`online::confirm`); a notice
+//! that never came is made good by the day's account statement ([`reconcile_statement`]). The
 //! browser never tells the portal that anything was paid.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveValue::NotSet, ActiveValue::Set, DatabaseConnection, EntityTrait};
+use serde::{Deserialize, Serialize};
 
 use super::online::{self, GatewayAnswer};
 use super::vietqr::{self, Beneficiary, CreditNotice};
@@ -13,7 +15,7 @@ use super::vnpay::IpnCode;
 use crate::access::Actor;
 use crate::audit::Origin;
 use crate::entities::{payment, payment_callback};
-use crate::error::DomainResult;
+use crate::error::{DomainError, DomainResult, FieldError};
 
 /// Gateway code of bank transfers in the payments table.
 pub const GATEWAY: &str = "vietqr";
@@ -155,4 +157,107 @@ pub async fn credit_notice(
     .exec_without_returning(db)
     .await?;
     Ok(answer)
+}
+
+/// One credit on the collecting account's statement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementCredit {
+    /// The bank's id of the transaction.
+    pub transaction_id: String,
+    /// The credited account.
+    pub account: String,
+    /// Amount credited, in đồng.
+    pub amount_vnd: i64,
+    /// The transfer's content as the bank kept it (the portal's reference is somewhere in it).
+    pub description: String,
+}
+
+/// Reads the collecting bank's account statement of a day (the CSV its corporate banking
+/// exports): a header naming `TransactionId`, `Account`, `Amount` (đồng) and `Description` in
+/// any order (other columns are ignored), then one line per credit.
+pub fn parse_statement(csv_text: &str) -> DomainResult<Vec<StatementCredit>> {
+    let bad = |why: String| {
+        DomainError::Validation(vec![FieldError::rule(
+            "statement",
+            "statement_unreadable",
+            &why,
+        )])
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(csv_text.as_bytes());
+    let headers = reader.headers().map_err(|e| bad(e.to_string()))?.clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
+            .ok_or_else(|| bad(format!("no {name} column")))
+    };
+    let (t, a, m, d) = (
+        col("TransactionId")?,
+        col("Account")?,
+        col("Amount")?,
+        col("Description")?,
+    );
+    let mut credits = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| bad(e.to_string()))?;
+        let field = |i: usize| record.get(i).unwrap_or("").to_owned();
+        credits.push(StatementCredit {
+            transaction_id: field(t),
+            account: field(a),
+            amount_vnd: field(m)
+                .replace(['.', ','], "")
+                .parse()
+                .map_err(|_| bad(format!("amount {}", field(m))))?,
+            description: field(d),
+        });
+    }
+    Ok(credits)
+}
+
+/// Reconciles the collecting account's statement of `day` with the portal's transfer orders.
+/// A credit to `to`'s account that names an order still waiting — its notice never came, or
+/// came unreadable — confirms it by the same rules as a notice (the right amount, once; the
+/// dossier moves on); then every disagreement is flagged as for VNPay's statement: a credit
+/// naming no order of the portal, a different amount, an order the portal counts as paid that
+/// the statement does not show. The report is kept (gateway `vietqr`).
+pub async fn reconcile_statement(
+    db: &DatabaseConnection,
+    to: &Beneficiary,
+    day: chrono::NaiveDate,
+    credits: &[StatementCredit],
+    now: DateTime<Utc>,
+) -> DomainResult<crate::entities::reconciliation_run::Model> {
+    let mut lines = Vec::new();
+    for credit in credits.iter().filter(|c| c.account.trim() == to.account) {
+        let reference = vietqr::find_reference(&credit.description);
+        if let Some(r) = &reference {
+            let code = online::confirm(
+                db,
+                &GatewayAnswer {
+                    gateway: "VietQR",
+                    txn_ref: r,
+                    amount_x100: credit.amount_vnd.checked_mul(100),
+                    success: true,
+                    gateway_txn_no: &credit.transaction_id,
+                    bank_code: &to.bank_bin,
+                    response_code: "00",
+                },
+                now,
+            )
+            .await?;
+            if code == IpnCode::Confirmed {
+                tracing::info!(reference = %r, "bank transfer confirmed by the statement");
+            }
+        }
+        lines.push(super::reconciliation::StatementLine {
+            // A credit naming no reference is listed under the bank's own id.
+            txn_ref: reference.unwrap_or_else(|| credit.transaction_id.clone()),
+            transaction_no: credit.transaction_id.clone(),
+            amount_vnd: credit.amount_vnd,
+            status: "00".into(),
+        });
+    }
+    super::reconciliation::reconcile_gateway(db, GATEWAY, day, &lines, now).await
 }

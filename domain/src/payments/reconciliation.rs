@@ -111,15 +111,27 @@ pub async fn reconcile<C: ConnectionTrait>(
     lines: &[StatementLine],
     now: DateTime<Utc>,
 ) -> DomainResult<reconciliation_run::Model> {
+    reconcile_gateway(db, "vnpay", day, lines, now).await
+}
+
+/// [`reconcile`] for the payments of `gateway`: VNPay's statement, or the collecting bank's
+/// account statement for VietQR transfers (`bank_transfer::reconcile_statement`).
+pub(crate) async fn reconcile_gateway<C: ConnectionTrait>(
+    db: &C,
+    gateway: &str,
+    day: NaiveDate,
+    lines: &[StatementLine],
+    now: DateTime<Utc>,
+) -> DomainResult<reconciliation_run::Model> {
     let tz = crate::dossiers::codes::vietnam();
     let start = day
         .and_hms_opt(0, 0, 0)
         .and_then(|t| tz.from_local_datetime(&t).single())
         .ok_or_else(|| DomainError::Internal("day".into()))?;
     let end = start + chrono::Duration::days(1);
-    // The statement is VNPay's: bank transfers are confirmed by the bank's own notices.
+    // Each statement covers one gateway's payments.
     let mut portal: BTreeMap<String, payment::Model> = payment::Entity::find()
-        .filter(payment::Column::Gateway.eq("vnpay"))
+        .filter(payment::Column::Gateway.eq(gateway))
         .filter(payment::Column::CreatedAt.gte(start.fixed_offset()))
         .filter(payment::Column::CreatedAt.lt(end.fixed_offset()))
         .all(db)
@@ -181,7 +193,7 @@ pub async fn reconcile<C: ConnectionTrait>(
     let matched = report.len() - mismatched;
     let row = reconciliation_run::Entity::insert(reconciliation_run::ActiveModel {
         id: NotSet,
-        gateway: Set("vnpay".into()),
+        gateway: Set(gateway.to_owned()),
         day: Set(day),
         created_at: Set(now.fixed_offset()),
         matched: Set(i32::try_from(matched).unwrap_or(i32::MAX)),
@@ -191,7 +203,7 @@ pub async fn reconcile<C: ConnectionTrait>(
     .exec_with_returning(db)
     .await?;
     if mismatched > 0 {
-        tracing::warn!(%day, mismatched, "payment reconciliation found mismatches");
+        tracing::warn!(%day, gateway, mismatched, "payment reconciliation found mismatches");
     }
     Ok(row)
 }
