@@ -153,3 +153,57 @@ async fn a_mobile_app_starts_a_payment_for_the_portals_amount() -> TestResult {
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn the_reconciliation_page_lists_both_statements_for_administrators_only() -> TestResult {
+    use domain::payments::{bank_transfer, reconciliation};
+    let app = TestApp::with_accounts().await?;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("day")?;
+    let now = Utc::now();
+    // A VNPay statement with a transaction the portal does not know, and an account statement
+    // with a credit that names no order.
+    let vnpay = reconciliation::parse_statement(
+        "TxnRef,TransactionNo,Amount,Status\nZZUNKNOWN01,14000001,50000,00\n",
+    )?;
+    reconciliation::reconcile(&app.db, day, &vnpay, now).await?;
+    let account = server::config::Config::default().vietqr_beneficiary();
+    let credits = bank_transfer::parse_statement(&format!(
+        "TransactionId,Time,Account,Amount,Description\nFT9001,2026-11-23 10:00,{},150000,ung ho\n",
+        account.account
+    ))?;
+    let run = bank_transfer::reconcile_statement(&app.db, &account, day, &credits, now).await?;
+
+    let mut admin = Browser::new(&app);
+    admin
+        .sign_in("quantri@dichvucong.localhost", "Demo@2026")
+        .await?;
+    let page = admin.get("/quan-tri/doi-soat").await?;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("sao kê VNPAY"), "{}", page.body);
+    assert!(page
+        .body
+        .contains("sao kê tài khoản nhận chuyển khoản VietQR"));
+    assert!(page.body.contains("ZZUNKNOWN01") && page.body.contains("FT9001"));
+    let (status, _, csv) = admin
+        .download(&format!("/quan-tri/doi-soat/{}.csv", run.id))
+        .await?;
+    assert_eq!(status, StatusCode::OK);
+    let csv = String::from_utf8(csv)?;
+    assert!(
+        csv.contains("FT9001") && csv.contains("unknown_to_portal"),
+        "{csv}"
+    );
+
+    // A desk clerk sees neither the page's data nor the CSV.
+    let mut clerk = Browser::new(&app);
+    clerk
+        .sign_in("tiepnhan.hcc@dichvucong.localhost", "Demo@2026")
+        .await?;
+    let page = clerk.get("/quan-tri/doi-soat").await?;
+    assert!(!page.body.contains("FT9001"));
+    let (status, _, _) = clerk
+        .download(&format!("/quan-tri/doi-soat/{}.csv", run.id))
+        .await?;
+    assert!(status.is_client_error(), "{status}");
+    Ok(())
+}
