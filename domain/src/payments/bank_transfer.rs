@@ -15,7 +15,7 @@ use super::vnpay::IpnCode;
 use crate::access::Actor;
 use crate::audit::Origin;
 use crate::entities::{payment, payment_callback};
-use crate::error::{DomainError, DomainResult, FieldError};
+use crate::error::DomainResult;
 
 /// Gateway code of bank transfers in the payments table.
 pub const GATEWAY: &str = "vietqr";
@@ -176,44 +176,21 @@ pub struct StatementCredit {
 /// exports): a header naming `TransactionId`, `Account`, `Amount` (đồng) and `Description` in
 /// any order (other columns are ignored), then one line per credit.
 pub fn parse_statement(csv_text: &str) -> DomainResult<Vec<StatementCredit>> {
-    let bad = |why: String| {
-        DomainError::Validation(vec![FieldError::rule(
-            "statement",
-            "statement_unreadable",
-            &why,
-        )])
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(csv_text.as_bytes());
-    let headers = reader.headers().map_err(|e| bad(e.to_string()))?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(name))
-            .ok_or_else(|| bad(format!("no {name} column")))
-    };
-    let (t, a, m, d) = (
-        col("TransactionId")?,
-        col("Account")?,
-        col("Amount")?,
-        col("Description")?,
-    );
-    let mut credits = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| bad(e.to_string()))?;
-        let field = |i: usize| record.get(i).unwrap_or("").to_owned();
-        credits.push(StatementCredit {
-            transaction_id: field(t),
-            account: field(a),
-            amount_vnd: field(m)
-                .replace(['.', ','], "")
-                .parse()
-                .map_err(|_| bad(format!("amount {}", field(m))))?,
-            description: field(d),
-        });
-    }
-    Ok(credits)
+    Ok(super::reconciliation::statement_rows(
+        csv_text,
+        ["TransactionId", "Account", "Description"],
+        "Amount",
+    )?
+    .into_iter()
+    .map(
+        |([transaction_id, account, description], amount_vnd)| StatementCredit {
+            transaction_id,
+            account,
+            amount_vnd,
+            description,
+        },
+    )
+    .collect())
 }
 
 /// Reconciles the collecting account's statement of `day` with the portal's transfer orders.

@@ -60,47 +60,69 @@ pub struct ReportLine {
     pub issue: Option<Issue>,
 }
 
-/// Reads the statement CSV: a header naming `TxnRef`, `TransactionNo`, `Amount` (đồng) and
-/// `Status` in any order, then one line per transaction.
-pub fn parse_statement(csv_text: &str) -> DomainResult<Vec<StatementLine>> {
-    let bad = |why: String| {
-        DomainError::Validation(vec![crate::error::FieldError::rule(
-            "statement",
-            "statement_unreadable",
-            &why,
-        )])
-    };
+fn unreadable(why: String) -> DomainError {
+    DomainError::Validation(vec![crate::error::FieldError::rule(
+        "statement",
+        "statement_unreadable",
+        &why,
+    )])
+}
+
+/// The columns `names` (found by header, in any order, any case) of every line of a statement
+/// CSV; the last one is the amount in đồng (thousands separators allowed), returned apart.
+/// Statements of any source are read this way (VNPay's, the collecting bank's).
+pub(crate) fn statement_rows<const N: usize>(
+    csv_text: &str,
+    names: [&str; N],
+    amount: &str,
+) -> DomainResult<Vec<([String; N], i64)>> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(csv_text.as_bytes());
-    let headers = reader.headers().map_err(|e| bad(e.to_string()))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|e| unreadable(e.to_string()))?
+        .clone();
     let col = |name: &str| {
         headers
             .iter()
             .position(|h| h.eq_ignore_ascii_case(name))
-            .ok_or_else(|| bad(format!("no {name} column")))
+            .ok_or_else(|| unreadable(format!("no {name} column")))
     };
-    let (r, n, a, s) = (
-        col("TxnRef")?,
-        col("TransactionNo")?,
-        col("Amount")?,
-        col("Status")?,
-    );
-    let mut lines = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| bad(e.to_string()))?;
-        let field = |i: usize| record.get(i).unwrap_or("").to_owned();
-        lines.push(StatementLine {
-            txn_ref: field(r),
-            transaction_no: field(n),
-            amount_vnd: field(a)
-                .replace(['.', ','], "")
-                .parse()
-                .map_err(|_| bad(format!("amount {}", field(a))))?,
-            status: field(s),
-        });
+    let mut at = [0usize; N];
+    for (slot, name) in at.iter_mut().zip(names) {
+        *slot = col(name)?;
     }
-    Ok(lines)
+    let amount_at = col(amount)?;
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| unreadable(e.to_string()))?;
+        let field = |i: usize| record.get(i).unwrap_or("").to_owned();
+        let vnd = field(amount_at)
+            .replace(['.', ','], "")
+            .parse()
+            .map_err(|_| unreadable(format!("amount {}", field(amount_at))))?;
+        rows.push((at.map(field), vnd));
+    }
+    Ok(rows)
+}
+
+/// Reads the statement CSV: a header naming `TxnRef`, `TransactionNo`, `Amount` (đồng) and
+/// `Status` in any order, then one line per transaction.
+pub fn parse_statement(csv_text: &str) -> DomainResult<Vec<StatementLine>> {
+    Ok(
+        statement_rows(csv_text, ["TxnRef", "TransactionNo", "Status"], "Amount")?
+            .into_iter()
+            .map(
+                |([txn_ref, transaction_no, status], amount_vnd)| StatementLine {
+                    txn_ref,
+                    transaction_no,
+                    amount_vnd,
+                    status,
+                },
+            )
+            .collect(),
+    )
 }
 
 /// Compares `lines` with the portal's payments of `day` (and any payment a line names), keeps
