@@ -46,6 +46,9 @@ struct ScriptedCarrier {
     serial: AtomicU32,
     next_error: Mutex<Option<CarrierError>>,
     orders: Mutex<Vec<Order>>,
+    /// What a tracking call answers, and the numbers asked about.
+    events: Mutex<Vec<Update>>,
+    asked: Mutex<Vec<String>>,
 }
 
 impl Carrier for ScriptedCarrier {
@@ -62,6 +65,25 @@ impl Carrier for ScriptedCarrier {
                 tracking_number: carrier::tracking_number("EB", 10_000 + n),
                 fee_vnd: 18_000,
             })
+        })
+    }
+
+    fn track<'a>(
+        &'a self,
+        tracking_number: &'a str,
+    ) -> BoxFuture<'a, Result<Vec<Update>, CarrierError>> {
+        Box::pin(async move {
+            if let Ok(mut a) = self.asked.lock() {
+                a.push(tracking_number.to_owned());
+            }
+            Ok(self
+                .events
+                .lock()
+                .map(|e| e.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|u| u.tracking_number == tracking_number)
+                .collect())
         })
     }
 }
@@ -668,5 +690,68 @@ async fn a_processed_dossier_can_still_ask_for_its_result_by_post_paid_on_delive
         "unpaid fee and postal fee"
     );
     assert_eq!(orders[0].recipient.province_code, "79");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_parcel_whose_webhooks_were_lost_is_caught_up_by_asking_the_carrier() -> TestResult {
+    let d = desk().await?;
+    let (_, row) = filed_by_post(&d, 1, "80", "25459", PostalPayment::OnDelivery).await?;
+    let id = row.id.clone();
+    processed(&d, &id).await?;
+    let carrier = ScriptedCarrier::default();
+    let sent = shipments::hand_over(&d.db, &carrier, &d.clerk, &origin(), &id, d.now).await?;
+    let tn = sent.tracking_number.clone();
+    let t = d.now;
+    assert_eq!(
+        post_update(
+            &d,
+            &update("c1", &tn, "picked_up", t + Duration::minutes(30))
+        )
+        .await?,
+        UpdateAnswer::Accepted
+    );
+    // The carrier knows more than reached the portal: the webhooks of these were lost.
+    if let Ok(mut e) = carrier.events.lock() {
+        *e = vec![
+            update("c1", &tn, "picked_up", t + Duration::minutes(30)),
+            update("c3", &tn, "delivered", t + Duration::hours(5)),
+            update("c2", &tn, "in_transit", t + Duration::hours(2)),
+            update("x9", "EE473124829VN", "delivered", t + Duration::hours(5)),
+        ];
+    }
+    // Not asked while news is recent.
+    let mailing = mailing();
+    assert_eq!(
+        shipments::catch_up(&d.db, &carrier, mailing, t + Duration::hours(2)).await?,
+        0
+    );
+    assert!(carrier.asked.lock().map(|a| a.is_empty()).unwrap_or(false));
+    // Quiet for longer than the limit: asked; the two lost events are applied in order and
+    // the delivery returns the dossier; the one already kept and another parcel's are not.
+    let later = t + Duration::hours(6);
+    assert_eq!(
+        shipments::catch_up(&d.db, &carrier, mailing, later).await?,
+        2
+    );
+    assert_eq!(status_of(&d, &id).await?, Status::Returned.code());
+    let current = shipment::Entity::find_by_id(sent.id.clone())
+        .one(&d.db)
+        .await?
+        .ok_or("shipment")?;
+    assert_eq!(current.status, "delivered");
+    let kinds = kinds(&d, &id).await?;
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "shipment_picked_up").count(),
+        1
+    );
+    assert!(kinds.contains(&"shipment_in_transit".to_owned()));
+    assert_eq!(kinds.iter().filter(|k| *k == "return").count(), 1);
+    // A delivered parcel is not asked about again.
+    assert_eq!(
+        shipments::catch_up(&d.db, &carrier, mailing, later + Duration::hours(8)).await?,
+        0
+    );
+    assert_eq!(carrier.asked.lock().map(|a| a.len()).unwrap_or(0), 1);
     Ok(())
 }

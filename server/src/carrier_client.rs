@@ -1,7 +1,7 @@
 //! The postal carrier's delivery API over HTTP (`domain::postal::carrier::Carrier`): the real
 //! carrier in production, the simulator by default (they speak the same protocol).
 
-use domain::postal::carrier::{Carrier, CarrierError, Created, Order};
+use domain::postal::carrier::{Carrier, CarrierError, Created, Order, Update};
 use futures::future::BoxFuture;
 use serde::Deserialize;
 
@@ -71,6 +71,29 @@ impl Carrier for HttpCarrier {
                 });
             }
             Err(CarrierError::Unavailable(format!("HTTP {status}")))
+        })
+    }
+
+    fn track<'a>(
+        &'a self,
+        tracking_number: &'a str,
+    ) -> BoxFuture<'a, Result<Vec<Update>, CarrierError>> {
+        Box::pin(async move {
+            let response = self
+                .client
+                .get(format!("{}/shipments/{tracking_number}/events", self.url))
+                .bearer_auth(&self.token)
+                .send()
+                .await
+                .map_err(|e| CarrierError::Unavailable(format!("unreachable: {e}")))?;
+            let status = response.status();
+            if !status.is_success() {
+                return Err(CarrierError::Unavailable(format!("HTTP {status}")));
+            }
+            response
+                .json::<Vec<Update>>()
+                .await
+                .map_err(|e| CarrierError::Unavailable(format!("answer unreadable: {e}")))
         })
     }
 }

@@ -8,7 +8,10 @@
 //! - `GET /gia-lap/buu-chinh` is the postman's page: every shipment with its status and a
 //!   button per next status (picked up, in transit, delivered, a failed attempt, returned to
 //!   the sender), which sends the portal a signed webhook. Test controls send it twice
-//!   (replay), send an older event after it (reordered), or alter it after signing (tampered).
+//!   (replay), send an older event after it (reordered), alter it after signing (tampered), or
+//!   lose it (no webhook: the portal learns of it by asking).
+//! - `GET /gia-lap/buu-chinh/api/shipments/{tn}/events` answers every event of a shipment so
+//!   far, with the bearer token, like the carrier's tracking call.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -29,6 +32,8 @@ struct Parcel {
     order: Order,
     status: &'static str,
     events: u32,
+    /// Every event so far, whatever happened to its webhook.
+    history: Vec<Update>,
 }
 
 /// What the simulator needs: the account token it accepts, the webhook secret, and where the
@@ -134,6 +139,7 @@ async fn create(
         order,
         status: ShipmentStatus::Created.code(),
         events: 0,
+        history: Vec::new(),
     });
     (
         StatusCode::CREATED,
@@ -172,7 +178,8 @@ async fn page(State(sim): State<Simulator>) -> Html<String> {
                  <label><input type=\"radio\" name=\"mode\" value=\"once\" checked> Gửi một lần</label><br>\
                  <label><input type=\"radio\" name=\"mode\" value=\"twice\"> Gửi hai lần (replay)</label><br>\
                  <label><input type=\"radio\" name=\"mode\" value=\"reorder\"> Gửi thêm một sự kiện cũ hơn sau đó</label><br>\
-                 <label><input type=\"radio\" name=\"mode\" value=\"tamper\"> Sửa nội dung sau khi ký</label></fieldset>\
+                 <label><input type=\"radio\" name=\"mode\" value=\"tamper\"> Sửa nội dung sau khi ký</label><br>\
+                 <label><input type=\"radio\" name=\"mode\" value=\"silent\"> Không gửi (mất webhook)</label></fieldset>\
                  {buttons}</form></section>",
                 tn = escape(&p.tracking_number),
                 name = escape(&p.order.recipient.name),
@@ -246,11 +253,17 @@ async fn event(
         location: Some("Bưu cục Tây Ninh".into()),
         note: (status == ShipmentStatus::Failed).then(|| "Người nhận vắng nhà".to_owned()),
     };
+    if let Ok(mut parcels) = sim.parcels.lock() {
+        if let Some(p) = parcels.iter_mut().find(|p| p.tracking_number == tn) {
+            p.history.push(update.clone());
+        }
+    }
     let Ok(body) = serde_json::to_vec(&update) else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let signature = carrier::sign(&sim.secret, &body);
     let outcome = match form.mode.as_str() {
+        "silent" => Ok(StatusCode::OK),
         "tamper" => {
             let altered = String::from_utf8_lossy(&body).replace(status.code(), "delivered");
             send(&sim, altered.into_bytes(), &signature).await
@@ -286,11 +299,37 @@ async fn event(
     Redirect::to(&format!("/gia-lap/buu-chinh#p-{tn}")).into_response()
 }
 
+/// The tracking call: every event of shipment `tn` so far.
+async fn events(
+    State(sim): State<Simulator>,
+    Path(tn): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let bearer = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if bearer != Some(sim.token.as_str()) {
+        return refuse(StatusCode::UNAUTHORIZED, "UNAUTHORIZED", "Sai mã truy cập");
+    }
+    let found = sim.parcels.lock().ok().and_then(|parcels| {
+        parcels
+            .iter()
+            .find(|p| p.tracking_number == tn)
+            .map(|p| p.history.clone())
+    });
+    match found {
+        Some(history) => Json(history).into_response(),
+        None => refuse(StatusCode::NOT_FOUND, "NOT_FOUND", "Không có bưu gửi này"),
+    }
+}
+
 /// The simulator's routes, nested under `/gia-lap/buu-chinh`.
 pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
     Router::new()
         .route("/", get(page))
         .route("/api/shipments", post(create))
+        .route("/api/shipments/{tn}/events", get(events))
         .route("/{tn}/su-kien", post(event))
         .with_state(sim)
 }

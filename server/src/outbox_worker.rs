@@ -75,6 +75,15 @@ pub async fn clean_up(
             tracing::warn!(error = %e, "payment reconciliation not done; tried again next round");
         }
     }
+    // Parcels whose webhooks stopped: ask the carrier.
+    if let Some(config) = &settings.carrier {
+        let carrier = crate::carrier_client::HttpCarrier::from_config(config);
+        if let Err(e) =
+            domain::postal::shipments::catch_up(db, &carrier, mailing, chrono::Utc::now()).await
+        {
+            tracing::warn!(error = %e, "parcels without news not caught up; tried again next round");
+        }
+    }
     if let Some((account, url)) = &settings.transfers {
         if let Err(e) = reconcile_transfers_day(db, account, url, yesterday()).await {
             tracing::warn!(error = %e, "bank transfer reconciliation not done; tried again next round");
@@ -190,6 +199,8 @@ pub struct Housekeeping {
     /// The account VietQR transfers are paid to, and where its daily statement is fetched
     /// (`None`: not reconciled — production without a statement address).
     pub transfers: Option<(domain::payments::vietqr::Beneficiary, String)>,
+    /// The postal carrier (parcels without news are asked about).
+    pub carrier: Option<crate::config::CarrierConfig>,
 }
 
 impl Housekeeping {
@@ -204,6 +215,7 @@ impl Housekeeping {
             transfers: config
                 .vietqr_statement()
                 .map(|url| (config.vietqr_beneficiary(), url)),
+            carrier: config.carrier().ok(),
         }
     }
 }

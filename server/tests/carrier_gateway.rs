@@ -1,9 +1,10 @@
 //! Postal return over real HTTP, on the protocol alone: the portal serves the carrier
 //! simulator (the default), the desk's hand-over goes through the carrier client to the
 //! simulator's API (bearer token, idempotency key, refusals with the carrier's codes), and the
-//! simulator's postman page sends signed webhooks back — once, twice, out of order, tampered —
-//! until the delivery returns the dossier. Forged, unknown and unreadable webhooks get their
-//! codes without a CSRF token (they come from a server, with no cookie).
+//! simulator's postman page sends signed webhooks back — once, twice, out of order, tampered,
+//! or lost (caught up by the tracking call) — until the delivery returns the dossier. Forged,
+//! unknown and unreadable webhooks get their codes without a CSRF token (they come from a
+//! server, with no cookie).
 
 mod common;
 
@@ -177,9 +178,26 @@ async fn the_desk_ships_through_the_simulator_and_its_webhooks_return_the_dossie
     postman("failed", "tamper").await?;
     assert_eq!(events().await?, 2);
     assert_eq!(shipment_now().await?, "in_transit");
+    // A webhook lost on the way: nothing arrives; hours later the portal asks the carrier
+    // (its tracking call, with the token) and catches up on both attempts it missed.
+    postman("failed", "silent").await?;
+    assert_eq!(events().await?, 2);
+    let later = Utc::now() + chrono::Duration::hours(4);
+    assert_eq!(
+        shipments::catch_up(&db, &client, mailing(), later).await?,
+        2
+    );
+    assert_eq!(events().await?, 4);
+    assert_eq!(shipment_now().await?, "failed");
+    let tracked = http
+        .get(format!("{api}/shipments/{tn}/events"))
+        .bearer_auth("not-the-token")
+        .send()
+        .await?;
+    assert_eq!(tracked.status().as_u16(), 401);
     // Delivered, then an older event arrives: kept, but the shipment stays delivered.
     postman("delivered", "reorder").await?;
-    assert_eq!(events().await?, 4);
+    assert_eq!(events().await?, 6);
     assert_eq!(shipment_now().await?, "delivered");
     let row = dossier::Entity::find_by_id(id.clone())
         .one(&db)

@@ -37,6 +37,8 @@ pub struct Model {
     pub last_event_at: Option<DateTimeWithTimeZone>,
     /// Delivered at.
     pub delivered_at: Option<DateTimeWithTimeZone>,
+    /// When the portal last asked the carrier for its events (updates had stopped coming).
+    pub checked_at: Option<DateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,9 @@
 //!   signed with HMAC-SHA256 of the exact body under the shared secret, hex, in
 //!   [`SIGNATURE_HEADER`]. Each event has its own id (a replay repeats it) and the time it
 //!   happened (updates may arrive out of order).
+//! - **Track**: `GET {base}/shipments/{tracking_number}/events` with the bearer token answers
+//!   every [`Update`] of the shipment so far (the same events the webhook sends, with their
+//!   ids), so a parcel whose webhooks were lost is caught up by asking.
 
 use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
@@ -134,6 +137,12 @@ pub enum CarrierError {
 pub trait Carrier: Send + Sync {
     /// Registers `order` (idempotent by its `order_ref`).
     fn create(&self, order: Order) -> BoxFuture<'_, Result<Created, CarrierError>>;
+
+    /// Every status update of the shipment `tracking_number` so far.
+    fn track<'a>(
+        &'a self,
+        tracking_number: &'a str,
+    ) -> BoxFuture<'a, Result<Vec<Update>, CarrierError>>;
 }
 
 /// A status update the carrier posts to the webhook.

@@ -261,6 +261,7 @@ pub async fn hand_over(
         updated_at: now.fixed_offset(),
         last_event_at: Some(now.fixed_offset()),
         delivered_at: None,
+        checked_at: None,
     };
     shipment::Entity::insert(shipment::ActiveModel::from(model.clone()))
         .exec_without_returning(&txn)
@@ -354,6 +355,17 @@ pub async fn apply_update(
     let Ok(update) = serde_json::from_slice::<Update>(body) else {
         return Ok(UpdateAnswer::Malformed);
     };
+    apply(db, update, mailing, now).await
+}
+
+/// Applies one update that came from the carrier (a verified webhook, or its answer to a
+/// tracking call): the same rules whichever way it came.
+async fn apply(
+    db: &DatabaseConnection,
+    update: Update,
+    mailing: Mailing<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<UpdateAnswer> {
     let Some(status) = ShipmentStatus::parse(&update.status) else {
         return Ok(UpdateAnswer::Malformed);
     };
@@ -494,6 +506,67 @@ pub async fn apply_update(
     Ok(UpdateAnswer::Accepted)
 }
 
+/// How long a travelling parcel may stay without news before the carrier is asked.
+pub const QUIET_HOURS: i64 = 3;
+/// Most parcels asked about in one round (the rest wait for the next).
+pub const TRACK_PER_ROUND: u64 = 50;
+
+/// Asks the carrier about parcels still travelling that had no news for [`QUIET_HOURS`] (their
+/// webhooks may have been lost) and applies what it answers, by the webhook's rules (an event
+/// already kept changes nothing). Each parcel is asked at most once per [`QUIET_HOURS`].
+/// Returns how many updates were new. A carrier that does not answer is asked next time.
+pub async fn catch_up(
+    db: &DatabaseConnection,
+    carrier: &dyn Carrier,
+    mailing: Mailing<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<usize> {
+    let quiet = (now - chrono::Duration::hours(QUIET_HOURS)).fixed_offset();
+    let finals: Vec<&str> = ShipmentStatus::ALL
+        .into_iter()
+        .filter(|s| s.is_final())
+        .map(ShipmentStatus::code)
+        .collect();
+    let waiting = shipment::Entity::find()
+        .filter(shipment::Column::Status.is_not_in(finals))
+        .filter(shipment::Column::LastEventAt.lt(quiet))
+        .filter(
+            sea_orm::Condition::any()
+                .add(shipment::Column::CheckedAt.is_null())
+                .add(shipment::Column::CheckedAt.lt(quiet)),
+        )
+        .order_by_asc(shipment::Column::LastEventAt)
+        .limit(TRACK_PER_ROUND)
+        .all(db)
+        .await?;
+    let mut new = 0;
+    for parcel in waiting {
+        let updates = match carrier.track(&parcel.tracking_number).await {
+            Ok(u) => u,
+            Err(e) => {
+                tracing::warn!(tracking = %parcel.tracking_number, error = %e, "carrier not asked; next round");
+                continue;
+            }
+        };
+        shipment::Entity::update_many()
+            .col_expr(shipment::Column::CheckedAt, Expr::value(now.fixed_offset()))
+            .filter(shipment::Column::Id.eq(&parcel.id))
+            .exec(db)
+            .await?;
+        let mut updates: Vec<Update> = updates
+            .into_iter()
+            .filter(|u| u.tracking_number == parcel.tracking_number)
+            .collect();
+        updates.sort_by_key(|u| u.at);
+        for update in updates {
+            if apply(db, update, mailing, now).await? == UpdateAnswer::Accepted {
+                new += 1;
+            }
+        }
+    }
+    Ok(new)
+}
+
 /// Records the fee part of what the postman collected on delivering `parcel` as a paid
 /// payment of `row` (gateway `cod`, referenced by the tracking number, so a second delivery
 /// report cannot record it twice), on the timeline.
@@ -602,6 +675,7 @@ mod tests {
             updated_at: t,
             last_event_at: None,
             delivered_at: None,
+            checked_at: None,
         }
     }
 
