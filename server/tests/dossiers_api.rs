@@ -196,6 +196,9 @@ async fn a_mobile_app_files_a_dossier_through_the_api() -> TestResult {
         (json!(1), json!(700_000))
     );
 
+    assert_eq!(filed["delivery_changeable"], json!(true));
+    assert_eq!(filed["postal_fee_vnd"], Value::Null);
+
     // After filing, the owner asks for the result by post, paid with the fee: a wrong phone
     // is named; a good request raises the balance by the tariff's in-province amount.
     let mut by_post = json!({
@@ -219,6 +222,16 @@ async fn a_mobile_app_files_a_dossier_through_the_api() -> TestResult {
             changed["balance_vnd"].clone()
         ),
         (json!(722_000), json!(22_000), json!(722_000))
+    );
+    let (_, by_post_now) =
+        call(&mut b, Method::GET, &format!("/api/v1/dossiers/{id}"), None).await?;
+    assert_eq!(
+        (
+            by_post_now["delivery"]["method"].clone(),
+            by_post_now["postal_fee_vnd"].clone(),
+            by_post_now["fee_due_vnd"].clone()
+        ),
+        (json!("post"), json!(22_000), json!(722_000))
     );
     let (_, events) = call(
         &mut b,

@@ -91,6 +91,11 @@ pub struct DossierDto {
     pub files: Vec<FileDto>,
     /// Fee due in đồng (frozen once filed).
     pub fee_due_vnd: i64,
+    /// The postal fee frozen when postal return was chosen (part of `fee_due_vnd` when paid
+    /// with it, else paid to the postman).
+    pub postal_fee_vnd: Option<i64>,
+    /// The owner may change how the result comes home now (`PUT /dossiers/{id}/delivery`).
+    pub delivery_changeable: bool,
     /// Receiving agency once filed.
     pub receiving_agency_code: Option<String>,
     /// Filed at (RFC 3339).
@@ -123,6 +128,14 @@ async fn dto(
         .fee_due_vnd
         .unwrap_or_else(|| submission::fee_due(&loaded));
     let d = loaded.dossier.clone();
+    let delivery_changeable = loaded.status != Status::Draft
+        && domain::postal::choice::may_change(
+            &ctx.actor,
+            &d,
+            &domain::postal::shipments::of_dossier(&state.db, &d.id).await?,
+            &domain::payments::online::of_dossier(&state.db, &d.id).await?,
+            Utc::now(),
+        );
     Ok(DossierDto {
         done: loaded.done().iter().map(|s| s.code().to_owned()).collect(),
         national_status: loaded.status.national_code(),
@@ -148,6 +161,8 @@ async fn dto(
             })
             .collect(),
         fee_due_vnd: fee,
+        postal_fee_vnd: d.postal_fee_vnd,
+        delivery_changeable,
         receiving_agency_code: d.receiving_agency_code,
         submitted_at: d.submitted_at.map(|t| t.to_rfc3339()),
     })
