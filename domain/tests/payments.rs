@@ -629,6 +629,10 @@ async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_sta
             payment::Column::Status,
             sea_orm::sea_query::Expr::value("paid"),
         )
+        .col_expr(
+            payment::Column::PaidAt,
+            sea_orm::sea_query::Expr::value(Some(now.fixed_offset())),
+        )
         .filter(payment::Column::Id.eq(&phantom.1.id))
         .exec(&db)
         .await?;
@@ -637,7 +641,8 @@ async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_sta
          FT0001,2026-11-23 09:05,{acc},{a1},MBVCB.1.{r1} chuyen tien\n\
          FT0002,2026-11-23 09:06,{acc},{a2},{r2}\n\
          FT0003,2026-11-23 09:07,{acc},150000,ung ho quy\n\
-         FT0004,2026-11-23 09:08,9999999,{a1},{r1}\n",
+         FT0004,2026-11-23 09:08,9999999,{a1},{r1}\n\
+         FT0005,2026-11-23 09:09,{acc},{a1},chuyen lai {r1}\n",
         acc = bank.account,
         a1 = lost.1.amount_vnd,
         r1 = lost.1.txn_ref.to_lowercase(),
@@ -645,7 +650,7 @@ async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_sta
         r2 = short.1.txn_ref,
     );
     let credits = bank_transfer::parse_statement(&statement)?;
-    assert_eq!(credits.len(), 4);
+    assert_eq!(credits.len(), 5);
     let run = bank_transfer::reconcile_statement(&db, &bank, day, &credits, now).await?;
     assert_eq!(run.gateway, "vietqr");
 
@@ -667,7 +672,11 @@ async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_sta
     assert_eq!(issue(&short.1.txn_ref), Some(Some(Issue::AmountDiffers)));
     assert_eq!(issue("FT0003"), Some(Some(Issue::UnknownToPortal)));
     assert_eq!(issue(&phantom.1.txn_ref), Some(Some(Issue::NotSettled)));
-    assert_eq!(run.mismatched, 3);
+    // The same order paid a second time shows up.
+    assert!(reconciliation::lines(&run)
+        .iter()
+        .any(|l| l.txn_ref == lost.1.txn_ref && l.issue == Some(Issue::Repeated)));
+    assert_eq!(run.mismatched, 4);
     assert!(
         reconciliation::lines(&run)
             .iter()
@@ -690,5 +699,38 @@ async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_sta
         bank_transfer::parse_statement("Ref,Money\nA,1\n"),
         Err(DomainError::Validation(_))
     ));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_payment_that_settles_after_nothing_is_due_is_kept_for_a_refund() -> TestResult {
+    let db = fresh_database().await?;
+    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = monday_nine();
+    let (owner, id) = testing::filed(&db, 7, now).await?;
+    let started = online::start(&db, &config(), &owner, &origin(), &id, now).await?;
+    // The fee goes away meanwhile (say the agency waived it): the late payment is not the fee.
+    dossier::Entity::update_many()
+        .col_expr(
+            dossier::Column::FeeDueVnd,
+            sea_orm::sea_query::Expr::value(Some(0i64)),
+        )
+        .filter(dossier::Column::Id.eq(&id))
+        .exec(&db)
+        .await?;
+    assert_eq!(
+        online::vnpay_ipn(&db, SECRET, &ipn_for(&started, "00"), now).await?,
+        IpnCode::Confirmed
+    );
+    let all = online::of_dossier(&db, &id).await?;
+    assert_eq!(all[0].status, "duplicate");
+    assert!(domain::payments::refunds::refundable(
+        &dossier::Entity::find_by_id(id.clone())
+            .one(&db)
+            .await?
+            .ok_or("row")?,
+        &all
+    )
+    .is_some());
     Ok(())
 }

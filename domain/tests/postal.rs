@@ -690,6 +690,33 @@ async fn a_processed_dossier_can_still_ask_for_its_result_by_post_paid_on_delive
         "unpaid fee and postal fee"
     );
     assert_eq!(orders[0].recipient.province_code, "79");
+
+    // A bank transfer settles the fee after the hand-over; the postman collects it anyway.
+    // Delivered: what he collected is not counted as the fee a second time but kept as
+    // `duplicate`, to be refunded.
+    payment_of(&d, &id, fee.unwrap_or(0), "paid").await?;
+    let tn = shipments::of_dossier(&d.db, &id)
+        .await?
+        .first()
+        .ok_or("shipment")?
+        .tracking_number
+        .clone();
+    assert_eq!(
+        post_update(
+            &d,
+            &update("d1", &tn, "delivered", d.now + Duration::hours(3))
+        )
+        .await?,
+        UpdateAnswer::Accepted
+    );
+    let cod: Vec<(String, i64)> = domain::entities::payment::Entity::find()
+        .filter(domain::entities::payment::Column::Gateway.eq("cod"))
+        .all(&d.db)
+        .await?
+        .into_iter()
+        .map(|p| (p.status, p.amount_vnd))
+        .collect();
+    assert_eq!(cod, vec![("duplicate".to_owned(), fee.unwrap_or(0))]);
     Ok(())
 }
 

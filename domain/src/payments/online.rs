@@ -353,15 +353,22 @@ pub(crate) async fn confirm(
     // A payment beyond what was due when it was made (another tab's payment came first) is
     // paid twice: kept as `duplicate`, to be refunded.
     let others: Vec<payment::Model> = others.into_iter().filter(|p| p.id != found.id).collect();
+    let paid_before = super::fees::paid_total(&others);
+    let due_before = row.fee_due_vnd.unwrap_or(0) - paid_before;
+    // Nothing was due any more (paid meanwhile, or the fee went down after the order was
+    // made): the money is kept as `duplicate`, to be refunded.
     let status = if !success {
         "failed"
-    } else if super::fees::paid_total(&others) > 0
-        && super::fees::paid_total(&others) + found.amount_vnd > row.fee_due_vnd.unwrap_or(0)
+    } else if due_before <= 0
+        || (paid_before > 0 && paid_before + found.amount_vnd > row.fee_due_vnd.unwrap_or(0))
     {
         "duplicate"
     } else {
         "paid"
     };
+    if status == "paid" && found.amount_vnd > due_before {
+        tracing::warn!(txn_ref = %found.txn_ref, over = found.amount_vnd - due_before, "a payment above the balance (the fee went down after it was started)");
+    }
     let changed = payment::Entity::update_many()
         .col_expr(payment::Column::Status, Expr::value(status))
         .col_expr(payment::Column::UpdatedAt, Expr::value(now.fixed_offset()))

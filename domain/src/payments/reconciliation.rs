@@ -41,6 +41,8 @@ pub enum Issue {
     NotRecorded,
     /// Both know it, with different amounts.
     AmountDiffers,
+    /// The statement shows it more than once: money received twice for one order.
+    Repeated,
 }
 
 /// One line of the report.
@@ -151,11 +153,17 @@ pub(crate) async fn reconcile_gateway<C: ConnectionTrait>(
         .and_then(|t| tz.from_local_datetime(&t).single())
         .ok_or_else(|| DomainError::Internal("day".into()))?;
     let end = start + chrono::Duration::days(1);
-    // Each statement covers one gateway's payments.
+    // Each statement covers one gateway's payments: the card payments started that day, the
+    // transfers credited that day (an order made before midnight may be paid after).
+    let when = if gateway == "vnpay" {
+        payment::Column::CreatedAt
+    } else {
+        payment::Column::PaidAt
+    };
     let mut portal: BTreeMap<String, payment::Model> = payment::Entity::find()
         .filter(payment::Column::Gateway.eq(gateway))
-        .filter(payment::Column::CreatedAt.gte(start.fixed_offset()))
-        .filter(payment::Column::CreatedAt.lt(end.fixed_offset()))
+        .filter(when.gte(start.fixed_offset()))
+        .filter(when.lt(end.fixed_offset()))
         .all(db)
         .await?
         .into_iter()
@@ -179,10 +187,11 @@ pub(crate) async fn reconcile_gateway<C: ConnectionTrait>(
     let mut report = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for line in lines {
-        seen.insert(line.txn_ref.clone());
+        let repeated = !seen.insert(line.txn_ref.clone()) && line.status == "00";
         let ours = portal.get(&line.txn_ref);
         let settled = line.status == "00";
         let issue = match ours {
+            _ if repeated => Some(Issue::Repeated),
             None => Some(Issue::UnknownToPortal),
             Some(p) if p.amount_vnd != line.amount_vnd => Some(Issue::AmountDiffers),
             Some(p) if settled && !counted(&p.status) => Some(Issue::NotRecorded),

@@ -24,6 +24,9 @@ use crate::entities::{dossier, payment, shipment};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::payments::{fees, online};
 
+/// Longest text kept in a field of a delivery request.
+pub const MAX_TEXT: usize = 300;
+
 fn json<T: serde::Serialize>(value: &T) -> DomainResult<serde_json::Value> {
     serde_json::to_value(value).map_err(|e| DomainError::Internal(e.to_string()))
 }
@@ -163,6 +166,22 @@ pub async fn change(
 ) -> DomainResult<Changed> {
     if matches!(actor, Actor::Anonymous) {
         return Err(DomainError::Unauthorized);
+    }
+    // What is kept as typed is bounded (a form post could carry anything).
+    let clip = |text: &mut String| {
+        if text.chars().count() > MAX_TEXT {
+            *text = text.chars().take(MAX_TEXT).collect();
+        }
+    };
+    let mut new = new;
+    for text in [
+        &mut new.recipient,
+        &mut new.phone,
+        &mut new.province,
+        &mut new.commune,
+        &mut new.street,
+    ] {
+        clip(text);
     }
     let txn = crate::db::begin_write(db).await?;
     let row = dossier::Entity::find_by_id(id.to_owned())

@@ -197,7 +197,7 @@ pub async fn hand_over(
     let order = Order {
         // The same for a retry of this hand-over (nothing was recorded if the portal stopped
         // after the carrier answered), so the carrier gives the parcel it already registered.
-        order_ref: format!("{id}-{}", earlier.len() + 1),
+        order_ref: format!("{id}-{}-{}", earlier.len() + 1, row.revision),
         sender: Party {
             name: desk.name.clone(),
             phone: desk.phone.clone().unwrap_or_default(),
@@ -237,14 +237,16 @@ pub async fn hand_over(
         )));
     }
     let txn = crate::db::begin_write(db).await?;
-    let row = dossier::Entity::find_by_id(id.to_owned())
+    let locked = dossier::Entity::find_by_id(id.to_owned())
         .lock_exclusive()
         .one(&txn)
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
-    // Another clerk may have shipped it while the carrier answered.
-    if !ready_to_ship(&row, &of_dossier(&txn, id).await?) {
-        return Err(DomainError::Conflict("shipped meanwhile".into()));
+    // Another clerk may have shipped it while the carrier answered, or the applicant changed
+    // the address or the fee the order was made from: nothing is recorded (the desk tries
+    // again and the carrier is given the new order).
+    if locked.revision != row.revision || !ready_to_ship(&locked, &of_dossier(&txn, id).await?) {
+        return Err(DomainError::Conflict("shipped or changed meanwhile".into()));
     }
     let model = shipment::Model {
         id: shipment_id,
@@ -514,7 +516,8 @@ pub const TRACK_PER_ROUND: u64 = 50;
 /// Asks the carrier about parcels still travelling that had no news for [`QUIET_HOURS`] (their
 /// webhooks may have been lost) and applies what it answers, by the webhook's rules (an event
 /// already kept changes nothing). Each parcel is asked at most once per [`QUIET_HOURS`].
-/// Returns how many updates were new. A carrier that does not answer is asked next time.
+/// Returns how many updates were new. A carrier that does not answer ends the round; its
+/// parcels are asked next time.
 pub async fn catch_up(
     db: &DatabaseConnection,
     carrier: &dyn Carrier,
@@ -544,8 +547,10 @@ pub async fn catch_up(
         let updates = match carrier.track(&parcel.tracking_number).await {
             Ok(u) => u,
             Err(e) => {
-                tracing::warn!(tracking = %parcel.tracking_number, error = %e, "carrier not asked; next round");
-                continue;
+                // The carrier is down or refusing: the rest wait for the next round rather
+                // than hold the loop (mail goes out from the same loop) for every timeout.
+                tracing::warn!(tracking = %parcel.tracking_number, error = %e, "carrier not answering; parcels asked next round");
+                break;
             }
         };
         shipment::Entity::update_many()
@@ -559,8 +564,12 @@ pub async fn catch_up(
             .collect();
         updates.sort_by_key(|u| u.at);
         for update in updates {
-            if apply(db, update, mailing, now).await? == UpdateAnswer::Accepted {
-                new += 1;
+            match apply(db, update, mailing, now).await {
+                Ok(UpdateAnswer::Accepted) => new += 1,
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(tracking = %parcel.tracking_number, error = %e, "carrier event not applied; asked again later");
+                }
             }
         }
     }
@@ -582,8 +591,8 @@ async fn collected<C: ConnectionTrait>(
         PostalPayment::OnDelivery => row.postal_fee_vnd.unwrap_or(0),
         PostalPayment::WithFee => 0,
     };
-    let fee = (parcel.cod_vnd - postal).max(0);
-    if fee == 0 {
+    let collected = (parcel.cod_vnd - postal).max(0);
+    if collected == 0 {
         return Ok(());
     }
     let txn_ref = format!("COD-{}", parcel.tracking_number);
@@ -594,28 +603,46 @@ async fn collected<C: ConnectionTrait>(
     if exists > 0 {
         return Ok(());
     }
-    payment::Entity::insert(payment::ActiveModel::from(payment::Model {
-        id: uuid::Uuid::new_v4().to_string(),
-        dossier_id: row.id.clone(),
-        gateway: "cod".into(),
-        txn_ref: txn_ref.clone(),
-        amount_vnd: fee,
-        status: "paid".into(),
-        created_at: now.fixed_offset(),
-        expires_at: now.fixed_offset(),
-        updated_at: now.fixed_offset(),
-        paid_at: Some(at.fixed_offset()),
-        gateway_txn_no: Some(parcel.tracking_number.clone()),
-        bank_code: None,
-        response_code: None,
-        refund_requested_at: None,
-        refunded_at: None,
-        refund_by: None,
-        refund_error: None,
-        refund_attempts: 0,
-    }))
-    .exec_without_returning(db)
-    .await?;
+    // Only what is still due counts as the fee: a payment that settled after the hand-over
+    // (a late bank transfer) leaves the rest paid twice, kept as `duplicate` for a refund.
+    let payments = crate::payments::online::of_dossier(db, &row.id).await?;
+    let fee = collected.min(crate::payments::fees::balance(row.fee_due_vnd, &payments));
+    for (reference, amount, status) in [
+        (txn_ref.clone(), fee, "paid"),
+        (format!("{txn_ref}-X"), collected - fee, "duplicate"),
+    ] {
+        if amount <= 0 {
+            continue;
+        }
+        payment::Entity::insert(payment::ActiveModel::from(payment::Model {
+            id: uuid::Uuid::new_v4().to_string(),
+            dossier_id: row.id.clone(),
+            gateway: "cod".into(),
+            txn_ref: reference,
+            amount_vnd: amount,
+            status: status.into(),
+            created_at: now.fixed_offset(),
+            expires_at: now.fixed_offset(),
+            updated_at: now.fixed_offset(),
+            paid_at: Some(at.fixed_offset()),
+            gateway_txn_no: Some(parcel.tracking_number.clone()),
+            bank_code: None,
+            response_code: None,
+            refund_requested_at: None,
+            refunded_at: None,
+            refund_by: None,
+            refund_error: None,
+            refund_attempts: 0,
+        }))
+        .exec_without_returning(db)
+        .await?;
+    }
+    if fee < collected {
+        tracing::warn!(dossier = %row.id, excess = collected - fee, "the postman collected a fee already paid");
+    }
+    if fee == 0 {
+        return Ok(());
+    }
     timeline::append(
         db,
         at,

@@ -379,7 +379,8 @@ pub async fn dossier_view_in(
         Step::Review
     };
     let electronic_offered = loaded.details.channels.iter().any(|c| c == "online");
-    let request = changing
+    // Only its owner sees what they typed and have not saved.
+    let request = (changing && actor.account_id() == Some(loaded.dossier.owner_id.as_str()))
         .then(|| postal::choice::request_of(&loaded.dossier))
         .flatten();
     let done = loaded.done();
