@@ -286,6 +286,25 @@ pub struct Delivery {
     pub postal_payment: PostalPayment,
 }
 
+impl Delivery {
+    /// The part of `postal_fee` that is paid online with the dossier's fee (the rest, if any,
+    /// goes to the postman): the one place that says how a postal fee splits.
+    pub fn postal_with_fee(&self, postal_fee: Option<i64>) -> i64 {
+        match (self.method, self.postal_payment) {
+            (DeliveryMethod::Post, PostalPayment::WithFee) => postal_fee.unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    /// The part of `postal_fee` the postman collects.
+    pub fn postal_on_delivery(&self, postal_fee: Option<i64>) -> i64 {
+        match (self.method, self.postal_payment) {
+            (DeliveryMethod::Post, PostalPayment::OnDelivery) => postal_fee.unwrap_or(0),
+            _ => 0,
+        }
+    }
+}
+
 /// A dossier with the procedure version it follows.
 #[derive(Clone, Debug)]
 pub struct Loaded {

@@ -80,6 +80,15 @@ fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
         .into_response()
 }
 
+/// The call carries the account's bearer token.
+fn authorized(sim: &Simulator, headers: &HeaderMap) -> bool {
+    headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        == Some(sim.token.as_str())
+}
+
 fn mobile(phone: &str) -> bool {
     let p = phone.trim();
     p.len() == 10 && p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit())
@@ -90,11 +99,7 @@ async fn create(
     headers: HeaderMap,
     Json(order): Json<Order>,
 ) -> Response {
-    let bearer = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    if bearer != Some(sim.token.as_str()) {
+    if !authorized(&sim, &headers) {
         return refuse(StatusCode::UNAUTHORIZED, "UNAUTHORIZED", "Sai mã truy cập");
     }
     if !mobile(&order.recipient.phone) {
@@ -305,11 +310,7 @@ async fn events(
     Path(tn): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let bearer = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    if bearer != Some(sim.token.as_str()) {
+    if !authorized(&sim, &headers) {
         return refuse(StatusCode::UNAUTHORIZED, "UNAUTHORIZED", "Sai mã truy cập");
     }
     let found = sim.parcels.lock().ok().and_then(|parcels| {

@@ -304,7 +304,7 @@ pub(crate) async fn insert_draft(
     Ok(id)
 }
 
-fn json<T: Serialize>(value: &T) -> DomainResult<serde_json::Value> {
+pub(crate) fn json<T: Serialize>(value: &T) -> DomainResult<serde_json::Value> {
     serde_json::to_value(value).map_err(|e| DomainError::Internal(e.to_string()))
 }
 

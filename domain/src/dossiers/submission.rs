@@ -130,11 +130,7 @@ pub async fn submit(
     let postal_fee = crate::postal::tariff::fee_for(&txn, &delivery, &agency, today).await?;
     // A postal fee paid with the dossier's fee is part of the amount due online; otherwise
     // the postman collects it.
-    let fee_total = fee
-        + match delivery.postal_payment {
-            super::PostalPayment::WithFee => postal_fee.unwrap_or(0),
-            super::PostalPayment::OnDelivery => 0,
-        };
+    let fee_total = fee + delivery.postal_with_fee(postal_fee);
     // Paid first: an online dossier of such a procedure waits for its fee before the desk.
     let status = if fee > 0
         && loaded.details.pay_before_processing

@@ -18,18 +18,15 @@ use sea_orm::{
 
 use crate::access::Actor;
 use crate::audit::{self, Entry, Origin, Outcome};
+use crate::dossiers::drafts::json;
 use crate::dossiers::timeline::{self, NewEvent};
-use crate::dossiers::{checks, lifecycle, Delivery, DeliveryMethod, PostalPayment, Status};
+use crate::dossiers::{checks, lifecycle, Delivery, DeliveryMethod, Status};
 use crate::entities::{dossier, payment, shipment};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::payments::{fees, online};
 
 /// Longest text kept in a field of a delivery request.
 pub const MAX_TEXT: usize = 300;
-
-fn json<T: serde::Serialize>(value: &T) -> DomainResult<serde_json::Value> {
-    serde_json::to_value(value).map_err(|e| DomainError::Internal(e.to_string()))
-}
 
 /// The statuses in which the way home can still change: open, or processed and waiting to be
 /// returned.
@@ -51,14 +48,6 @@ pub fn may_change(
         && status_allows(row)
         && super::shipments::live(shipments).is_none()
         && online::pending(payments, now).is_none()
-}
-
-/// The part of the fee due that is the postal fee paid with the dossier's fee.
-fn postal_in_fee(delivery: &Delivery, postal_fee: Option<i64>) -> i64 {
-    match (delivery.method, delivery.postal_payment) {
-        (DeliveryMethod::Post, PostalPayment::WithFee) => postal_fee.unwrap_or(0),
-        _ => 0,
-    }
 }
 
 /// What the dossier's fee due and postal fee become with `new` instead of what `row` has.
@@ -92,8 +81,8 @@ pub async fn fees_with<C: ConnectionTrait>(
     } else {
         super::tariff::fee_for(db, new, &agency, today).await?
     };
-    let due = row.fee_due_vnd.unwrap_or(0) - postal_in_fee(&old, row.postal_fee_vnd)
-        + postal_in_fee(new, postal_fee);
+    let due = row.fee_due_vnd.unwrap_or(0) - old.postal_with_fee(row.postal_fee_vnd)
+        + new.postal_with_fee(postal_fee);
     Ok(Fees {
         postal_fee_vnd: postal_fee,
         fee_due_vnd: due.max(0),

@@ -22,7 +22,7 @@ use crate::accounts::Mailing;
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::dossiers::lifecycle::Transition;
 use crate::dossiers::timeline::{self, NewEvent};
-use crate::dossiers::{Delivery, DeliveryMethod, PostalPayment, Status};
+use crate::dossiers::{Delivery, DeliveryMethod, Status};
 use crate::entities::{agency, commune, dossier, payment, province, shipment, shipment_event};
 use crate::error::{DomainError, DomainResult};
 
@@ -110,10 +110,7 @@ pub fn collect_on_delivery(row: &dossier::Model, payments: &[payment::Model]) ->
     let delivery = delivery_of(row);
     Collect {
         fee_vnd: crate::payments::fees::balance(row.fee_due_vnd, payments),
-        postal_vnd: match delivery.postal_payment {
-            PostalPayment::OnDelivery => row.postal_fee_vnd.unwrap_or(0),
-            PostalPayment::WithFee => 0,
-        },
+        postal_vnd: delivery.postal_on_delivery(row.postal_fee_vnd),
     }
 }
 
@@ -586,11 +583,7 @@ async fn collected<C: ConnectionTrait>(
     at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
-    let delivery = delivery_of(row);
-    let postal = match delivery.postal_payment {
-        PostalPayment::OnDelivery => row.postal_fee_vnd.unwrap_or(0),
-        PostalPayment::WithFee => 0,
-    };
+    let postal = delivery_of(row).postal_on_delivery(row.postal_fee_vnd);
     let collected = (parcel.cod_vnd - postal).max(0);
     if collected == 0 {
         return Ok(());
