@@ -21,7 +21,7 @@ portal="$CARGO_TARGET_DIR/release/portal"
 export PORTAL_DATABASE_URL="sqlite://$dir/portal.db?mode=rwc" PORTAL_FILES_DIR="$dir/files" \
   PORTAL_OUTBOX_DIR="$dir/outbox" PORTAL_SITE_ROOT="$ROOT/build/site" PORTAL_LOG_LEVEL=warn
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-export PORTAL_LISTEN_ADDR="127.0.0.1:$port" PORTAL_TRUST_FORWARDED_FOR=true
+export PORTAL_LISTEN_ADDR="127.0.0.1:$port" PORTAL_TRUST_FORWARDED_FOR=127.0.0.1
 "$portal" migrate >/dev/null
 "$portal" seed >/dev/null
 "$portal" serve >/dev/null &
@@ -40,7 +40,7 @@ rps() { # url -> requests/second (wrk, 2 threads, 32 connections, 10 s)
 lat() { wrk -t2 -c32 -d10s --latency -H 'Accept-Encoding: br' "$1" | awk '/ 99%/ {print $2}'; }
 home_rps=$(rps "$base/"); health_rps=$(rps "$base/health")
 # Sign-in: the demo citizen's right password, each request from another address (the portal
-# trusts X-Forwarded-For in this run) so that the per-address limit does not turn the load into
+# trusts X-Forwarded-For from loopback, wrk's side, in this run) so that the per-address limit does not turn the load into
 # 429s; every answer is a real Argon2id check plus a new session row.
 cat > "$dir/sign_in.lua" <<'LUA'
 counter = 0

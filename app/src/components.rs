@@ -4,6 +4,8 @@ pub mod autosave;
 pub mod catalogue_browser;
 pub mod conditional;
 pub mod form;
+#[cfg(feature = "ssr")]
+pub mod hydration_scripts;
 pub mod layout;
 pub mod procedure_list;
 pub mod row_keys;

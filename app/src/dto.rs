@@ -295,6 +295,12 @@ pub struct ProfileView {
     pub email: Option<String>,
     /// Linked to the national identity.
     pub national_id_linked: bool,
+    /// The citizen ID is verified (national identity or desk), not only declared.
+    #[serde(default)]
+    pub citizen_id_verified: bool,
+    /// The mobile number was proven by an SMS code.
+    #[serde(default)]
+    pub phone_verified: bool,
     /// Full name.
     pub full_name: String,
     /// Citizen ID.

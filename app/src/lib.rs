@@ -27,7 +27,7 @@ use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::i18n::use_locale;
 use crate::pages::account_pages::{
     ForgotPasswordPage, ProfilePage, RegisterDonePage, RegisterPage, ResetPasswordPage, SignInPage,
-    VerifyEmailPage,
+    UnlockSignInPage, VerifyEmailPage,
 };
 use crate::pages::admin_pages::{
     ApiTokensPage, AuditPage, FailedMessagesPage, ReconciliationPage, StaffPage,
@@ -64,7 +64,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#a3191f" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
+                // Leptos's, with the CSP nonce on the module preload too.
+                <crate::components::hydration_scripts::HydrationScripts options />
                 <MetaTags />
             </head>
             <body>
@@ -98,7 +99,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dang-ky/xong") view=RegisterDonePage ssr=SsrMode::Async />
                     <Route path=path!("/xac-thuc-email") view=VerifyEmailPage ssr=SsrMode::Async />
                     <Route path=path!("/quen-mat-khau") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/xac-minh-so-dien-thoai") view=crate::pages::phone_verify_page::PhoneVerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/dat-lai-mat-khau") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/mo-khoa/:token") view=UnlockSignInPage ssr=SsrMode::Async />
                     <Route path=path!("/tai-khoan") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/can-bo") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/nhat-ky") view=AuditPage ssr=SsrMode::Async />

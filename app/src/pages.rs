@@ -10,6 +10,7 @@ pub mod group_page;
 pub mod home_page;
 pub mod lookup_page;
 pub mod not_found_page;
+pub mod phone_verify_page;
 pub mod procedure_page;
 pub mod search_page;
 pub mod verify_page;

@@ -216,12 +216,24 @@ pub enum Resource<'a> {
     Account(&'a str),
     /// The staff accounts of an agency.
     StaffOfAgency(&'a str),
+    /// One staff account of `agency`; `system_admin` when it holds the system administrator
+    /// role, which only another system administrator may change or disable (an agency
+    /// administrator could otherwise lock the system administrators out).
+    StaffMember {
+        /// The account's agency.
+        agency: &'a str,
+        /// True when the account is a system administrator.
+        system_admin: bool,
+    },
     /// The audit log of an agency (`None`: the whole log).
     AuditLog(Option<&'a str>),
     /// API tokens.
     ApiTokens,
     /// An organisation and its members.
     Organisation(&'a str),
+    /// The verification of organisations' registrations: a desk clerk checks the business
+    /// registration certificate and its representative's identity papers at the counter.
+    OrganisationVerification,
 }
 
 /// True when `actor` may perform `action` on `resource`.
@@ -239,6 +251,13 @@ pub fn allowed(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
             }
             Action::Manage => actor.staff_of(agency, Role::AgencyAdmin),
         },
+        Resource::StaffMember {
+            agency,
+            system_admin,
+        } => {
+            allowed(actor, action, &Resource::StaffOfAgency(agency))
+                && (action == Action::Read || !system_admin)
+        }
         Resource::AuditLog(Some(agency)) => {
             action == Action::Read
                 && (actor.staff_of(agency, Role::AgencyAdmin)
@@ -248,6 +267,8 @@ pub fn allowed(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
             action == Action::Read && actor.api_scope(Scope::AuditRead, None)
         }
         Resource::ApiTokens => false,
+        Resource::OrganisationVerification => matches!(actor, Actor::Staff { roles, .. }
+            if roles.contains(&Role::IntakeClerk)),
         Resource::Organisation(id) => match actor {
             Actor::Citizen { memberships, .. } => memberships
                 .iter()
@@ -308,6 +329,20 @@ mod tests {
         ));
         assert!(!allowed(&admin, Action::Read, &Resource::AuditLog(None)));
         assert!(!allowed(&admin, Action::Manage, &Resource::ApiTokens));
+    }
+
+    #[test]
+    fn agency_admins_do_not_manage_system_admins() {
+        let admin = staff("A", &[Role::AgencyAdmin]);
+        let member = |system_admin| Resource::StaffMember {
+            agency: "A",
+            system_admin,
+        };
+        assert!(allowed(&admin, Action::Manage, &member(false)));
+        assert!(!allowed(&admin, Action::Manage, &member(true)));
+        assert!(allowed(&admin, Action::Read, &member(true)));
+        let root = staff("B", &[Role::SystemAdmin]);
+        assert!(allowed(&root, Action::Manage, &member(true)));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Citizen accounts: registration with e-mail verification, password sign-in with lock-out,
-//! password recovery by e-mailed link, the profile, and sign-in with the national identity.
+//! Citizen accounts: registration with e-mail verification, password sign-in slowed and locked
+//! per (account, address), password recovery by e-mailed link, the profile, and sign-in with
+//! the national identity.
 //!
 //! E-mails are queued in the outbox in the same transaction as the change they announce; their
 //! wording comes from the caller's [`Notices`] (the interface's translation files).
@@ -9,12 +10,18 @@ mod profile;
 mod recovery;
 mod registration;
 mod sign_in;
+mod verification;
+mod verified_id;
 
-pub use national_id::{sign_in_with_national_id, NationalIdentity};
+pub use national_id::{sign_in_with_national_id, NationalIdentity, LINK_PROOF_MINUTES};
 pub use profile::{profile, update_profile, ProfileUpdate};
 pub use recovery::{request_password_reset, reset_password, verify_email};
 pub use registration::{register, Registration};
-pub use sign_in::{sign_in, SignedIn, FAILURES_BEFORE_LOCK, LOCK_MINUTES};
+pub use sign_in::{sign_in, sign_in_with_rules, unlock_sign_in, Rules, SignedIn};
+pub use verification::{
+    confirm_phone, request_phone_code, reset_password_with_code, CODE_ATTEMPTS, CODE_MINUTES,
+};
+pub use verified_id::{masked, verify_citizen_id_at_desk, BY_NATIONAL_ID};
 
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};

@@ -1,7 +1,12 @@
 //! API tokens for agency systems and kiosks: issued and revoked by a system administrator, with
 //! scopes and an optional agency; presented as `Authorization: Bearer <token>`.
+//!
+//! Every token expires ([`LIFETIME`] after it is issued or last renewed), so a token copied into
+//! a forgotten script or leaked from a kiosk stops working on its own; the administrator renews
+//! the ones still in use. Tokens issued before expiry existed (no `expires_at`) count from
+//! their issue date.
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     TransactionTrait,
@@ -15,6 +20,14 @@ use crate::{secrets, DomainError, DomainResult};
 
 /// Prefix that makes a leaked token easy to recognise (secret scanners, logs).
 pub const TOKEN_PREFIX: &str = "dvc_";
+
+/// How long a token works after it is issued or renewed (90 days).
+pub const LIFETIME: Duration = Duration::days(90);
+
+/// When `row` stops working: its `expires_at`, or [`LIFETIME`] after issue for older rows.
+pub fn expires_at(row: &api_token::Model) -> DateTime<Utc> {
+    row.expires_at.unwrap_or(row.created_at + LIFETIME)
+}
 
 /// Issues a token; returns the row and the token itself, shown once.
 pub async fn issue(
@@ -67,6 +80,7 @@ pub async fn issue(
         return Err(DomainError::Validation(errors));
     }
     let token = format!("{TOKEN_PREFIX}{}", secrets::new_token());
+    let now = Utc::now();
     let row = api_token::Entity::insert(api_token::ActiveModel {
         id: Set(uuid::Uuid::new_v4().to_string()),
         name: Set(name.to_owned()),
@@ -78,8 +92,8 @@ pub async fn issue(
             .join(" ")),
         agency_code: Set(agency_code.map(str::to_owned)),
         created_by: Set(actor.account_id().unwrap_or_default().to_owned()),
-        created_at: Set(Utc::now()),
-        expires_at: Set(None),
+        created_at: Set(now),
+        expires_at: Set(Some(now + LIFETIME)),
         revoked_at: Set(None),
         last_used_at: Set(None),
     })
@@ -96,7 +110,9 @@ pub async fn issue(
             target_id: Some(row.id.clone()),
             agency_code: row.agency_code.clone(),
             outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "name": row.name, "scopes": row.scopes })),
+            detail: Some(serde_json::json!({
+                "name": row.name, "scopes": row.scopes, "expires_at": row.expires_at,
+            })),
         },
     )
     .await?;
@@ -143,6 +159,59 @@ pub async fn revoke(
     Ok(())
 }
 
+/// Renews a token that is not revoked: it works for another [`LIFETIME`] from `now` (even one
+/// already expired, so an administrator can bring back a client that stopped). Audited with
+/// the old and new expiry.
+pub async fn renew(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: &str,
+    origin: &Origin,
+) -> DomainResult<api_token::Model> {
+    authorize(actor, Action::Manage, &Resource::ApiTokens)?;
+    let txn = db.begin().await?;
+    let row = api_token::Entity::find_by_id(id.to_owned())
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DomainError::NotFound("API token".into()))?;
+    if row.revoked_at.is_some() {
+        return Err(crate::error::invalid(
+            "id",
+            "token_revoked",
+            "a revoked token cannot be renewed; issue a new one",
+        ));
+    }
+    let now = Utc::now();
+    let renewed = api_token::Entity::update(api_token::ActiveModel {
+        id: Set(row.id.clone()),
+        expires_at: Set(Some(now + LIFETIME)),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            action: "api_token_renewed",
+            target_type: Some("api_token"),
+            target_id: Some(row.id.clone()),
+            agency_code: row.agency_code.clone(),
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({
+                "name": row.name,
+                "from": expires_at(&row),
+                "to": renewed.expires_at,
+            })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(renewed)
+}
+
 /// Lists tokens (never the secrets).
 pub async fn list(db: &DatabaseConnection, actor: &Actor) -> DomainResult<Vec<api_token::Model>> {
     authorize(actor, Action::Read, &Resource::ApiTokens)?;
@@ -161,7 +230,7 @@ pub async fn authenticate(db: &DatabaseConnection, token: &str) -> DomainResult<
         .await?
         .ok_or(DomainError::Unauthorized)?;
     let now = Utc::now();
-    if row.revoked_at.is_some() || row.expires_at.is_some_and(|t| t <= now) {
+    if row.revoked_at.is_some() || expires_at(&row) <= now {
         return Err(DomainError::Unauthorized);
     }
     if row

@@ -1,6 +1,8 @@
 //! Demo accounts for development and tests (`seed/demo/accounts.json`): staff of three agencies
 //! with every role, a system administrator and a verified citizen, all with one documented
-//! password. Loading is idempotent: accounts whose e-mail address exists are left alone.
+//! password. The citizens' CCCD counts as checked by the demo desk clerk and their mobile number
+//! as proven, so demos of national-identity linking and SMS notices work. Loading is
+//! idempotent: accounts whose e-mail address exists are left alone.
 
 use std::path::Path;
 
@@ -35,6 +37,9 @@ struct Citizen {
     citizen_id: String,
     date_of_birth: NaiveDate,
 }
+
+/// The demo intake clerk recorded as having checked the demo citizens' cards.
+const DEMO_CLERK: &str = "tiepnhan.hcc@dichvucong.localhost";
 
 /// One demo staff member, as the access-matrix tests need them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,13 +99,23 @@ pub async fn load(db: &DatabaseConnection, path: &Path) -> DomainResult<usize> {
         account::Entity::insert(row).exec(db).await?;
         created += 1;
     }
+    let clerk = account::Entity::find()
+        .filter(account::Column::Email.eq(DEMO_CLERK))
+        .one(db)
+        .await?
+        .map(|a| a.id);
     for c in &file.citizens {
         if exists(db, &c.email).await? {
             continue;
         }
         let mut row = blank(uuid::Uuid::new_v4().to_string(), &c.email, &c.full_name);
         row.phone = Set(Some(c.phone.clone()));
+        row.phone_verified_at = Set(Some(now));
         row.citizen_id = Set(Some(c.citizen_id.clone()));
+        // As if the province's desk had checked the card: a verified number, so the demo
+        // national identity with the same number links to this account (issue #22).
+        row.citizen_id_verified_at = Set(Some(now));
+        row.citizen_id_verified_by = Set(clerk.clone());
         row.date_of_birth = Set(Some(c.date_of_birth));
         account::Entity::insert(row).exec(db).await?;
         created += 1;

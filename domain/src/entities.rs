@@ -32,5 +32,7 @@ pub mod reconciliation_run;
 pub mod session;
 pub mod shipment;
 pub mod shipment_event;
+pub mod sign_in_guard;
 pub mod signing_credential;
 pub mod stored_file;
+pub mod verification_code;

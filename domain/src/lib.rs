@@ -31,6 +31,7 @@ pub mod rate_limit;
 pub mod receipt_pdf;
 pub mod reference_data;
 pub mod results;
+pub mod safe_redirect;
 pub mod search;
 pub mod secrets;
 pub mod sessions;

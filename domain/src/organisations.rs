@@ -1,8 +1,17 @@
 //! Businesses and other organisations (tổ chức, doanh nghiệp), identified by their tax code.
 //! The citizen who registers one is recorded as its legal representative and may add member
 //! accounts, who then file dossiers on the organisation's behalf.
+//!
+//! Typing a tax code proves nothing, so a registration starts *unverified*: its members see only
+//! the dossiers they filed themselves. It becomes verified when the legal representative the
+//! business registry names ([`registry`]) signs in with the national identity
+//! ([`verify_by_representative`]), or when a desk clerk checks the papers
+//! ([`verify_by_clerk`]); from then on members also see the dossiers filed for the business by
+//! the others (`dossiers::visibility`).
 
-use chrono::Utc;
+pub mod registry;
+
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
@@ -97,6 +106,8 @@ pub async fn register(
         representative_citizen_id: Set(rep_id),
         address: Set(Some(form.address.trim().to_owned()).filter(|a| !a.is_empty())),
         created_at: Set(now),
+        verified_at: Set(None),
+        verified_by: Set(None),
     })
     .exec_with_returning(&txn)
     .await?;
@@ -233,4 +244,143 @@ pub async fn mine(db: &DatabaseConnection, actor: &Actor) -> DomainResult<Vec<Wi
         });
     }
     Ok(out)
+}
+
+/// True when organisation `id` exists and its registration is verified.
+pub async fn is_verified<C: sea_orm::ConnectionTrait>(db: &C, id: &str) -> DomainResult<bool> {
+    Ok(organisation::Entity::find_by_id(id.to_owned())
+        .one(db)
+        .await?
+        .is_some_and(|o| o.verified_at.is_some()))
+}
+
+/// Marks `org` verified by `by` and audits it with how (`method`), inside one transaction.
+/// False when another request verified it first.
+async fn mark_verified(
+    db: &DatabaseConnection,
+    org: &organisation::Model,
+    actor: &Actor,
+    by: &str,
+    method: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> DomainResult<bool> {
+    let txn = db.begin().await?;
+    let changed = organisation::Entity::update_many()
+        .col_expr(
+            organisation::Column::VerifiedAt,
+            sea_orm::sea_query::Expr::value(Some(now)),
+        )
+        .col_expr(
+            organisation::Column::VerifiedBy,
+            sea_orm::sea_query::Expr::value(Some(by.to_owned())),
+        )
+        .filter(organisation::Column::Id.eq(org.id.clone()))
+        .filter(organisation::Column::VerifiedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if changed.rows_affected != 1 {
+        return Ok(false);
+    }
+    audit::record(
+        &txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            action: "organisation_verified",
+            target_type: Some("organisation"),
+            target_id: Some(org.id.clone()),
+            agency_code: match actor {
+                Actor::Staff { agency_code, .. } => Some(agency_code.clone()),
+                _ => None,
+            },
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({ "tax_code": org.tax_code, "method": method })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+/// Called when account `account_id` has just signed in with the national identity, whose signed
+/// claims carry `citizen_id`: every unverified organisation this account represents on the
+/// portal is looked up in the business registry, and those whose registered legal
+/// representative has this very citizen ID become verified (audited, method `national_id`).
+/// Returns the ids verified. A registry that cannot answer verifies nothing (the next sign-in
+/// tries again) and is not an error: signing in must not depend on it.
+pub async fn verify_by_representative(
+    db: &DatabaseConnection,
+    registry: &dyn registry::BusinessRegistry,
+    account_id: &str,
+    citizen_id: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> DomainResult<Vec<String>> {
+    let represented = organisation_member::Entity::find()
+        .filter(organisation_member::Column::AccountId.eq(account_id))
+        .filter(organisation_member::Column::Role.eq("representative"))
+        .all(db)
+        .await?;
+    let actor = Actor::Citizen {
+        account_id: account_id.to_owned(),
+        memberships: Vec::new(),
+    };
+    let mut verified = Vec::new();
+    for membership in represented {
+        let Some(org) = organisation::Entity::find_by_id(membership.organisation_id)
+            .one(db)
+            .await?
+            .filter(|o| o.verified_at.is_none())
+        else {
+            continue;
+        };
+        let record = match registry.lookup(&org.tax_code).await {
+            Ok(record) => record,
+            Err(error) => {
+                tracing::warn!(%error, tax_code = %org.tax_code, "business registry did not answer");
+                continue;
+            }
+        };
+        let matches = record.is_some_and(|r| {
+            !citizen_id.is_empty()
+                && crate::secrets::constant_time_eq(
+                    &citizen_id::normalise(&r.representative_citizen_id),
+                    &citizen_id::normalise(citizen_id),
+                )
+        });
+        if matches
+            && mark_verified(db, &org, &actor, account_id, "national_id", origin, now).await?
+        {
+            verified.push(org.id.clone());
+        }
+    }
+    Ok(verified)
+}
+
+/// A desk clerk verifies the registration of tax code `tax_code` after checking the business
+/// registration certificate and the representative's identity papers (audited, method
+/// `clerk`). Verifying one already verified changes nothing.
+pub async fn verify_by_clerk(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    tax_code: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> DomainResult<organisation::Model> {
+    authorize(actor, Action::Manage, &Resource::OrganisationVerification)?;
+    let code =
+        tax_code::check("tax_code", tax_code).map_err(|e| DomainError::Validation(vec![e]))?;
+    let org = organisation::Entity::find()
+        .filter(organisation::Column::TaxCode.eq(code))
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound("organisation".into()))?;
+    let by = actor.account_id().unwrap_or_default().to_owned();
+    mark_verified(db, &org, actor, &by, "clerk", origin, now).await?;
+    organisation::Entity::find_by_id(org.id.clone())
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound("organisation".into()))
 }

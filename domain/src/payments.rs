@@ -9,3 +9,48 @@ pub mod refunds;
 pub mod vietqr;
 pub mod vnpay;
 pub mod vnpay_api;
+
+/// Bytes kept of a callback whose signature failed: enough to see what was tried, not enough
+/// for anyone to store data in the portal's database through an anonymous address.
+pub const UNSIGNED_KEPT_BYTES: usize = 512;
+
+/// What `payment_callback` keeps of a callback whose signature failed: its first
+/// [`UNSIGNED_KEPT_BYTES`] bytes (as text) and its length.
+pub fn unsigned_excerpt(raw: &[u8]) -> serde_json::Value {
+    let kept = raw
+        .get(..raw.len().min(UNSIGNED_KEPT_BYTES))
+        .unwrap_or_default();
+    serde_json::json!({
+        "unsigned_prefix": String::from_utf8_lossy(kept),
+        "length": raw.len(),
+    })
+}
+
+/// Characters of a reference kept (the `payment_callback.txn_ref` column's length).
+const REFERENCE_CHARS: usize = 40;
+
+/// A reference named by an unsigned callback, cut to the column's length (anyone can send a
+/// longer one).
+pub fn unsigned_reference(reference: Option<&String>) -> Option<String> {
+    reference.map(|r| r.chars().take(REFERENCE_CHARS).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_prefix_of_an_unsigned_callback_is_kept() {
+        let long = "é".repeat(1_000);
+        let kept = unsigned_excerpt(long.as_bytes());
+        let prefix = kept["unsigned_prefix"].as_str().unwrap_or_default();
+        assert!(prefix.len() <= UNSIGNED_KEPT_BYTES, "{}", prefix.len());
+        assert_eq!(kept["length"], 2_000);
+        let reference = "x".repeat(500);
+        assert_eq!(
+            unsigned_reference(Some(&reference)).map(|r| r.len()),
+            Some(REFERENCE_CHARS)
+        );
+        assert_eq!(unsigned_reference(None), None);
+    }
+}

@@ -1,11 +1,18 @@
-//! Rate limits shared by every instance: fixed-window counters in the database, incremented with
-//! one atomic upsert, so that two instances behind a load balancer count the same attempts.
+//! Rate limits shared by every instance: fixed-window counters in the database, incremented and
+//! checked with one atomic upsert (`INSERT … ON CONFLICT … DO UPDATE … RETURNING`), so that two
+//! instances behind a load balancer, or fifty requests in parallel, count the same attempts as
+//! the same requests made one after another.
+//!
+//! Every limit here is keyed by something the caller controls (its own address, or its own
+//! address with what it asks for): none can be used up by a stranger to refuse someone else.
+//! Wrong passwords are slowed and locked per (account, address) in `accounts::sign_in`.
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::entities::rate_counter::{self, Column, Entity};
+use crate::entities::sign_in_guard;
 use crate::{DomainError, DomainResult};
 
 /// A limit: at most `max` hits per `window_secs` for one subject.
@@ -40,17 +47,27 @@ impl Limit {
         window_secs: 3600,
     };
     /// Failed public lookups (wrong code or wrong second factor) from one address: 30 per
-    /// 10 minutes, so the four digits of the second factor cannot be walked through.
+    /// 10 minutes, so the four digits of the second factor cannot be walked through. Each
+    /// lookup is counted before it is answered and a right answer gives its hit back
+    /// ([`refund`]), so parallel guesses count like sequential ones and kiosks never wait.
     pub const LOOKUP_MISS_IP: Limit = Limit {
         name: "lookup_miss_ip",
         max: 30,
         window_secs: 600,
     };
-    /// Failed public lookups of one dossier code, from anywhere: 10 per hour (a guesser spread
-    /// over many addresses gets 10 of the 10,000 combinations an hour).
-    pub const LOOKUP_MISS_CODE: Limit = Limit {
-        name: "lookup_miss_code",
+    /// Failed public lookups of one dossier code from one address: 10 per hour. Keyed by the
+    /// address too, so guesses from strangers' addresses never block the applicant's own
+    /// lookup of their dossier (a per-code limit from anywhere could be used up on purpose).
+    pub const LOOKUP_MISS_IP_CODE: Limit = Limit {
+        name: "lookup_miss_ip_code",
         max: 10,
+        window_secs: 3600,
+    };
+    /// Unlock e-mails for one account: 3 per hour, so that strangers locking themselves out
+    /// from many addresses cannot flood the owner's mailbox (the locks still happen).
+    pub const SIGN_IN_LOCK_MAIL: Limit = Limit {
+        name: "sign_in_lock_mail",
+        max: 3,
         window_secs: 3600,
     };
 }
@@ -109,12 +126,31 @@ pub async fn hit<C: ConnectionTrait>(db: &C, limit: Limit, subject: &str) -> Dom
     Ok(())
 }
 
-/// Deletes counters of windows that ended more than a day ago (run by the cleanup job).
+/// Gives back one hit counted by [`hit`] in the current window (an attempt that turned out
+/// right, such as a successful lookup); never below zero.
+pub async fn refund<C: ConnectionTrait>(db: &C, limit: Limit, subject: &str) -> DomainResult<()> {
+    let (_, window_start) = window(limit);
+    Entity::update_many()
+        .col_expr(Column::Hits, Expr::col(Column::Hits).sub(1))
+        .filter(Column::Key.eq(format!("{}:{}", limit.name, subject)))
+        .filter(Column::WindowStart.eq(window_start))
+        .filter(Column::Hits.gt(0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Deletes counters of windows that ended more than a day ago, and wrong-password streaks
+/// untouched for a day (run by the cleanup job).
 pub async fn purge_old<C: ConnectionTrait>(db: &C) -> DomainResult<u64> {
     let cutoff = Utc::now().timestamp() - 86_400;
     let result = rate_counter::Entity::delete_many()
         .filter(rate_counter::Column::WindowStart.lt(cutoff))
         .exec(db)
         .await?;
-    Ok(result.rows_affected)
+    let streaks = sign_in_guard::Entity::delete_many()
+        .filter(sign_in_guard::Column::LastAttemptAt.lt(cutoff))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected + streaks.rows_affected)
 }

@@ -513,6 +513,19 @@ pub struct ResultFile {
     pub name: String,
 }
 
+/// How the applicant's browser came to ask for the result file. Only an opening the applicant
+/// made on purpose delivers the result: a link, image or frame on another site can make a
+/// signed-in browser fetch the file without its owner ever seeing it, and that must not end
+/// the dossier as "returned" (the applicant would lose the reminder that the result waits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// From the portal's own pages, or typed / bookmarked by the applicant.
+    Deliberate,
+    /// Asked for by another site (or by a browser that cannot tell); serves the file but
+    /// records no delivery.
+    FromElsewhere,
+}
+
 /// The signed result of dossier `id` for someone who may read the dossier (staff also get the
 /// draft before it is signed). When the applicant
 /// opens it for the first time and asked for an electronic result, that is its delivery: the
@@ -523,6 +536,19 @@ pub async fn open(
     actor: &Actor,
     origin: &Origin,
     id: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<ResultFile> {
+    open_as(db, store, actor, origin, id, Opening::Deliberate, now).await
+}
+
+/// As [`open`], delivering only when `opening` is [`Opening::Deliberate`].
+pub async fn open_as(
+    db: &DatabaseConnection,
+    store: &dyn ObjectStore,
+    actor: &Actor,
+    origin: &Origin,
+    id: &str,
+    opening: Opening,
     now: DateTime<Utc>,
 ) -> DomainResult<ResultFile> {
     let loaded = crate::dossiers::drafts::load_readable(db, actor, id).await?;
@@ -556,7 +582,11 @@ pub async fn open(
         .await?;
     }
     let owner = actor.account_id() == Some(row.owner_id.as_str());
-    if owner && row.status == Status::Processed.code() && delivery_method(&row) == "online" {
+    if owner
+        && opening == Opening::Deliberate
+        && row.status == Status::Processed.code()
+        && delivery_method(&row) == "online"
+    {
         deliver_online(db, actor, origin, &row, now).await?;
     }
     let code = row.code.clone().unwrap_or_default();
@@ -691,6 +721,23 @@ pub enum FileVerdict {
     OtherDocument,
     /// Changed after signing, unsigned, or signed by someone untrusted.
     NotGenuine,
+}
+
+/// The size in bytes of signed result `result_id`, as issued: a copy brought for checking is
+/// read no further (a larger file cannot be the issued one). `NotFound` as [`verify`] for an
+/// id that names no signed result.
+pub async fn issued_size<C: ConnectionTrait>(db: &C, result_id: &str) -> DomainResult<usize> {
+    let not_found = || DomainError::NotFound(format!("result {result_id}"));
+    if uuid::Uuid::parse_str(result_id).is_err() {
+        return Err(not_found());
+    }
+    dossier_result::Entity::find_by_id(result_id.to_owned())
+        .one(db)
+        .await?
+        .filter(|r| r.signed_key.is_some())
+        .and_then(|r| r.signed_size)
+        .and_then(|size| usize::try_from(size).ok())
+        .ok_or_else(not_found)
 }
 
 /// Looks up result `result_id` (a random id: knowing it is holding the document) and checks

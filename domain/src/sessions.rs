@@ -56,6 +56,8 @@ pub struct Current {
     pub actor: Actor,
     /// CSRF token the session's forms must echo.
     pub csrf_token: String,
+    /// When the account signed in (the session's start): how fresh the proof of control is.
+    pub started_at: DateTime<Utc>,
 }
 
 /// Starts a session for `account_id`, ending `previous` (the token the browser sent, if any).
@@ -137,6 +139,7 @@ pub async fn resume<C: ConnectionTrait>(
         account,
         actor,
         csrf_token: row.csrf_token,
+        started_at: row.created_at,
     }))
 }
 

@@ -1,6 +1,6 @@
 //! Staff accounts (cán bộ): created by administrators, one agency each, with roles. An agency
-//! administrator manages the staff of their own agency; only a system administrator grants the
-//! system administrator role. Every change is audited with the roles before and after.
+//! administrator manages the staff of their own agency, except its system administrators; only
+//! a system administrator grants, takes away, changes or disables the system administrator role. Every change is audited with the roles before and after.
 
 use chrono::{Duration, Utc};
 use sea_orm::{
@@ -190,7 +190,12 @@ pub async fn update(
     if target.kind != "staff" {
         return Err(DomainError::NotFound("staff account".into()));
     }
-    if let Err(e) = authorize(actor, Action::Manage, &Resource::StaffOfAgency(&agency)) {
+    let target_is_root = Role::parse_list(&target.roles).contains(&Role::SystemAdmin);
+    let resource = Resource::StaffMember {
+        agency: &agency,
+        system_admin: target_is_root,
+    };
+    if let Err(e) = authorize(actor, Action::Manage, &resource) {
         audit::record(
             &txn,
             origin,
@@ -202,7 +207,7 @@ pub async fn update(
                 target_id: Some(account_id.to_owned()),
                 agency_code: Some(agency),
                 outcome: Outcome::Denied,
-                detail: None,
+                detail: Some(serde_json::json!({ "system_admin": target_is_root })),
             },
         )
         .await?;

@@ -15,6 +15,9 @@ mod m20261205_000001_results;
 mod m20261206_000001_payments;
 mod m20261207_000001_postal;
 mod m20261208_000001_delivery_request;
+mod m20261209_000001_identity_verification;
+mod m20261209_000002_organisation_verification;
+mod m20261209_000003_sign_in_limits;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -35,6 +38,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000001_payments::Migration),
             Box::new(m20261207_000001_postal::Migration),
             Box::new(m20261208_000001_delivery_request::Migration),
+            Box::new(m20261209_000001_identity_verification::Migration),
+            Box::new(m20261209_000002_organisation_verification::Migration),
+            Box::new(m20261209_000003_sign_in_limits::Migration),
         ]
     }
 }

@@ -28,15 +28,14 @@ use crate::state::AppState;
 /// Largest URL-encoded form body read to find the CSRF field.
 const MAX_FORM: usize = 1024 * 1024;
 
-/// Read-only server functions (POST by Leptos convention, but they change nothing; the public
-/// lookup only counts its own failures, against guessing).
-const READ_ONLY_POSTS: [&str; 23] = [
-    "/api/ui/lookup",
+/// Read-only server functions (POST by Leptos convention, but they change nothing). Those that
+/// write anything as a side effect are not here and carry the token: `staff_dossier` records the
+/// visit in the access log, `lookup` counts failures against guessing.
+const READ_ONLY_POSTS: [&str; 21] = [
     "/api/ui/reconciliations",
     "/api/ui/failed_messages",
     "/api/ui/verification",
     "/api/ui/staff_queue",
-    "/api/ui/staff_dossier",
     "/api/ui/holidays",
     "/api/ui/desk_intake",
     "/api/ui/workflow",
@@ -69,10 +68,11 @@ fn csrf_exempt(path: &str) -> bool {
 /// the bank's credit notices (`domain::payments::vietqr`).
 const SIGNED_NOTICES: [&str; 2] = ["/buu-chinh/webhook", "/thanh-toan/vietqr/thong-bao"];
 
-/// Requests that carry no portal identity: static files, probes, and the identity simulator
-/// (it plays another site with its own bearer tokens).
+/// Requests that carry no portal identity: static files, probes, and the simulators (they
+/// play other sites with their own credentials) — except the SMS simulator's message list,
+/// which answers a signed-in system administrator only.
 fn skip(path: &str) -> bool {
-    path.starts_with("/gia-lap/")
+    (path.starts_with("/gia-lap/") && path != crate::sms::MESSAGES_PATH)
         || path.starts_with("/pkg/")
         || path == "/health"
         || path == "/ready"
@@ -93,20 +93,20 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// Client address (the first `X-Forwarded-For` hop when the proxy is trusted) and browser.
-pub fn client_origin(request: &Request, trust_forwarded: bool) -> Origin {
-    let forwarded = trust_forwarded
-        .then(|| request.headers().get("x-forwarded-for"))
-        .flatten()
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_owned());
+/// Client address (the right-most `X-Forwarded-For` hop that is not a trusted proxy, see
+/// [`crate::forwarded`]) and browser.
+pub fn client_origin(request: &Request, trusted: &crate::forwarded::TrustedProxies) -> Origin {
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string());
+        .map(|c| c.0.ip());
+    let hops = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok());
     Origin {
-        ip: forwarded.or(peer),
+        ip: trusted.client_ip(peer, hops).map(|ip| ip.to_string()),
         user_agent: request
             .headers()
             .get(header::USER_AGENT)
@@ -142,7 +142,7 @@ pub async fn authenticate(State(state): State<AppState>, request: Request, next:
     let (mut parts, body) = request.into_parts();
     let origin = client_origin(
         &Request::from_parts(parts.clone(), Body::empty()),
-        state.config.trust_forwarded_for,
+        &state.config.trust_forwarded_for,
     );
     let policy = state.config.session_policy();
     let bearer = parts

@@ -10,6 +10,9 @@
 //! - `GET /gia-lap/ngan-hang/sao-ke?day=yyyyMMdd` is the collecting account's statement of that
 //!   day (CSV: `TransactionId,Time,Account,Amount,Description`), every credit made here
 //!   whatever happened to its notice; the portal's daily reconciliation reads it.
+//!
+//! Never mounted in production (`crate::simulators`); it remembers at most
+//! [`crate::simulators::MAX_KEPT`] credits, the oldest forgotten first.
 
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
@@ -21,6 +24,16 @@ use domain::payments::vietqr::{self, CreditNotice, SIGNATURE_HEADER};
 use serde::Deserialize;
 use std::sync::{Arc, Mutex};
 
+use crate::simulators::Bounded;
+
+/// Where the simulator is mounted (outside production only).
+pub const MOUNT: &str = "/gia-lap/ngan-hang";
+const TRANSFER: &str = "/chuyen-khoan";
+const STATEMENT: &str = "/sao-ke";
+/// Every route of the simulator (method, path below [`MOUNT`]; the scan page is the mount
+/// itself).
+pub const PATHS: &[(&str, &str)] = &[("GET", ""), ("POST", TRANSFER), ("GET", STATEMENT)];
+
 /// What the simulator needs: the notice secret and where the portal's notice address is; it
 /// keeps the credits it made (in memory: a development stand-in) for its statement.
 #[derive(Clone)]
@@ -28,7 +41,7 @@ pub struct Simulator {
     secret: String,
     notice_url: String,
     client: reqwest::Client,
-    ledger: Arc<Mutex<Vec<CreditNotice>>>,
+    ledger: Arc<Mutex<Bounded<CreditNotice>>>,
 }
 
 impl Simulator {
@@ -188,7 +201,11 @@ async fn statement(
     };
     let tz = domain::dossiers::codes::vietnam();
     let mut csv = String::from("TransactionId,Time,Account,Amount,Description\n");
-    let credits = sim.ledger.lock().map(|l| l.clone()).unwrap_or_default();
+    let credits: Vec<CreditNotice> = sim
+        .ledger
+        .lock()
+        .map(|l| l.iter().cloned().collect())
+        .unwrap_or_default();
     for c in credits {
         let at = c.credited_at.with_timezone(&tz);
         if at.date_naive() == day {
@@ -205,11 +222,11 @@ async fn statement(
     ([("content-type", "text/csv; charset=utf-8")], csv).into_response()
 }
 
-/// The simulator's routes, nested under `/gia-lap/ngan-hang`.
+/// The simulator's routes, nested under [`MOUNT`].
 pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
     Router::new()
         .route("/", get(scan_page))
-        .route("/chuyen-khoan", post(transfer))
-        .route("/sao-ke", get(statement))
+        .route(TRANSFER, post(transfer))
+        .route(STATEMENT, get(statement))
         .with_state(sim)
 }

@@ -12,8 +12,12 @@
 //!   lose it (no webhook: the portal learns of it by asking).
 //! - `GET /gia-lap/buu-chinh/api/shipments/{tn}/events` answers every event of a shipment so
 //!   far, with the bearer token, like the carrier's tracking call.
+//!
+//! Never mounted in production (`crate::simulators`); it remembers at most
+//! [`crate::simulators::MAX_KEPT`] shipments, the oldest forgotten first (with their keys).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::extract::{Form, Path, State};
@@ -24,6 +28,22 @@ use axum::{Json, Router};
 use chrono::{Duration, Utc};
 use domain::postal::carrier::{self, Created, Order, ShipmentStatus, Update};
 use serde::Deserialize;
+
+use crate::simulators::Bounded;
+
+/// Where the simulator is mounted (outside production only).
+pub const MOUNT: &str = "/gia-lap/buu-chinh";
+const SHIPMENTS: &str = "/api/shipments";
+const EVENTS: &str = "/api/shipments/{tn}/events";
+const EVENT: &str = "/{tn}/su-kien";
+/// Every route of the simulator (method, path below [`MOUNT`]; the postman's page is the
+/// mount itself).
+pub const PATHS: &[(&str, &str)] = &[
+    ("GET", ""),
+    ("POST", SHIPMENTS),
+    ("GET", EVENTS),
+    ("POST", EVENT),
+];
 
 /// One shipment the simulator registered.
 #[derive(Clone, Debug)]
@@ -44,8 +64,10 @@ pub struct Simulator {
     secret: String,
     webhook_url: String,
     client: reqwest::Client,
-    parcels: Arc<Mutex<Vec<Parcel>>>,
+    parcels: Arc<Mutex<Bounded<Parcel>>>,
     by_key: Arc<Mutex<HashMap<String, String>>>,
+    /// Shipments registered since start (part of the tracking numbers).
+    serial: Arc<AtomicU32>,
 }
 
 impl Simulator {
@@ -61,6 +83,7 @@ impl Simulator {
                 .unwrap_or_default(),
             parcels: Arc::default(),
             by_key: Arc::default(),
+            serial: Arc::default(),
         }
     }
 }
@@ -136,16 +159,19 @@ async fn create(
     }
     // Serials from the clock keep numbers distinct across restarts of a developer's portal.
     let serial = u32::try_from(Utc::now().timestamp() % 90_000_000).unwrap_or(0)
-        + u32::try_from(parcels.len()).unwrap_or(0);
+        + sim.serial.fetch_add(1, Ordering::Relaxed) % 9_000_000;
     let tracking_number = carrier::tracking_number("EB", serial);
     keys.insert(key, tracking_number.clone());
-    parcels.push(Parcel {
+    let dropped = parcels.push(Parcel {
         tracking_number: tracking_number.clone(),
         order,
         status: ShipmentStatus::Created.code(),
         events: 0,
         history: Vec::new(),
     });
+    if let Some(old) = dropped {
+        keys.retain(|_, tn| *tn != old.tracking_number);
+    }
     (
         StatusCode::CREATED,
         Json(Created {
@@ -157,7 +183,11 @@ async fn create(
 }
 
 async fn page(State(sim): State<Simulator>) -> Html<String> {
-    let parcels = sim.parcels.lock().map(|p| p.clone()).unwrap_or_default();
+    let parcels: Vec<Parcel> = sim
+        .parcels
+        .lock()
+        .map(|p| p.iter().cloned().collect())
+        .unwrap_or_default();
     let rows: String = parcels
         .iter()
         .rev()
@@ -325,12 +355,12 @@ async fn events(
     }
 }
 
-/// The simulator's routes, nested under `/gia-lap/buu-chinh`.
+/// The simulator's routes, nested under [`MOUNT`].
 pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
     Router::new()
         .route("/", get(page))
-        .route("/api/shipments", post(create))
-        .route("/api/shipments/{tn}/events", get(events))
-        .route("/{tn}/su-kien", post(event))
+        .route(SHIPMENTS, post(create))
+        .route(EVENTS, get(events))
+        .route(EVENT, post(event))
         .with_state(sim)
 }

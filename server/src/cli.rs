@@ -120,7 +120,14 @@ pub enum Command {
 pub fn run() -> ExitCode {
     crate::tls::install_crypto_provider();
     let cli = Cli::parse();
-    let config = match Config::load(cli.config.as_deref()) {
+    // Serving also needs the secrets production reads from the environment; the other
+    // commands (migrate, seed, config) do not.
+    let loaded = if matches!(cli.command, Command::Serve { .. }) {
+        Config::load_to_serve(cli.config.as_deref())
+    } else {
+        Config::load(cli.config.as_deref())
+    };
+    let config = match loaded {
         Ok(c) => c,
         Err(e) => {
             eprintln!("portal: {e}");
@@ -296,6 +303,7 @@ async fn open_db(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection>
 async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> anyhow::Result<()> {
     let addr = config.listen_addr;
     let grace = Duration::from_secs(config.shutdown_grace_secs);
+    crate::security_headers::log_start_choices(&config);
     let state = AppState::with_db(config, db)?;
     crate::ops::metrics_handle();
     let worker = (

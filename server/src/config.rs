@@ -15,8 +15,9 @@ pub const ENV_PREFIX: &str = "PORTAL_";
 /// `PORTAL_` variables that are not settings of [`Config`]: the config file path (read by the
 /// command line), secrets read from the environment only (never from a file), and the test
 /// harness's variables.
-const NOT_SETTINGS: [&str; 13] = [
+const NOT_SETTINGS: [&str; 14] = [
     "config",
+    "metrics_token",
     "vietqr_notice_secret",
     "carrier_token",
     "carrier_webhook_secret",
@@ -115,6 +116,9 @@ pub struct Config {
     pub clamd_address: Option<String>,
     /// Seconds a virus scan (sending the file and waiting for the verdict) may take.
     pub virus_scan_timeout_secs: u64,
+    /// Accept uploads without a virus scanner in production. Production refuses an unset
+    /// `clamd_address` unless this is set explicitly; the choice is logged at every start.
+    pub allow_unscanned_uploads: bool,
     /// Mail transport: `outbox` or `smtp`.
     pub mail_transport: MailTransport,
     /// Folder the outbox transport writes `.eml` files to.
@@ -144,9 +148,11 @@ pub struct Config {
     pub session_idle_minutes: i64,
     /// Hours after sign-in after which a session ends however active.
     pub session_absolute_hours: i64,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy, or anyone
-    /// could dodge rate limits by sending the header).
-    pub trust_forwarded_for: bool,
+    /// The reverse proxies (IP addresses or CIDR networks, separated by commas) whose
+    /// `X-Forwarded-For` hops are believed: the client address is the right-most hop that is
+    /// not one of them (see `crate::forwarded`). `false` or empty trusts none (the peer's
+    /// address is used); `true` is refused, since it would believe any client's header.
+    pub trust_forwarded_for: crate::forwarded::TrustedProxies,
     /// Seconds between outbox delivery rounds.
     pub outbox_poll_secs: u64,
     /// Days after its last save at which an unfinished draft is deleted.
@@ -197,6 +203,28 @@ pub struct Config {
     /// confirm transfers whose notice never came; unset: the bank simulator's
     /// (`{public_url}/gia-lap/ngan-hang/sao-ke`) outside production, none in production.
     pub vietqr_statement_url: Option<String>,
+
+    // Operations endpoints (security issue #22).
+    /// Addresses allowed to read `/metrics` without a token: IPs or CIDR ranges separated by
+    /// commas (default loopback only). A request that came through a proxy (it carries
+    /// `X-Forwarded-For` or `Forwarded`) never qualifies by address; scrapers call directly or
+    /// present the bearer token from `PORTAL_METRICS_TOKEN`.
+    pub metrics_allow: String,
+    /// The bearer token that opens `/metrics` from any address, read only from the
+    /// environment (`PORTAL_METRICS_TOKEN`), never from a file; unset: address only.
+    #[serde(skip)]
+    pub metrics_token: Option<crate::ops::metrics_access::MetricsToken>,
+    /// Base of the national business registry's API (`GET {base}/doanh-nghiep/{tax_code}`),
+    /// which names a business's legal representative; unset: the simulator at
+    /// `{public_url}/gia-lap/dang-ky-kinh-doanh/api` outside production, none in production
+    /// (then only desk clerks verify organisations).
+    pub business_registry_url: Option<String>,
+
+    // Simulators never serve production (see [`Config::simulator_refusals`]).
+    /// Run without text messages. Production refuses an unset `sms_url` unless this is set
+    /// explicitly, so a forgotten provider never silently becomes the simulator; `/ready`
+    /// reports it. Queued messages then fail visibly in the outbox.
+    pub sms_disabled: bool,
 }
 
 /// Environment variable with the VNPay merchant secret (`vnp_HashSecret`).
@@ -353,6 +381,7 @@ impl Default for Config {
             s3_allow_http: false,
             clamd_address: None,
             virus_scan_timeout_secs: 60,
+            allow_unscanned_uploads: false,
             mail_transport: MailTransport::Outbox,
             outbox_dir: "var/outbox".into(),
             smtp_url: None,
@@ -367,7 +396,7 @@ impl Default for Config {
             page_cache_entries: 2000,
             session_idle_minutes: 30,
             session_absolute_hours: 12,
-            trust_forwarded_for: false,
+            trust_forwarded_for: crate::forwarded::TrustedProxies::default(),
             outbox_poll_secs: 2,
             draft_max_age_days: 30,
             draft_notice_days: 7,
@@ -386,6 +415,10 @@ impl Default for Config {
             vietqr_account_name: "KHO BAC NHA NUOC TAY NINH (DEMO)".into(),
             vietqr_statement_url: None,
             national_id_citizen_id_claim: "citizen_id".into(),
+            metrics_allow: crate::ops::metrics_access::DEFAULT_ALLOW.into(),
+            metrics_token: None,
+            business_registry_url: None,
+            sms_disabled: false,
         }
     }
 }
@@ -406,12 +439,37 @@ pub enum ConfigError {
         /// What is wrong.
         message: String,
     },
+    /// Several settings break rules: each is named, one per line.
+    #[error("invalid configuration, {} settings refused:{}", .0.len(), refused_lines(.0))]
+    Refused(Vec<ConfigError>),
+}
+
+/// The refused settings, one per line (for [`ConfigError::Refused`]).
+fn refused_lines(refused: &[ConfigError]) -> String {
+    refused
+        .iter()
+        .map(|e| {
+            let text = e.to_string();
+            format!(
+                "\n  - {}",
+                text.strip_prefix("invalid configuration: ")
+                    .unwrap_or(&text)
+            )
+        })
+        .collect()
 }
 
 impl Config {
     /// Loads defaults, then `file` (if given and present, or required if named explicitly), then
     /// the environment, and checks the result.
     pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let mut config = Self::load_from(file, Self::environment_provider())?;
+        config.metrics_token = crate::ops::metrics_access::MetricsToken::from_env();
+        Ok(config)
+    }
+
+    /// The `PORTAL_` variables that are settings (a misspelt one is named on stderr).
+    fn environment_provider() -> Env {
         let known = Self::setting_names();
         for (key, _) in std::env::vars() {
             if let Some(name) = key.strip_prefix(ENV_PREFIX) {
@@ -421,9 +479,8 @@ impl Config {
                 }
             }
         }
-        let env = Env::prefixed(ENV_PREFIX)
-            .filter(move |key| known.iter().any(|k| key.as_str().eq_ignore_ascii_case(k)));
-        Self::load_from(file, env)
+        Env::prefixed(ENV_PREFIX)
+            .filter(move |key| known.iter().any(|k| key.as_str().eq_ignore_ascii_case(k)))
     }
 
     /// The names of every setting (the fields of [`Config`]).
@@ -436,6 +493,13 @@ impl Config {
 
     /// As [`Config::load`], with the environment provider given (tests use this).
     pub fn load_from(file: Option<&Path>, env: Env) -> Result<Config, ConfigError> {
+        let config = Self::extract(file, env)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Defaults, then `file`, then `env`, unchecked.
+    fn extract(file: Option<&Path>, env: Env) -> Result<Config, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         if let Some(path) = file {
             if !path.exists() {
@@ -446,12 +510,10 @@ impl Config {
             }
             figment = figment.merge(Toml::file(path));
         }
-        let config: Config = figment
+        figment
             .merge(env)
             .extract()
-            .map_err(|e| ConfigError::Parse(e.to_string()))?;
-        config.validate()?;
-        Ok(config)
+            .map_err(|e| ConfigError::Parse(e.to_string()))
     }
 
     fn invalid(setting: &'static str, message: impl Into<String>) -> ConfigError {
@@ -484,45 +546,69 @@ impl Config {
         self.environment == Environment::Production
     }
 
-    /// Rules that types alone do not express.
+    /// Rules that types alone do not express. Every broken rule is reported at once (a
+    /// [`ConfigError::Refused`] list when there are several), so that an operator setting up
+    /// production fixes them in one round rather than one restart per setting.
     pub fn validate(&self) -> Result<(), ConfigError> {
+        let mut refused = self.refusals();
+        match refused.len() {
+            0 => Ok(()),
+            1 => Err(refused.remove(0)),
+            _ => Err(ConfigError::Refused(refused)),
+        }
+    }
+
+    /// Every rule the settings break (empty: valid).
+    pub fn refusals(&self) -> Vec<ConfigError> {
+        let mut refused = Vec::new();
+        self.rules(&mut refused);
+        self.validate_files(&mut refused);
+        self.simulator_refusals(&mut refused);
+        refused
+    }
+
+    /// The general rules and the production requirements.
+    fn rules(&self, refused: &mut Vec<ConfigError>) {
+        if let Err(e) = crate::ops::metrics_access::parse_list(&self.metrics_allow) {
+            refused.push(Self::invalid("metrics_allow", e));
+        }
         let url = &self.database_url;
         if !(url.starts_with("sqlite:")
             || url.starts_with("postgres://")
             || url.starts_with("postgresql://"))
         {
-            return Err(Self::invalid(
+            refused.push(Self::invalid(
                 "database_url",
                 "must start with sqlite: or postgres://",
             ));
         }
         if self.database_max_connections == 0 {
-            return Err(Self::invalid(
+            refused.push(Self::invalid(
                 "database_max_connections",
                 "must be at least 1",
             ));
         }
         if !(self.public_url.starts_with("http://") || self.public_url.starts_with("https://")) {
-            return Err(Self::invalid(
+            refused.push(Self::invalid(
                 "public_url",
                 "must start with http:// or https://",
             ));
         }
         if self.mail_transport == MailTransport::Smtp && self.smtp_url.is_none() {
-            return Err(Self::invalid(
+            refused.push(Self::invalid(
                 "smtp_url",
                 "is required when mail_transport is smtp",
             ));
         }
         if self.environment == Environment::Production {
             if !self.public_url.starts_with("https://") {
-                return Err(Self::invalid(
+                refused.push(Self::invalid(
                     "public_url",
                     "must be https:// in production",
                 ));
             }
             if self.mail_transport == MailTransport::Outbox {
-                return Err(Self::invalid(
+                refused.push(Self::invalid(
                     "mail_transport",
                     "outbox keeps e-mail on disk; use smtp in production",
                 ));
@@ -530,16 +616,16 @@ impl Config {
         }
         let issuer = &self.national_id_issuer;
         if !(issuer.is_empty() || issuer.starts_with("http://") || issuer.starts_with("https://")) {
-            return Err(Self::invalid(
+            refused.push(Self::invalid(
                 "national_id_issuer",
                 "must be empty (the simulator) or start with http:// or https://",
             ));
         }
         if self.national_id_client_id.is_empty() {
-            return Err(Self::invalid("national_id_client_id", "must not be empty"));
+            refused.push(Self::invalid("national_id_client_id", "must not be empty"));
         }
         if self.national_id_citizen_id_claim.is_empty() {
-            return Err(Self::invalid(
+            refused.push(Self::invalid(
                 "national_id_citizen_id_claim",
                 "must not be empty",
             ));
@@ -548,71 +634,70 @@ impl Config {
             if self.national_id_client_secret == DEV_NATIONAL_ID_SECRET
                 || self.national_id_client_secret.is_empty()
             {
-                return Err(Self::invalid(
+                refused.push(Self::invalid(
                     "national_id_client_secret",
                     "the development secret is public; set the one issued by the provider",
                 ));
             }
             if self.national_id_simulator {
-                return Err(Self::invalid(
+                refused.push(Self::invalid(
                     "national_id_simulator",
                     "lets anyone sign in as a demo citizen; must be false in production",
                 ));
             }
             if !issuer.starts_with("https://") {
-                return Err(Self::invalid(
+                refused.push(Self::invalid(
                     "national_id_issuer",
                     "must be the provider's https:// issuer in production",
                 ));
             }
             if self.vnpay_pay_url.is_none() {
-                return Err(Self::invalid(
+                refused.push(Self::invalid(
                     "vnpay_pay_url",
                     "the gateway simulator accepts any payment; set VNPay's payment page",
                 ));
             }
             if self.carrier_url.is_none() {
-                return Err(Self::invalid(
+                refused.push(Self::invalid(
                     "carrier_url",
                     "the carrier simulator delivers nothing; set the postal carrier's API",
                 ));
             }
             if self.vietqr_account == DEMO_VIETQR_ACCOUNT {
-                return Err(Self::invalid(
+                refused.push(Self::invalid(
                     "vietqr_account",
                     "the demo account belongs to nobody; set the collecting account",
                 ));
             }
         }
         if self.request_timeout_secs == 0 {
-            return Err(Self::invalid("request_timeout_secs", "must be at least 1"));
+            refused.push(Self::invalid("request_timeout_secs", "must be at least 1"));
         }
-        self.validate_files()
     }
 
     /// Rules of the file storage and virus scanning settings.
-    fn validate_files(&self) -> Result<(), ConfigError> {
+    fn validate_files(&self, refused: &mut Vec<ConfigError>) {
         if self.storage_backend == StorageBackend::S3 {
             if self.s3_bucket.is_empty() {
-                return Err(Self::invalid(
+                refused.push(Self::invalid(
                     "s3_bucket",
                     "is required when storage_backend is s3",
                 ));
             }
             if self.s3_region.is_empty() {
-                return Err(Self::invalid("s3_region", "must not be empty"));
+                refused.push(Self::invalid("s3_region", "must not be empty"));
             }
         }
         if let Some(endpoint) = &self.s3_endpoint {
             if endpoint.starts_with("http://") {
                 if !self.s3_allow_http {
-                    return Err(Self::invalid(
+                    refused.push(Self::invalid(
                         "s3_endpoint",
                         "is http:// but s3_allow_http is false",
                     ));
                 }
             } else if !endpoint.starts_with("https://") {
-                return Err(Self::invalid(
+                refused.push(Self::invalid(
                     "s3_endpoint",
                     "must start with https:// (or http:// with s3_allow_http)",
                 ));
@@ -620,16 +705,25 @@ impl Config {
         }
         if let Some(address) = &self.clamd_address {
             if let Err(e) = address.parse::<domain::antivirus::ClamdAddress>() {
-                return Err(Self::invalid("clamd_address", e.to_string()));
+                refused.push(Self::invalid("clamd_address", e.to_string()));
             }
         }
         if self.virus_scan_timeout_secs == 0 {
-            return Err(Self::invalid(
+            refused.push(Self::invalid(
                 "virus_scan_timeout_secs",
                 "must be at least 1",
             ));
         }
-        Ok(())
+        if self.environment == Environment::Production
+            && self.clamd_address.is_none()
+            && !self.allow_unscanned_uploads
+        {
+            refused.push(Self::invalid(
+                "clamd_address",
+                "production needs a virus scanner for uploads; set it, or set \
+                 allow_unscanned_uploads = true to run without one (logged at start)",
+            ));
+        }
     }
 
     /// The configuration as TOML with secrets (passwords in URLs) masked, for `portal config`.
@@ -660,6 +754,117 @@ impl Config {
     /// Where the identity provider sends the browser back (registered with the provider).
     pub fn national_id_redirect_uri(&self) -> String {
         format!("{}/dang-nhap/dinh-danh/callback", self.base_url())
+    }
+}
+
+impl Config {
+    /// As [`Config::load`], for `portal serve`: the secrets production needs from the
+    /// environment are checked too, and every refusal is reported at once.
+    pub fn load_to_serve(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let mut config = Self::extract(file, Self::environment_provider())?;
+        config.check_start_up(|name| std::env::var(name).ok())?;
+        // As `load` does: secrets read from the environment only.
+        config.metrics_token = crate::ops::metrics_access::MetricsToken::from_env();
+        Ok(config)
+    }
+
+    /// Everything that stops the portal from serving: broken settings ([`Config::refusals`])
+    /// and, in production, secrets missing from the environment (`lookup` reads a variable).
+    pub fn check_start_up(
+        &self,
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<(), ConfigError> {
+        let mut refused = self.refusals();
+        refused.extend(self.missing_secrets(lookup));
+        match refused.len() {
+            0 => Ok(()),
+            1 => Err(refused.remove(0)),
+            _ => Err(ConfigError::Refused(refused)),
+        }
+    }
+
+    /// Production requirements that keep the built-in simulators out of production: each
+    /// external provider must be a real one (the simulators accept any payment, deliver
+    /// nothing and send no text message), and text messages are either sent or explicitly off.
+    /// The router mounts no simulator in production whatever these say (`crate::simulators`).
+    fn simulator_refusals(&self, refused: &mut Vec<ConfigError>) {
+        if self.sms_disabled && self.sms_url.is_some() {
+            refused.push(Self::invalid(
+                "sms_disabled",
+                "sms_url is set too; choose one",
+            ));
+        }
+        if self.environment != Environment::Production {
+            return;
+        }
+        if self.sms_url.is_none() && !self.sms_disabled {
+            refused.push(Self::invalid(
+                "sms_url",
+                "the SMS simulator sends nothing; set the provider's send URL, \
+                 or sms_disabled = true to run without text messages",
+            ));
+        }
+        if self.vnpay_api_url.is_none() {
+            refused.push(Self::invalid(
+                "vnpay_api_url",
+                "the simulator's merchant API is not served in production; set VNPay's",
+            ));
+        }
+        if self.vnpay_statement_url.is_none() {
+            refused.push(Self::invalid(
+                "vnpay_statement_url",
+                "the simulator's statement is not served in production; set VNPay's",
+            ));
+        }
+        let providers = [
+            ("sms_url", &self.sms_url),
+            ("vnpay_pay_url", &self.vnpay_pay_url),
+            ("vnpay_api_url", &self.vnpay_api_url),
+            ("vnpay_statement_url", &self.vnpay_statement_url),
+            ("carrier_url", &self.carrier_url),
+            ("vietqr_statement_url", &self.vietqr_statement_url),
+        ];
+        for (setting, url) in providers {
+            if url.as_deref().is_some_and(|u| u.contains("/gia-lap/")) {
+                refused.push(Self::invalid(
+                    setting,
+                    "points at a built-in simulator, which production does not serve",
+                ));
+            }
+        }
+    }
+
+    /// The secrets production reads from the environment only, missing (or left at the
+    /// simulators' public development values), each named by its variable. Outside
+    /// production the simulators' values are used and nothing is missing.
+    pub fn missing_secrets(&self, lookup: impl Fn(&str) -> Option<String>) -> Vec<ConfigError> {
+        if self.environment != Environment::Production {
+            return Vec::new();
+        }
+        let mut needed = vec![
+            ("vnpay_hash_secret", DEV_VNPAY_SECRET),
+            ("vietqr_notice_secret", DEV_VIETQR_SECRET),
+            ("carrier_token", DEV_CARRIER_SECRET),
+            ("carrier_webhook_secret", DEV_CARRIER_SECRET),
+        ];
+        if self.sms_url.is_some() {
+            needed.push(("sms_api_key", crate::sms::SIMULATOR_KEY));
+            needed.push(("sms_secret_key", crate::sms::SIMULATOR_KEY));
+        }
+        needed
+            .into_iter()
+            .filter_map(|(name, development)| {
+                let env = format!("{ENV_PREFIX}{}", name.to_uppercase());
+                match lookup(&env) {
+                    Some(v) if !v.is_empty() && v != development => None,
+                    _ => Some(Self::invalid(
+                        name,
+                        "is required in production (from the environment only), \
+                         and not the development value",
+                    )),
+                }
+            })
+            .collect()
     }
 }
 
@@ -777,6 +982,15 @@ mod tests {
         let account = err(&config);
         assert!(account.contains("PORTAL_VIETQR_ACCOUNT"), "{account}");
         config.vietqr_account = "0011004455667".into();
+        let sms = err(&config);
+        assert!(sms.contains("PORTAL_SMS_URL"), "{sms}");
+        assert!(sms.contains("PORTAL_VNPAY_API_URL"), "{sms}");
+        assert!(sms.contains("PORTAL_VNPAY_STATEMENT_URL"), "{sms}");
+        config.sms_disabled = true;
+        config.vnpay_api_url = Some("https://pay.vnpay.vn/merchant_webapi/api/transaction".into());
+        config.vnpay_statement_url = Some("https://pay.vnpay.vn/statement".into());
+        // Production also needs a virus scanner (or the explicit opt-out).
+        config.clamd_address = Some("tcp://clamav.example.vn:3310".into());
         assert_eq!(err(&config), "");
     }
 

@@ -283,6 +283,8 @@ fn conflict_page(t: Locale, id: &str, step: Step, pairs: &Pairs) -> Response {
         see = t.t(Key::ConflictSeeSaved),
         step = step.code(),
         slug = step.slug(),
+        // The id comes from the path: escaped like every other interpolated value.
+        id = escape(id),
     );
     (StatusCode::CONFLICT, Html(page)).into_response()
 }
@@ -499,34 +501,24 @@ pub async fn file(
         Ok(s) => s,
         Err(e) => return error_response(e, "/ho-so-cua-toi"),
     };
-    let inline = file.content_type == "application/pdf" || file.content_type.starts_with("image/");
-    let disposition = format!(
-        "{}; filename*=UTF-8''{}",
-        if inline { "inline" } else { "attachment" },
-        file.file_name
-            .bytes()
-            .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            })
-            .collect::<String>()
-    );
-    (
-        [
-            (header::CONTENT_TYPE, file.content_type.clone()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "private, max-age=3600".to_owned()),
-            (header::CONTENT_LENGTH, file.size.to_string()),
-            // The staff dossier page shows PDFs in a frame of its own; no other site may.
-            (
-                header::X_FRAME_OPTIONS,
-                if inline { "SAMEORIGIN" } else { "DENY" }.to_owned(),
-            ),
-        ],
-        axum::body::Body::from_stream(stream),
-    )
-        .into_response()
+    // Previewed only if the bytes are a PDF or an image (`crate::security_headers`); anything
+    // else is downloaded, sandboxed and never sniffed.
+    let (head, stream) = crate::security_headers::peek_head(stream).await;
+    let mut response = axum::body::Body::from_stream(stream).into_response();
+    let headers = response.headers_mut();
+    let described =
+        crate::security_headers::uploaded_file_headers(&head, &file.content_type, &file.file_name)
+            .into_iter()
+            .chain([
+                (header::CACHE_CONTROL, "private, max-age=3600".to_owned()),
+                (header::CONTENT_LENGTH, file.size.to_string()),
+            ]);
+    for (name, value) in described {
+        if let Ok(value) = axum::http::HeaderValue::from_str(&value) {
+            headers.insert(name, value);
+        }
+    }
+    response
 }
 
 /// `GET /ho-so/{id}/phieu-tiep-nhan.pdf`: the receipt of a filed dossier, in the reader's

@@ -57,16 +57,10 @@ impl Mailer {
                 Transport::Smtp(smtp)
             }
         };
-        let sms_url = config.sms_url.clone().unwrap_or_else(|| {
-            format!(
-                "{}/gia-lap/sms/api/send",
-                config.public_url.trim_end_matches('/')
-            )
-        });
         Ok(Mailer {
             from,
             transport,
-            sms: crate::sms::SmsGateway::new(sms_url, config.sms_brandname.clone()),
+            sms: crate::sms::SmsGateway::from_config(config),
         })
     }
 

@@ -60,6 +60,10 @@ pub enum NationalIdError {
     /// No flow with this `state`: never started here, already used, or purged.
     #[error("unknown or already used state")]
     UnknownState,
+    /// The callback's `state` is not that of a flow this browser started (no flow cookie, or
+    /// another state): login CSRF, or a link from someone else's sign-in.
+    #[error("state not started by this browser")]
+    ForeignState,
     /// The flow was started more than [`client::FLOW_LIFETIME_SECS`] ago.
     #[error("sign-in flow expired")]
     ExpiredState,
@@ -80,7 +84,9 @@ impl NationalIdError {
     pub fn code(&self) -> &'static str {
         match self {
             NationalIdError::ProviderError { error, .. } if error == "access_denied" => "huy",
-            NationalIdError::UnknownState | NationalIdError::ExpiredState => "het-han",
+            NationalIdError::UnknownState
+            | NationalIdError::ForeignState
+            | NationalIdError::ExpiredState => "het-han",
             _ => "dinh-danh",
         }
     }

@@ -14,6 +14,8 @@ use serde_json::json;
 
 use crate::state::AppState;
 
+pub mod metrics_access;
+
 /// The process-wide Prometheus recorder. `metrics` has one global recorder by design, so it is
 /// installed once per process however many routers (tests) are built.
 pub fn metrics_handle() -> &'static PrometheusHandle {
@@ -34,22 +36,39 @@ pub async fn health() -> impl IntoResponse {
 }
 
 /// `GET /ready`: the database answers; 503 otherwise, so a load balancer stops sending traffic.
+/// It also says how text messages go (`sms`: `provider`, `simulator` or `disabled`), so that a
+/// production instance running without text messages (`sms_disabled`) shows it.
 pub async fn ready(State(state): State<AppState>) -> Response {
+    let sms = crate::sms::mode(&state.config);
     match domain::db::ping(&state.db).await {
-        Ok(()) => Json(json!({ "status": "ready", "database": "ok" })).into_response(),
+        Ok(()) => Json(json!({ "status": "ready", "database": "ok", "sms": sms })).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "unavailable", "database": "unreachable" })),
+                Json(json!({ "status": "unavailable", "database": "unreachable", "sms": sms })),
             )
                 .into_response()
         }
     }
 }
 
-/// `GET /metrics`: Prometheus text format.
-pub async fn metrics() -> impl IntoResponse {
+/// `GET /metrics`: Prometheus text format, for the allowed addresses or the token holder only
+/// ([`metrics_access`]); anyone else gets 404, as if there were nothing here.
+pub async fn metrics(State(state): State<AppState>, request: Request) -> Response {
+    let peer = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    if !metrics_access::allowed(
+        &state.config.metrics_allow,
+        state.config.metrics_token.as_ref(),
+        peer,
+        request.headers(),
+    ) {
+        tracing::warn!(peer = ?peer, "metrics refused");
+        return StatusCode::NOT_FOUND.into_response();
+    }
     (
         [(
             axum::http::header::CONTENT_TYPE,
@@ -57,6 +76,7 @@ pub async fn metrics() -> impl IntoResponse {
         )],
         metrics_handle().render(),
     )
+        .into_response()
 }
 
 /// Counts requests and records their duration by route template (not raw path, which would

@@ -7,10 +7,12 @@
 //! older than their index. Requests with any cookie other than `lang`, or an `Authorization`
 //! header, are never cached: personal pages must not be shared.
 //!
-//! It is the outermost layer: a hit is answered before request ids, tracing, time-outs and
-//! compression run, and the stored copy is the finished response (security headers set, body
-//! already compressed for the encoding the client accepts), so a popular page costs a hash
-//! lookup and a copy of its headers.
+//! It sits outside every layer but compression: a hit is answered before request ids, tracing,
+//! authentication and time-outs run. The stored copy is the finished, uncompressed response
+//! (security headers set) cut at each occurrence of its CSP nonce, so that every copy served
+//! gets a fresh nonce in the body and in its `Content-Security-Policy` header: a nonce shown to
+//! everyone would let anyone who fetched the page use it in an injected script
+//! (`crate::security_headers`). The compression layer outside compresses each copy.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -23,6 +25,7 @@ use axum::response::{IntoResponse, Response};
 
 use app::i18n::{Locale, LANG_COOKIE};
 
+use crate::security_headers::CspNonce;
 use crate::state::AppState;
 
 /// Largest page kept (bytes).
@@ -32,7 +35,39 @@ struct Cached {
     revision: i64,
     status: StatusCode,
     headers: HeaderMap,
-    body: Bytes,
+    /// The body between the occurrences of the nonce it was rendered with.
+    pieces: Vec<Bytes>,
+}
+
+/// `body` cut at each occurrence of `nonce`.
+fn cut(body: &Bytes, nonce: &[u8]) -> Vec<Bytes> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    while !nonce.is_empty() && at + nonce.len() <= body.len() {
+        if &body[at..at + nonce.len()] == nonce {
+            pieces.push(body.slice(start..at));
+            at += nonce.len();
+            start = at;
+        } else {
+            at += 1;
+        }
+    }
+    pieces.push(body.slice(start..));
+    pieces
+}
+
+/// The pieces joined with `nonce`.
+fn join(pieces: &[Bytes], nonce: &str) -> Bytes {
+    let size = pieces.iter().map(Bytes::len).sum::<usize>() + nonce.len() * pieces.len();
+    let mut body = Vec::with_capacity(size);
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            body.extend_from_slice(nonce.as_bytes());
+        }
+        body.extend_from_slice(piece);
+    }
+    Bytes::from(body)
 }
 
 /// The cache: URL and language → rendered page, with the catalogue revision it was made from.
@@ -53,9 +88,11 @@ impl PageCache {
     fn get(&self, key: &str, revision: i64) -> Option<Response> {
         let entries = self.entries.lock().ok()?;
         let hit = entries.get(key).filter(|c| c.revision == revision)?;
-        let mut response = Response::new(Body::from(hit.body.clone()));
+        let nonce = CspNonce::new();
+        let mut response = Response::new(Body::from(join(&hit.pieces, nonce.as_str())));
         *response.status_mut() = hit.status;
         *response.headers_mut() = hit.headers.clone();
+        crate::security_headers::set_page_policy(response.headers_mut(), &nonce);
         response
             .headers_mut()
             .insert("x-page-cache", HeaderValue::from_static("hit"));
@@ -104,34 +141,6 @@ fn is_catalogue_page(path: &str) -> bool {
         || path.starts_with("/co-quan/")
 }
 
-/// The content coding a client gets for a page: brotli, else gzip, else none. Matches what the
-/// compression layer picks for the browsers and tools seen in practice; a response whose actual
-/// coding differs (an unusual `Accept-Encoding` with weights) is simply not stored.
-fn preferred_encoding(headers: &HeaderMap) -> &'static str {
-    let accepted = |name: &str| {
-        headers.get_all(header::ACCEPT_ENCODING).iter().any(|v| {
-            v.to_str().unwrap_or_default().split(',').any(|item| {
-                let mut parts = item.split(';');
-                let coding = parts.next().unwrap_or_default().trim();
-                let refused = parts.any(|p| {
-                    p.trim()
-                        .strip_prefix("q=")
-                        .and_then(|q| q.trim().parse::<f32>().ok())
-                        .is_some_and(|q| q <= 0.0)
-                });
-                coding.eq_ignore_ascii_case(name) && !refused
-            })
-        })
-    };
-    if accepted("br") {
-        "br"
-    } else if accepted("gzip") {
-        "gzip"
-    } else {
-        "identity"
-    }
-}
-
 /// Middleware: answers from the cache, or renders and stores.
 pub async fn serve(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if state.page_cache.capacity == 0
@@ -147,8 +156,7 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         return next.run(request).await;
     };
     let revision = snapshot.revision;
-    let encoding = preferred_encoding(request.headers());
-    let key = format!("{}|{encoding}|{}", locale.code(), request.uri());
+    let key = format!("{}|{}", locale.code(), request.uri());
     if let Some(hit) = state.page_cache.get(&key, revision) {
         metrics::counter!("page_cache_hits_total").increment(1);
         return hit;
@@ -159,14 +167,19 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let coding = response
-        .headers()
-        .get(header::CONTENT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("identity");
-    if response.status() != StatusCode::OK || !is_html || coding != encoding {
+    // Compression runs outside this layer, so the body is plain; one that is not (or that has
+    // no nonce to replace) is not stored.
+    let storable = response.status() == StatusCode::OK
+        && is_html
+        && !response.headers().contains_key(header::CONTENT_ENCODING);
+    let Some(nonce) = response
+        .extensions()
+        .get::<CspNonce>()
+        .filter(|_| storable)
+        .cloned()
+    else {
         return response;
-    }
+    };
     let (parts, body) = response.into_parts();
     match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(bytes) => {
@@ -181,7 +194,7 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
                     revision,
                     status: parts.status,
                     headers,
-                    body: bytes.clone(),
+                    pieces: cut(&bytes, nonce.as_str().as_bytes()),
                 },
             );
             Response::from_parts(parts, Body::from(bytes))
@@ -224,24 +237,18 @@ mod tests {
         assert_eq!(anonymous_locale(&auth), None);
     }
 
-    fn accepting(value: &str) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        if let Ok(v) = HeaderValue::from_str(value) {
-            h.insert(header::ACCEPT_ENCODING, v);
-        }
-        h
-    }
-
     #[test]
-    fn the_stored_copy_follows_the_accepted_encoding() {
+    fn a_stored_page_gets_a_new_nonce_each_time() {
+        let body =
+            Bytes::from_static(b"<script nonce=\"N0nce\">x</script><link crossorigin=\"N0nce\">");
+        let pieces = cut(&body, b"N0nce");
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(join(&pieces, "N0nce"), body);
         assert_eq!(
-            preferred_encoding(&accepting("gzip, deflate, br, zstd")),
-            "br"
+            join(&pieces, "fresh"),
+            Bytes::from_static(b"<script nonce=\"fresh\">x</script><link crossorigin=\"fresh\">")
         );
-        assert_eq!(preferred_encoding(&accepting("gzip")), "gzip");
-        assert_eq!(preferred_encoding(&accepting("br;q=0, gzip")), "gzip");
-        assert_eq!(preferred_encoding(&accepting("identity")), "identity");
-        assert_eq!(preferred_encoding(&HeaderMap::new()), "identity");
+        assert_eq!(cut(&Bytes::from_static(b"plain"), b"N0nce").len(), 1);
     }
 
     #[test]

@@ -87,21 +87,35 @@ pub async fn transfer(
 /// `POST /thanh-toan/vietqr/thong-bao`: the bank's signed notice of a credit to the collecting
 /// account, answered `{"code": …}`: 200 once handled (`00` confirmed, `02` already, `01` no
 /// payment has its reference, `04` another amount, `05` another account: all kept for the
-/// desk), 401 with `97` for a bad signature, 400 with `99` for an unreadable body, 500 when the
-/// bank should try again.
+/// desk), 401 with `97` for a bad signature (only a prefix kept; 429 and nothing kept once the
+/// address sent too many, see [`crate::callbacks`]), 400 with `99` for an unreadable body, 413
+/// for one over [`crate::callbacks::BODY_LIMIT`], 500 when the bank should try again.
 pub async fn transfer_notice(
     State(state): State<AppState>,
+    ctx: Option<Extension<RequestContext>>,
     headers: axum::http::HeaderMap,
-    body: axum::body::Bytes,
+    body: axum::body::Body,
 ) -> Response {
     use domain::payments::bank_transfer::{self, NoticeAnswer};
-    use domain::payments::vietqr::SIGNATURE_HEADER;
+    use domain::payments::vietqr::{self, SIGNATURE_HEADER};
+    const CALLBACK: &str = "vietqr_notice";
+    let answer_with =
+        |status, code: &str| (status, Json(serde_json::json!({ "code": code }))).into_response();
+    let Some(body) = crate::callbacks::read_body(body).await else {
+        crate::callbacks::count(CALLBACK, "too_large");
+        return answer_with(axum::http::StatusCode::PAYLOAD_TOO_LARGE, "99");
+    };
     let signature = headers
         .get(SIGNATURE_HEADER)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let answer = match state.config.vietqr() {
         Ok((account, secret)) => {
+            let signed = vietqr::verify(&secret, &body, signature);
+            let ip = crate::callbacks::client_ip(ctx.as_ref().map(|c| &c.0));
+            if let Err(refusal) = crate::callbacks::admit(&state.db, CALLBACK, signed, &ip).await {
+                return answer_with(refusal.status(), "97");
+            }
             bank_transfer::credit_notice(&state.db, &secret, &account, &body, signature, Utc::now())
                 .await
         }
@@ -116,27 +130,38 @@ pub async fn transfer_notice(
             (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "99")
         }
     };
-    (status, Json(serde_json::json!({ "code": code }))).into_response()
+    answer_with(status, code)
 }
 
-/// `GET /thanh-toan/vnpay/ipn`: VNPay's server-to-server notice, answered with its codes.
+/// `GET /thanh-toan/vnpay/ipn`: VNPay's server-to-server notice, answered with its codes. One
+/// with a bad signature is answered `97` and kept only as a prefix; once its address sent too
+/// many it gets 429 and nothing is kept (see [`crate::callbacks`]).
 pub async fn ipn(
     State(state): State<AppState>,
+    ctx: Option<Extension<RequestContext>>,
     Query(params): Query<BTreeMap<String, String>>,
-) -> Json<serde_json::Value> {
+) -> Response {
+    const CALLBACK: &str = "vnpay_ipn";
     let answer = match state.config.vnpay() {
-        Ok(config) => online::vnpay_ipn(&state.db, &config.secret, &params, Utc::now())
-            .await
-            .unwrap_or_else(|e| {
-                tracing::error!(error = %e, "IPN failed");
-                IpnCode::OtherError
-            }),
+        Ok(config) => {
+            let signed = domain::payments::vnpay::verify(&config.secret, &params);
+            let ip = crate::callbacks::client_ip(ctx.as_ref().map(|c| &c.0));
+            if let Err(refusal) = crate::callbacks::admit(&state.db, CALLBACK, signed, &ip).await {
+                return (refusal.status(), Json(IpnCode::BadSignature.body())).into_response();
+            }
+            online::vnpay_ipn(&state.db, &config.secret, &params, Utc::now())
+                .await
+                .unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "IPN failed");
+                    IpnCode::OtherError
+                })
+        }
         Err(e) => {
             tracing::error!(error = %e, "VNPay is not configured");
             IpnCode::OtherError
         }
     };
-    Json(answer.body())
+    Json(answer.body()).into_response()
 }
 
 /// `GET /thanh-toan/vnpay/ket-qua`: the browser back from the gateway, sent to the dossier's

@@ -4,13 +4,13 @@
 //!
 //! Rules live in `domain::postal`; these handlers only translate requests and outcomes.
 
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Json};
 use chrono::Utc;
-use domain::postal::carrier::SIGNATURE_HEADER;
+use domain::postal::carrier::{self, SIGNATURE_HEADER};
 use domain::postal::shipments::{self, UpdateAnswer};
 use domain::DomainError;
 
@@ -69,8 +69,21 @@ pub async fn hand_over(
 /// `POST /buu-chinh/webhook`: the carrier's status update. Answers `{"code": …}`: `00`
 /// recorded, `02` already recorded (200, so the carrier stops resending), `01` unknown
 /// shipment (404), `97` bad signature (401), `99` unreadable (400) or an error on our side
-/// (500, so the carrier tries again later).
-pub async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+/// (500, so the carrier tries again later). A body over [`crate::callbacks::BODY_LIMIT`] gets
+/// 413; an address that sent too many with a bad signature gets 429 (see [`crate::callbacks`]).
+pub async fn webhook(
+    State(state): State<AppState>,
+    ctx: Option<Extension<RequestContext>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    const CALLBACK: &str = "carrier_webhook";
+    let answer_with =
+        |status, code: &str| (status, Json(serde_json::json!({ "code": code }))).into_response();
+    let Some(body) = crate::callbacks::read_body(body).await else {
+        crate::callbacks::count(CALLBACK, "too_large");
+        return answer_with(StatusCode::PAYLOAD_TOO_LARGE, "99");
+    };
     let signature = headers
         .get(SIGNATURE_HEADER)
         .and_then(|v| v.to_str().ok())
@@ -79,6 +92,11 @@ pub async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: By
     let mailing = state.mailing();
     let answer = match state.config.carrier() {
         Ok(config) => {
+            let signed = carrier::verify(&config.webhook_secret, &body, &signature);
+            let ip = crate::callbacks::client_ip(ctx.as_ref().map(|c| &c.0));
+            if let Err(refusal) = crate::callbacks::admit(&state.db, CALLBACK, signed, &ip).await {
+                return answer_with(refusal.status(), "97");
+            }
             shipments::apply_update(
                 &state.db,
                 &config.webhook_secret,
@@ -101,5 +119,5 @@ pub async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: By
             (StatusCode::INTERNAL_SERVER_ERROR, "99")
         }
     };
-    (status, Json(serde_json::json!({ "code": code }))).into_response()
+    answer_with(status, code)
 }

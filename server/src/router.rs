@@ -13,7 +13,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
+use tower_http::set_header::SetResponseHeader;
 use tower_http::trace::TraceLayer;
 
 use app::{shell, App};
@@ -64,6 +64,8 @@ pub fn app(state: AppState) -> Router {
         transfer_account: state.config.vietqr_beneficiary(),
     };
     let page_context = move || {
+        // This response's CSP nonce, on every inline script.
+        crate::security_headers::provide_page_nonce();
         provide_context(db.clone());
         provide_context(catalogue.clone());
         provide_context(settings.clone());
@@ -204,63 +206,8 @@ pub fn app(state: AppState) -> Router {
             "/favicon.svg",
             ServeFile::new(state.config.site_root.join("favicon.svg")),
         );
-    if state.config.vnpay_pay_url.is_none() {
-        if let Ok(vnpay) = state.config.vnpay() {
-            let ipn = format!(
-                "{}/thanh-toan/vnpay/ipn",
-                state.config.public_url.trim_end_matches('/')
-            );
-            router = router.nest(
-                "/gia-lap/vnpay",
-                crate::vnpay_simulator::routes(crate::vnpay_simulator::Simulator::new(
-                    vnpay.secret,
-                    ipn,
-                )),
-            );
-        }
-    }
-    if state.config.carrier_url.is_none() {
-        if let Ok(carrier) = state.config.carrier() {
-            let webhook = format!(
-                "{}/buu-chinh/webhook",
-                state.config.public_url.trim_end_matches('/')
-            );
-            router = router.nest(
-                "/gia-lap/buu-chinh",
-                crate::carrier_simulator::routes(crate::carrier_simulator::Simulator::new(
-                    carrier.token,
-                    carrier.webhook_secret,
-                    webhook,
-                )),
-            );
-        }
-    }
-    if state.config.environment != crate::config::Environment::Production {
-        if let Ok((_, secret)) = state.config.vietqr() {
-            let notice = format!(
-                "{}/thanh-toan/vietqr/thong-bao",
-                state.config.public_url.trim_end_matches('/')
-            );
-            router = router.nest(
-                "/gia-lap/ngan-hang",
-                crate::bank_simulator::routes(crate::bank_simulator::Simulator::new(
-                    secret, notice,
-                )),
-            );
-        }
-    }
-    if state.config.sms_url.is_none() {
-        router = router.nest(
-            "/gia-lap/sms",
-            crate::sms::simulator_routes(crate::sms::Simulator::default()),
-        );
-    }
-    if let Some(simulator) = state.national_id.simulator.clone() {
-        router = router.nest(
-            "/gia-lap/dinh-danh",
-            crate::national_id::simulator::routes(simulator),
-        );
-    }
+    // The simulators of the outside systems: never in production (see `simulators`).
+    router = crate::simulators::mount(router, &state);
     router
         .merge(pages)
         // Authentication inside the page cache: an anonymous visitor's cached catalogue page is
@@ -270,21 +217,6 @@ pub fn app(state: AppState) -> Router {
             crate::auth::authenticate,
         ))
         .layer(axum::middleware::from_fn(crate::ops::track_requests))
-        // Brotli's default quality (11) costs milliseconds per page; 4 compresses HTML nearly as
-        // well for a fraction of the CPU. Static files are precompressed at build time.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::ops::time_limit,
@@ -311,10 +243,20 @@ pub fn app(state: AppState) -> Router {
         )
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-        // Outermost: a cached public page is answered before any other layer runs.
+        // CSP with a nonce per response, and the other security headers, on everything below.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::security_headers::apply,
+        ))
+        // A cached public page is answered before any other layer runs (with a fresh nonce).
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::page_cache::serve,
         ))
+        // Outermost, so that the page cache keeps pages uncompressed and can put a fresh nonce
+        // in each copy. Brotli's default quality (11) costs milliseconds per page; 4 compresses
+        // HTML nearly as well for a fraction of the CPU. Static files are precompressed at
+        // build time (and never compressed twice).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .with_state(state)
 }

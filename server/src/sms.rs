@@ -7,13 +7,51 @@
 //! `ErrorMessage` otherwise. The simulator answers the same way: `101` for wrong keys, `99` for
 //! a number that is not a Vietnamese mobile number, and `103` (no balance) for numbers ending
 //! in `0000` — a test control for a provider that keeps refusing.
+//!
+//! The simulator is never mounted in production (`crate::simulators`); production sends through
+//! a configured provider or, with `sms_disabled`, not at all. It keeps at most
+//! [`crate::simulators::MAX_KEPT`] messages (the oldest dropped), and lists them only to a
+//! signed-in system administrator: they hold one-time codes and dossier notices.
 
 use std::sync::{Arc, Mutex};
 
 use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use serde::{Deserialize, Serialize};
+
+use app::session::RequestContext;
+use domain::access::Role;
+
+use crate::config::Config;
+use crate::simulators::Bounded;
+
+/// Where the simulator is mounted (outside production only).
+pub const MOUNT: &str = "/gia-lap/sms";
+/// The provider's send call, below [`MOUNT`].
+const SEND_PATH: &str = "/api/send";
+/// The list of accepted messages, below [`MOUNT`].
+const MESSAGES: &str = "/api/messages";
+/// The list's full path: the one simulator path that resolves the session (see `auth`), as
+/// it answers only a system administrator.
+pub const MESSAGES_PATH: &str = "/gia-lap/sms/api/messages";
+/// Every route of the simulator (method, path below [`MOUNT`]).
+pub const PATHS: &[(&str, &str)] = &[("POST", SEND_PATH), ("GET", MESSAGES)];
+/// Characters of a message's text the simulator keeps (a real message is far shorter).
+const KEPT_CHARS: usize = 1000;
+
+/// Which way text messages go: `provider`, `simulator` or `disabled` (shown on `/ready`).
+pub fn mode(config: &Config) -> &'static str {
+    if config.sms_disabled {
+        "disabled"
+    } else if config.sms_url.is_some() {
+        "provider"
+    } else {
+        "simulator"
+    }
+}
 
 /// API key the simulator accepts (and the gateway sends when no key is configured).
 pub const SIMULATOR_KEY: &str = "simulator";
@@ -61,9 +99,26 @@ pub struct SmsGateway {
     secret_key: String,
     brandname: String,
     client: reqwest::Client,
+    /// `sms_disabled`: every message fails with a clear error instead of being sent.
+    disabled: bool,
 }
 
 impl SmsGateway {
+    /// The gateway `config` describes: the provider, the simulator (outside production), or
+    /// none at all (`sms_disabled`).
+    pub fn from_config(config: &Config) -> SmsGateway {
+        let url = config.sms_url.clone().unwrap_or_else(|| {
+            format!(
+                "{}{MOUNT}{SEND_PATH}",
+                config.public_url.trim_end_matches('/')
+            )
+        });
+        SmsGateway {
+            disabled: config.sms_disabled,
+            ..SmsGateway::new(url, config.sms_brandname.clone())
+        }
+    }
+
     /// The gateway to `url` (the simulator's address by default), keys from the environment.
     pub fn new(url: String, brandname: String) -> SmsGateway {
         SmsGateway {
@@ -75,6 +130,7 @@ impl SmsGateway {
                 .timeout(std::time::Duration::from_secs(15))
                 .build()
                 .unwrap_or_default(),
+            disabled: false,
         }
     }
 
@@ -94,6 +150,9 @@ impl SmsGateway {
 
     /// Sends one message; the error says the provider's code and words, for the admins' list.
     pub async fn send(&self, phone: &str, text: &str) -> Result<(), String> {
+        if self.disabled {
+            return Err("text messages are turned off (sms_disabled)".into());
+        }
         let answer: SendAnswer = self
             .client
             .post(&self.url)
@@ -134,10 +193,20 @@ pub struct Received {
     pub sms_id: String,
 }
 
-/// The simulator's memory of accepted messages.
+/// The simulator's memory of accepted messages (the newest [`crate::simulators::MAX_KEPT`]).
 #[derive(Clone, Default)]
 pub struct Simulator {
-    received: Arc<Mutex<Vec<Received>>>,
+    received: Arc<Mutex<Bounded<Received>>>,
+}
+
+impl Simulator {
+    /// The messages kept, oldest first (tests read them here rather than over HTTP).
+    pub fn received(&self) -> Vec<Received> {
+        self.received
+            .lock()
+            .map(|l| l.iter().cloned().collect())
+            .unwrap_or_default()
+    }
 }
 
 fn vietnamese_mobile(phone: &str) -> bool {
@@ -171,8 +240,8 @@ async fn send(State(sim): State<Simulator>, Json(req): Json<SendRequest>) -> Jso
         let id = uuid::Uuid::new_v4().to_string();
         if let Ok(mut list) = sim.received.lock() {
             list.push(Received {
-                phone,
-                content: req.content,
+                phone: phone.chars().take(20).collect(),
+                content: req.content.chars().take(KEPT_CHARS).collect(),
                 sms_id: id.clone(),
             });
         }
@@ -185,16 +254,29 @@ async fn send(State(sim): State<Simulator>, Json(req): Json<SendRequest>) -> Jso
     Json(answer)
 }
 
-async fn messages(State(sim): State<Simulator>) -> Json<Vec<Received>> {
-    Json(sim.received.lock().map(|l| l.clone()).unwrap_or_default())
+/// The accepted messages, for a signed-in system administrator only: they carry one-time
+/// codes and notices about people's dossiers. 401 when not signed in, 403 for anyone else.
+async fn messages(
+    State(sim): State<Simulator>,
+    ctx: Option<Extension<RequestContext>>,
+) -> Response {
+    match ctx {
+        Some(Extension(ctx)) if ctx.actor.has_role(Role::SystemAdmin) => {
+            Json(sim.received()).into_response()
+        }
+        Some(Extension(ctx)) if ctx.actor.account_id().is_some() => {
+            StatusCode::FORBIDDEN.into_response()
+        }
+        _ => StatusCode::UNAUTHORIZED.into_response(),
+    }
 }
 
-/// The simulator's routes, nested under `/gia-lap/sms`: `POST /api/send` (the provider's call)
-/// and `GET /api/messages` (what it accepted, for tests and developers).
+/// The simulator's routes, nested under [`MOUNT`]: `POST /api/send` (the provider's call)
+/// and `GET /api/messages` (what it accepted, for a system administrator).
 pub fn simulator_routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
     Router::new()
-        .route("/api/send", post(send))
-        .route("/api/messages", get(messages))
+        .route(SEND_PATH, post(send))
+        .route(MESSAGES, get(messages))
         .with_state(sim)
 }
 

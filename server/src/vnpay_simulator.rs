@@ -10,8 +10,11 @@
 //! - Test controls on the page change the IPN: not sent (a callback that never came), sent
 //!   twice (replay), a failure sent after the success (reordered), the amount changed after
 //!   signing (tampered).
+//!
+//! Never mounted in production (`crate::simulators`); it remembers at most
+//! [`crate::simulators::MAX_KEPT`] transactions, the oldest forgotten first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use axum::extract::{Form, Query, State};
@@ -23,6 +26,32 @@ use axum::Router;
 use domain::payments::vnpay;
 use domain::payments::vnpay_api::{Answer, Request};
 
+use crate::simulators::Bounded;
+
+/// Where the simulator is mounted (outside production only).
+pub const MOUNT: &str = "/gia-lap/vnpay";
+const STATEMENT: &str = "/merchant_webapi/statement";
+const MERCHANT_API: &str = "/merchant_webapi/api/transaction";
+const PAY_PAGE: &str = "/paymentv2/vpcpay.html";
+const PROCESS: &str = "/paymentv2/xu-ly";
+/// Every route of the simulator (method, path below [`MOUNT`]).
+pub const PATHS: &[(&str, &str)] = &[
+    ("GET", STATEMENT),
+    ("POST", MERCHANT_API),
+    ("GET", PAY_PAGE),
+    ("POST", PROCESS),
+];
+
+/// Transactions processed: (reference, the signed answer), oldest first.
+type Done = Bounded<(String, BTreeMap<String, String>)>;
+
+fn find<'a>(done: &'a Done, txn_ref: &str) -> Option<&'a BTreeMap<String, String>> {
+    done.iter()
+        .rev()
+        .find(|(r, _)| r == txn_ref)
+        .map(|(_, t)| t)
+}
+
 /// What the simulator needs: the merchant's secret and where its IPN address is.
 #[derive(Clone)]
 pub struct Simulator {
@@ -32,7 +61,7 @@ pub struct Simulator {
     pub ipn_url: String,
     client: reqwest::Client,
     /// Transactions processed, by reference (what `querydr` and `refund` look up).
-    done: Arc<Mutex<HashMap<String, BTreeMap<String, String>>>>,
+    done: Arc<Mutex<Done>>,
 }
 
 impl Simulator {
@@ -179,7 +208,12 @@ async fn process(
     }
     let signed = answer(&sim, &request, &result);
     if let (Some(txn_ref), Ok(mut done)) = (request.get("vnp_TxnRef"), sim.done.lock()) {
-        done.insert(txn_ref.clone(), signed.clone());
+        let known = done.iter_mut().find(|(r, _)| r == txn_ref);
+        if let Some((_, t)) = known {
+            *t = signed.clone();
+        } else {
+            done.push((txn_ref.clone(), signed.clone()));
+        }
     }
     match control.as_str() {
         "none" => {}
@@ -224,7 +258,7 @@ async fn merchant_api(State(sim): State<Simulator>, Json(req): Json<Request>) ->
         .done
         .lock()
         .ok()
-        .and_then(|d| d.get(&req.vnp_TxnRef).cloned());
+        .and_then(|d| find(&d, &req.vnp_TxnRef).cloned());
     let (code, message) = if !req.verify(&sim.secret) {
         ("97", "Checksum failed")
     } else if let Some(t) = found {
@@ -244,7 +278,7 @@ async fn merchant_api(State(sim): State<Simulator>, Json(req): Json<Request>) ->
             } else {
                 a.vnp_TransactionStatus = "05".into();
                 if let Ok(mut done) = sim.done.lock() {
-                    if let Some(t) = done.get_mut(&req.vnp_TxnRef) {
+                    if let Some((_, t)) = done.iter_mut().find(|(r, _)| *r == req.vnp_TxnRef) {
                         t.insert("vnp_TransactionStatus".into(), "05".into());
                     }
                 }
@@ -295,12 +329,12 @@ async fn statement(
         .into_response()
 }
 
-/// The simulator's routes, nested under `/gia-lap/vnpay`.
+/// The simulator's routes, nested under [`MOUNT`].
 pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
     Router::new()
-        .route("/merchant_webapi/statement", get(statement))
-        .route("/merchant_webapi/api/transaction", post(merchant_api))
-        .route("/paymentv2/vpcpay.html", get(payment_page))
-        .route("/paymentv2/xu-ly", post(process))
+        .route(STATEMENT, get(statement))
+        .route(MERCHANT_API, post(merchant_api))
+        .route(PAY_PAGE, get(payment_page))
+        .route(PROCESS, post(process))
         .with_state(sim)
 }

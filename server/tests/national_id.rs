@@ -2,6 +2,8 @@
 //! served on a real port, because the client fetches discovery and exchanges codes over the
 //! network exactly as it would with the real provider. Every redirect hop is checked.
 
+mod common;
+
 use std::collections::HashMap;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -13,7 +15,6 @@ use sha2::{Digest, Sha256};
 
 use domain::entities::national_id_flow;
 use server::config::Config;
-use server::state::AppState;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -25,6 +26,8 @@ struct Live {
     base: String,
     http: reqwest::Client,
     db: sea_orm::DatabaseConnection,
+    /// The browser's national-id flow cookie (`nid_flow=…`), kept as a browser would.
+    flow_cookie: std::sync::Mutex<Option<String>>,
     _dir: tempfile::TempDir,
 }
 
@@ -36,34 +39,13 @@ impl Live {
     async fn start_with(
         change: impl FnOnce(&mut Config),
     ) -> Result<Live, Box<dyn std::error::Error>> {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let base = format!("http://{}", listener.local_addr()?);
-        let dir = tempfile::tempdir()?;
-        let db = domain::testing::fresh_database().await?;
-        let mut config = Config {
-            public_url: base.clone(),
-            files_dir: dir.path().join("files"),
-            outbox_dir: dir.path().join("outbox"),
-            site_root: dir.path().join("site"),
-            seed_dir: domain::testing::seed_dir(),
-            catalogue_check_secs: 0,
-            ..Config::default()
-        };
-        change(&mut config);
-        let state = AppState::with_db(config, db.clone())?;
-        server::ops::metrics_handle();
-        let app = server::router::app(state);
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()?;
+        let served = common::live::serve(change).await?;
         Ok(Live {
-            base,
-            http,
-            db,
-            _dir: dir,
+            base: served.base,
+            http: served.http,
+            db: served.db,
+            flow_cookie: std::sync::Mutex::new(None),
+            _dir: served.dir,
         })
     }
 
@@ -71,8 +53,23 @@ impl Live {
         format!("{}{path}", self.base)
     }
 
+    /// A GET as the browser: sends the flow cookie it holds and keeps the one it is given.
     async fn get(&self, url: &str) -> Result<reqwest::Response, reqwest::Error> {
-        self.http.get(url).send().await
+        let mut request = self.http.get(url);
+        if let Some(cookie) = self.flow_cookie.lock().ok().and_then(|c| c.clone()) {
+            request = request.header(reqwest::header::COOKIE, cookie);
+        }
+        let response = request.send().await?;
+        for value in response.headers().get_all(reqwest::header::SET_COOKIE) {
+            let text = value.to_str().unwrap_or_default();
+            let pair = text.split(';').next().unwrap_or_default();
+            if let (Some(value), Ok(mut jar)) =
+                (pair.strip_prefix("nid_flow="), self.flow_cookie.lock())
+            {
+                *jar = (!value.is_empty()).then(|| pair.to_owned());
+            }
+        }
+        Ok(response)
     }
 }
 
@@ -161,7 +158,8 @@ async fn the_full_flow_signs_in_with_a_verified_identity_once() -> TestResult {
     );
     assert!(params["state"].len() >= 22 && params["nonce"].len() >= 22);
     assert_eq!(params["code_challenge"].len(), 43);
-    assert_eq!(national_id_flow::Entity::find().count(&live.db).await?, 1);
+    // The flow is in the browser's cookie: starting writes nothing.
+    assert_eq!(national_id_flow::Entity::find().count(&live.db).await?, 0);
 
     // Hop 2: the simulator's consent page lists the demo identities.
     assert!(page.contains("Cổng định danh điện tử (mô phỏng)"));
@@ -225,7 +223,8 @@ async fn the_full_flow_signs_in_with_a_verified_identity_once() -> TestResult {
         Some("tran.thi.bich.ngoc@example.vn")
     );
     assert_eq!(account.phone.as_deref(), Some("0912345678"));
-    assert_eq!(national_id_flow::Entity::find().count(&live.db).await?, 0);
+    // The completed flow is recorded as spent (against replays with a stolen cookie).
+    assert_eq!(national_id_flow::Entity::find().count(&live.db).await?, 1);
 
     // Replaying the same callback (same code and state) fails.
     let replay = live.get(&callback).await?;
@@ -277,14 +276,18 @@ async fn an_unknown_state_or_a_missing_code_is_refused() -> TestResult {
 #[tokio::test]
 async fn next_must_be_a_local_path() -> TestResult {
     let live = Live::start().await?;
-    let response = live
-        .get(&live.url("/dang-nhap/dinh-danh?next=//evil.example/x"))
-        .await?;
+    let (_, page) = consent(&live, "//evil.example/x").await?;
+    assert_eq!(national_id_flow::Entity::find().count(&live.db).await?, 0);
+    let callback = decide(
+        &live,
+        &page,
+        "5f0c2a9e-1b7d-4c3a-9e2f-0a1b2c3d4e02",
+        "approve",
+    )
+    .await?;
+    let response = live.get(&callback).await?;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let flows = national_id_flow::Entity::find().all(&live.db).await?;
-    assert_eq!(flows.len(), 1);
-    assert_eq!(flows[0].next_path, "/");
-    assert!((43..=128).contains(&flows[0].code_verifier.len()));
+    assert_eq!(location(&response)?, "/");
     Ok(())
 }
 

@@ -9,7 +9,8 @@ async fn messages_reach_the_simulator_and_refusals_carry_the_providers_code(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    let app: axum::Router = simulator_routes(Simulator::default());
+    let simulator = Simulator::default();
+    let app: axum::Router = simulator_routes(simulator.clone());
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
@@ -43,10 +44,11 @@ async fn messages_reach_the_simulator_and_refusals_carry_the_providers_code(
         .unwrap_or_default();
     assert!(refused.contains("101"), "{refused}");
 
-    let received: Vec<Received> = reqwest::get(format!("{base}/api/messages"))
-        .await?
-        .json()
-        .await?;
+    // The list is for a signed-in system administrator only (see `security_production.rs`);
+    // this bare simulator has no sessions, so it refuses everyone.
+    let listed = reqwest::get(format!("{base}/api/messages")).await?;
+    assert_eq!(listed.status().as_u16(), 401);
+    let received: Vec<Received> = simulator.received();
     assert_eq!(received.len(), 1);
     assert_eq!(received[0].phone, "0912345678");
     assert!(received[0].content.contains("261204-0001"));

@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::form::{CsrfField, ErrorSummary, Field};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::account::{
-    ForgotPassword, Register, ResetPassword, SaveProfile, SignIn, VerifyEmail,
+    ForgotPassword, Register, ResetPassword, SaveProfile, SignIn, UnlockSignIn, VerifyEmail,
 };
 
 fn action_error(
@@ -51,6 +51,8 @@ pub fn SignInPage() -> impl IntoView {
                     .map(|d| {
                         let text = match d.as_str() {
                             "xac-thuc" => t.t(Key::VerifyDone),
+                            "xac-minh-sdt" => t.t(Key::PhoneVerifyDone),
+                            "mo-khoa" => t.t(Key::UnlockDone),
                             _ => t.t(Key::ResetDone),
                         };
                         view! { <div class="notice notice-success" role="status"><p>{text}</p></div> }
@@ -87,6 +89,8 @@ pub fn SignInPage() -> impl IntoView {
                 <A href="/quen-mat-khau">{t.t(Key::ForgotPasswordLink)}</A>
                 " · "
                 <A href="/dang-ky">{t.t(Key::RegisterLink)}</A>
+                " · "
+                <a href="/xac-minh-so-dien-thoai">{t.t(Key::PhoneVerifyLink)}</a>
             </p>
         </div>
     }
@@ -170,6 +174,31 @@ pub fn VerifyEmailPage() -> impl IntoView {
     }
 }
 
+/// `/mo-khoa/{token}`: the link e-mailed when wrong passwords locked one address out of the
+/// account. A button, not an automatic action, so that mail scanners that open links do not
+/// use the token up.
+#[component]
+pub fn UnlockSignInPage() -> impl IntoView {
+    let t = use_locale();
+    let action = ServerAction::<UnlockSignIn>::new();
+    let error = action_error(action.value());
+    let params = use_params_map();
+    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
+    view! {
+        <Title text=t.t(Key::UnlockTitle) />
+        <div class="container narrow">
+            <h1>{t.t(Key::UnlockTitle)}</h1>
+            <ErrorSummary error=error />
+            <p>{t.t(Key::UnlockIntro)}</p>
+            <ActionForm action=action attr:class="form">
+                <CsrfField />
+                <input type="hidden" name="token" value=move || token.get() />
+                <button type="submit" class="button">{t.t(Key::UnlockSubmit)}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
 /// `/quen-mat-khau`
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
@@ -191,6 +220,11 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 <Field name="identifier" autocomplete="username" error=error required=true />
                 <button type="submit" class="button">{t.t(Key::ForgotSubmit)}</button>
             </ActionForm>
+            {move || {
+                query("so")
+                    .get()
+                    .map(|phone| view! { <crate::pages::phone_verify_page::ResetByCodeForm phone /> })
+            }}
         </div>
     }
 }
@@ -266,6 +300,28 @@ pub fn ProfilePage() -> impl IntoView {
                                     {p.email.clone().unwrap_or_else(|| p.phone.clone())}
                                     {p.national_id_linked.then(|| view! { " · "{t.t(Key::ProfileLinked)} })}
                                 </p>
+                                <p class="field-hint">
+                                    {(!p.citizen_id.is_empty()).then(|| if p.citizen_id_verified {
+                                        t.t(Key::ProfileCitizenIdVerified)
+                                    } else {
+                                        t.t(Key::ProfileCitizenIdDeclared)
+                                    })}
+                                    {(!p.national_id_linked).then(|| view! {
+                                        " "<a href="/dang-nhap/dinh-danh?next=/tai-khoan" rel="external">{t.t(Key::ProfileLinkNationalId)}</a>
+                                    })}
+                                </p>
+                                {(!p.phone.is_empty() && !p.phone_verified).then(|| {
+                                    let href = format!(
+                                        "/xac-minh-so-dien-thoai?so={}",
+                                        crate::dto::encode_query_value(&p.phone),
+                                    );
+                                    view! {
+                                        <p class="field-hint">
+                                            {t.t(Key::ProfilePhoneUnverified)}" "
+                                            <a href=href>{t.t(Key::PhoneVerifyLink)}</a>
+                                        </p>
+                                    }
+                                })}
                                 <ErrorSummary error=error />
                                 <ActionForm action=action attr:class="form" attr:novalidate=true>
                                     <CsrfField />

@@ -11,7 +11,9 @@ use crate::dto::StaffRow;
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
 use crate::server_fns::account::{audit_log, current_viewer, list_staff};
-use crate::server_fns::admin::{list_tokens, CreateStaff, IssueToken, RevokeToken, UpdateStaff};
+use crate::server_fns::admin::{
+    list_tokens, CreateStaff, IssueToken, RenewToken, RevokeToken, UpdateStaff,
+};
 
 const ROLES: [&str; 5] = [
     "intake_clerk",
@@ -180,13 +182,29 @@ pub fn ApiTokensPage() -> impl IntoView {
     let t = use_locale();
     let issue = ServerAction::<IssueToken>::new();
     let revoke = ServerAction::<RevokeToken>::new();
+    let renew = ServerAction::<RenewToken>::new();
+    let query = use_query_map();
     let issue_error = action_error(issue.value());
-    let tokens = Resource::new(move || issue.version().get(), |_| list_tokens());
+    let tokens = Resource::new(
+        move || {
+            (
+                issue.version().get(),
+                renew.version().get(),
+                query.with(|q| q.get("da")),
+            )
+        },
+        |_| list_tokens(),
+    );
     view! {
         <Title text=t.t(Key::TokensTitle) />
         <div class="container">
             <h1>{t.t(Key::TokensTitle)}</h1>
             <p>{t.t(Key::TokensIntro)}</p>
+            {move || (query.with(|q| q.get("da")).as_deref() == Some("gia-han")).then(|| view! {
+                <div class="notice notice-success" role="status">
+                    <p>{t.t(Key::TokensRenewed)}</p>
+                </div>
+            })}
             {move || issue.value().get().and_then(|r| r.ok()).map(|secret| view! {
                 <div class="notice notice-success" role="status">
                     <p>{t.t(Key::TokensSecret)}</p>
@@ -205,6 +223,7 @@ pub fn ApiTokensPage() -> impl IntoView {
                                             <th scope="col">{t.t(Key::FieldScopes)}</th>
                                             <th scope="col">{t.t(Key::FieldAgencyCode)}</th>
                                             <th scope="col">{t.t(Key::TokensLastUsed)}</th>
+                                            <th scope="col">{t.t(Key::TokensExpires)}</th>
                                             <th scope="col">{t.t(Key::StaffStatus)}</th>
                                         </tr>
                                     </thead>
@@ -216,10 +235,23 @@ pub fn ApiTokensPage() -> impl IntoView {
                                                 <td>{r.agency_code}</td>
                                                 <td>{r.last_used}</td>
                                                 <td>
+                                                    {r.expires.clone()}
+                                                    {r.expired.then(|| view! { " " <strong>{t.t(Key::TokensExpired)}</strong> })}
+                                                </td>
+                                                <td>
                                                     {if r.revoked {
                                                         view! { <span>{t.t(Key::TokensRevoked)}</span> }.into_any()
                                                     } else {
+                                                        let renew_id = r.id.clone();
+                                                        let renew_label = format!("{} {}", t.t(Key::TokensRenew), r.name);
                                                         view! {
+                                                            <ActionForm action=renew attr:class="inline-form">
+                                                                <CsrfField />
+                                                                <input type="hidden" name="id" value=renew_id />
+                                                                <button type="submit" class="button button-outline" aria-label=renew_label>
+                                                                    {t.t(Key::TokensRenew)}
+                                                                </button>
+                                                            </ActionForm>
                                                             <ActionForm action=revoke attr:class="inline-form">
                                                                 <CsrfField />
                                                                 <input type="hidden" name="id" value=r.id />
@@ -264,7 +296,7 @@ pub fn ApiTokensPage() -> impl IntoView {
     }
 }
 
-const ACTIONS: [&str; 12] = [
+const ACTIONS: [&str; 14] = [
     "sign_in",
     "sign_out",
     "register",
@@ -276,7 +308,9 @@ const ACTIONS: [&str; 12] = [
     "role_change",
     "api_token_issued",
     "api_token_revoked",
+    "api_token_renewed",
     "organisation_registered",
+    "organisation_verified",
 ];
 
 /// `/quan-tri/nhat-ky?thao-tac=&ket-qua=&trang=`: a plain GET form filters, so it works without

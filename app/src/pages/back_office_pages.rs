@@ -221,7 +221,7 @@ pub fn StaffDossierPage() -> impl IntoView {
     let act = ServerAction::<DossierAct>::new();
     let data = Resource::new(
         move || (id.get(), query.with(|q| q.get("da")), act.version().get()),
-        |(id, _, _)| staff_dossier(id),
+        |(id, _, _)| staff_dossier(crate::session::csrf_token(), id),
     );
     view! {
         <div class="container container-wide back-office">

@@ -62,6 +62,11 @@ pub fn BusinessPage() -> impl IntoView {
                                     <h2>{org.name.clone()}</h2>
                                     <p>{t.t(Key::FieldTaxCode)}": "<strong>{org.tax_code.clone()}</strong>" · "
                                        {t.t(Key::FieldRepresentativeName)}": "{org.representative_name.clone()}</p>
+                                    {if org.verified {
+                                        view! { <p class="notice notice-success">{t.t(Key::BusinessVerified)}</p> }.into_any()
+                                    } else {
+                                        view! { <p class="notice">{t.t(Key::BusinessUnverified)}</p> }.into_any()
+                                    }}
                                     <h3>{t.t(Key::BusinessMembers)}</h3>
                                     <ul>
                                         {org.members.iter().map(|(name, sign_in, role)| {

@@ -14,6 +14,7 @@ use crate::i18n::{use_locale, Key};
 use crate::pages::dossier_pages::sign_in_notice;
 use crate::pages::not_found_page::ErrorNotice;
 use crate::server_fns::back_office::desk_intake;
+use crate::server_fns::organisation::VerifyOrganisation;
 
 /// The page.
 #[component]
@@ -31,6 +32,8 @@ pub fn CounterIntakePage() -> impl IntoView {
             None => None,
         }
     });
+    let verify = ServerAction::<VerifyOrganisation>::new();
+    let verify_error = Signal::derive(move || verify.value().get().and_then(|r| r.err()));
     view! {
         <Title text=t.t(Key::DeskTitle) />
         <div class="container">
@@ -66,6 +69,17 @@ pub fn CounterIntakePage() -> impl IntoView {
                                         }).collect_view()}
                                     </ul>
                                 })}
+                                <h2>{t.t(Key::DeskVerifyOrganisation)}</h2>
+                                <p>{t.t(Key::DeskVerifyOrganisationIntro)}</p>
+                                {(get("da") == "xac-minh").then(|| view! {
+                                    <div class="notice notice-success" role="status"><p>{t.t(Key::DeskOrganisationVerified)}</p></div>
+                                })}
+                                <ErrorSummary error=verify_error />
+                                <ActionForm action=verify attr:class="form" attr:novalidate=true>
+                                    <CsrfField />
+                                    <Field name="tax_code" hint=Some(Key::HintTaxCode) error=verify_error required=true />
+                                    <button type="submit" class="button button-outline">{t.t(Key::DeskVerifyOrganisation)}</button>
+                                </ActionForm>
                             }
                             .into_any()
                         }

@@ -24,7 +24,7 @@ pub fn LookupPage() -> impl IntoView {
     let asked = move || query.with(|q| (q.get("code").unwrap_or_default(), q.get("factor")));
     let data = Resource::new(asked, |(code, factor)| async move {
         match factor {
-            Some(factor) => Some(lookup_dossier(code, factor).await),
+            Some(factor) => Some(lookup_dossier(crate::session::csrf_token(), code, factor).await),
             None => None,
         }
     });

@@ -48,10 +48,9 @@ mod support {
         ));
     }
 
-    /// A local path to go to after sign-in (never another site).
+    /// A local path to go to after sign-in (never another site): `domain::safe_redirect`.
     pub fn local_path(next: Option<String>, default: &str) -> String {
-        next.filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
-            .unwrap_or_else(|| default.to_owned())
+        domain::safe_redirect::local_path_or(next.as_deref(), default).to_owned()
     }
 
     pub fn mailing(settings: &SiteSettings) -> domain::accounts::Mailing<'_> {
@@ -98,6 +97,7 @@ pub async fn sign_in(
         &ctx.origin,
         settings.session_policy,
         ctx.session_token.as_deref(),
+        support::mailing(&settings),
     )
     .await?;
     support::start_session(&signed.session, settings.secure_cookies);
@@ -194,13 +194,93 @@ pub async fn register(
         password_confirmation,
         accept_terms: accept_terms.is_some(),
     };
-    domain::accounts::register(&db, &form, &ctx.origin, support::mailing(&settings)).await?;
-    let kind = if email.trim().is_empty() {
-        "phone"
+    let phone = form.phone.clone();
+    domain::accounts::register(
+        &db,
+        &form,
+        &ctx.csrf_token,
+        &ctx.origin,
+        support::mailing(&settings),
+    )
+    .await?;
+    if email.trim().is_empty() {
+        // A mobile-only account is confirmed by the SMS code, in this browser (issue #22).
+        leptos_axum::redirect(&format!(
+            "/xac-minh-so-dien-thoai?so={}",
+            crate::dto::encode_query_value(phone.trim())
+        ));
     } else {
-        "email"
-    };
-    leptos_axum::redirect(&format!("/dang-ky/xong?qua={kind}"));
+        leptos_axum::redirect("/dang-ky/xong?qua=email");
+    }
+    Ok(())
+}
+
+/// Sends (again) the SMS code that confirms a mobile number; answers the same whether or not
+/// an account holds the number unverified.
+#[server(prefix = "/api/ui", endpoint = "request_phone_code")]
+pub async fn request_phone_code(csrf_token: String, phone: String) -> Result<(), AppError> {
+    // Checked by the server's CSRF middleware; it is also this browser's binding of the code.
+    let _ = csrf_token;
+    let ctx = support::ctx()?;
+    let settings = support::settings()?;
+    let db = super::db()?;
+    domain::accounts::request_phone_code(
+        &db,
+        &phone,
+        &ctx.csrf_token,
+        &ctx.origin,
+        support::mailing(&settings),
+    )
+    .await?;
+    leptos_axum::redirect(&format!(
+        "/xac-minh-so-dien-thoai?so={}&da=gui",
+        crate::dto::encode_query_value(phone.trim())
+    ));
+    Ok(())
+}
+
+/// Confirms a mobile number with the SMS code typed in the browser that asked for it.
+#[server(prefix = "/api/ui", endpoint = "confirm_phone")]
+pub async fn confirm_phone(
+    csrf_token: String,
+    phone: String,
+    sms_code: String,
+) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = support::ctx()?;
+    let db = super::db()?;
+    domain::accounts::confirm_phone(&db, &phone, &sms_code, &ctx.csrf_token, &ctx.origin).await?;
+    leptos_axum::redirect(if ctx.account.is_some() {
+        "/tai-khoan?da=xac-minh-sdt"
+    } else {
+        "/dang-nhap?da=xac-minh-sdt"
+    });
+    Ok(())
+}
+
+/// Sets a new password with the code sent by SMS to a phone-only account's verified number.
+#[server(prefix = "/api/ui", endpoint = "reset_password_by_code")]
+pub async fn reset_password_by_code(
+    csrf_token: String,
+    phone: String,
+    sms_code: String,
+    password: String,
+    password_confirmation: String,
+) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = support::ctx()?;
+    let db = super::db()?;
+    domain::accounts::reset_password_with_code(
+        &db,
+        &phone,
+        &sms_code,
+        &ctx.csrf_token,
+        &password,
+        &password_confirmation,
+        &ctx.origin,
+    )
+    .await?;
+    leptos_axum::redirect("/dang-nhap?da=dat-lai");
     Ok(())
 }
 
@@ -217,6 +297,19 @@ pub async fn verify_email(csrf_token: String, token: String) -> Result<(), AppEr
     Ok(())
 }
 
+/// Lifts a password sign-in lock from the link e-mailed to the account's owner.
+#[server(prefix = "/api/ui", endpoint = "unlock_sign_in")]
+pub async fn unlock_sign_in(csrf_token: String, token: String) -> Result<(), AppError> {
+    // Checked by the server's CSRF middleware before the call reaches here; declared so
+    // that script-submitted forms send it too.
+    let _ = csrf_token;
+    let ctx = support::ctx()?;
+    let db = super::db()?;
+    domain::accounts::unlock_sign_in(&db, &token, &ctx.origin).await?;
+    leptos_axum::redirect("/dang-nhap?da=mo-khoa");
+    Ok(())
+}
+
 /// E-mails a password reset link (answers the same whether or not the account exists).
 #[server(prefix = "/api/ui", endpoint = "forgot_password")]
 pub async fn forgot_password(csrf_token: String, identifier: String) -> Result<(), AppError> {
@@ -229,11 +322,20 @@ pub async fn forgot_password(csrf_token: String, identifier: String) -> Result<(
     domain::accounts::request_password_reset(
         &db,
         &identifier,
+        &ctx.csrf_token,
         &ctx.origin,
         support::mailing(&settings),
     )
     .await?;
-    leptos_axum::redirect("/quen-mat-khau?da=gui");
+    // A mobile number typed: the page also offers the SMS code form (phone-only accounts).
+    if identifier.contains('@') {
+        leptos_axum::redirect("/quen-mat-khau?da=gui");
+    } else {
+        leptos_axum::redirect(&format!(
+            "/quen-mat-khau?da=gui&so={}",
+            crate::dto::encode_query_value(identifier.trim())
+        ));
+    }
     Ok(())
 }
 
@@ -306,6 +408,8 @@ pub async fn get_profile(province: Option<String>) -> Result<ProfileView, AppErr
     Ok(ProfileView {
         email: a.email,
         national_id_linked: a.national_id_subject.is_some(),
+        citizen_id_verified: a.citizen_id_verified_at.is_some(),
+        phone_verified: a.phone_verified_at.is_some(),
         full_name: a.full_name,
         citizen_id: a.citizen_id.unwrap_or_default(),
         date_of_birth: a

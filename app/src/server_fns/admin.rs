@@ -53,6 +53,10 @@ pub struct TokenRow {
     pub revoked: bool,
     /// Last use, `dd/mm/yyyy HH:MM`.
     pub last_used: String,
+    /// When it stops working, `dd/mm/yyyy` (Vietnam time).
+    pub expires: String,
+    /// Past its expiry (answers 401 until renewed).
+    pub expired: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -130,6 +134,10 @@ pub async fn list_tokens() -> Result<Vec<TokenRow>, AppError> {
         .await?
         .into_iter()
         .map(|t| TokenRow {
+            expires: (domain::api_tokens::expires_at(&t) + chrono::Duration::hours(7))
+                .format("%d/%m/%Y")
+                .to_string(),
+            expired: domain::api_tokens::expires_at(&t) <= chrono::Utc::now(),
             id: t.id,
             name: t.name,
             scopes: t.scopes,
@@ -195,5 +203,16 @@ pub async fn revoke_token(csrf_token: String, id: String) -> Result<(), AppError
     let db = super::db()?;
     domain::api_tokens::revoke(&db, &ctx.actor, &id, &ctx.origin).await?;
     leptos_axum::redirect("/quan-tri/ma-truy-cap");
+    Ok(())
+}
+
+/// Renews a token for another 90 days.
+#[server(prefix = "/api/ui", endpoint = "renew_token")]
+pub async fn renew_token(csrf_token: String, id: String) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = ctx()?;
+    let db = super::db()?;
+    domain::api_tokens::renew(&db, &ctx.actor, &id, &ctx.origin).await?;
+    leptos_axum::redirect("/quan-tri/ma-truy-cap?da=gia-han");
     Ok(())
 }

@@ -472,9 +472,12 @@ pub async fn staff_queue(
     .await
 }
 
-/// One dossier with the viewer's actions.
+/// One dossier with the viewer's actions. Reading it writes the staff visit to the dossier's
+/// access log, so a call over HTTP carries the CSRF token like any other write (another site
+/// must not be able to fill the log with visits the staff member never made).
 #[server(prefix = "/api/ui", endpoint = "staff_dossier")]
-pub async fn staff_dossier(id: String) -> Result<StaffDossierView, AppError> {
+pub async fn staff_dossier(csrf_token: String, id: String) -> Result<StaffDossierView, AppError> {
+    let _ = csrf_token;
     let ctx = ctx()?;
     let db = super::db()?;
     view::dossier(crate::i18n::use_locale(), &db, &ctx.actor, &ctx.origin, &id).await

@@ -6,9 +6,15 @@ use crate::dto::lookup::LookupView;
 use crate::error::AppError;
 
 /// The public status of the dossier `code`, given the last four digits of the applicant's phone
-/// number or citizen ID. Read-only for the caller (only failures are counted, against guessing).
+/// number or citizen ID. Read-only for the caller, but failures are counted against guessing, so
+/// a call over HTTP carries the CSRF token (another site must not spend a visitor's tries).
 #[server(prefix = "/api/ui", endpoint = "lookup")]
-pub async fn lookup_dossier(code: String, factor: String) -> Result<LookupView, AppError> {
+pub async fn lookup_dossier(
+    csrf_token: String,
+    code: String,
+    factor: String,
+) -> Result<LookupView, AppError> {
+    let _ = csrf_token;
     use super::back_office::view::{local, time_text};
     let db = super::db()?;
     let ctx = crate::session::request_context().ok_or(AppError::Internal)?;

@@ -19,6 +19,8 @@ pub struct OrganisationView {
     pub representative_name: String,
     /// The viewer is its representative (may add members).
     pub i_represent: bool,
+    /// The registration is verified (members then see each other's dossiers for it).
+    pub verified: bool,
     /// Members: `(name, sign-in name, role)`.
     pub members: Vec<(String, String, String)>,
 }
@@ -41,6 +43,7 @@ pub async fn my_organisations() -> Result<Vec<OrganisationView>, AppError> {
                 .members
                 .iter()
                 .any(|(a, r)| a.id == me && r == "representative"),
+            verified: w.organisation.verified_at.is_some(),
             id: w.organisation.id,
             tax_code: w.organisation.tax_code,
             name: w.organisation.name,
@@ -92,5 +95,24 @@ pub async fn add_member(
     domain::organisations::add_member(&db, &ctx.actor, &organisation_id, &member, &ctx.origin)
         .await?;
     leptos_axum::redirect("/doanh-nghiep?da=them");
+    Ok(())
+}
+
+/// A desk clerk verifies a business's registration after checking its registration
+/// certificate and its representative's identity papers at the counter.
+#[server(prefix = "/api/ui", endpoint = "verify_organisation")]
+pub async fn verify_organisation(csrf_token: String, tax_code: String) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = crate::session::request_context().ok_or(AppError::Internal)?;
+    let db = super::db()?;
+    domain::organisations::verify_by_clerk(
+        &db,
+        &ctx.actor,
+        &tax_code,
+        &ctx.origin,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect("/mot-cua/tiep-nhan?da=xac-minh");
     Ok(())
 }

@@ -112,10 +112,9 @@ pub async fn update_profile(
             }
         },
     };
-    if current.national_id_subject.is_some()
-        && current.citizen_id.is_some()
-        && citizen_id != current.citizen_id
-    {
+    // A verified number (the provider's claims, or a clerk's check of the card) is not the
+    // typist's to change; a typed one is only declared (issue #22).
+    if current.verified_citizen_id().is_some() && citizen_id != current.citizen_id {
         errors.push(FieldError::rule(
             "citizen_id",
             "citizen_id_locked",
@@ -220,10 +219,19 @@ pub async fn update_profile(
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
+    // A changed number is declared, not verified; a changed phone must be proven again by code.
+    let same_citizen_id = citizen_id == current.citizen_id;
+    let same_phone = phone == current.phone;
     let updated = account::Entity::update(account::ActiveModel {
         id: Set(account_id.to_owned()),
         full_name: Set(full_name),
         citizen_id: Set(citizen_id),
+        citizen_id_verified_at: Set(current.citizen_id_verified_at.filter(|_| same_citizen_id)),
+        citizen_id_verified_by: Set(current
+            .citizen_id_verified_by
+            .clone()
+            .filter(|_| same_citizen_id)),
+        phone_verified_at: Set(current.phone_verified_at.filter(|_| same_phone)),
         date_of_birth: Set(date_of_birth),
         phone: Set(phone),
         province_code: Set(province_code),
@@ -247,7 +255,10 @@ pub async fn update_profile(
             target_id: Some(account_id.to_owned()),
             agency_code: updated.agency_code.clone(),
             outcome: Outcome::Success,
-            detail: None,
+            detail: Some(serde_json::json!({
+                "citizen_id_declared": !same_citizen_id && updated.citizen_id.is_some(),
+                "phone_changed": !same_phone,
+            })),
         },
     )
     .await?;

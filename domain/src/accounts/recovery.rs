@@ -49,11 +49,14 @@ pub async fn verify_email(
     Ok(account_id)
 }
 
-/// Sends a reset link when `identifier` names an account with an e-mail address. Answers the
-/// same whether or not it does, so the form cannot be used to find out who has an account.
+/// Sends a reset link when `identifier` names an account with an e-mail address, or else a
+/// 6-digit code by SMS to its *verified* mobile number, usable only in `browser` (its CSRF
+/// token). Answers the same whether or not it does, so the form cannot be used to find out who
+/// has an account.
 pub async fn request_password_reset(
     db: &DatabaseConnection,
     identifier: &str,
+    browser: &str,
     origin: &Origin,
     mailing: Mailing<'_>,
 ) -> DomainResult<()> {
@@ -65,9 +68,15 @@ pub async fn request_password_reset(
     .await?;
     let normalised = identifier.trim().to_lowercase();
     rate_limit::hit(db, Limit::PASSWORD_RESET, &normalised).await?;
+    let account = find_by_sign_in_name(db, identifier)
+        .await?
+        .filter(|a| !a.disabled);
+    if let Some(account) = account.as_ref().filter(|a| a.email.is_none()) {
+        // A phone-only account: a code to its verified number (never an unverified one).
+        return super::verification::send_reset_code(db, account, browser, origin, mailing).await;
+    }
     let txn = db.begin().await?;
-    let account = find_by_sign_in_name(&txn, identifier).await?;
-    if let Some(account) = account.filter(|a| !a.disabled) {
+    if let Some(account) = account {
         if let Some(email) = account.email.clone() {
             let token = issue_token(&txn, &account.id, RESET_PASSWORD, Duration::hours(1)).await?;
             let link = format!("{}/dat-lai-mat-khau?token={token}", mailing.base_url);
@@ -129,8 +138,6 @@ pub async fn reset_password(
     account::Entity::update(account::ActiveModel {
         id: Set(account_id.clone()),
         password_hash: Set(Some(password::hash_off_thread(new_password).await?)),
-        failed_sign_ins: Set(0),
-        locked_until: Set(None),
         email_verified_at: Set(account.email_verified_at.or(Some(now))),
         updated_at: Set(now),
         ..Default::default()
@@ -138,6 +145,7 @@ pub async fn reset_password(
     .exec(&txn)
     .await?;
     sessions::end_all(&txn, &account_id).await?;
+    super::sign_in::forget_failures(&txn, &account_id).await?;
     if let Some(email) = &account.email {
         let (subject, body) = mailing.notices.render(&Notice::PasswordChanged {
             name: &account.full_name,

@@ -33,10 +33,13 @@ pub struct Registration {
 }
 
 /// Registers a citizen account; returns its id. Every broken rule is reported at once, each
-/// with its field. A verification link is e-mailed when an address was given.
+/// with its field. A verification link is e-mailed when an address was given; a mobile-only
+/// registration gets a 6-digit code by SMS instead, usable only in `browser` (its CSRF token),
+/// and cannot sign in before the code came back (issue #22).
 pub async fn register(
     db: &DatabaseConnection,
     form: &Registration,
+    browser: &str,
     origin: &Origin,
     mailing: Mailing<'_>,
 ) -> DomainResult<String> {
@@ -134,6 +137,7 @@ pub async fn register(
     let id = uuid::Uuid::new_v4().to_string();
     let mut row = account::ActiveModel::new_account(&id, "citizen", &full_name, Utc::now());
     row.email = Set(email.clone());
+    let phone_for_code = phone.clone();
     row.phone = Set(phone);
     row.password_hash = Set(password_hash);
     account::Entity::insert(row)
@@ -173,5 +177,12 @@ pub async fn register(
     )
     .await?;
     txn.commit().await?;
+    if let (None, Some(phone)) = (&email, &phone_for_code) {
+        // Over the sending limit the account still exists; the person asks again later.
+        match super::verification::request_phone_code(db, phone, browser, origin, mailing).await {
+            Ok(()) | Err(DomainError::RateLimited { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
     Ok(id)
 }

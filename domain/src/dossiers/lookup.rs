@@ -4,8 +4,11 @@
 //! status, the agency holding it, dates and time left.
 //!
 //! A wrong second factor is answered like an unknown code, so the lookup does not tell which
-//! codes exist. Failures are counted per address and per code (`rate_limit`); a successful
-//! lookup only reads, so kiosks and the receipt's QR code stay fast.
+//! codes exist. Failures are limited per address and per (address, code) (`rate_limit`), never
+//! per code alone: guesses from strangers' addresses cannot block the applicant's own lookup.
+//! Each lookup is counted before it is answered, in the statement that checks the allowance, so
+//! parallel guesses count like sequential ones; a right answer gives its count back, so kiosks
+//! and the receipt's QR code are never slowed.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -67,6 +70,29 @@ pub fn factor_matches(applicant: &Applicant, factor: &str) -> bool {
         .any(|d| d.len() >= 4 && d.ends_with(factor))
 }
 
+/// The applicant as the second factor may use it: the phone number only when it is the
+/// owner's *verified* mobile number (issue #22: a typed number proves nothing, and whoever
+/// typed it would hold the factor); the citizen ID as filed.
+async fn verified_factors<C: ConnectionTrait>(
+    db: &C,
+    row: &dossier::Model,
+) -> DomainResult<Applicant> {
+    let mut applicant: Applicant =
+        serde_json::from_value(row.applicant.clone()).unwrap_or_default();
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let owner = crate::entities::account::Entity::find_by_id(row.owner_id.clone())
+        .one(db)
+        .await?;
+    let verified = owner
+        .as_ref()
+        .and_then(|a| a.verified_phone())
+        .is_some_and(|p| !p.is_empty() && digits(p) == digits(&applicant.phone));
+    if !verified {
+        applicant.phone.clear();
+    }
+    Ok(applicant)
+}
+
 /// Looks a dossier up for the public. `client` is the caller's address (for the failure
 /// limit). Errors: `Validation` naming `code` or `factor` when they cannot be right,
 /// `NotFound` for an unknown code or a wrong factor, `RateLimited` after too many failures.
@@ -92,21 +118,23 @@ pub async fn lookup<C: ConnectionTrait>(
             "give the last 4 digits of the applicant's phone number or citizen ID",
         ));
     }
-    rate_limit::check(db, Limit::LOOKUP_MISS_IP, client).await?;
-    rate_limit::check(db, Limit::LOOKUP_MISS_CODE, &code).await?;
+    let client_code = format!("{client}|{code}");
+    rate_limit::hit(db, Limit::LOOKUP_MISS_IP, client).await?;
+    rate_limit::hit(db, Limit::LOOKUP_MISS_IP_CODE, &client_code).await?;
     let found = dossier::Entity::find()
         .filter(dossier::Column::Code.eq(code.as_str()))
         .one(db)
-        .await?
-        .filter(|d| {
-            serde_json::from_value::<Applicant>(d.applicant.clone())
-                .is_ok_and(|a| factor_matches(&a, factor))
-        });
+        .await?;
+    let found = match found {
+        Some(d) if factor_matches(&verified_factors(db, &d).await?, factor) => Some(d),
+        _ => None,
+    };
     let Some(d) = found else {
-        rate_limit::hit(db, Limit::LOOKUP_MISS_IP, client).await?;
-        rate_limit::hit(db, Limit::LOOKUP_MISS_CODE, &code).await?;
+        // The miss keeps its count.
         return Err(DomainError::NotFound("dossier".into()));
     };
+    rate_limit::refund(db, Limit::LOOKUP_MISS_IP, client).await?;
+    rate_limit::refund(db, Limit::LOOKUP_MISS_IP_CODE, &client_code).await?;
     let status = Status::from_code(&d.status)
         .ok_or_else(|| DomainError::Internal(format!("unknown status {}", d.status)))?;
     let procedure_name = procedure::Entity::find_by_id(d.procedure_code.clone())

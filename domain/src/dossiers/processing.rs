@@ -648,11 +648,12 @@ pub(crate) async fn notify_of<C: ConnectionTrait>(
     } else {
         owner.as_ref().and_then(|a| a.email.clone())
     };
-    let phone = owner.as_ref().filter(|a| a.notify_sms).and_then(|a| {
-        Some(applicant.phone.trim().to_owned())
-            .filter(|p| !p.is_empty())
-            .or_else(|| a.phone.clone())
-    });
+    // Only to the owner's verified mobile number (issue #22): a number typed on a form or a
+    // profile and never proven by a code could be anyone's.
+    let phone = owner
+        .as_ref()
+        .filter(|a| a.notify_sms)
+        .and_then(|a| a.verified_phone().map(str::to_owned));
     let link = format!("{}/ho-so/{}", mailing.base_url, row.id);
     let due = due.map(super::deadlines::local_text).unwrap_or_default();
     let (subject, body) = mailing.notices.render(&Notice::DossierChanged {

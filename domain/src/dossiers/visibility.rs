@@ -1,4 +1,6 @@
-//! Who may read a filed dossier: its owner; staff of an agency that has had a part in it
+//! Who may read a filed dossier: its owner; the other members of the organisation it was filed
+//! for, once that organisation's registration is verified (`organisations`: an unverified
+//! tax code proves nothing, so it opens nobody else's dossiers); staff of an agency that has had a part in it
 //! (received, processed, was transferred it); API clients with `dossiers:read` or
 //! `dossiers:write` for such an agency (or for every agency). Everyone else is told it does
 //! not exist.
@@ -39,6 +41,14 @@ pub async fn may_read<C: ConnectionTrait>(
 ) -> DomainResult<bool> {
     if matches!(actor, Actor::Citizen { account_id, .. } if *account_id == row.owner_id) {
         return Ok(true);
+    }
+    if let (Actor::Citizen { memberships, .. }, Some(org)) = (actor, row.organisation_id.as_deref())
+    {
+        if memberships.iter().any(|m| m.organisation_id == org)
+            && crate::organisations::is_verified(db, org).await?
+        {
+            return Ok(true);
+        }
     }
     if let Actor::ApiClient {
         agency_code: None,

@@ -19,15 +19,25 @@ pub struct Model {
     /// Mobile number in the national `0xxxxxxxxx` form.
     #[sea_orm(unique)]
     pub phone: Option<String>,
+    /// When the mobile number was proven by a one-time SMS code (or came from the national
+    /// identity provider). An unverified number is never a lookup factor nor sent dossier
+    /// details.
+    pub phone_verified_at: Option<DateTimeUtc>,
     /// Argon2id PHC string; `None` for accounts that only sign in through the national identity.
     pub password_hash: Option<String>,
     /// When the e-mail address was confirmed by its link.
     pub email_verified_at: Option<DateTimeUtc>,
     /// Full name as on the citizen ID card.
     pub full_name: String,
-    /// Citizen ID (CCCD), 12 digits.
+    /// Citizen ID (CCCD), 12 digits. Typed into a profile it is only *declared*; it is
+    /// *verified* once `citizen_id_verified_at` is set (issue #22).
     #[sea_orm(unique)]
     pub citizen_id: Option<String>,
+    /// When the citizen ID was verified: it came from the national identity provider's signed
+    /// claims, or a desk clerk checked it against the card. `None`: only declared.
+    pub citizen_id_verified_at: Option<DateTimeUtc>,
+    /// Who verified it: `national_id`, or the id of the clerk's staff account.
+    pub citizen_id_verified_by: Option<String>,
     /// Date of birth.
     pub date_of_birth: Option<Date>,
     /// Province of the address (2025 map).
@@ -43,10 +53,6 @@ pub struct Model {
     pub agency_code: Option<String>,
     /// Staff only: comma-separated role codes (see `access::Role`).
     pub roles: String,
-    /// Consecutive failed password sign-ins.
-    pub failed_sign_ins: i32,
-    /// Password sign-in refused until then (lock-out).
-    pub locked_until: Option<DateTimeUtc>,
     /// Disabled by an administrator.
     pub disabled: bool,
     /// When the account was created.
@@ -65,7 +71,7 @@ pub enum Relation {}
 impl ActiveModelBehavior for ActiveModel {}
 
 impl ActiveModel {
-    /// A new account row: no password, e-mail or identifiers yet, no roles, not locked.
+    /// A new account row: no password, e-mail or identifiers yet, no roles.
     /// Callers set what they know; one constructor keeps every insert complete.
     pub fn new_account(id: &str, kind: &str, full_name: &str, now: DateTimeUtc) -> ActiveModel {
         use sea_orm::ActiveValue::Set;
@@ -74,10 +80,13 @@ impl ActiveModel {
             kind: Set(kind.to_owned()),
             email: Set(None),
             phone: Set(None),
+            phone_verified_at: Set(None),
             password_hash: Set(None),
             email_verified_at: Set(None),
             full_name: Set(full_name.to_owned()),
             citizen_id: Set(None),
+            citizen_id_verified_at: Set(None),
+            citizen_id_verified_by: Set(None),
             date_of_birth: Set(None),
             province_code: Set(None),
             commune_code: Set(None),
@@ -85,13 +94,27 @@ impl ActiveModel {
             national_id_subject: Set(None),
             agency_code: Set(None),
             roles: Set(String::new()),
-            failed_sign_ins: Set(0),
-            locked_until: Set(None),
             disabled: Set(false),
             created_at: Set(now),
             updated_at: Set(now),
             notify_email: Set(true),
             notify_sms: Set(false),
         }
+    }
+}
+
+impl Model {
+    /// The citizen ID, only when it is verified (provider's claims or a clerk's check).
+    pub fn verified_citizen_id(&self) -> Option<&str> {
+        self.citizen_id
+            .as_deref()
+            .filter(|_| self.citizen_id_verified_at.is_some())
+    }
+
+    /// The mobile number, only when it was proven by a code.
+    pub fn verified_phone(&self) -> Option<&str> {
+        self.phone
+            .as_deref()
+            .filter(|_| self.phone_verified_at.is_some())
     }
 }

@@ -1,13 +1,19 @@
-//! National-identity sign-ins in progress (OpenID Connect state, nonce and PKCE verifier).
+//! National-identity sign-ins already completed, so that a replayed callback is refused.
+//!
+//! The flow in progress (state, nonce, PKCE verifier, where to return) lives in an encrypted,
+//! short-lived cookie of the browser that started it (`server::national_id::client`), so an
+//! anonymous visitor starting sign-ins writes nothing here. Only a callback whose ID token
+//! checked out writes a row, keyed by the SHA-256 of its `state`; the columns other than the key
+//! and the time are left empty. Rows are purged once older than the flow lifetime.
 
 use sea_orm::entity::prelude::*;
 
-/// Kept in the database rather than in memory so that the provider may send the browser back
-/// to any instance behind the load balancer.
+/// Kept in the database rather than in memory so that a replay is refused by every instance
+/// behind the load balancer.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "national_id_flow")]
 pub struct Model {
-    /// The `state` parameter (random, single use).
+    /// `spent:` and the base64url SHA-256 of the `state` parameter (random, single use).
     #[sea_orm(primary_key, auto_increment = false)]
     pub state: String,
     /// The `nonce` the ID token must carry.

@@ -22,6 +22,12 @@ pub struct Model {
     pub address: Option<String>,
     /// When it was registered on the portal.
     pub created_at: DateTimeUtc,
+    /// When the registration was verified (the registry's legal representative signed in with
+    /// the national identity, or a clerk checked the papers); `None`: unverified, and its
+    /// members see only their own dossiers.
+    pub verified_at: Option<DateTimeUtc>,
+    /// Account that verified it (the representative's or the clerk's).
+    pub verified_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

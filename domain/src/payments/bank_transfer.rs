@@ -151,8 +151,14 @@ pub async fn credit_notice(
         received_at: Set(now.fixed_offset()),
         signature_valid: Set(valid),
         answer: Set(answer.code().to_owned()),
-        params: Set(serde_json::from_slice(body)
-            .unwrap_or_else(|_| serde_json::json!(String::from_utf8_lossy(body)))),
+        // Anyone can post to the notice address: of an unsigned notice only a short prefix
+        // is kept.
+        params: Set(if valid {
+            serde_json::from_slice(body)
+                .unwrap_or_else(|_| serde_json::json!(String::from_utf8_lossy(body)))
+        } else {
+            super::unsigned_excerpt(body)
+        }),
     })
     .exec_without_returning(db)
     .await?;

@@ -252,11 +252,20 @@ async fn keep_callback<C: ConnectionTrait>(
         id: NotSet,
         gateway: Set("vnpay".into()),
         kind: Set(kind.to_owned()),
-        txn_ref: Set(params.get("vnp_TxnRef").cloned()),
+        txn_ref: Set(if valid {
+            params.get("vnp_TxnRef").cloned()
+        } else {
+            super::unsigned_reference(params.get("vnp_TxnRef"))
+        }),
         received_at: Set(now.fixed_offset()),
         signature_valid: Set(valid),
         answer: Set(answer.code().to_owned()),
-        params: Set(serde_json::to_value(params).unwrap_or_default()),
+        // Anyone can call the IPN address: of an unsigned call only a short prefix is kept.
+        params: Set(if valid {
+            serde_json::to_value(params).unwrap_or_default()
+        } else {
+            super::unsigned_excerpt(&serde_json::to_vec(params).unwrap_or_default())
+        }),
     })
     .exec_without_returning(db)
     .await?;

@@ -145,6 +145,8 @@ pub struct ApiTokenDto {
     pub revoked_at: Option<String>,
     /// Last used at.
     pub last_used_at: Option<String>,
+    /// Stops working at (RFC 3339): 90 days after issue or the last renewal.
+    pub expires_at: String,
 }
 
 /// A token just issued: the secret is shown this once.
@@ -175,6 +177,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_audit))
         .routes(routes!(list_tokens, issue_token))
         .routes(routes!(revoke_token))
+        .routes(routes!(verify_citizen_id))
 }
 
 fn context(ctx: Option<Extension<RequestContext>>) -> Result<RequestContext, ApiError> {
@@ -200,6 +203,7 @@ fn staff_dto(a: domain::entities::account::Model) -> StaffDto {
 
 fn token_dto(t: domain::entities::api_token::Model) -> ApiTokenDto {
     ApiTokenDto {
+        expires_at: domain::api_tokens::expires_at(&t).to_rfc3339(),
         id: t.id,
         name: t.name,
         scopes: t.scopes.split_whitespace().map(str::to_owned).collect(),
@@ -432,4 +436,64 @@ async fn revoke_token(
     let ctx = context(ctx)?;
     domain::api_tokens::revoke(&state.db, &ctx.actor, &id, &ctx.origin).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A desk clerk's check of a citizen's card (issue #22).
+#[derive(Deserialize, ToSchema)]
+pub struct CitizenIdCheckDto {
+    /// The citizen's sign-in name (e-mail address or mobile number).
+    pub account: String,
+    /// The citizen ID read off the card.
+    pub citizen_id: String,
+}
+
+/// The account's citizen ID after the check.
+#[derive(Serialize, ToSchema)]
+pub struct CitizenIdCheckedDto {
+    /// Account id.
+    pub account_id: String,
+    /// The (now verified) citizen ID.
+    pub citizen_id: String,
+    /// When it was verified.
+    pub verified_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// An intake clerk checked the person's CCCD card at the desk: the number becomes the account's
+/// *verified* citizen ID (a declared copy on another account is dropped and its owner told).
+/// Audited with the clerk's id.
+#[utoipa::path(post, path = "/staff/citizen-id-checks", tag = "accounts",
+    request_body = CitizenIdCheckDto,
+    responses(
+        (status = 200, description = "Verified", body = CitizenIdCheckedDto),
+        (status = 403, description = "Not an intake clerk", body = ApiErrorBody),
+        (status = 404, description = "No such citizen account", body = ApiErrorBody),
+        (status = 422, description = "Invalid citizen ID", body = ApiErrorBody),
+    ),
+    security(("session" = [])))]
+async fn verify_citizen_id(
+    State(state): State<AppState>,
+    ctx: Option<Extension<RequestContext>>,
+    Json(body): Json<CitizenIdCheckDto>,
+) -> Result<Json<CitizenIdCheckedDto>, ApiError> {
+    let ctx = context(ctx)?;
+    if !ctx.actor.has_role(domain::access::Role::IntakeClerk) {
+        return Err(domain::DomainError::Forbidden("citizen ID verification".into()).into());
+    }
+    let account = domain::accounts::find_by_sign_in_name(&state.db, &body.account)
+        .await?
+        .ok_or_else(|| domain::DomainError::NotFound("account".into()))?;
+    let updated = domain::accounts::verify_citizen_id_at_desk(
+        &state.db,
+        &ctx.actor,
+        &account.id,
+        &body.citizen_id,
+        &ctx.origin,
+        state.mailing(),
+    )
+    .await?;
+    Ok(Json(CitizenIdCheckedDto {
+        account_id: updated.id,
+        citizen_id: updated.citizen_id.unwrap_or_default(),
+        verified_at: updated.citizen_id_verified_at,
+    }))
 }

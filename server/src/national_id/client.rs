@@ -2,8 +2,13 @@
 //! authorization-code flow with PKCE S256 (RFC 7636), the token request with
 //! `client_secret_basic` (RFC 6749 §2.3.1, §4.1.3) and ID-token validation.
 //!
-//! The flow in progress (state, nonce, verifier, where to return) is a row of
-//! `national_id_flow`, not memory, so the provider may send the browser back to any instance.
+//! The flow in progress (the SHA-256 of `state`, the nonce, the verifier, where to return) is
+//! sealed into a short-lived, HttpOnly, SameSite=Lax cookie of the browser that started it
+//! ([`FlowCookie`], ChaCha20-Poly1305 under a key derived from the client secret), not a row:
+//! starting a sign-in writes nothing, the provider may send the browser back to any instance,
+//! and a callback whose `state` this browser did not start is refused (login CSRF, OpenID
+//! Connect Core §3.1.2.1 / RFC 6749 §10.12). A completed flow is recorded as spent in
+//! `national_id_flow`, so a replayed callback is refused even with a stolen cookie.
 //! Discovery and the JWKS are cached per instance.
 
 use std::sync::RwLock;
@@ -13,9 +18,10 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use chrono::Utc;
 use reqwest::Url;
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, CHACHA20_POLY1305, NONCE_LEN};
 use ring::rand::{SecureRandom, SystemRandom};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
-use serde::Deserialize;
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -27,6 +33,104 @@ use crate::config::Config;
 
 /// A flow older than this is refused and purged (the person had ten minutes at the provider).
 pub const FLOW_LIFETIME_SECS: i64 = 600;
+
+/// The cookie holding the flow in progress; sent only to the two sign-in routes.
+pub const FLOW_COOKIE: &str = "nid_flow";
+
+/// The path the flow cookie is scoped to.
+pub const FLOW_COOKIE_PATH: &str = "/dang-nhap/dinh-danh";
+
+/// One sign-in in progress, as sealed in [`FLOW_COOKIE`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flow {
+    /// base64url SHA-256 of `state` (the state itself is only in the provider's round trip).
+    #[serde(rename = "h")]
+    pub state_hash: String,
+    /// The `nonce` the ID token must carry.
+    #[serde(rename = "n")]
+    pub nonce: String,
+    /// PKCE code verifier.
+    #[serde(rename = "v")]
+    pub code_verifier: String,
+    /// Local path to return to after sign-in.
+    #[serde(rename = "p")]
+    pub next_path: String,
+    /// When the flow started (Unix seconds).
+    #[serde(rename = "t")]
+    pub started_at: i64,
+}
+
+/// Seals and opens [`Flow`]s: ChaCha20-Poly1305 (RFC 8439) with a random nonce per cookie, so
+/// the browser can neither read nor change what it carries, and a cookie made for another
+/// purpose (the associated data names this one) does not open.
+pub struct FlowCookie {
+    key: LessSafeKey,
+    rng: SystemRandom,
+}
+
+/// Associated data binding a sealed value to its purpose.
+const FLOW_AAD: &[u8] = b"dichvucong/national-id-flow/v1";
+
+impl FlowCookie {
+    /// A sealer whose key is derived (HKDF-SHA256, RFC 5869) from `secret`, the same on every
+    /// instance. The client secret serves: it is the one secret every instance shares and only
+    /// the portal and the provider know (production refuses the public development one).
+    pub fn new(secret: &str) -> anyhow::Result<FlowCookie> {
+        let salt = ring::hkdf::Salt::new(ring::hkdf::HKDF_SHA256, b"dichvucong national-id flow");
+        let mut bytes = [0u8; 32];
+        salt.extract(secret.as_bytes())
+            .expand(&[FLOW_AAD], ring::hkdf::HKDF_SHA256)
+            .and_then(|okm| okm.fill(&mut bytes))
+            .map_err(|_| anyhow::anyhow!("national-id flow key derivation failed"))?;
+        let key = UnboundKey::new(&CHACHA20_POLY1305, &bytes)
+            .map_err(|_| anyhow::anyhow!("national-id flow key refused"))?;
+        Ok(FlowCookie {
+            key: LessSafeKey::new(key),
+            rng: SystemRandom::new(),
+        })
+    }
+
+    /// The cookie value for `flow`: base64url(nonce ‖ ciphertext ‖ tag).
+    pub fn seal(&self, flow: &Flow) -> Result<String, NationalIdError> {
+        let mut nonce = [0u8; NONCE_LEN];
+        self.rng.fill(&mut nonce).map_err(|_| {
+            NationalIdError::ProviderUnreachable("system random generator failed".into())
+        })?;
+        let mut data = serde_json::to_vec(flow)
+            .map_err(|e| NationalIdError::ProviderUnreachable(format!("flow cookie: {e}")))?;
+        self.key
+            .seal_in_place_append_tag(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(FLOW_AAD),
+                &mut data,
+            )
+            .map_err(|_| NationalIdError::ProviderUnreachable("flow cookie sealing".into()))?;
+        let mut sealed = nonce.to_vec();
+        sealed.extend_from_slice(&data);
+        Ok(URL_SAFE_NO_PAD.encode(sealed))
+    }
+
+    /// The flow in `value`, or `None` if it was not sealed here (forged, altered, truncated).
+    pub fn open(&self, value: &str) -> Option<Flow> {
+        let sealed = URL_SAFE_NO_PAD.decode(value.trim()).ok()?;
+        if sealed.len() <= NONCE_LEN {
+            return None;
+        }
+        let (nonce, data) = sealed.split_at(NONCE_LEN);
+        let nonce = Nonce::try_assume_unique_for_key(nonce).ok()?;
+        let mut data = data.to_vec();
+        let plain = self
+            .key
+            .open_in_place(nonce, Aad::from(FLOW_AAD), &mut data)
+            .ok()?;
+        serde_json::from_slice(plain).ok()
+    }
+}
+
+/// base64url SHA-256 of a `state` value.
+pub fn state_hash(state: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(state.as_bytes()))
+}
 
 /// Discovery is fetched again after this long, so a provider's key or endpoint change is seen
 /// without a restart.
@@ -64,6 +168,8 @@ pub struct NationalIdClient {
     http: reqwest::Client,
     rng: SystemRandom,
     cache: RwLock<Option<std::sync::Arc<Cached>>>,
+    /// Seals the flow in progress into the browser's cookie.
+    pub cookie: FlowCookie,
 }
 
 #[derive(Deserialize)]
@@ -95,18 +201,14 @@ impl NationalIdClient {
             http,
             rng: SystemRandom::new(),
             cache: RwLock::new(None),
+            cookie: FlowCookie::new(&config.national_id_client_secret)?,
         })
     }
 
-    /// Starts a sign-in: stores a new flow and returns the provider's authorization URL to
-    /// redirect the browser to. `next_path` is where to go afterwards; anything but a local
-    /// path (`/…`, not `//…`) becomes `/`.
-    pub async fn start(
-        &self,
-        db: &DatabaseConnection,
-        next_path: &str,
-    ) -> Result<String, NationalIdError> {
-        self.purge_expired(db).await;
+    /// Starts a sign-in: returns the provider's authorization URL to redirect the browser to,
+    /// and the flow to seal into its cookie (nothing is stored). `next_path` is where to go
+    /// afterwards; anything but a local path (`domain::safe_redirect`) becomes `/`.
+    pub async fn start(&self, next_path: &str) -> Result<(String, Flow), NationalIdError> {
         let provider = self.provider(false).await?;
         let state = self.random_token(32)?;
         let nonce = self.random_token(32)?;
@@ -125,30 +227,38 @@ impl NationalIdClient {
             .append_pair("nonce", &nonce)
             .append_pair("code_challenge", &challenge)
             .append_pair("code_challenge_method", "S256");
-        national_id_flow::ActiveModel {
-            state: Set(state),
-            nonce: Set(nonce),
-            code_verifier: Set(code_verifier),
-            next_path: Set(local_path(next_path).to_owned()),
-            created_at: Set(Utc::now()),
-        }
-        .insert(db)
-        .await?;
-        Ok(url.into())
+        let flow = Flow {
+            state_hash: state_hash(&state),
+            nonce,
+            code_verifier,
+            next_path: local_path(next_path).to_owned(),
+            started_at: Utc::now().timestamp(),
+        };
+        Ok((url.into(), flow))
     }
 
     /// Finishes a sign-in when the provider sends the browser back with `code` and `state`:
-    /// consumes the flow (once), exchanges the code and verifies the ID token. Returns the
-    /// identity and the local path to continue to.
+    /// checks that this browser started the flow (`flow`, from its cookie) and that it is
+    /// fresh and unused, exchanges the code, verifies the ID token, and records the flow as
+    /// spent. Returns the identity and the local path to continue to.
     pub async fn finish(
         &self,
         db: &DatabaseConnection,
         code: &str,
         state: &str,
+        flow: Option<&Flow>,
     ) -> Result<(VerifiedIdentity, String), NationalIdError> {
-        let flow = self.take_flow(db, state).await?;
+        let flow = check_flow(state, flow, Utc::now().timestamp())?;
+        let spent_key = format!("spent:{}", flow.state_hash);
+        if national_id_flow::Entity::find_by_id(spent_key.clone())
+            .one(db)
+            .await?
+            .is_some()
+        {
+            return Err(NationalIdError::UnknownState);
+        }
         let provider = self.provider(false).await?;
-        let id_token = self.exchange(&provider.metadata, code, &flow).await?;
+        let id_token = self.exchange(&provider.metadata, code, flow).await?;
         let expected = Expected {
             issuer: &self.issuer,
             client_id: &self.client_id,
@@ -163,58 +273,21 @@ impl NationalIdClient {
             }
             other => other?,
         };
-        Ok((self.identity(&claims), flow.next_path))
-    }
-
-    /// Forgets the flow of `state` (the provider sent back an error instead of a code).
-    pub async fn discard(
-        &self,
-        db: &DatabaseConnection,
-        state: &str,
-    ) -> Result<(), sea_orm::DbErr> {
-        national_id_flow::Entity::delete_by_id(state.to_owned())
-            .exec(db)
-            .await?;
-        Ok(())
-    }
-
-    /// Fetches the flow and deletes it; only the request whose DELETE removed the row may use
-    /// it, so a replayed or concurrent callback with the same state fails.
-    async fn take_flow(
-        &self,
-        db: &DatabaseConnection,
-        state: &str,
-    ) -> Result<national_id_flow::Model, NationalIdError> {
-        if state.is_empty() {
+        // Only the request whose insert succeeds may use the flow: a replayed or concurrent
+        // callback with the same state fails on the primary key.
+        let recorded = national_id_flow::ActiveModel {
+            state: Set(spent_key),
+            nonce: Set(String::new()),
+            code_verifier: Set(String::new()),
+            next_path: Set(String::new()),
+            created_at: Set(Utc::now()),
+        }
+        .insert(db)
+        .await;
+        if recorded.is_err() {
             return Err(NationalIdError::UnknownState);
         }
-        let flow = national_id_flow::Entity::find_by_id(state.to_owned())
-            .one(db)
-            .await?
-            .ok_or(NationalIdError::UnknownState)?;
-        let deleted = national_id_flow::Entity::delete_many()
-            .filter(national_id_flow::Column::State.eq(state))
-            .exec(db)
-            .await?;
-        if deleted.rows_affected != 1 {
-            return Err(NationalIdError::UnknownState);
-        }
-        if (Utc::now() - flow.created_at).num_seconds() > FLOW_LIFETIME_SECS {
-            return Err(NationalIdError::ExpiredState);
-        }
-        Ok(flow)
-    }
-
-    /// Deletes abandoned flows. Opportunistic: a failure is logged, the sign-in goes on.
-    async fn purge_expired(&self, db: &DatabaseConnection) {
-        let cutoff = Utc::now() - chrono::Duration::seconds(FLOW_LIFETIME_SECS);
-        if let Err(error) = national_id_flow::Entity::delete_many()
-            .filter(national_id_flow::Column::CreatedAt.lt(cutoff))
-            .exec(db)
-            .await
-        {
-            tracing::warn!(%error, "could not purge expired national-id flows");
-        }
+        Ok((self.identity(&claims), flow.next_path.clone()))
     }
 
     /// The token request (RFC 6749 §4.1.3 with RFC 7636 §4.5), returning the ID token.
@@ -222,7 +295,7 @@ impl NationalIdClient {
         &self,
         metadata: &ProviderMetadata,
         code: &str,
-        flow: &national_id_flow::Model,
+        flow: &Flow,
     ) -> Result<String, NationalIdError> {
         // RFC 6749 §2.3.1: id and secret are form-encoded before Basic encoding.
         let credentials = format!(
@@ -363,13 +436,29 @@ pub fn pkce_challenge(verifier: &str) -> String {
 }
 
 /// `path` if it is a local path, else `/`: never an open redirect to another site
-/// (`//evil.example` and `/\evil.example` are read as other hosts by browsers).
+/// (`domain::safe_redirect`).
 pub fn local_path(path: &str) -> &str {
-    if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") {
-        path
-    } else {
-        "/"
+    domain::safe_redirect::local_path_or(Some(path), "/")
+}
+
+/// The flow of this callback: the browser's own (`flow`, from its cookie) whose state hash is
+/// that of `state`, started less than [`FLOW_LIFETIME_SECS`] before `now`.
+pub fn check_flow<'a>(
+    state: &str,
+    flow: Option<&'a Flow>,
+    now: i64,
+) -> Result<&'a Flow, NationalIdError> {
+    let Some(flow) = flow else {
+        return Err(NationalIdError::ForeignState);
+    };
+    if state.is_empty() || !domain::secrets::constant_time_eq(&state_hash(state), &flow.state_hash)
+    {
+        return Err(NationalIdError::ForeignState);
     }
+    if now - flow.started_at > FLOW_LIFETIME_SECS || flow.started_at > now + 60 {
+        return Err(NationalIdError::ExpiredState);
+    }
+    Ok(flow)
 }
 
 /// `application/x-www-form-urlencoded` encoding of one value (RFC 6749 Appendix B).
@@ -399,6 +488,57 @@ mod tests {
         assert_eq!(local_path("/\\evil.example"), "/");
         assert_eq!(local_path("https://evil.example"), "/");
         assert_eq!(local_path(""), "/");
+    }
+
+    fn flow(state: &str, started_at: i64) -> Flow {
+        Flow {
+            state_hash: state_hash(state),
+            nonce: "n".into(),
+            code_verifier: "v".repeat(43),
+            next_path: "/ho-so".into(),
+            started_at,
+        }
+    }
+
+    #[test]
+    fn the_flow_cookie_opens_only_as_sealed() -> anyhow::Result<()> {
+        let sealer = FlowCookie::new("secret")?;
+        let original = flow("s1", 1_000);
+        let sealed = sealer.seal(&original)?;
+        assert_eq!(sealer.open(&sealed), Some(original.clone()));
+        assert!(!sealed.contains("ho-so"), "the content is not readable");
+        // Another key, a flipped bit, a truncation: refused.
+        assert_eq!(FlowCookie::new("other")?.open(&sealed), None);
+        let mut bytes = URL_SAFE_NO_PAD.decode(&sealed)?;
+        if let Some(last) = bytes.last_mut() {
+            *last ^= 1;
+        }
+        assert_eq!(sealer.open(&URL_SAFE_NO_PAD.encode(&bytes)), None);
+        assert_eq!(sealer.open(&sealed[..sealed.len() - 4]), None);
+        assert_eq!(sealer.open(""), None);
+        Ok(())
+    }
+
+    #[test]
+    fn a_callback_must_match_this_browsers_flow() {
+        let mine = flow("s1", 1_000);
+        assert!(check_flow("s1", Some(&mine), 1_100).is_ok());
+        assert!(matches!(
+            check_flow("s1", None, 1_100),
+            Err(NationalIdError::ForeignState)
+        ));
+        assert!(matches!(
+            check_flow("s2", Some(&mine), 1_100),
+            Err(NationalIdError::ForeignState)
+        ));
+        assert!(matches!(
+            check_flow("", Some(&mine), 1_100),
+            Err(NationalIdError::ForeignState)
+        ));
+        assert!(matches!(
+            check_flow("s1", Some(&mine), 1_000 + FLOW_LIFETIME_SECS + 1),
+            Err(NationalIdError::ExpiredState)
+        ));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The seam between a verified national identity and a portal session: the account is found by
-//! the provider's subject, or linked by citizen ID, or created (`domain::accounts`), a new
-//! session replaces whatever session the browser had, and the browser goes on to `next`.
+//! the provider's subject, or linked by a *verified* citizen ID or by the browser's own
+//! password session, or created (`domain::accounts`, issue #22), a new session replaces
+//! whatever session the browser had, and the browser goes on to `next`.
 
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -38,11 +39,19 @@ pub async fn complete_sign_in(
         &origin,
         state.config.session_policy(),
         previous.as_deref(),
+        state.mailing(),
     )
     .await;
     match result {
         Ok((signed, how)) => {
             tracing::info!(account = %signed.account.id, how, "signed in with the national identity");
+            crate::business_registry::after_national_id_sign_in(
+                state,
+                &signed.account.id,
+                claims.citizen_id.as_deref(),
+                &origin,
+            )
+            .await;
             let secure = state.config.secure_cookies();
             let mut response = Redirect::to(&next).into_response();
             for value in [

@@ -8,7 +8,9 @@
 //!
 //! Codes and access tokens live in this process's memory and the signing key is generated at
 //! start-up: the simulator serves one development instance, and a restart signs everyone out
-//! of it (the portal then refetches the JWKS on the unknown `kid`).
+//! of it (the portal then refetches the JWKS on the unknown `kid`). At most
+//! [`crate::simulators::MAX_KEPT`] codes and as many access tokens are outstanding: past that,
+//! the oldest is forgotten.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -32,6 +34,41 @@ use serde_json::{json, Value};
 use super::client::pkce_challenge;
 use super::id_token::{es256_public_jwk, sign_es256, Jwks};
 use crate::config::Config;
+
+/// Where the simulator is mounted (outside production only).
+pub const MOUNT: &str = "/gia-lap/dinh-danh";
+const DISCOVERY: &str = "/.well-known/openid-configuration";
+const AUTHORIZE: &str = "/authorize";
+const TOKEN: &str = "/token";
+const JWKS: &str = "/jwks";
+const USERINFO: &str = "/userinfo";
+/// Every route of the simulator (method, path below [`MOUNT`]).
+pub const PATHS: &[(&str, &str)] = &[
+    ("GET", DISCOVERY),
+    ("GET", AUTHORIZE),
+    ("POST", AUTHORIZE),
+    ("POST", TOKEN),
+    ("GET", JWKS),
+    ("GET", USERINFO),
+    ("POST", USERINFO),
+];
+
+/// Keeps at most [`crate::simulators::MAX_KEPT`] entries before one more is inserted: the
+/// expired ones go first, then the one expiring soonest (the oldest, as lifetimes are equal).
+fn make_room<V>(map: &mut HashMap<String, V>, expires: impl Fn(&V) -> Instant) {
+    let now = Instant::now();
+    map.retain(|_, v| expires(v) > now);
+    while map.len() >= crate::simulators::MAX_KEPT {
+        let Some(oldest) = map
+            .iter()
+            .min_by_key(|(_, v)| expires(*v))
+            .map(|(k, _)| k.clone())
+        else {
+            break;
+        };
+        map.remove(&oldest);
+    }
+}
 
 /// Where the demo identities are read from, under `seed_dir`.
 pub const IDENTITIES_FILE: &str = "demo/national_identities.json";
@@ -187,11 +224,11 @@ impl Simulator {
 /// The simulator's routes, to be nested under `/gia-lap/dinh-danh`.
 pub fn routes<S>(simulator: Arc<Simulator>) -> Router<S> {
     Router::new()
-        .route("/.well-known/openid-configuration", get(discovery))
-        .route("/authorize", get(authorize_page).post(authorize_decision))
-        .route("/token", axum::routing::post(token))
-        .route("/jwks", get(jwks))
-        .route("/userinfo", get(userinfo).post(userinfo))
+        .route(DISCOVERY, get(discovery))
+        .route(AUTHORIZE, get(authorize_page).post(authorize_decision))
+        .route(TOKEN, axum::routing::post(token))
+        .route(JWKS, get(jwks))
+        .route(USERINFO, get(userinfo).post(userinfo))
         .with_state(simulator)
 }
 
@@ -368,7 +405,7 @@ async fn authorize_decision(
     };
     if let Ok(mut codes) = sim.codes.lock() {
         let now = Instant::now();
-        codes.retain(|_, g| g.expires > now);
+        make_room(&mut *codes, |g| g.expires);
         codes.insert(
             code.clone(),
             Grant {
@@ -649,7 +686,7 @@ async fn token(
     };
     if let Ok(mut tokens) = sim.access_tokens.lock() {
         let now = Instant::now();
-        tokens.retain(|_, (_, expires)| *expires > now);
+        make_room(&mut *tokens, |(_, expires)| *expires);
         tokens.insert(
             access_token.clone(),
             (

@@ -1,6 +1,7 @@
 //! Shared test harness: the whole router over a fresh, seeded database.
 
 pub mod browser;
+pub mod live;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

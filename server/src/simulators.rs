@@ -1,0 +1,235 @@
+//! The built-in simulators of the systems the portal talks to — VNPay, the postal carrier, the
+//! collecting bank, the SMS provider and the national identity provider — mounted under
+//! `/gia-lap/…` so that development and tests run end to end offline.
+//!
+//! They never serve production: [`mount`] adds nothing when the environment is production,
+//! whatever the other settings say (and `Config::validate` refuses the settings that would
+//! have needed them). Each simulator lists its routes ([`SIMULATORS`]) so a test can ask the
+//! production router for every one of them and get 404. Outside production each keeps at most
+//! [`MAX_KEPT`] records in memory (the oldest dropped) and reads at most [`MAX_BODY`] bytes of a
+//! request, so a simulator left reachable on a shared development machine cannot be used to
+//! fill its memory.
+
+use std::collections::VecDeque;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue};
+use axum::Router;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::config::Environment;
+use crate::state::AppState;
+
+/// Records (payments, parcels, credits, messages, codes) each simulator keeps at most.
+pub const MAX_KEPT: usize = 200;
+/// Largest request body a simulator reads (its real counterpart's requests are a few KB).
+pub const MAX_BODY: usize = 64 * 1024;
+/// Header naming the simulator that answered (`x-gia-lap: vnpay`), so a test tells a
+/// simulator's answer from the site's own "not found" page.
+pub const ANSWERED_BY: HeaderName = HeaderName::from_static("x-gia-lap");
+
+/// A simulator's routes: (method, path below its mount).
+pub type Routes = &'static [(&'static str, &'static str)];
+
+/// Every simulator: its name, where it is mounted, and its routes (method, path below the
+/// mount; `{…}` is a path parameter).
+pub const SIMULATORS: [(&str, &str, Routes); 6] = [
+    (
+        "vnpay",
+        crate::vnpay_simulator::MOUNT,
+        crate::vnpay_simulator::PATHS,
+    ),
+    (
+        "buu-chinh",
+        crate::carrier_simulator::MOUNT,
+        crate::carrier_simulator::PATHS,
+    ),
+    (
+        "ngan-hang",
+        crate::bank_simulator::MOUNT,
+        crate::bank_simulator::PATHS,
+    ),
+    ("sms", crate::sms::MOUNT, crate::sms::PATHS),
+    (
+        "dinh-danh",
+        crate::national_id::simulator::MOUNT,
+        crate::national_id::simulator::PATHS,
+    ),
+    (
+        "dang-ky-kinh-doanh",
+        crate::business_registry::MOUNT,
+        crate::business_registry::PATHS,
+    ),
+];
+
+/// Every simulator route as (simulator, method, absolute path).
+pub fn routes() -> Vec<(&'static str, &'static str, String)> {
+    SIMULATORS
+        .iter()
+        .flat_map(|(name, mount, paths)| {
+            paths
+                .iter()
+                .map(move |(method, path)| (*name, *method, format!("{mount}{path}")))
+        })
+        .collect()
+}
+
+/// Labels a simulator's answers and bounds the bodies it reads.
+fn guarded<S: Clone + Send + Sync + 'static>(router: Router<S>, name: &'static str) -> Router<S> {
+    router
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(SetResponseHeaderLayer::overriding(
+            ANSWERED_BY,
+            HeaderValue::from_static(name),
+        ))
+}
+
+/// Mounts the simulators the configuration relies on — none in production.
+pub fn mount(mut router: Router<AppState>, state: &AppState) -> Router<AppState> {
+    let config = &state.config;
+    if config.environment == Environment::Production {
+        return router;
+    }
+    let base = config.public_url.trim_end_matches('/');
+    if config.vnpay_pay_url.is_none() {
+        if let Ok(vnpay) = config.vnpay() {
+            let ipn = format!("{base}/thanh-toan/vnpay/ipn");
+            let simulator = crate::vnpay_simulator::Simulator::new(vnpay.secret, ipn);
+            router = router.nest(
+                crate::vnpay_simulator::MOUNT,
+                guarded(crate::vnpay_simulator::routes(simulator), "vnpay"),
+            );
+        }
+    }
+    if config.carrier_url.is_none() {
+        if let Ok(carrier) = config.carrier() {
+            let webhook = format!("{base}/buu-chinh/webhook");
+            let simulator = crate::carrier_simulator::Simulator::new(
+                carrier.token,
+                carrier.webhook_secret,
+                webhook,
+            );
+            router = router.nest(
+                crate::carrier_simulator::MOUNT,
+                guarded(crate::carrier_simulator::routes(simulator), "buu-chinh"),
+            );
+        }
+    }
+    if let Ok((_, secret)) = config.vietqr() {
+        let notice = format!("{base}/thanh-toan/vietqr/thong-bao");
+        let simulator = crate::bank_simulator::Simulator::new(secret, notice);
+        router = router.nest(
+            crate::bank_simulator::MOUNT,
+            guarded(crate::bank_simulator::routes(simulator), "ngan-hang"),
+        );
+    }
+    if config.sms_url.is_none() && !config.sms_disabled {
+        router = router.nest(
+            crate::sms::MOUNT,
+            guarded(
+                crate::sms::simulator_routes(crate::sms::Simulator::default()),
+                "sms",
+            ),
+        );
+    }
+    if let Some(simulator) = state.national_id.simulator.clone() {
+        router = router.nest(
+            crate::national_id::simulator::MOUNT,
+            guarded(
+                crate::national_id::simulator::routes(simulator),
+                "dinh-danh",
+            ),
+        );
+    }
+    if config.business_registry_url.is_none() {
+        router = router.nest(
+            crate::business_registry::MOUNT,
+            guarded(
+                crate::business_registry::routes(&config.seed_dir),
+                "dang-ky-kinh-doanh",
+            ),
+        );
+    }
+    router
+}
+
+/// A first-in, first-out memory of at most a fixed number of records: pushing one more drops
+/// the oldest.
+#[derive(Clone, Debug)]
+pub struct Bounded<T> {
+    items: VecDeque<T>,
+    capacity: usize,
+}
+
+impl<T> Default for Bounded<T> {
+    fn default() -> Self {
+        Bounded::with_capacity(MAX_KEPT)
+    }
+}
+
+impl<T> Bounded<T> {
+    /// A memory of at most `capacity` records (at least one).
+    pub fn with_capacity(capacity: usize) -> Bounded<T> {
+        Bounded {
+            items: VecDeque::new(),
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// Keeps `item`; returns the oldest record when it had to be dropped.
+    pub fn push(&mut self, item: T) -> Option<T> {
+        let dropped = if self.items.len() >= self.capacity {
+            self.items.pop_front()
+        } else {
+            None
+        };
+        self.items.push_back(item);
+        dropped
+    }
+
+    /// The records, oldest first.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
+        self.items.iter()
+    }
+
+    /// The records, oldest first, to change in place.
+    pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut T> {
+        self.items.iter_mut()
+    }
+
+    /// How many records are kept.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when nothing is kept.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_oldest_record_is_dropped() {
+        let mut kept = Bounded::with_capacity(3);
+        for i in 0..3 {
+            assert_eq!(kept.push(i), None);
+        }
+        assert_eq!(kept.push(3), Some(0));
+        assert_eq!(kept.iter().copied().collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert_eq!(kept.len(), 3);
+    }
+
+    #[test]
+    fn every_simulator_lists_its_routes_under_gia_lap() {
+        let routes = routes();
+        assert!(routes.len() >= SIMULATORS.len());
+        assert!(routes
+            .iter()
+            .all(|(_, method, path)| path.starts_with("/gia-lap/")
+                && matches!(*method, "GET" | "POST")));
+    }
+}
