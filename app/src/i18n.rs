@@ -79,6 +79,14 @@ impl Locale {
         text
     }
 
+    /// The staff history's label of a timeline event kind (`bo_event_<kind>`; the kinds are
+    /// `domain::dossiers::timeline::EVENT_KINDS`). An untranslated kind shows as itself rather
+    /// than vanish; the tests below make sure none is.
+    pub fn event_label(self, kind: &str) -> String {
+        Key::from_name(&format!("bo_event_{kind}"))
+            .map_or_else(|| kind.to_owned(), |k| self.t(k).to_owned())
+    }
+
     /// Formats a whole number with the language's thousands separator (`1.234` / `1,234`).
     pub fn number(self, n: u64) -> String {
         let sep = match self {
@@ -156,5 +164,54 @@ mod tests {
         let text = Locale::Vi.tf(Key::HomeStatsProcedures, &[("n", &"12")]);
         assert!(text.contains("12"), "{text}");
         assert!(!text.contains("{n}"), "{text}");
+    }
+}
+
+/// Every event kind the domain writes has its texts (issue 27: "bo_event_payment_paid" and
+/// others showed raw in the staff history).
+#[cfg(all(test, feature = "ssr"))]
+mod event_kind_tests {
+    use super::*;
+    use domain::dossiers::timeline::{EVENT_KINDS, INTERNAL_KINDS};
+
+    fn is_key_like(text: &str) -> bool {
+        text.contains('_') && !text.contains(' ')
+    }
+
+    #[test]
+    fn every_event_kind_reads_as_text_on_staff_pages() {
+        for kind in EVENT_KINDS {
+            let name = format!("bo_event_{kind}");
+            assert!(
+                Key::from_name(&name).is_some(),
+                "{name} is missing from the locales"
+            );
+            for locale in Locale::ALL {
+                let text = locale.event_label(kind);
+                assert!(
+                    !text.trim().is_empty() && text != *kind && !is_key_like(&text),
+                    "{name} in {} reads {text:?}",
+                    locale.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_public_event_kind_reads_as_text_for_the_applicant() {
+        for kind in EVENT_KINDS.iter().filter(|k| !INTERNAL_KINDS.contains(k)) {
+            let name = format!("event_{kind}");
+            let Some(key) = Key::from_name(&name) else {
+                panic!("{name} is missing from the locales");
+            };
+            for locale in Locale::ALL {
+                let text = locale.t(key);
+                assert!(
+                    !text.trim().is_empty() && !is_key_like(text),
+                    "{name} in {} reads {text:?}",
+                    locale.code()
+                );
+            }
+        }
     }
 }

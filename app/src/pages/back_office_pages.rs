@@ -344,7 +344,7 @@ fn StaffDossierBody(v: StaffDossierView, act: ServerAction<DossierAct>) -> impl 
                     .map(|e| view! {
                         <li>
                             <p>
-                                <time>{e.at.clone()}</time>" · "<strong>{key_text(t, &format!("bo_event_{}", e.kind))}</strong>
+                                <time>{e.at.clone()}</time>" · "<strong>{t.event_label(&e.kind)}</strong>
                                 " · "{e.actor.clone()}
                                 {e.to_status.clone().map(|s| view! { " → "{status_label(t, &s)} })}
                             </p>

@@ -42,6 +42,11 @@ pub async fn append<C: ConnectionTrait>(
     at: DateTime<Utc>,
     event: NewEvent<'_>,
 ) -> DomainResult<()> {
+    debug_assert!(
+        is_event_kind(event.kind),
+        "event kind {} is missing from EVENT_KINDS",
+        event.kind
+    );
     dossier_event::Entity::insert(dossier_event::ActiveModel {
         id: NotSet,
         dossier_id: Set(event.dossier_id.to_owned()),
@@ -93,6 +98,53 @@ pub struct PublicEvent {
 /// draft result before the leader signs it).
 pub const INTERNAL_KINDS: [&str; 2] = ["escalated", "result_uploaded"];
 
+/// Every event kind the domain writes on a timeline: the one list the interface translates
+/// (`bo_event_<kind>` on staff pages, `event_<kind>` for the applicant) and its tests check
+/// (issue 27: raw keys showed in the staff history). [`append`] refuses, in debug builds, a
+/// kind missing here, so a new kind fails the tests that write it until it is listed.
+pub const EVENT_KINDS: &[&str] = &[
+    // The moves (`lifecycle::Transition::code`).
+    "accept",
+    "request_supplement",
+    "refuse",
+    "supply",
+    "assign",
+    "forward",
+    "send_back",
+    "transfer",
+    "transfer_back",
+    "approve",
+    "stop",
+    "withdraw",
+    "apologise",
+    "return",
+    // Filing, escalation of an overrun step, the draft result.
+    "submitted",
+    "escalated",
+    "result_uploaded",
+    // Fees and payments.
+    "fee_added",
+    "payment_started",
+    "payment_paid",
+    "payment_duplicate",
+    "payment_failed",
+    "refund_requested",
+    "payment_refunded",
+    // Postal return: the applicant's choice, then `shipment_` + the carrier's status code.
+    "delivery_changed",
+    "shipment_created",
+    "shipment_picked_up",
+    "shipment_in_transit",
+    "shipment_delivered",
+    "shipment_failed",
+    "shipment_returned",
+];
+
+/// True for a kind of [`EVENT_KINDS`].
+pub fn is_event_kind(kind: &str) -> bool {
+    EVENT_KINDS.contains(&kind)
+}
+
 /// The public timeline of a dossier the caller may read, oldest first.
 pub async fn public_events<C: ConnectionTrait>(
     db: &C,
@@ -139,4 +191,29 @@ fn text_of(data: &Option<serde_json::Value>, key: &str) -> Option<String> {
         .and_then(|d| d.get(key))
         .and_then(|m| m.as_str())
         .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossiers::lifecycle::Transition;
+    use crate::postal::carrier::ShipmentStatus;
+
+    #[test]
+    fn every_kind_written_is_listed_once() {
+        for t in Transition::ALL {
+            assert!(is_event_kind(t.code()), "{}", t.code());
+        }
+        for s in ShipmentStatus::ALL {
+            let kind = format!("shipment_{}", s.code());
+            assert!(is_event_kind(&kind), "{kind}");
+        }
+        for k in INTERNAL_KINDS {
+            assert!(is_event_kind(k), "{k}");
+        }
+        let mut sorted = EVENT_KINDS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), EVENT_KINDS.len());
+    }
 }
