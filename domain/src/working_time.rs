@@ -262,6 +262,57 @@ impl Calendar {
         self.add_working_minutes(start, i64::from(working_hours) * 60)
     }
 
+    /// The first working day after `date`; `None` past [`MAX_DAYS`].
+    fn next_working_day(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let mut day = date;
+        for _ in 0..MAX_DAYS {
+            day = day.succ_opt()?;
+            if self.is_working_day(day) {
+                return Some(day);
+            }
+        }
+        None
+    }
+
+    /// The due date of a same-day procedure (giải quyết trong ngày) received at `received`:
+    /// the end of that working day when received before `cutoff`, else the end of the next
+    /// working day. This is the catalogue's rule "trường hợp tiếp nhận sau 15 giờ thì trả kết
+    /// quả trong ngày làm việc tiếp theo" (Nghị định 23/2015/NĐ-CP, art. 21 for certified
+    /// copies; the civil-status procedures say the same), with the hour an agency setting.
+    /// A request received on a day off counts as received after the cut-off (due at the end of
+    /// the next working day); a cut-off later than closing time is closing time, so a dossier
+    /// is never due before it was received.
+    pub fn due_same_day(&self, received: DateTime<Utc>, cutoff: NaiveTime) -> DateTime<Utc> {
+        let Some(day_end) = self.hours.day_end() else {
+            return received;
+        };
+        let local = received.with_timezone(&zone()).naive_local();
+        let today = local.date();
+        let day = if self.is_working_day(today) && local.time() < cutoff.min(day_end) {
+            Some(today)
+        } else {
+            self.next_working_day(today)
+        };
+        day.and_then(|d| d.and_time(day_end).and_local_timezone(zone()).single())
+            .map_or(received, |t| t.with_timezone(&Utc))
+    }
+
+    /// The due date of a dossier received at `received` under `limit`: working days or working
+    /// hours counted from the receipt (DOMAIN.md, "Due dates in working time"), or the
+    /// same-day rule of [`Calendar::due_same_day`] with the agency's `cutoff`.
+    pub fn due_for(
+        &self,
+        received: DateTime<Utc>,
+        limit: TimeLimit,
+        cutoff: NaiveTime,
+    ) -> DateTime<Utc> {
+        match limit {
+            TimeLimit::SameDay => self.due_same_day(received, cutoff),
+            TimeLimit::Hours(h) => self.due_at_hours(received, h),
+            TimeLimit::Days(d) => self.due_at(received, d),
+        }
+    }
+
     fn seconds_between(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> i64 {
         if b < a {
             return -self.seconds_between(b, a);
@@ -321,6 +372,44 @@ impl Calendar {
     pub fn time_left(&self, now: DateTime<Utc>, due: DateTime<Utc>) -> i64 {
         self.working_minutes_between(now, due)
     }
+}
+
+/// A procedure's time limit (thời hạn giải quyết), as the catalogue gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeLimit {
+    /// Within the day of receipt, or the next working day when received after the agency's
+    /// cut-off (the catalogue's `processing_days: 0` without `processing_hours`).
+    SameDay,
+    /// This many working hours (`processing_hours`, e.g. 4 for the residence confirmation).
+    Hours(u32),
+    /// This many working days (`processing_days`).
+    Days(u32),
+}
+
+impl TimeLimit {
+    /// Reads the catalogue's time-limit fields: `processing_hours` when given (the rule is in
+    /// hours), else `processing_days`; zero days means "within the day" (seed/README.md, "Time
+    /// limits": `processing_days: 0` is the same-day rule with the 15:00 cut-off).
+    pub fn from_catalogue(days: i64, hours: Option<i64>) -> TimeLimit {
+        let positive = |n: i64| u32::try_from(n).ok().filter(|n| *n > 0);
+        match (hours.and_then(positive), positive(days)) {
+            (Some(h), _) => TimeLimit::Hours(h),
+            (None, Some(d)) => TimeLimit::Days(d),
+            (None, None) => TimeLimit::SameDay,
+        }
+    }
+}
+
+/// The same-day cut-off when the agency sets none: 15:00, the hour the catalogue's same-day
+/// procedures name ("tiếp nhận sau 15 giờ").
+pub fn default_same_day_cutoff() -> NaiveTime {
+    hm(15, 0)
+}
+
+/// Reads a same-day cut-off, `HH:MM`.
+pub fn parse_cutoff(text: &str) -> Result<NaiveTime, WorkingHoursError> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| WorkingHoursError::BadTime(text.trim().to_owned()))
 }
 
 /// Working minutes as (days, hours, minutes) of 8-hour working days, for display.
@@ -460,6 +549,103 @@ mod tests {
         let cal = calendar_2026();
         assert_eq!(cal.add_working_minutes(start, minutes), expected);
         assert_eq!(cal.working_minutes_between(start, expected), minutes);
+    }
+
+    #[rstest]
+    // Monday 09:50, before the 15:00 cut-off: due at the end of that day.
+    #[case(vn(2026, 12, 7, 9, 50), vn(2026, 12, 7, 17, 0))]
+    // Received over lunch is still before the cut-off.
+    #[case(vn(2026, 12, 7, 12, 0), vn(2026, 12, 7, 17, 0))]
+    // Before opening counts as that day.
+    #[case(vn(2026, 12, 7, 6, 30), vn(2026, 12, 7, 17, 0))]
+    // At the cut-off and after: the end of the next working day.
+    #[case(vn(2026, 12, 7, 15, 0), vn(2026, 12, 8, 17, 0))]
+    #[case(vn(2026, 12, 7, 16, 30), vn(2026, 12, 8, 17, 0))]
+    #[case(vn(2026, 12, 7, 18, 0), vn(2026, 12, 8, 17, 0))]
+    // Friday after the cut-off: Monday.
+    #[case(vn(2026, 11, 27, 15, 30), vn(2026, 11, 30, 17, 0))]
+    // Friday before the cut-off: that Friday.
+    #[case(vn(2026, 11, 27, 14, 59), vn(2026, 11, 27, 17, 0))]
+    // Received on a Saturday (online): the end of Monday.
+    #[case(vn(2026, 11, 28, 10, 0), vn(2026, 11, 30, 17, 0))]
+    // Wednesday 29/4 after the cut-off: 30/4 and 1/5 are holidays, the weekend follows, so
+    // Monday 4/5.
+    #[case(vn(2026, 4, 29, 16, 0), vn(2026, 5, 4, 17, 0))]
+    // Received on a holiday before 15:00 is not "that day": the next working day.
+    #[case(vn(2026, 4, 30, 9, 0), vn(2026, 5, 4, 17, 0))]
+    // A make-up Saturday is a working day.
+    #[case(vn(2026, 10, 10, 9, 0), vn(2026, 10, 10, 17, 0))]
+    fn same_day_procedures_are_due_at_the_end_of_the_day(
+        #[case] received: DateTime<Utc>,
+        #[case] expected: DateTime<Utc>,
+    ) {
+        let cal = calendar_2026();
+        let cutoff = default_same_day_cutoff();
+        assert_eq!(cal.due_same_day(received, cutoff), expected);
+        assert_eq!(cal.due_for(received, TimeLimit::SameDay, cutoff), expected);
+    }
+
+    #[test]
+    fn the_cut_off_is_the_agencys_and_never_after_closing() -> Result<(), WorkingHoursError> {
+        let cal = calendar_2026();
+        // An agency that takes same-day requests until 16:00.
+        let at_four = parse_cutoff("16:00")?;
+        assert_eq!(
+            cal.due_same_day(vn(2026, 12, 7, 15, 30), at_four),
+            vn(2026, 12, 7, 17, 0)
+        );
+        // A cut-off after closing: received 17:30 is still due the next day, never before it
+        // was received.
+        let late = parse_cutoff("19:00")?;
+        assert_eq!(
+            cal.due_same_day(vn(2026, 12, 7, 17, 30), late),
+            vn(2026, 12, 8, 17, 0)
+        );
+        // Shorter working hours end the day earlier.
+        let short = Calendar::new(WorkingHours::parse("08:00-12:00,13:00-16:30")?, []);
+        assert_eq!(
+            short.due_same_day(vn(2026, 12, 7, 9, 0), at_four),
+            vn(2026, 12, 7, 16, 30)
+        );
+        assert!(parse_cutoff("3pm").is_err());
+        Ok(())
+    }
+
+    #[rstest]
+    // 4 working hours from Monday 09:00: 2 h 30 before lunch, 1 h 30 after.
+    #[case(vn(2026, 12, 7, 9, 0), 4, vn(2026, 12, 7, 15, 0))]
+    // From 16:00: one hour today, three tomorrow morning.
+    #[case(vn(2026, 12, 7, 16, 0), 4, vn(2026, 12, 8, 10, 0))]
+    // After closing: counted from the next working morning.
+    #[case(vn(2026, 12, 7, 17, 30), 4, vn(2026, 12, 8, 11, 0))]
+    // Friday afternoon: Monday.
+    #[case(vn(2026, 11, 27, 16, 0), 4, vn(2026, 11, 30, 10, 0))]
+    // Over 30/4–1/5 and the weekend.
+    #[case(vn(2026, 4, 29, 16, 0), 12, vn(2026, 5, 5, 10, 0))]
+    fn hour_limits_count_working_hours_from_receipt(
+        #[case] received: DateTime<Utc>,
+        #[case] hours: u32,
+        #[case] expected: DateTime<Utc>,
+    ) {
+        let cal = calendar_2026();
+        let due = cal.due_for(received, TimeLimit::Hours(hours), default_same_day_cutoff());
+        assert_eq!(due, expected);
+        assert!(due > received);
+    }
+
+    #[rstest]
+    #[case(0, None, TimeLimit::SameDay)]
+    #[case(0, Some(0), TimeLimit::SameDay)]
+    #[case(-1, None, TimeLimit::SameDay)]
+    #[case(0, Some(4), TimeLimit::Hours(4))]
+    #[case(10, Some(24), TimeLimit::Hours(24))]
+    #[case(5, None, TimeLimit::Days(5))]
+    fn the_catalogue_says_which_kind_of_limit(
+        #[case] days: i64,
+        #[case] hours: Option<i64>,
+        #[case] expected: TimeLimit,
+    ) {
+        assert_eq!(TimeLimit::from_catalogue(days, hours), expected);
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod m20261208_000001_delivery_request;
 mod m20261209_000001_identity_verification;
 mod m20261209_000002_organisation_verification;
 mod m20261209_000003_sign_in_limits;
+mod m20261209_000004_same_day_cutoff;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000001_identity_verification::Migration),
             Box::new(m20261209_000002_organisation_verification::Migration),
             Box::new(m20261209_000003_sign_in_limits::Migration),
+            Box::new(m20261209_000004_same_day_cutoff::Migration),
         ]
     }
 }

@@ -1,19 +1,24 @@
 //! The working-time clock of one agency: its working hours (or the national default) and the
-//! holiday calendar administrators keep, read from the database, over the pure rules of
-//! [`crate::working_time`].
+//! holiday calendar administrators keep, and its same-day cut-off, read from the database, over
+//! the pure rules of [`crate::working_time`].
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use super::codes::vietnam;
 use crate::entities::{agency, holiday};
 use crate::error::DomainResult;
-use crate::working_time::{Calendar, CalendarDay, HolidayKind, WorkingHours};
+use crate::working_time::{
+    default_same_day_cutoff, parse_cutoff, Calendar, CalendarDay, HolidayKind, TimeLimit,
+    WorkingHours,
+};
 
 /// An agency's working-time calendar.
 #[derive(Clone, Debug)]
 pub struct Clock {
     calendar: Calendar,
+    /// Same-day requests received from this time on are due the next working day.
+    cutoff: NaiveTime,
 }
 
 /// The holiday calendar as stored.
@@ -35,22 +40,43 @@ pub async fn calendar_days<C: ConnectionTrait>(db: &C) -> DomainResult<Vec<Calen
 }
 
 impl Clock {
-    /// The clock of `agency_code` (national default hours when it has none or is unknown).
+    /// The clock of `agency_code` (national default hours and 15:00 cut-off when it sets none
+    /// or is unknown).
     pub async fn for_agency<C: ConnectionTrait>(db: &C, agency_code: &str) -> DomainResult<Clock> {
-        let hours = agency::Entity::find_by_id(agency_code.to_owned())
+        let agency = agency::Entity::find_by_id(agency_code.to_owned())
             .one(db)
-            .await?
-            .and_then(|a| a.working_hours)
-            .and_then(|h| WorkingHours::parse(&h).ok())
+            .await?;
+        let hours = agency
+            .as_ref()
+            .and_then(|a| a.working_hours.as_deref())
+            .and_then(|h| WorkingHours::parse(h).ok())
             .unwrap_or_default();
-        Ok(Clock::new(hours, calendar_days(db).await?))
+        let cutoff = agency
+            .as_ref()
+            .and_then(|a| a.same_day_cutoff.as_deref())
+            .and_then(|c| parse_cutoff(c).ok())
+            .unwrap_or_else(default_same_day_cutoff);
+        Ok(Clock::new(hours, calendar_days(db).await?).with_cutoff(cutoff))
     }
 
-    /// A clock over the given hours and calendar.
+    /// A clock over the given hours and calendar, with the default same-day cut-off.
     pub fn new(hours: WorkingHours, days: Vec<CalendarDay>) -> Clock {
         Clock {
             calendar: Calendar::new(hours, days),
+            cutoff: default_same_day_cutoff(),
         }
+    }
+
+    /// The same clock with another same-day cut-off.
+    pub fn with_cutoff(self, cutoff: NaiveTime) -> Clock {
+        Clock { cutoff, ..self }
+    }
+
+    /// The due date of a dossier accepted at `start` under the procedure's time limit: working
+    /// days, working hours, or the end of the working day for same-day procedures (the next one
+    /// when accepted after the cut-off), see [`Calendar::due_for`].
+    pub fn due(&self, start: DateTime<Utc>, limit: TimeLimit) -> DateTime<Utc> {
+        self.calendar.due_for(start, limit, self.cutoff)
     }
 
     /// `days` working days after `start` (the due date of a procedure's processing time).

@@ -23,6 +23,7 @@ use crate::audit::{self, Entry, Origin, Outcome};
 use crate::catalogue::ProcedureDetails;
 use crate::entities::{account, agency, dossier, dossier_agency, procedure, procedure_version};
 use crate::error::{DomainError, DomainResult, FieldError};
+use crate::working_time::TimeLimit;
 
 /// What to do, with what the move needs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +116,8 @@ pub(crate) struct Plan {
     steps: Vec<StepDef>,
     processing_agency: Option<String>,
     processing_days: i32,
+    /// The time limit the dossier was filed under (its version's, else the procedure's).
+    limit: TimeLimit,
     procedure_name: String,
 }
 
@@ -133,10 +136,22 @@ pub(crate) async fn plan<C: ConnectionTrait>(db: &C, row: &dossier::Model) -> Do
         .and_then(|v| serde_json::from_value(v.content.clone()).ok())
         .or_else(|| serde_json::from_value(procedure.details.clone()).ok())
         .unwrap_or_default();
+    // The version keeps the imported row, time-limit fields included (seed/README.md).
+    let content = version.as_ref().map(|v| &v.content);
+    let limit = TimeLimit::from_catalogue(
+        content
+            .and_then(|c| c.get("processing_days"))
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or_else(|| i64::from(procedure.processing_days)),
+        content
+            .and_then(|c| c.get("processing_hours"))
+            .and_then(serde_json::Value::as_i64),
+    );
     Ok(Plan {
         steps: workflow::steps(db, &procedure).await?,
         processing_agency: workflow::processing_agency(&procedure, &details),
         processing_days: procedure.processing_days,
+        limit,
         procedure_name: version.map_or_else(|| procedure.name.clone(), |v| v.name),
     })
 }
@@ -280,7 +295,9 @@ pub async fn act(
     match transition {
         Transition::Accept => {
             let desk_clock = Clock::for_agency(&txn, &receiving).await?;
-            let due = desk_clock.after_days(now, plan.processing_days);
+            // Same-day procedures are due at the end of the working day, not the moment they
+            // are accepted (issue 27).
+            let due = desk_clock.due(now, plan.limit);
             changes.accepted_at = Some(now);
             changes.due_at = Some(Some(due));
             changes.enter_step(&plan, 0, &receiving, &clock, now);

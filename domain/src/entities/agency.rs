@@ -34,6 +34,9 @@ pub struct Model {
     pub slug: String,
     /// Working periods, `07:00-11:30,13:30-17:00`; `None` means the national default.
     pub working_hours: Option<String>,
+    /// Same-day procedures received from this time (`HH:MM`) on are due at the end of the next
+    /// working day instead of today's; `None` means 15:00, the catalogue's usual hour.
+    pub same_day_cutoff: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

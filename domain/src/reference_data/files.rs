@@ -66,6 +66,9 @@ struct AgencyRow {
     /// Working periods when they differ from the national default (`07:00-11:30,13:30-17:00`).
     #[serde(default)]
     working_hours: Option<String>,
+    /// Same-day cut-off (`HH:MM`) when it differs from the default 15:00.
+    #[serde(default)]
+    same_day_cutoff: Option<String>,
 }
 
 /// Reads and checks every seed file under `dir`; nothing is written here.
@@ -228,6 +231,7 @@ fn read_agencies(path: &Path, errors: &mut Vec<FieldError>) -> Vec<agency::Model
                 email: empty_none(r.email),
                 website: empty_none(r.website),
                 working_hours: empty_none(r.working_hours),
+                same_day_cutoff: empty_none(r.same_day_cutoff),
             })
         })
         .collect()
