@@ -1,6 +1,7 @@
 //! Demo accounts for development and tests (`seed/demo/accounts.json`): staff of three agencies
 //! with every role, a system administrator and a verified citizen, all with one documented
-//! password. The citizens' CCCD counts as checked by the demo desk clerk and their mobile number
+//! password. Every demo agency with staff has a leader, so each demo dossier can be approved
+//! (issue 27: a commune dossier never reached a result). The citizens' CCCD counts as checked by the demo desk clerk and their mobile number
 //! as proven, so demos of national-identity linking and SMS notices work. Loading is
 //! idempotent: accounts whose e-mail address exists are left alone.
 
@@ -129,4 +130,41 @@ async fn exists(db: &DatabaseConnection, email: &str) -> DomainResult<bool> {
         .one(db)
         .await?
         .is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 27: in every demo agency with staff a leader can approve, and the commune has the
+    /// whole chain (intake, specialist, leader), so its dossiers reach a result.
+    #[test]
+    fn every_demo_agency_with_staff_has_a_leader() -> DomainResult<()> {
+        let path = crate::testing::seed_dir().join("demo/accounts.json");
+        let (staff, password) = read_staff(&path)?;
+        assert_eq!(password, "Demo@2026");
+        let mut agencies: Vec<&str> = staff.iter().map(|s| s.agency_code.as_str()).collect();
+        agencies.sort_unstable();
+        agencies.dedup();
+        for agency in agencies {
+            let roles: Vec<Role> = staff
+                .iter()
+                .filter(|s| s.agency_code == agency)
+                .flat_map(|s| s.roles.clone())
+                .collect();
+            assert!(roles.contains(&Role::Leader), "{agency} has no leader");
+        }
+        let commune: Vec<Role> = staff
+            .iter()
+            .filter(|s| s.agency_code == "000.01.50.H53")
+            .flat_map(|s| s.roles.clone())
+            .collect();
+        for role in [Role::IntakeClerk, Role::Specialist, Role::Leader] {
+            assert!(commune.contains(&role), "Tân Ninh lacks {role:?}");
+        }
+        assert!(staff.iter().any(
+            |s| s.email == "lanhdao.tanninh@dichvucong.localhost" && s.roles == [Role::Leader]
+        ));
+        Ok(())
+    }
 }

@@ -38,10 +38,18 @@ pub async fn health() -> impl IntoResponse {
 /// `GET /ready`: the database answers; 503 otherwise, so a load balancer stops sending traffic.
 /// It also says how text messages go (`sms`: `provider`, `simulator` or `disabled`), so that a
 /// production instance running without text messages (`sms_disabled`) shows it.
+///
+/// `warnings` lists what does not stop the site but needs an administrator (issue 27): each
+/// agency and role where a workflow step has nobody active to take it (`staffing_gap`, with the
+/// procedures concerned), so dossiers there would wait forever.
 pub async fn ready(State(state): State<AppState>) -> Response {
     let sms = crate::sms::mode(&state.config);
     match domain::db::ping(&state.db).await {
-        Ok(()) => Json(json!({ "status": "ready", "database": "ok", "sms": sms })).into_response(),
+        Ok(()) => {
+            let warnings = staffing_warnings(&state.db).await;
+            Json(json!({ "status": "ready", "database": "ok", "sms": sms, "warnings": warnings }))
+                .into_response()
+        }
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
             (
@@ -51,6 +59,32 @@ pub async fn ready(State(state): State<AppState>) -> Response {
                 .into_response()
         }
     }
+}
+
+/// The staffing gaps as `/ready` warnings, one per agency and role; a failing query is logged
+/// and leaves the list empty (readiness is about serving, not about staffing).
+async fn staffing_warnings(db: &domain::db::DatabaseConnection) -> Vec<serde_json::Value> {
+    let gaps = match domain::dossiers::workflow::staffing_gaps(db).await {
+        Ok(gaps) => gaps,
+        Err(e) => {
+            tracing::warn!(error = %e, "staffing check failed");
+            return Vec::new();
+        }
+    };
+    let mut grouped: std::collections::BTreeMap<(String, &'static str), Vec<String>> =
+        std::collections::BTreeMap::new();
+    for g in gaps {
+        let procedures = grouped.entry((g.agency_code, g.role.code())).or_default();
+        if !procedures.contains(&g.procedure_code) {
+            procedures.push(g.procedure_code);
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|((agency, role), procedures)| {
+            json!({ "kind": "staffing_gap", "agency": agency, "role": role, "procedures": procedures })
+        })
+        .collect()
 }
 
 /// `GET /metrics`: Prometheus text format, for the allowed addresses or the token holder only

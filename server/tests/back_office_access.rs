@@ -94,9 +94,9 @@ fn role_may(action: &str, status: &str, roles: &[&str]) -> bool {
         "request_supplement" if status == "submitted" => any(&["intake_clerk"]),
         "request_supplement" => any(&["specialist", "leader"]),
         "supply" => any(&["intake_clerk"]),
-        "assign" | "forward" | "send_back" | "transfer" | "transfer_back" => {
-            any(&["specialist", "leader"])
-        }
+        // The desk hands the dossier to a specialist (issue 27).
+        "assign" => any(&["intake_clerk", "specialist", "leader"]),
+        "forward" | "send_back" | "transfer" | "transfer_back" => any(&["specialist", "leader"]),
         "approve" | "stop" => any(&["leader"]),
         "apologise" => any(&["specialist", "leader"]),
         _ => false, // withdraw: the owner only
@@ -221,7 +221,7 @@ async fn access_matrix_of_staff_actions_across_agencies_and_transfers() -> TestR
                 .collect(),
         })
         .collect();
-    assert_eq!(members.len(), 11);
+    assert_eq!(members.len(), 12, "with the desk's leader (issue 27)");
     let mut browsers = Vec::new();
     for m in &members {
         let mut b = Browser::new(&app);

@@ -243,6 +243,9 @@ pub struct WorkflowView {
     pub steps: Vec<WorkflowStepInput>,
     /// Agencies a step may name.
     pub agencies: Vec<Choice>,
+    /// One warning per step and agency where nobody active holds the step's role (issue 27:
+    /// dossiers would wait there forever), in the reader's language.
+    pub warnings: Vec<String>,
 }
 
 /// The counter intake page.

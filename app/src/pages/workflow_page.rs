@@ -98,6 +98,11 @@ fn Editor(
             " "
             {t.tf(Key::WorkflowBudget, &[("days", &w.processing_days.to_string()), ("hours", &budget.to_string()), ("total", &total.to_string())])}
         </p>
+        {(!w.warnings.is_empty()).then(|| view! {
+            <div class="notice notice-error" role="status">
+                <ul>{w.warnings.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+            </div>
+        })}
         <ActionForm action=save attr:class="form workflow-form">
             <CsrfField />
             <ErrorSummary error=save_error />

@@ -718,7 +718,25 @@ pub async fn workflow(procedure_code: String) -> Result<WorkflowView, AppError> 
             .find(|a| a.code == code)
             .map_or_else(|| code.to_owned(), |a| a.name.clone())
     };
+    let t = crate::i18n::use_locale();
+    let warnings = domain::dossiers::workflow::procedure_gaps(&db, &w.procedure, &w.steps)
+        .await?
+        .into_iter()
+        .map(|g| {
+            let role = crate::i18n::Key::from_name(&format!("workflow_role_{}", g.role.code()))
+                .map_or_else(|| g.role.code().to_owned(), |k| t.t(k).to_owned());
+            t.tf(
+                crate::i18n::Key::WorkflowGap,
+                &[
+                    ("step", &(g.step + 1).to_string()),
+                    ("agency", &name_of(&g.agency_code)),
+                    ("role", &role),
+                ],
+            )
+        })
+        .collect();
     Ok(WorkflowView {
+        warnings,
         procedure_code: w.procedure.code.clone(),
         procedure_name: w.procedure.name.clone(),
         processing_days: w.procedure.processing_days,

@@ -186,8 +186,10 @@ pub fn permitted(transition: Transition, from: Status, standing: &Standing) -> b
         },
         // The desk may also register a supplement brought in on paper.
         Transition::Supply => standing.owner || standing.any(&[IntakeClerk]),
-        Transition::Assign
-        | Transition::Forward
+        // The desk hands an accepted dossier to a specialist of its agency (at a commune the
+        // desk clerk passes it to the ward's specialist; issue 27); `processing` checks whom.
+        Transition::Assign => standing.any(&[IntakeClerk, Specialist, Leader]),
+        Transition::Forward
         | Transition::SendBack
         | Transition::Transfer
         | Transition::TransferBack => standing.any(&[Specialist, Leader]),
@@ -366,7 +368,7 @@ mod tests {
         add(
             "assign",
             &["accepted", "processing"],
-            &["specialist", "leader"],
+            &["clerk", "specialist", "leader"],
         );
         for t in ["forward", "send_back", "transfer", "transfer_back"] {
             add(t, &["processing"], &["specialist", "leader"]);

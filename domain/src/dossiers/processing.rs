@@ -352,16 +352,23 @@ pub async fn act(
             } else {
                 command.assignee_id.trim().to_owned()
             };
+            let person = account::Entity::find_by_id(assignee.clone())
+                .one(&txn)
+                .await?;
+            // A leader assigns anyone; the desk hands the dossier to a specialist (issue 27);
+            // anyone else takes it themself.
+            let desk_to_specialist = standing.roles.contains(&Role::IntakeClerk)
+                && person
+                    .as_ref()
+                    .is_some_and(|p| Role::parse_list(&p.roles).contains(&Role::Specialist));
             if !standing.roles.contains(&Role::Leader)
                 && Some(assignee.as_str()) != actor.account_id()
+                && !desk_to_specialist
             {
                 return Err(DomainError::Forbidden(
                     "only a leader assigns others".into(),
                 ));
             }
-            let person = account::Entity::find_by_id(assignee.clone())
-                .one(&txn)
-                .await?;
             let fits = person.as_ref().is_some_and(|p| {
                 !p.disabled
                     && p.agency_code.as_deref() == Some(holding.as_str())

@@ -6,6 +6,10 @@
 //! from an index in the page's order (`idx_dossier_open_due`, `idx_dossier_running_due`,
 //! `idx_dossier_desk_queue`) before its 25 rows are read, and a whole code or citizen ID is an
 //! index probe.
+//!
+//! Each tab is shown only to who can act on it (issue 27): "to approve" to leaders, "stuck" —
+//! dossiers waiting at a step whose role nobody active holds in the agency — to the agency
+//! administrator, who can give someone the role.
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Query};
@@ -46,11 +50,14 @@ pub enum Queue {
     ToReturn,
     /// Every open dossier the agency holds.
     All,
+    /// Waiting at a step whose role no active staff member of the agency holds (the agency
+    /// administrator's: nobody else can act on them).
+    Stuck,
 }
 
 impl Queue {
     /// Every queue, in tab order.
-    pub const ALL: [Queue; 9] = [
+    pub const ALL: [Queue; 10] = [
         Queue::New,
         Queue::Mine,
         Queue::Unassigned,
@@ -60,6 +67,7 @@ impl Queue {
         Queue::Waiting,
         Queue::ToReturn,
         Queue::All,
+        Queue::Stuck,
     ];
 
     /// Stable code (URL parameter and API value).
@@ -74,6 +82,7 @@ impl Queue {
             Queue::Waiting => "waiting",
             Queue::ToReturn => "to_return",
             Queue::All => "all",
+            Queue::Stuck => "stuck",
         }
     }
 
@@ -88,10 +97,29 @@ impl Queue {
             Queue::New
         } else if roles.contains(&Role::Leader) {
             Queue::ToApprove
+        } else if !processes(roles) && roles.contains(&Role::AgencyAdmin) {
+            Queue::Stuck
         } else {
             Queue::Mine
         }
     }
+
+    /// True when someone with `roles` sees this tab: its count is shown only to who can act
+    /// on its dossiers (a "to approve" count to a specialist is a promise nobody keeps).
+    pub fn shown_to(self, roles: &[Role]) -> bool {
+        match self {
+            Queue::ToApprove => roles.contains(&Role::Leader),
+            Queue::Stuck => roles.contains(&Role::AgencyAdmin),
+            _ => processes(roles),
+        }
+    }
+}
+
+/// True for the roles that work on dossiers.
+fn processes(roles: &[Role]) -> bool {
+    roles
+        .iter()
+        .any(|r| matches!(r, Role::IntakeClerk | Role::Specialist | Role::Leader))
 }
 
 /// What to list.
@@ -186,6 +214,7 @@ fn queue_condition(
     me: &str,
     now: DateTime<Utc>,
     soon: DateTime<Utc>,
+    missing: &[Role],
 ) -> Condition {
     let held = Condition::all().add(dossier::Column::HoldingAgencyCode.eq(agency));
     let running = |c: Condition| c.add(Expr::cust(RUNNING_SQL)).add(Expr::cust(PAUSED_SQL));
@@ -215,24 +244,71 @@ fn queue_condition(
         Queue::Waiting => held.add(Expr::cust(WAITING_SQL)),
         Queue::ToReturn => held.add(dossier::Column::Status.eq(Status::Processed.code())),
         Queue::All => held.add(Expr::cust(OPEN_SQL)),
+        Queue::Stuck => held.add(stuck_condition(missing)),
     }
+}
+
+/// Dossiers nobody in the agency can move, given the roles `missing` there: at the desk
+/// (new, or processed and to be returned) without an intake clerk; at a step whose role is
+/// missing; or transferred in for a part that neither a specialist nor a leader can do.
+fn stuck_condition(missing: &[Role]) -> Condition {
+    let mut any = Condition::any();
+    if missing.contains(&Role::IntakeClerk) {
+        any = any.add(
+            dossier::Column::Status.is_in([Status::Submitted.code(), Status::Processed.code()]),
+        );
+    }
+    let steps: Vec<&str> = missing
+        .iter()
+        .filter(|r| matches!(r, Role::Specialist | Role::Leader))
+        .map(|r| r.code())
+        .collect();
+    if !steps.is_empty() {
+        any = any.add(
+            Condition::all()
+                .add(
+                    dossier::Column::Status
+                        .is_in([Status::Accepted.code(), Status::Processing.code()]),
+                )
+                .add(dossier::Column::TransferOrigin.is_null())
+                .add(dossier::Column::StepRole.is_in(steps.clone())),
+        );
+    }
+    if steps.len() == 2 {
+        any = any.add(
+            Condition::all()
+                .add(dossier::Column::Status.eq(Status::Processing.code()))
+                .add(dossier::Column::TransferOrigin.is_not_null()),
+        );
+    }
+    if missing.is_empty() {
+        // Everyone needed is there: nothing is stuck.
+        any = any.add(Expr::cust("1 = 0"));
+    }
+    any
 }
 
 /// The count of every queue. The slots of the desk come from the tally kept as dossiers move
 /// (`tally`); "due soon" and "overdue" depend on the clock and are counted live over the index
 /// of running dossiers, "mine" over the assignee index (it spans agencies).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the query's parts, each used once"
+)]
 async fn counts<C: ConnectionTrait>(
     db: &C,
+    roles: &[Role],
     agency: &str,
     me: &str,
     now: DateTime<Utc>,
     soon: DateTime<Utc>,
     procedure: Option<&str>,
+    missing: &[Role],
 ) -> DomainResult<Vec<(Queue, u64)>> {
     let tally = super::tally::counts(db, agency, procedure).await?;
     let slot = |s: Slot| tally.get(&s).copied().unwrap_or(0);
     let mut out = Vec::with_capacity(Queue::ALL.len());
-    for q in Queue::ALL {
+    for q in Queue::ALL.into_iter().filter(|q| q.shown_to(roles)) {
         let n = match q {
             Queue::New => slot(Slot::New),
             Queue::Unassigned => slot(Slot::Unassigned),
@@ -244,9 +320,9 @@ async fn counts<C: ConnectionTrait>(
                 .filter(|s| s.is_open())
                 .map(slot)
                 .sum(),
-            Queue::Mine | Queue::DueSoon | Queue::Overdue => {
+            Queue::Mine | Queue::DueSoon | Queue::Overdue | Queue::Stuck => {
                 dossier::Entity::find()
-                    .filter(queue_condition(q, agency, me, now, soon))
+                    .filter(queue_condition(q, agency, me, now, soon, missing))
                     .filter(procedure_condition(procedure))
                     .count(db)
                     .await?
@@ -378,9 +454,14 @@ pub async fn list<C: ConnectionTrait>(
             _ => DomainError::Forbidden("staff queues".into()),
         });
     };
-    let agency = reading_agency(actor)
-        .ok_or_else(|| DomainError::Forbidden("staff queues".into()))?
-        .to_owned();
+    // The agency administrator reads no dossiers but sees the stuck ones, to staff the step.
+    let reads = reading_agency(actor).is_some();
+    let agency = match actor {
+        Actor::Staff {
+            agency_code, roles, ..
+        } if reads || roles.contains(&Role::AgencyAdmin) => agency_code.clone(),
+        _ => return Err(DomainError::Forbidden("staff queues".into())),
+    };
     let me = actor.account_id().unwrap_or_default().to_owned();
     let queue = if query.queue.is_empty() {
         Queue::home(roles)
@@ -393,15 +474,23 @@ pub async fn list<C: ConnectionTrait>(
             )])
         })?
     };
+    if !queue.shown_to(roles) || (!reads && !query.q.trim().is_empty()) {
+        return Err(DomainError::Forbidden(format!("queue {}", queue.code())));
+    }
+    let missing = if Queue::Stuck.shown_to(roles) {
+        super::workflow::missing_roles(db, &agency).await?
+    } else {
+        Vec::new()
+    };
     let clock = Clock::for_agency(db, &agency).await?;
     let soon = clock.after_hours(now, 8);
     let procedure_code = Some(query.procedure.trim()).filter(|c| !c.is_empty());
     let procedure = procedure_condition(procedure_code);
-    let counts = counts(db, &agency, &me, now, soon, procedure_code).await?;
+    let counts = counts(db, roles, &agency, &me, now, soon, procedure_code, &missing).await?;
     let page = query.page.max(1);
     let (ids, total) = if query.q.trim().is_empty() {
         let select = dossier::Entity::find()
-            .filter(queue_condition(queue, &agency, &me, now, soon))
+            .filter(queue_condition(queue, &agency, &me, now, soon, &missing))
             .filter(procedure);
         let ordered = match queue {
             Queue::New | Queue::Waiting => select.order_by_asc(dossier::Column::SubmittedAt),

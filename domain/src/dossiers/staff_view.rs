@@ -122,7 +122,8 @@ pub async fn load<C: ConnectionTrait>(
 }
 
 /// Staff of `agency` who can be given a dossier (specialists and leaders, enabled), as
-/// `(id, name)`: all of them for a leader, only themself for anyone else.
+/// `(id, name)`: all of them for a leader, the specialists for an intake clerk (the desk hands
+/// an accepted dossier on; issue 27), only themself for anyone else.
 pub async fn assignable<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
@@ -130,6 +131,7 @@ pub async fn assignable<C: ConnectionTrait>(
 ) -> DomainResult<Vec<(String, String)>> {
     let me = actor.account_id().unwrap_or_default();
     let leader = actor.has_role(Role::Leader);
+    let desk = actor.has_role(Role::IntakeClerk);
     Ok(account::Entity::find()
         .filter(account::Column::AgencyCode.eq(agency))
         .filter(account::Column::Disabled.eq(false))
@@ -142,7 +144,9 @@ pub async fn assignable<C: ConnectionTrait>(
                 .iter()
                 .any(|r| matches!(r, Role::Specialist | Role::Leader))
         })
-        .filter(|a| leader || a.id == me)
+        .filter(|a| {
+            leader || a.id == me || (desk && Role::parse_list(&a.roles).contains(&Role::Specialist))
+        })
         .map(|a| (a.id, a.full_name))
         .collect())
 }

@@ -4,6 +4,11 @@
 //! A procedure without configured steps gets the default two: a specialist reviews (70% of the
 //! processing time), a leader approves (the rest). Administrators replace them per procedure
 //! with [`replace`].
+//!
+//! A dossier must never wait at a step nobody can take (issue 27): [`staffing_gaps`] lists the
+//! steps whose role has no active staff in an agency that uses them, for `/ready` and the
+//! workflow editor, and `queues` shows the dossiers already waiting at such a step to the
+//! agency administrator.
 
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -14,7 +19,7 @@ use super::lifecycle::Position;
 use crate::access::{Actor, Role};
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::catalogue::ProcedureDetails;
-use crate::entities::{agency, dossier, procedure, procedure_step};
+use crate::entities::{account, agency, dossier, procedure, procedure_step};
 use crate::error::{DomainError, DomainResult, FieldError};
 
 /// One step of a workflow.
@@ -260,6 +265,177 @@ pub async fn replace(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// A step nobody can take: in `agency_code` no active staff member holds `role`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffingGap {
+    /// The procedure.
+    pub procedure_code: String,
+    /// Index of the step (0-based).
+    pub step: usize,
+    /// The role the step needs.
+    pub role: Role,
+    /// The agency where nobody holds it.
+    pub agency_code: String,
+}
+
+/// The roles held by active (not disabled) staff, per agency that has any active staff. An
+/// agency without staff accounts does not work in the portal yet, so it is not "using" steps.
+pub async fn staffed_roles<C: ConnectionTrait>(
+    db: &C,
+) -> DomainResult<std::collections::BTreeMap<String, Vec<Role>>> {
+    let mut out: std::collections::BTreeMap<String, Vec<Role>> = Default::default();
+    let staff = account::Entity::find()
+        .filter(account::Column::Kind.eq("staff"))
+        .filter(account::Column::Disabled.eq(false))
+        .all(db)
+        .await?;
+    for a in staff {
+        let Some(code) = a.agency_code else { continue };
+        let roles = out.entry(code).or_default();
+        for r in Role::parse_list(&a.roles) {
+            if !roles.contains(&r) {
+                roles.push(r);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The roles of the workflow that nobody active holds in `agency` (intake at the desk, a
+/// specialist's review, a leader's approval): the steps a dossier there would wait at forever.
+pub async fn missing_roles<C: ConnectionTrait>(db: &C, agency: &str) -> DomainResult<Vec<Role>> {
+    let staff = account::Entity::find()
+        .filter(account::Column::AgencyCode.eq(agency))
+        .filter(account::Column::Disabled.eq(false))
+        .all(db)
+        .await?;
+    let held: Vec<Role> = staff
+        .iter()
+        .flat_map(|a| Role::parse_list(&a.roles))
+        .collect();
+    Ok([Role::IntakeClerk, Role::Specialist, Role::Leader]
+        .into_iter()
+        .filter(|r| !held.contains(r))
+        .collect())
+}
+
+/// The gaps of one procedure's `steps`: each step's agency (its own, else the processing
+/// agency; for commune-level procedures every commune with staff, since each receives and
+/// processes them) checked against `staffed`.
+fn gaps_of(
+    procedure_code: &str,
+    steps: &[StepDef],
+    processing: Option<&str>,
+    staffed: &std::collections::BTreeMap<String, Vec<Role>>,
+    communes: &[String],
+) -> Vec<StaffingGap> {
+    let mut out = Vec::new();
+    for (i, step) in steps.iter().enumerate() {
+        let agencies: Vec<&str> = match step.agency_code.as_deref().or(processing) {
+            Some(code) => vec![code],
+            None => communes.iter().map(String::as_str).collect(),
+        };
+        for code in agencies {
+            if let Some(roles) = staffed.get(code) {
+                if !roles.contains(&step.role) {
+                    out.push(StaffingGap {
+                        procedure_code: procedure_code.to_owned(),
+                        step: i,
+                        role: step.role,
+                        agency_code: code.to_owned(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Communes (agencies of level `commune`) among the agencies with staff.
+async fn staffed_communes<C: ConnectionTrait>(
+    db: &C,
+    staffed: &std::collections::BTreeMap<String, Vec<Role>>,
+) -> DomainResult<Vec<String>> {
+    Ok(agency::Entity::find()
+        .filter(agency::Column::Code.is_in(staffed.keys().cloned()))
+        .filter(agency::Column::Level.eq("commune"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.code)
+        .collect())
+}
+
+/// The gaps of `steps` (the ones shown in the editor) for `procedure`.
+pub async fn procedure_gaps<C: ConnectionTrait>(
+    db: &C,
+    procedure: &procedure::Model,
+    steps: &[StepDef],
+) -> DomainResult<Vec<StaffingGap>> {
+    let staffed = staffed_roles(db).await?;
+    let communes = staffed_communes(db, &staffed).await?;
+    let details: ProcedureDetails =
+        serde_json::from_value(procedure.details.clone()).unwrap_or_default();
+    let processing = processing_agency(procedure, &details);
+    Ok(gaps_of(
+        &procedure.code,
+        steps,
+        processing.as_deref(),
+        &staffed,
+        &communes,
+    ))
+}
+
+/// Every step of every procedure whose role has no active staff in an agency that uses it
+/// (`/ready` reports them as a warning: the site still serves, but such dossiers would wait
+/// forever).
+pub async fn staffing_gaps<C: ConnectionTrait>(db: &C) -> DomainResult<Vec<StaffingGap>> {
+    let staffed = staffed_roles(db).await?;
+    let communes = staffed_communes(db, &staffed).await?;
+    let mut configured: std::collections::BTreeMap<String, Vec<procedure_step::Model>> =
+        Default::default();
+    for row in procedure_step::Entity::find()
+        .order_by_asc(procedure_step::Column::Position)
+        .all(db)
+        .await?
+    {
+        configured
+            .entry(row.procedure_code.clone())
+            .or_default()
+            .push(row);
+    }
+    let mut out = Vec::new();
+    for procedure in procedure::Entity::find()
+        .order_by_asc(procedure::Column::Code)
+        .all(db)
+        .await?
+    {
+        let steps = match configured.get(&procedure.code) {
+            Some(rows) => rows
+                .iter()
+                .map(|r| StepDef {
+                    name: r.name.clone(),
+                    role: Role::from_code(&r.role).unwrap_or(Role::Specialist),
+                    agency_code: r.agency_code.clone(),
+                    allowance_hours: r.allowance_hours,
+                })
+                .collect(),
+            None => default_steps(procedure.processing_days),
+        };
+        let details: ProcedureDetails =
+            serde_json::from_value(procedure.details.clone()).unwrap_or_default();
+        let processing = processing_agency(&procedure, &details);
+        out.extend(gaps_of(
+            &procedure.code,
+            &steps,
+            processing.as_deref(),
+            &staffed,
+            &communes,
+        ));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
