@@ -125,6 +125,12 @@ pub fn Field(
     /// Focused when the page opens (the kiosk's code field, for the barcode scanner).
     #[prop(default = false)]
     autofocus: bool,
+    /// Virtual keyboard on phones (`numeric` for digits-only fields).
+    #[prop(default = None)]
+    inputmode: Option<&'static str>,
+    /// Pattern of a valid value (`[0-9]*` also makes older iPhones open the digit pad).
+    #[prop(default = None)]
+    pattern: Option<&'static str>,
 ) -> impl IntoView {
     let t = use_locale();
     let message = move || {
@@ -167,6 +173,8 @@ pub fn Field(
                 autocomplete=autocomplete
                 aria-required=required.then_some("true")
                 autofocus=autofocus
+                inputmode=inputmode
+                pattern=pattern
                 aria-invalid=move || message().is_some().then_some("true")
                 aria-describedby=described
             />

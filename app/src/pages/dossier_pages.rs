@@ -985,7 +985,7 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
             } else {
                 view! {
                     <div class="table-wrap">
-                        <table class="table">
+                        <table class="table stack-table">
                             <thead><tr>
                                 <th scope="col">{t.t(Key::AccessAt)}</th>
                                 <th scope="col">{t.t(Key::AccessAgency)}</th>
@@ -994,7 +994,12 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {d.access.iter().map(|a| view! {
-                                    <tr><td>{a.at.clone()}</td><td>{a.agency.clone()}</td><td>{a.roles.clone()}</td><td>{a.what.clone()}</td></tr>
+                                    <tr>
+                                        <td data-label=t.t(Key::AccessAt)>{a.at.clone()}</td>
+                                        <td data-label=t.t(Key::AccessAgency)>{a.agency.clone()}</td>
+                                        <td data-label=t.t(Key::AccessRoles)>{a.roles.clone()}</td>
+                                        <td data-label=t.t(Key::AccessWhat)>{a.what.clone()}</td>
+                                    </tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
@@ -1171,7 +1176,7 @@ pub fn MyDossiersPage() -> impl IntoView {
                         }.into_any(),
                         Ok(rows) => view! {
                             <div class="table-wrap">
-                                <table>
+                                <table class="stack-table">
                                     <thead>
                                         <tr>
                                             <th scope="col">{t.t(Key::DossierProcedure)}</th>
@@ -1188,8 +1193,8 @@ pub fn MyDossiersPage() -> impl IntoView {
                                             };
                                             view! {
                                                 <tr>
-                                                    <td><a href=href>{r.procedure_name.clone()}</a></td>
-                                                    <td>{match r.code.clone() {
+                                                    <td data-label=t.t(Key::DossierProcedure)><a href=href>{r.procedure_name.clone()}</a></td>
+                                                    <td data-label=t.t(Key::DossierCode)>{match r.code.clone() {
                                                         Some(code) => view! {
                                                             {code.clone()}
                                                             <br />
@@ -1201,8 +1206,8 @@ pub fn MyDossiersPage() -> impl IntoView {
                                                         }.into_any(),
                                                         None => "—".into_any(),
                                                     }}</td>
-                                                    <td>{status_label(t, &r.status)}</td>
-                                                    <td>{r.updated_at.clone()}</td>
+                                                    <td data-label=t.t(Key::DossierStatus)>{status_label(t, &r.status)}</td>
+                                                    <td data-label=t.t(Key::UpdatedAt)>{r.updated_at.clone()}</td>
                                                 </tr>
                                             }
                                         }).collect_view()}

@@ -60,14 +60,14 @@ pub fn LookupPage() -> impl IntoView {
                             <div class="notice notice-error" role="alert"><p>{n}</p></div>
                         })}
                         <ErrorSummary error />
-                        <form method="get" action="/tra-cuu" class="form lookup-form">
+                        <form method="get" action="/tra-cuu" class="form lookup-form" novalidate>
                             {kiosk.then(|| view! { <input type="hidden" name="kiosk" value="1" /> })}
                             {kiosk.then(|| view! { <p class="kiosk-scan">{t.t(Key::KioskScan)}</p> })}
                             <Field name="code" value=code hint=Some(Key::LookupCodeHint) error required=true autofocus=kiosk />
-                            <Field name="factor" value=factor hint=Some(Key::LookupFactorHint) error required=true />
+                            <Field name="factor" value=factor hint=Some(Key::LookupFactorHint) error required=true inputmode=Some("numeric") pattern=Some("[0-9]*") />
                             <button type="submit" class="button">{t.t(Key::LookupSubmit)}</button>
                         </form>
-                        {found.map(|v| view! { <LookupResult v /> })}
+                        {found.map(|v| view! { <LookupResult v focus=!kiosk /> })}
                     }
                 })}
             </Suspense>
@@ -76,13 +76,26 @@ pub fn LookupPage() -> impl IntoView {
 }
 
 #[component]
-fn LookupResult(v: LookupView) -> impl IntoView {
+fn LookupResult(
+    v: LookupView,
+    /// Takes the focus when the page opens, so a screen reader or a phone user lands on the
+    /// answer rather than the top of the page (not at a kiosk, whose scanner needs the code
+    /// field). `autofocus` works without JavaScript: each lookup is a full page load.
+    focus: bool,
+) -> impl IntoView {
     let t = use_locale();
     let row = |label: Key, value: String| {
         (!value.is_empty()).then(|| view! { <dt>{t.t(label)}</dt><dd>{value}</dd> })
     };
     view! {
-        <section class="panel lookup-result" aria-labelledby="lookup-result-h" role="status">
+        <section
+            class="panel lookup-result"
+            id="ket-qua"
+            aria-labelledby="lookup-result-h"
+            role="status"
+            tabindex="-1"
+            autofocus=focus
+        >
             <h2 id="lookup-result-h">{t.tf(Key::LookupResultTitle, &[("code", &v.code)])}</h2>
             <dl class="summary-list">
                 {row(Key::LookupProcedure, v.procedure.clone())}

@@ -87,6 +87,18 @@ pub async fn sign_in(
     // Checked by the server's CSRF middleware before the call reaches here; declared so
     // that script-submitted forms send it too.
     let _ = csrf_token;
+    // An empty field is a slip, not a wrong password: name what is missing (and spend no
+    // sign-in attempt on it).
+    let mut missing = Vec::new();
+    if identifier.trim().is_empty() {
+        missing.push(("identifier".to_owned(), "contact_required".to_owned()));
+    }
+    if password.is_empty() {
+        missing.push(("password".to_owned(), "password_required".to_owned()));
+    }
+    if !missing.is_empty() {
+        return Err(AppError::Validation(missing));
+    }
     let ctx = support::ctx()?;
     let settings = support::settings()?;
     let db = super::db()?;

@@ -19,6 +19,14 @@ use crate::dto::results::AccessView;
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
 
+/// A calendar date as people in Vietnam write it, `dd/MM/yyyy`: the one way dates stored or
+/// typed as ISO `yyyy-MM-dd` (date inputs, answers) reach a page. Anything else is returned as is.
+pub fn display_date(value: &str) -> String {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_else(|_| value.to_owned())
+}
+
 /// `dd/MM/yyyy HH:mm` in Vietnam time.
 pub fn vietnam_time(at: DateTime<Utc>) -> String {
     at.with_timezone(&domain::dossiers::codes::vietnam())
@@ -306,6 +314,7 @@ fn answer_rows(
                     t.t(Key::No).to_owned()
                 },
             )),
+            "date" => rows.push((f.label.clone(), display_date(&f.value))),
             _ => rows.push((f.label.clone(), f.value.clone())),
         }
     }
@@ -912,7 +921,7 @@ fn review_sections(
         (t.t(Key::FieldCitizenId).to_owned(), a.citizen_id.clone()),
         (
             t.t(Key::FieldDateOfBirth).to_owned(),
-            a.date_of_birth.clone(),
+            display_date(&a.date_of_birth),
         ),
         (t.t(Key::FieldPhone).to_owned(), a.phone.clone()),
         (t.t(Key::FieldEmail).to_owned(), a.email.clone()),
@@ -964,4 +973,22 @@ fn review_sections(
         rows,
     })
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_date;
+
+    #[test]
+    fn iso_dates_read_day_month_year_and_other_text_stays() {
+        for (given, shown) in [
+            ("1990-03-15", "15/03/1990"),
+            (" 2026-12-07 ", "07/12/2026"),
+            ("", ""),
+            ("15/03/1990", "15/03/1990"),
+            ("1990-02-30", "1990-02-30"),
+        ] {
+            assert_eq!(display_date(given), shown, "{given:?}");
+        }
+    }
 }

@@ -1,0 +1,218 @@
+// A citizen's journeys on a 360 px phone (issue 27, points 8 and 11): "My dossiers" and "Who
+// opened my dossier" become stacked rows that fit the screen (and pass axe); check-answers
+// writes dates as dd/mm/yyyy; an empty sign-in names the missing fields (with and without
+// JavaScript); the lookup's four-digit field opens the digit pad and the answer takes the focus.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, launchBrowser, waitForHydration, seriousViolations, apiCall } from '../support/portal.mjs';
+
+let portal;
+before(async () => {
+  portal = await startPortal();
+});
+after(async () => {
+  await portal?.stop();
+});
+
+const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(2000)}\n%%EOF\n`);
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a2ba0000000049454e44ae426082', 'hex');
+
+/** A browser (360 px wide unless `width`) signed in as `email`, landed on `landing`. */
+async function as(email, landing, width = 360) {
+  const browser = await launchBrowser({ width, height: 800 });
+  const page = await browser.context.newPage();
+  await page.goto(`${portal.url}/dang-nhap`);
+  await waitForHydration(page);
+  await page.fill('#identifier', email);
+  await page.fill('#password', 'Demo@2026');
+  await Promise.all([page.waitForURL(landing, { timeout: 60_000 }), page.click('main button[type=submit]')]);
+  return { browser, page };
+}
+
+/** A notarisation draft of the signed-in citizen with every step done, born on 15 March 1990,
+ * made through the API with the browser's session (as a mobile app does). */
+async function readyDraft(api) {
+  const created = await api('POST', '/api/v1/dossiers', { procedure_code: 'TN.CONGCHUNG.001' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const d = created.body;
+  const applicant = {
+    ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000003',
+    date_of_birth: '1990-03-15',
+  };
+  const current = await api('GET', `/api/v1/dossiers/${d.id}`);
+  const saved = await api('PATCH', `/api/v1/dossiers/${d.id}`, {
+    revision: current.body.revision, applicant, answers: { noi_dung: 'Đăng ký hành nghề công chứng' },
+    delivery: { method: 'electronic' },
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  for (const slot of saved.body.problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
+    let up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
+    if (up.status !== 201) up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
+    assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
+  }
+  const again = await api('GET', `/api/v1/dossiers/${d.id}`);
+  const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
+  assert.deepEqual(ready.body.problems, []);
+  return d;
+}
+
+/** Widths that must not exceed the phone's: the page's and `selector`'s (scroll vs. box). */
+async function widths(page, selector) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return {
+      page: document.documentElement.scrollWidth,
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+    };
+  }, selector);
+}
+
+/** The column name a stacked cell shows before its value (CSS `::before`). */
+async function label(cell) {
+  return cell.evaluate((td) => getComputedStyle(td, '::before').content);
+}
+
+let citizen;
+let filed; // { id, code, factor } of a filed dossier, for the later tests
+let draftId;
+
+test('at 360 px "My dossiers" stacks each dossier: no sideways scroll, the name reads as a line, the update time shows', async () => {
+  citizen = await as('congdan@dichvucong.localhost', /\/tai-khoan/);
+  const page = citizen.page;
+  const api = (method, url, body) => apiCall(portal, page, method, url, body);
+  const d = await readyDraft(api);
+  const submitted = await api('POST', `/api/v1/dossiers/${d.id}/submit`, { declaration: true });
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+  const { applicant } = (await api('GET', `/api/v1/dossiers/${d.id}`)).body;
+  filed = { id: d.id, code: submitted.body.code, factor: applicant.citizen_id.slice(-4) };
+  assert.ok(filed.code, JSON.stringify(submitted.body));
+  draftId = (await readyDraft(api)).id;
+
+  await page.goto(`${portal.url}/ho-so-cua-toi`);
+  const table = page.locator('main table');
+  await table.waitFor();
+  const w = await widths(page, 'main .table-wrap');
+  assert.ok(w.page <= 360, `page ${w.page} px wide`);
+  assert.ok(w.scroll <= 360 && w.scroll <= w.client, `table container scrolls: ${JSON.stringify(w)}`);
+  // The procedure's name wraps as a sentence, not one word per line.
+  const name = table.locator('tbody tr').first().locator('td').first().locator('a');
+  const lines = await name.evaluate((a) => {
+    const lh = parseFloat(getComputedStyle(a).lineHeight) || parseFloat(getComputedStyle(a).fontSize) * 1.5;
+    return a.getBoundingClientRect().height / lh;
+  });
+  assert.ok(lines < 5, `the procedure name takes ${lines.toFixed(1)} lines`);
+  // The update column is on screen, labelled, with its time.
+  const updated = table.locator('tbody tr').first().locator('td').nth(3);
+  assert.ok(await updated.isVisible());
+  const box = await updated.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 360, `update cell at ${JSON.stringify(box)}`);
+  assert.match(await updated.innerText(), /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  assert.match(await label(updated), /Cập nhật/);
+  assert.deepEqual(await seriousViolations(page), []);
+});
+
+test('at 360 px "Who opened my dossier" fits the phone and passes axe', async () => {
+  assert.ok(filed, 'needs the dossier filed by the first test');
+  // The desk opens the dossier's page: that visit is what the citizen sees.
+  const desk = await as('tiepnhan.hcc@dichvucong.localhost', /\/mot-cua/, 1280);
+  try {
+    await desk.page.goto(`${portal.url}/mot-cua/ho-so/${filed.id}`);
+    await desk.page.locator('main h1').waitFor();
+  } finally {
+    await desk.browser.close();
+  }
+  const page = citizen.page;
+  await page.goto(`${portal.url}/ho-so/${filed.id}`);
+  const section = page.locator('section.access-log');
+  await section.locator('tbody tr').first().waitFor();
+  const w = await widths(page, 'section.access-log .table-wrap');
+  assert.ok(w.page <= 360, `page ${w.page} px wide`);
+  assert.ok(w.scroll <= 360 && w.scroll <= w.client, `table container scrolls: ${JSON.stringify(w)}`);
+  // Each cell names its column (the header row is hidden from sight on a phone).
+  assert.match(await label(section.locator('tbody tr').first().locator('td').nth(1)), /Cơ quan/);
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, []);
+});
+
+test('check-answers writes the date of birth as dd/mm/yyyy, and no ISO date', async () => {
+  assert.ok(draftId, 'needs the draft made by the first test');
+  const page = citizen.page;
+  await page.goto(`${portal.url}/ho-so/${draftId}/kiem-tra`);
+  const main = page.locator('main');
+  await main.locator('form button[type=submit]').last().waitFor();
+  const text = await main.innerText();
+  assert.match(text, /15\/03\/1990/);
+  assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}/);
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`an empty sign-in names the missing fields, not a wrong password (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const browser = await launchBrowser({ javaScriptEnabled, width: 360, height: 800 });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${portal.url}/dang-nhap`);
+      if (javaScriptEnabled) await waitForHydration(page);
+      // Both empty: both named.
+      await page.click('main button[type=submit]');
+      const summary = page.locator('.error-summary');
+      await summary.locator('a[href="#password"]').waitFor();
+      let text = await summary.innerText();
+      assert.match(text, /Thư điện tử hoặc số điện thoại: Bạn hãy nhập thư điện tử hoặc số điện thoại/);
+      assert.match(text, /Mật khẩu: Bạn hãy nhập mật khẩu/);
+      assert.doesNotMatch(text, /chưa đúng/);
+      assert.equal(await page.getAttribute('#identifier', 'aria-invalid'), 'true');
+      assert.equal(await page.getAttribute('#password', 'aria-invalid'), 'true');
+      // Only the password missing: only it is named.
+      if (!javaScriptEnabled) await page.goto(`${portal.url}/dang-nhap`);
+      await page.fill('#identifier', 'congdan@dichvucong.localhost');
+      await page.fill('#password', '');
+      await page.click('main button[type=submit]');
+      await page.locator('.error-summary a[href="#password"]').waitFor();
+      await page.locator('.error-summary a[href="#identifier"]').waitFor({ state: 'detached' });
+      text = await page.locator('.error-summary').innerText();
+      assert.match(text, /Bạn hãy nhập mật khẩu/);
+      assert.doesNotMatch(text, /chưa đúng/);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`the lookup's digits open the digit pad and the answer takes the focus (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    assert.ok(filed, 'needs the dossier filed by the first test');
+    const browser = await launchBrowser({ javaScriptEnabled, width: 360, height: 740 });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${portal.url}/tra-cuu`);
+      if (javaScriptEnabled) await waitForHydration(page);
+      const factor = page.locator('#factor');
+      assert.equal(await factor.getAttribute('inputmode'), 'numeric');
+      assert.equal(await factor.getAttribute('pattern'), '[0-9]*');
+      assert.equal(await factor.getAttribute('autocomplete'), 'off');
+      await page.fill('#code', filed.code);
+      await factor.fill(filed.factor);
+      await Promise.all([page.waitForURL(new RegExp(`factor=${filed.factor}`), { waitUntil: 'commit' }), page.click('form.lookup-form button[type=submit]')]);
+      const result = page.locator('section.lookup-result');
+      await result.waitFor({ timeout: 15_000 }).catch(async (e) => {
+        throw new Error(`${e.message}\n${page.url()}\n${await page.locator('main').innerText()}`);
+      });
+      // Polled from the test (waitForFunction needs the page's own scripts, off in one run).
+      let focused = '';
+      for (let i = 0; i < 50 && focused !== 'ket-qua'; i++) {
+        focused = await page.evaluate(() => document.activeElement?.id ?? '');
+        if (focused !== 'ket-qua') await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.equal(focused, 'ket-qua', 'the answer has the focus');
+      assert.equal(await result.getAttribute('tabindex'), '-1');
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('close the citizen\'s browser', async () => {
+  await citizen?.browser.close();
+});
