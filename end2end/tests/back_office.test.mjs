@@ -261,10 +261,19 @@ test('a dossier goes from the citizen through the desk, two agencies and the lea
     await page.locator('.result-ready').waitFor();
     const resultUrl = await page.locator('.result-ready a.button').getAttribute('href');
     const verifyUrl = await page.locator('.result-ready a[href*="/xac-thuc/"]').getAttribute('href');
-    const result = await page.request.get(`${portal.url}${resultUrl}`);
-    assert.equal(result.status(), 200);
-    assert.equal(result.headers()['content-type'], 'application/pdf');
-    const signed = await result.body();
+    // Opened by the browser from the portal's own page (Chromium sends `Sec-Fetch-Site:
+    // same-origin`): only such an opening counts as delivery, never a request another site
+    // causes (issue #22), so Playwright's out-of-browser `page.request` would not do here.
+    const result = await page.evaluate(async (url) => {
+      const answer = await fetch(url);
+      const bytes = new Uint8Array(await answer.arrayBuffer());
+      let text = '';
+      for (const b of bytes) text += String.fromCharCode(b);
+      return { status: answer.status, type: answer.headers.get('content-type'), body: btoa(text) };
+    }, resultUrl);
+    assert.equal(result.status, 200);
+    assert.equal(result.type, 'application/pdf');
+    const signed = Buffer.from(result.body, 'base64');
     assert.ok(signed.includes('/ETSI.CAdES.detached'), 'a PAdES signature');
     await page.goto(`${portal.url}/ho-so/${id}`);
     await page.locator('dd').filter({ hasText: 'Đã trả kết quả' }).waitFor();
