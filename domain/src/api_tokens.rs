@@ -140,19 +140,13 @@ pub async fn revoke(
     })
     .exec(&txn)
     .await?;
-    audit::record(
+    record_change(
         &txn,
         origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
-            action: "api_token_revoked",
-            target_type: Some("api_token"),
-            target_id: Some(row.id.clone()),
-            agency_code: row.agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "name": row.name })),
-        },
+        actor,
+        &row,
+        "api_token_revoked",
+        serde_json::json!({ "name": row.name }),
     )
     .await?;
     txn.commit().await?;
@@ -189,23 +183,17 @@ pub async fn renew(
     })
     .exec(&txn)
     .await?;
-    audit::record(
+    record_change(
         &txn,
         origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
-            action: "api_token_renewed",
-            target_type: Some("api_token"),
-            target_id: Some(row.id.clone()),
-            agency_code: row.agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "name": row.name,
-                "from": expires_at(&row),
-                "to": renewed.expires_at,
-            })),
-        },
+        actor,
+        &row,
+        "api_token_renewed",
+        serde_json::json!({
+                        "name": row.name,
+                        "from": expires_at(&row),
+                        "to": renewed.expires_at,
+        }),
     )
     .await?;
     txn.commit().await?;
@@ -255,4 +243,31 @@ pub async fn authenticate(db: &DatabaseConnection, token: &str) -> DomainResult<
             .filter_map(Scope::from_code)
             .collect(),
     })
+}
+
+/// Audits an administrator's change to a token (revoked, renewed): the same entry shape for
+/// each, named by `action`, with what changed in `detail`.
+async fn record_change<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    origin: &Origin,
+    actor: &Actor,
+    row: &api_token::Model,
+    action: &'static str,
+    detail: serde_json::Value,
+) -> DomainResult<()> {
+    audit::record(
+        txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: crate::staff::actor_label(txn, actor).await?,
+            action,
+            target_type: Some("api_token"),
+            target_id: Some(row.id.clone()),
+            agency_code: row.agency_code.clone(),
+            outcome: Outcome::Success,
+            detail: Some(detail),
+        },
+    )
+    .await
 }
