@@ -29,6 +29,25 @@ pub struct Viewer {
     pub agency_code: Option<String>,
 }
 
+impl Viewer {
+    /// Whether the viewer holds role `code` (e.g. `"leader"`).
+    pub fn has_role(&self, code: &str) -> bool {
+        self.roles.iter().any(|r| r == code)
+    }
+
+    /// Staff who work dossiers in the one-stop back office (desk, specialist, leader).
+    pub fn works_dossiers(&self) -> bool {
+        ["intake_clerk", "specialist", "leader"]
+            .iter()
+            .any(|r| self.has_role(r))
+    }
+
+    /// Agency or system administrators.
+    pub fn administers(&self) -> bool {
+        self.has_role("agency_admin") || self.has_role("system_admin")
+    }
+}
+
 /// Per-request facts set by the server's middleware.
 #[cfg(feature = "ssr")]
 #[derive(Clone, Debug)]

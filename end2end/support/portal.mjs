@@ -79,8 +79,43 @@ export async function startPortal({ port, env: extra = {} } = {}) {
   };
 }
 
-/** Launches headless Chromium; `javaScriptEnabled: false` gives the no-JS journey. */
-export async function launchBrowser({ javaScriptEnabled = true, width = 1280, height = 900 } = {}) {
+/** Pages already checked by axe in this test file: a path pattern at a width, with or without
+ * an error summary (the same page with errors shown is another page to check). */
+const audited = new Set();
+
+/**
+ * Makes `page.goto` run axe-core on every HTML page it opens, once per path pattern and width, and
+ * fail at once on a serious or critical violation: so every page the suite visits is checked
+ * (issue 27), not only those a test remembered to check.
+ */
+function auditEveryVisit(page, width, javaScriptEnabled) {
+  // axe runs as a script in the page: a browser with scripts off cannot run it (the same pages
+  // are visited with scripts on, and the server's HTML is what axe reads either way).
+  if (!javaScriptEnabled) return page;
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    const type = response?.headers()['content-type'] ?? '';
+    if (!response || !type.startsWith('text/html')) return response;
+    const pattern = new URL(page.url()).pathname
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')
+      .replace(/\/\d+(?=\/|$)/g, '/:n');
+    const withErrors = (await page.locator('.error-summary').count()) > 0;
+    const key = `${pattern} ${width} ${withErrors}`;
+    if (audited.has(key)) return response;
+    audited.add(key);
+    const violations = await seriousViolations(page);
+    if (violations.length) {
+      throw new Error(`axe on ${page.url()} at ${width} px:\n  ${violations.join('\n  ')}`);
+    }
+    return response;
+  };
+  return page;
+}
+
+/** Launches headless Chromium; `javaScriptEnabled: false` gives the no-JS journey. Staff pages
+ * are checked at 1366 px (the default) and citizen pages at 360 px by the tests that ask. */
+export async function launchBrowser({ javaScriptEnabled = true, width = 1366, height = 900 } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'portal-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -92,6 +127,8 @@ export async function launchBrowser({ javaScriptEnabled = true, width = 1280, he
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+  const newPage = context.newPage.bind(context);
+  context.newPage = async () => auditEveryVisit(await newPage(), width, javaScriptEnabled);
   return {
     context,
     async close() {

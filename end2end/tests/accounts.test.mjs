@@ -79,6 +79,7 @@ test('register → verify by e-mail → sign in → profile with a bad then a go
     assert.equal(await page.inputValue('#phone'), '0987654321');
 
     await waitForHydration(page);
+    await page.click('header .account-menu summary');
     await page.click('header button[type=submit]');
     await page.waitForURL((u) => new URL(u).pathname === '/');
     await page.waitForSelector('header a[href="/dang-nhap"]');
@@ -126,6 +127,7 @@ test('a visitor whose first page came from the page cache can still sign in afte
     await page.fill('#password', 'Demo@2026');
     await page.click('main button[type=submit]');
     await page.waitForURL(/\/tai-khoan/);
+    await page.click('header .account-menu summary');
     await page.waitForSelector('header >> text=Nguyễn Thị Hoa');
   } finally {
     await browser.close();

@@ -126,6 +126,7 @@ async function status(page) {
 test('a dossier goes from the citizen through the desk, two agencies and the leader to its result', async () => {
   const citizen = await as('congdan@dichvucong.localhost', /\/tai-khoan/);
   let staff;
+  let phone;
   try {
     const { id, code } = await fileDossier(citizen.page);
     const dossierUrl = `${portal.url}/mot-cua/ho-so/${id}`;
@@ -280,14 +281,32 @@ test('a dossier goes from the citizen through the desk, two agencies and the lea
     assert.match(await page.locator('ol.timeline').innerText(), /Đã trả kết quả điện tử/);
     assert.match(await page.locator('.result-ready').innerText(), /Bạn đã nhận kết quả điện tử lúc/);
 
-    // The QR page checks copies: the downloaded file is genuine, a tampered one is not.
+    // The QR page, scanned with a phone, checks copies: the downloaded file is genuine, a
+    // tampered one is not; the fingerprint wraps instead of widening the page (issue 27).
+    phone = await launchBrowser({ width: 360, height: 740 });
+    page = await phone.context.newPage();
     await page.goto(`${portal.url}${verifyUrl}`);
+    const fitsPhone = async (what) => {
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, `${what}: the page scrolls sideways`);
+      const button = page.locator('form.verify-form button[type=submit]');
+      const uncovered = await button.evaluate((b) => {
+        const r = b.getBoundingClientRect();
+        b.scrollIntoView({ block: 'center' });
+        const s = b.getBoundingClientRect();
+        const hit = document.elementFromPoint(s.x + s.width / 2, s.y + s.height / 2);
+        return r.width > 0 && (hit === b || b.contains(hit));
+      });
+      assert.ok(uncovered, `${what}: the check button is covered`);
+    };
+    await fitsPhone('the verification page');
     await page.locator('h1').filter({ hasText: 'Xác thực kết quả điện tử' }).waitFor();
     assert.match(await page.locator('main').innerText(), new RegExp(code));
     assert.deepEqual(await seriousViolations(page), []);
     await page.setInputFiles('#verify-file', { name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: signed });
     await Promise.all([page.waitForURL(/tep=/), page.click('form.verify-form button[type=submit]')]);
     assert.match(await page.locator('.verdict').innerText(), /đúng là văn bản cơ quan đã ký/);
+    await fitsPhone('the verdict');
+    assert.deepEqual(await seriousViolations(page), []);
     const tampered = Buffer.from(signed);
     const at = tampered.indexOf('Giay chung nhan');
     assert.ok(at > 0);
@@ -296,6 +315,7 @@ test('a dossier goes from the citizen through the desk, two agencies and the lea
     await Promise.all([page.waitForURL((u) => u.search.includes('tep=') && !u.search.includes(createHash('sha256').update(signed).digest('hex'))), page.click('form.verify-form button[type=submit]')]);
     assert.match(await page.locator('.verdict').innerText(), /KHÔNG phải văn bản cơ quan đã ký/);
   } finally {
+    await phone?.close();
     await staff?.browser.close();
     await citizen.browser.close();
   }

@@ -38,6 +38,7 @@ async function next(page, slug) {
 test('a clerk registers a walk-in dossier at the desk, then accepts it from the new queue', async () => {
   const { browser, page } = await signedIn('tiepnhan.hcc@dichvucong.localhost', /\/mot-cua/);
   try {
+    await page.click('header .account-menu summary');
     await page.click('header a[href="/mot-cua/tiep-nhan"]');
     await page.waitForURL(/\/mot-cua\/tiep-nhan$/);
     await waitForHydration(page);

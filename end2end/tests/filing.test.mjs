@@ -199,7 +199,14 @@ for (const javaScriptEnabled of [true, false]) {
       await page.waitForURL(/\/nhan-ket-qua$/);
       await settle();
       await axe('delivery step');
+      // Postal return's fields are reachable before saving (issue 27): shown once chosen with
+      // JavaScript, always on the page (saying when they apply) without it.
+      await page.check('#delivery-method-post');
+      assert.ok(await page.locator('#delivery-recipient').isVisible(), 'the recipient field is on screen');
+      assert.ok(await page.locator('#delivery-postal_payment-on_delivery').isVisible(), 'how to pay the postage is on screen');
+      assert.match(await page.locator('.conditional:has(#delivery-recipient) > .conditional-when').innerText(), /Nhận qua bưu chính/);
       await page.check('#delivery-method-electronic');
+      if (javaScriptEnabled) assert.ok(!(await page.locator('#delivery-recipient').isVisible()), 'hidden again with JavaScript');
       await page.click('button[value=next]');
       await page.waitForURL(/\/kiem-tra$/);
       await settle();
@@ -207,6 +214,21 @@ for (const javaScriptEnabled of [true, false]) {
       const review = await page.textContent('main');
       assert.match(review, /Cấp giấy chứng nhận cho quán ăn 60 chỗ/);
       assert.match(review, /700\.000 đồng/);
+      // Sent without the declaration: one summary at the top takes the focus and links to the box
+      // (issue 27), instead of a message far down the page.
+      await page.click('main button.button-large');
+      const problem = page.locator('.error-summary a[href="#declaration"]');
+      await problem.waitFor();
+      assert.match(await problem.innerText(), /Cam đoan/i);
+      let focused = false;
+      for (let i = 0; i < 50 && !focused; i++) {
+        focused = await page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false);
+        if (!focused) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.ok(focused, 'the error summary has the focus');
+      const top = await page.locator('.error-summary').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+      assert.ok(top < 600, `the summary starts ${top} px down the page`);
+      await settle();
       await page.check('#declaration');
       await page.click('main button.button-large');
       await page.waitForURL(/\?moi=1$/);

@@ -116,7 +116,7 @@ test('at 360 px "My dossiers" stacks each dossier: no sideways scroll, the name 
 test('at 360 px "Who opened my dossier" fits the phone and passes axe', async () => {
   assert.ok(filed, 'needs the dossier filed by the first test');
   // The desk opens the dossier's page: that visit is what the citizen sees.
-  const desk = await as('tiepnhan.hcc@dichvucong.localhost', /\/mot-cua/, 1280);
+  const desk = await as('tiepnhan.hcc@dichvucong.localhost', /\/mot-cua/, 1366);
   try {
     await desk.page.goto(`${portal.url}/mot-cua/ho-so/${filed.id}`);
     await desk.page.locator('main h1').waitFor();
@@ -207,6 +207,47 @@ for (const javaScriptEnabled of [true, false]) {
       }
       assert.equal(focused, 'ket-qua', 'the answer has the focus');
       assert.equal(await result.getAttribute('tabindex'), '-1');
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+for (const [who, email, link] of [
+  ['a citizen', 'congdan@dichvucong.localhost', '/ho-so-cua-toi'],
+  ['a system administrator', 'quantri@dichvucong.localhost', null],
+  ['an intake clerk', 'tiepnhan.hcc@dichvucong.localhost', '/mot-cua'],
+]) {
+  test(`signed in on a 360 px phone, ${who}'s header takes at most 120 px and links to their own work`, async () => {
+    const { browser, page } = await as(email, (u) => !u.pathname.startsWith('/dang-nhap'));
+    try {
+      for (const path of ['/', '/thu-tuc', '/tra-cuu', '/tai-khoan']) {
+        await page.goto(`${portal.url}${path}`);
+        await page.locator('header .account-menu summary').waitFor();
+        const height = await page.locator('header.site-header').evaluate((h) => h.getBoundingClientRect().height);
+        assert.ok(height <= 120, `${path}: the header is ${height} px tall`);
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, `${path} scrolls sideways`);
+        if (link) {
+          const nav = page.locator(`header nav.main-nav a[href="${link}"]`);
+          assert.ok(await nav.isVisible(), `${path}: no visible link to ${link}`);
+        }
+      }
+      // The menu opens over the page with the person's name and a working sign-out.
+      await page.click('header .account-menu summary');
+      const panel = page.locator('header .account-panel');
+      assert.ok(await panel.isVisible());
+      const box = await panel.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 360, `the menu is off screen: ${JSON.stringify(box)}`);
+      assert.match(await panel.innerText(), /Đang đăng nhập: /);
+      assert.deepEqual(await seriousViolations(page), []);
+      if (link === '/ho-so-cua-toi') {
+        await Promise.all([page.waitForURL(/\/ho-so-cua-toi$/), page.click('header nav.main-nav a[href="/ho-so-cua-toi"]')]);
+        assert.equal(await page.locator('header nav.main-nav a[href="/ho-so-cua-toi"]').getAttribute('aria-current'), 'page');
+      }
+      await waitForHydration(page);
+      if (!(await page.locator('header .account-menu[open]').count())) await page.click('header .account-menu summary');
+      await Promise.all([page.waitForURL((u) => new URL(u).pathname === '/'), page.click('header .account-panel button[type=submit]')]);
+      await page.locator('header a[href="/dang-nhap"]').waitFor();
     } finally {
       await browser.close();
     }

@@ -1,7 +1,33 @@
-//! Shows or hides conditional form items as the applicant answers. Items carry
-//! `data-visible-if="<controller id>=<value>|<value>"`; the server renders them hidden or shown
-//! from the saved answers (so without JavaScript a save reveals them), and this keeps them in
-//! step while typing.
+//! Conditional form items: shown only for some answers (postal details when the result comes
+//! by post, the represented person when filing for someone else, a form's dependent fields).
+//!
+//! Items carry `data-visible-if="<controller id>=<value>|<value>"`. Without JavaScript every
+//! item is on the page, each saying when it applies, so nothing the server may ask for is out
+//! of reach (issue 27). With it, the head script marks `<html class="js">` before the body is
+//! painted, items the saved answers do not call for are hidden by CSS, and [`refresh`] keeps
+//! them in step as the applicant answers.
+
+use leptos::prelude::*;
+
+/// A block of form items that applies only to some answers.
+#[component]
+pub fn Conditional(
+    /// `<controller id>=<value>|<value>`: the control and the values that call for the block.
+    rule: String,
+    /// Whether the saved answers call for it (the page with JavaScript hides it otherwise).
+    visible: bool,
+    /// Says when to fill it in, for a reader who sees every block (JavaScript off).
+    #[prop(optional, into)]
+    when: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="form-item conditional" class:conditional-off=!visible data-visible-if=rule>
+            {when.filter(|w| !w.is_empty()).map(|w| view! { <p class="conditional-when">{w}</p> })}
+            {children()}
+        </div>
+    }
+}
 
 /// Re-evaluates every conditional item inside `root` (call on `change`).
 #[cfg(feature = "hydrate")]
@@ -22,7 +48,9 @@ pub fn refresh(root: &web_sys::Element) {
         };
         let current = current_value(root, controller);
         let show = values.split('|').any(|v| v == current);
-        item.set_hidden(!show);
+        let _ = item
+            .class_list()
+            .toggle_with_force("conditional-off", !show);
     }
 
     fn current_value(root: &web_sys::Element, controller: &str) -> String {

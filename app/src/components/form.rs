@@ -65,12 +65,43 @@ pub fn general_error(t: Locale, error: &AppError) -> Option<String> {
 #[component]
 pub fn ErrorSummary(error: Signal<Option<AppError>>) -> impl IntoView {
     let t = use_locale();
-    move || {
+    let lines = Signal::derive(move || {
         error.get().map(|e| {
-            let fields = field_errors(t, &e);
-            let general = general_error(t, &e);
+            let lines = field_errors(t, &e)
+                .into_iter()
+                .map(|(f, msg)| (format!("#{f}"), format!("{}: {msg}", field_label(t, &f))))
+                .collect();
+            (general_error(t, &e), lines)
+        })
+    });
+    view! { <ErrorSummaryBox lines /> }
+}
+
+/// What an error summary lists: a general message and/or `(href, "Label: what to do")` lines.
+pub type SummaryLines = (Option<String>, Vec<(String, String)>);
+
+/// The one error summary of every form page (GOV.UK style): at the top, a general message
+/// and/or one link per field (`(href, "Label: what to do")`). It takes the focus when it
+/// appears — by `autofocus` on a page load (JavaScript off) and by script when a form sent
+/// in the page fails — so the reader starts from it instead of the top of the body.
+#[component]
+pub fn ErrorSummaryBox(
+    /// `None`: no summary; else the general message and the field lines.
+    lines: Signal<Option<SummaryLines>>,
+) -> impl IntoView {
+    let t = use_locale();
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move || {
+        if lines.with(Option::is_some) {
+            if let Some(el) = node.get() {
+                let _ = el.focus();
+            }
+        }
+    });
+    move || {
+        lines.get().map(|(general, fields)| {
             view! {
-                <div class="notice notice-error error-summary" role="alert" tabindex="-1">
+                <div class="notice notice-error error-summary" role="alert" tabindex="-1" autofocus node_ref=node>
                     {general.map(|g| view! { <p>{g}</p> })}
                     {(!fields.is_empty())
                         .then(|| {
@@ -81,14 +112,7 @@ pub fn ErrorSummary(error: Signal<Option<AppError>>) -> impl IntoView {
                                 <ul>
                                     {fields
                                         .into_iter()
-                                        .map(|(f, msg)| {
-                                            let label = field_label(t, &f);
-                                            view! {
-                                                <li>
-                                                    <a href=format!("#{f}")>{label}": "{msg}</a>
-                                                </li>
-                                            }
-                                        })
+                                        .map(|(href, text)| view! { <li><a href=href>{text}</a></li> })
                                         .collect_view()}
                                 </ul>
                             }

@@ -28,6 +28,9 @@ pub fn HydrationScripts(
     let wasm = format!("{js}_bg");
     let start = format!("{START}(\"\", {pkg:?}, {js:?}, {wasm:?});");
     view! {
+        // Runs before the body is painted: conditional form items can then start hidden for
+        // pages with a script, and stay on the page for those without (see `conditional`).
+        <script nonce=nonce.clone()>"document.documentElement.classList.add('js')"</script>
         <link rel="modulepreload" href=format!("/{pkg}/{js}.js") nonce=nonce.clone() />
         <link
             rel="preload"

@@ -17,20 +17,19 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
-/// The site header: portal name, main navigation, language switch and sign-in.
+/// The site header: portal name, main navigation, language switch and the account menu.
+///
+/// On a 360 px phone it is two short rows (brand, language and account; then the navigation
+/// with short labels), about 100 px: the signed-in person's links sit in a disclosure menu
+/// instead of wrapping over half the screen (issue 27).
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    use crate::server_fns::account::current_viewer;
     let t = use_locale();
     let location = use_location();
-    let current = move |prefix: &'static str| {
-        let path = location.pathname.get();
-        let active = if prefix == "/" {
-            path == "/"
-        } else {
-            path.starts_with(prefix)
-        };
-        active.then_some("page")
-    };
+    // Asked again after each navigation: signing in or out changes the answer, and those end in
+    // a client-side redirect when the page's script is running.
+    let viewer = Resource::new(move || location.pathname.get(), |_| current_viewer());
     view! {
         <header class="site-header">
             <div class="container header-inner">
@@ -39,35 +38,75 @@ pub fn SiteHeader() -> impl IntoView {
                         "★"
                     </span>
                     <span class="brand-text">
-                        <span class="brand-name">{t.t(Key::PortalName)}</span>
+                        <span class="brand-name long">{t.t(Key::PortalName)}</span>
+                        <span class="brand-name short">{t.t(Key::PortalShortName)}</span>
                         <span class="brand-sub">{t.t(Key::PortalSubtitle)}</span>
                     </span>
                 </a>
-                <nav class="main-nav" aria-label=t.t(Key::NavLabel)>
-                    <ul>
-                        <li>
-                            <a href="/" aria-current=move || current("/")>
-                                {t.t(Key::NavHome)}
-                            </a>
-                        </li>
-                        <li>
-                            <a href="/thu-tuc" aria-current=move || current("/thu-tuc")>
-                                {t.t(Key::NavProcedures)}
-                            </a>
-                        </li>
-                        <li>
-                            <a href="/tra-cuu" aria-current=move || current("/tra-cuu")>
-                                {t.t(Key::NavLookup)}
-                            </a>
-                        </li>
-                    </ul>
-                </nav>
                 <div class="header-tools">
                     <LanguageSwitch />
-                    <AccountMenu />
+                    <AccountMenu viewer />
                 </div>
+                <MainNav viewer />
             </div>
         </header>
+    }
+}
+
+/// The viewer's session as the header reads it (None: signed out).
+type ViewerResource = Resource<Result<Option<crate::session::Viewer>, crate::error::AppError>>;
+
+/// Main navigation: the public pages, and the signed-in person's own work ("my dossiers" for a
+/// citizen, the back office for staff). Phones show the short labels and leave "Home" to the
+/// brand link.
+#[component]
+fn MainNav(viewer: ViewerResource) -> impl IntoView {
+    let t = use_locale();
+    let pathname = use_location().pathname;
+    let current = move |prefix: &'static str| {
+        let path = pathname.get();
+        let active = if prefix == "/" {
+            path == "/"
+        } else {
+            path.starts_with(prefix)
+        };
+        active.then_some("page")
+    };
+    let item = move |href: &'static str, long: Key, short: Key| {
+        view! {
+            <li>
+                <a href=href aria-current=move || current(href)>
+                    <span class="long">{t.t(long)}</span>
+                    <span class="short">{t.t(short)}</span>
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="main-nav" aria-label=t.t(Key::NavLabel)>
+            <ul>
+                <li class="nav-home">
+                    <a href="/" aria-current=move || current("/")>
+                        {t.t(Key::NavHome)}
+                    </a>
+                </li>
+                {item("/thu-tuc", Key::NavProcedures, Key::NavProceduresShort)}
+                {item("/tra-cuu", Key::NavLookup, Key::NavLookupShort)}
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match viewer.await {
+                            Ok(Some(v)) if !v.staff => {
+                                Some(item("/ho-so-cua-toi", Key::MyDossiers, Key::MyDossiers).into_any())
+                            }
+                            Ok(Some(v)) if v.works_dossiers() => {
+                                Some(item("/mot-cua", Key::NavBackOffice, Key::NavBackOfficeShort).into_any())
+                            }
+                            _ => None,
+                        }
+                    })}
+                </Suspense>
+            </ul>
+        </nav>
     }
 }
 
@@ -144,42 +183,46 @@ pub fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// Sign-in link, or the signed-in person's links and a sign-out button.
+/// Sign-in link, or the signed-in person's menu: a disclosure (works without JavaScript) holding
+/// their name, their pages and the sign-out button.
 #[component]
-pub fn AccountMenu() -> impl IntoView {
-    use crate::server_fns::account::{current_viewer, SignOut};
+fn AccountMenu(viewer: ViewerResource) -> impl IntoView {
+    use crate::server_fns::account::SignOut;
     let t = use_locale();
-    // Asked again after each navigation: signing in or out changes the answer, and those end in
-    // a client-side redirect when the page's script is running.
-    let location = use_location();
-    let viewer = Resource::new(move || location.pathname.get(), |_| current_viewer());
     let sign_out = ServerAction::<SignOut>::new();
+    let link = move |href: &'static str, key: Key| view! { <li><a href=href>{t.t(key)}</a></li> };
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match viewer.await {
                     Ok(Some(v)) => {
-                        let admin = v.roles.iter().any(|r| r == "agency_admin" || r == "system_admin");
-                        let leader = v.roles.iter().any(|r| r == "leader");
+                        let admin = v.administers();
+                        let system = v.has_role("system_admin");
                         view! {
-                            <div class="account-menu">
-                                <span class="account-name">{t.tf(Key::SignedInAs, &[("name", &v.full_name)])}</span>
-                                {(!v.staff).then(|| view! { <a href="/tai-khoan">{t.t(Key::NavProfile)}</a> })}
-                                {(!v.staff).then(|| view! { <a href="/doanh-nghiep">{t.t(Key::NavBusiness)}</a> })}
-                                {v.roles.iter().any(|r| matches!(r.as_str(), "intake_clerk" | "specialist" | "leader")).then(|| view! { <a href="/mot-cua">{t.t(Key::NavBackOffice)}</a> })}
-                                {v.roles.iter().any(|r| r == "intake_clerk").then(|| view! { <a href="/mot-cua/tiep-nhan">{t.t(Key::NavDeskIntake)}</a> })}
-                                {(admin || leader).then(|| view! { <a href="/quan-tri/can-bo">{t.t(Key::NavStaff)}</a> })}
-                                {admin.then(|| view! { <a href="/quan-tri/nhat-ky">{t.t(Key::NavAudit)}</a> })}
-                                {admin.then(|| view! { <a href="/quan-tri/gui-loi">{t.t(Key::NavFailed)}</a> })}
-                                {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ma-truy-cap">{t.t(Key::NavTokens)}</a> })}
-                                {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/ngay-nghi">{t.t(Key::NavHolidays)}</a> })}
-                                {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/quy-trinh">{t.t(Key::NavWorkflow)}</a> })}
-                                {v.roles.iter().any(|r| r == "system_admin").then(|| view! { <a href="/quan-tri/doi-soat">{t.t(Key::NavReconciliation)}</a> })}
-                                <ActionForm action=sign_out attr:class="inline-form">
-                                    <crate::components::form::CsrfField />
-                                    <button type="submit" class="button button-outline">{t.t(Key::SignOut)}</button>
-                                </ActionForm>
-                            </div>
+                            <details class="account-menu">
+                                <summary class="button button-outline">{t.t(Key::AccountMenu)}</summary>
+                                <div class="account-panel">
+                                    <p class="account-name">{t.tf(Key::SignedInAs, &[("name", &v.full_name)])}</p>
+                                    <ul>
+                                        {(!v.staff).then(|| link("/ho-so-cua-toi", Key::MyDossiers))}
+                                        {(!v.staff).then(|| link("/tai-khoan", Key::NavProfile))}
+                                        {(!v.staff).then(|| link("/doanh-nghiep", Key::NavBusiness))}
+                                        {v.works_dossiers().then(|| link("/mot-cua", Key::NavBackOffice))}
+                                        {v.has_role("intake_clerk").then(|| link("/mot-cua/tiep-nhan", Key::NavDeskIntake))}
+                                        {(admin || v.has_role("leader")).then(|| link("/quan-tri/can-bo", Key::NavStaff))}
+                                        {admin.then(|| link("/quan-tri/nhat-ky", Key::NavAudit))}
+                                        {admin.then(|| link("/quan-tri/gui-loi", Key::NavFailed))}
+                                        {system.then(|| link("/quan-tri/ma-truy-cap", Key::NavTokens))}
+                                        {system.then(|| link("/quan-tri/ngay-nghi", Key::NavHolidays))}
+                                        {system.then(|| link("/quan-tri/quy-trinh", Key::NavWorkflow))}
+                                        {system.then(|| link("/quan-tri/doi-soat", Key::NavReconciliation))}
+                                    </ul>
+                                    <ActionForm action=sign_out>
+                                        <crate::components::form::CsrfField />
+                                        <button type="submit" class="button button-outline">{t.t(Key::SignOut)}</button>
+                                    </ActionForm>
+                                </div>
+                            </details>
                         }
                             .into_any()
                     }

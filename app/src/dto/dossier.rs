@@ -70,6 +70,9 @@ pub struct FieldView {
     pub visible_if: Option<(String, Vec<String>)>,
     /// Shown now (the condition holds).
     pub visible: bool,
+    /// When the condition holds, in words ("Only if “Purpose” is “Other”"), for the page
+    /// without JavaScript, which shows every conditional field.
+    pub visible_when: Option<String>,
     /// Address parts: province, commune, street, with their errors.
     pub address: Option<AddressView>,
     /// Group entries (each a list of fields), then one empty entry to add another.

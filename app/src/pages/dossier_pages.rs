@@ -11,7 +11,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::autosave::Autosave;
-use crate::components::form::{CsrfField, ErrorSummary};
+use crate::components::conditional::Conditional;
+use crate::components::form::{CsrfField, ErrorSummary, ErrorSummaryBox};
 use crate::components::upload::UploadForm;
 use crate::dto::dossier::*;
 use crate::error::AppError;
@@ -139,27 +140,22 @@ fn StepList(id: String, steps: Vec<StepLink>) -> impl IntoView {
 
 #[component]
 fn Problems(problems: Vec<ProblemView>, id: String, link_steps: bool) -> impl IntoView {
-    let t = use_locale();
-    (!problems.is_empty()).then(|| {
-        view! {
-            <div class="notice notice-error error-summary" role="alert" tabindex="-1">
-                <p><strong>{t.t(Key::FormErrorsTitle)}</strong></p>
-                <ul>
-                    {problems
-                        .into_iter()
-                        .map(|p| {
-                            let href = if link_steps {
-                                format!("/ho-so/{}/{}?loi=1#{}", id, p.step_slug, p.id)
-                            } else {
-                                format!("#{}", p.id)
-                            };
-                            view! { <li><a href=href>{p.label}": "{p.message}</a></li> }
-                        })
-                        .collect_view()}
-                </ul>
-            </div>
-        }
-    })
+    let lines = (!problems.is_empty()).then(|| {
+        let lines = problems
+            .into_iter()
+            .map(|p| {
+                // A problem without a step (the declaration) is on this page.
+                let href = if link_steps && !p.step_slug.is_empty() {
+                    format!("/ho-so/{}/{}?loi=1#{}", id, p.step_slug, p.id)
+                } else {
+                    format!("#{}", p.id)
+                };
+                (href, format!("{}: {}", p.label, p.message))
+            })
+            .collect();
+        (None, lines)
+    });
+    view! { <ErrorSummaryBox lines=Signal::stored(lines) /> }
 }
 
 /// Attributes shared by every input: the error's id for `aria-describedby`.
@@ -440,12 +436,15 @@ fn field_view(t: Locale, f: FieldView, provinces: Vec<Choice>) -> AnyView {
             .into_any()
         }
     };
-    view! {
-        <div class="form-item" data-visible-if=condition hidden=(!f.visible).then_some(true)>
-            {inner}
-        </div>
+    match condition {
+        Some(rule) => view! {
+            <Conditional rule visible=f.visible when=f.visible_when.clone().unwrap_or_default()>
+                {inner}
+            </Conditional>
+        }
+        .into_any(),
+        None => view! { <div class="form-item">{inner}</div> }.into_any(),
     }
-    .into_any()
 }
 
 /// Shows or hides the conditional items of the form the changed control belongs to.
@@ -492,7 +491,9 @@ pub fn DossierStepPage() -> impl IntoView {
                         Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
                         Ok(d) if d.code.is_some() && d.step == "delivery" => view! { <DeliveryChange d=d /> }.into_any(),
                         Ok(d) if d.code.is_some() => view! { <FiledDossier d=d /> }.into_any(),
-                        Ok(d) => view! {
+                        Ok(d) => {
+                            let d = with_declaration_problem(t, d, declaration.get_untracked().is_some());
+                            view! {
                             <Title text=format!("{} — {}", step_label(t, &d.step), d.procedure_name) />
                             <p class="breadcrumb"><a href="/ho-so-cua-toi">{t.t(Key::MyDossiers)}</a></p>
                             <h1>{d.procedure_name.clone()}</h1>
@@ -508,11 +509,11 @@ pub fn DossierStepPage() -> impl IntoView {
                                 <StepBody
                                     d=d
                                     upload_error=upload_slot.get_untracked().zip(upload_code.get_untracked())
-                                    declaration_missing=declaration.get_untracked().is_some()
                                 />
                             </div>
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                     }
                 })}
             </Suspense>
@@ -525,8 +526,6 @@ fn StepBody(
     d: DossierView,
     /// A refused upload: (slot, error code).
     upload_error: Option<(String, String)>,
-    /// The declaration was not ticked.
-    declaration_missing: bool,
 ) -> impl IntoView {
     let t = use_locale();
     let action = format!("/ho-so/{}/luu/{}", d.id, d.step);
@@ -554,6 +553,11 @@ fn StepBody(
                     .find(|p| p.id == id)
                     .map(|p| p.message.clone())
             };
+            // Owned before the view: a conditional block's children outlive this function.
+            let subject_name_error = err("applicant-subject_name");
+            let subject_citizen_id_error = err("applicant-subject_citizen_id");
+            let relation_error = err("applicant-relation");
+            let organisation_id_error = err("applicant-organisation_id");
             view! {
                 <form method="post" action=action class="form" novalidate>
                     {hidden}
@@ -571,18 +575,18 @@ fn StepBody(
                     <TextInput id="applicant-phone".into() label=t.t(Key::FieldPhone).into() value=a.phone.clone() kind="tel" error=err("applicant-phone") required=true autocomplete="tel" />
                     <TextInput id="applicant-email".into() label=t.t(Key::FieldEmail).into() value=a.email.clone() kind="email" error=err("applicant-email") autocomplete="email" hint=Some(t.t(Key::HintFilingEmail).into()) />
                     <AddressFields address=a.address.clone() provinces=d.provinces.clone() legend=t.t(Key::FieldAddressResidence).into() />
-                    <div class="form-item" data-visible-if="applicant-on_behalf=other" hidden=(a.on_behalf != "other").then_some(true)>
+                    <Conditional rule="applicant-on_behalf=other".into() visible=a.on_behalf == "other" when=t.t(Key::OnBehalfOtherWhen)>
                         <fieldset class="fieldset">
                             <legend>{t.t(Key::OnBehalfOther)}</legend>
-                            <TextInput id="applicant-subject_name".into() label=t.t(Key::FieldSubjectName).into() value=a.subject_name.clone() error=err("applicant-subject_name") required=true />
-                            <TextInput id="applicant-subject_citizen_id".into() label=t.t(Key::FieldSubjectCitizenId).into() value=a.subject_citizen_id.clone() error=err("applicant-subject_citizen_id") />
-                            <TextInput id="applicant-relation".into() label=t.t(Key::FieldRelation).into() value=a.relation.clone() error=err("applicant-relation") required=true />
+                            <TextInput id="applicant-subject_name".into() label=t.t(Key::FieldSubjectName).into() value=a.subject_name.clone() error=subject_name_error.clone() required=true />
+                            <TextInput id="applicant-subject_citizen_id".into() label=t.t(Key::FieldSubjectCitizenId).into() value=a.subject_citizen_id.clone() error=subject_citizen_id_error.clone() />
+                            <TextInput id="applicant-relation".into() label=t.t(Key::FieldRelation).into() value=a.relation.clone() error=relation_error.clone() required=true />
                         </fieldset>
-                    </div>
+                    </Conditional>
                     {(!a.organisations.is_empty()).then(|| view! {
-                        <div class="form-item" data-visible-if="applicant-on_behalf=organisation" hidden=(a.on_behalf != "organisation").then_some(true)>
-                            <SelectInput id="applicant-organisation_id".into() label=t.t(Key::FieldOrganisationId).into() value=a.organisation_id.clone() options=a.organisations.clone() placeholder=t.t(Key::ChooseOne).into() error=err("applicant-organisation_id") required=true />
-                        </div>
+                        <Conditional rule="applicant-on_behalf=organisation".into() visible=a.on_behalf == "organisation" when=t.t(Key::OnBehalfOrganisationWhen)>
+                            <SelectInput id="applicant-organisation_id".into() label=t.t(Key::FieldOrganisationId).into() value=a.organisation_id.clone() options=a.organisations.clone() placeholder=t.t(Key::ChooseOne).into() error=organisation_id_error.clone() required=true />
+                        </Conditional>
                     })}
                     {match a.receiving_fixed.clone() {
                         Some(name) => view! { <p><strong>{t.t(Key::FieldReceivingAgency)}": "</strong>{name}</p> }.into_any(),
@@ -629,19 +633,22 @@ fn StepBody(
             </form>
         }
         .into_any(),
-        _ => {
-            let mut d = d.clone();
-            if declaration_missing {
-                d.problems.push(ProblemView {
-                    id: "declaration".into(),
-                    label: t.t(Key::FieldDeclaration).into(),
-                    message: crate::components::form::error_text(t, "declaration_required"),
-                    step_slug: "kiem-tra".into(),
-                });
-            }
-            view! { <ReviewStep d=d /> }.into_any()
-        }
+        _ => view! { <ReviewStep d=d.clone() /> }.into_any(),
     }
+}
+
+/// The draft with "tick the declaration" among its problems when the review page was sent
+/// without it: named in the summary at the top like any other problem, and next to the box.
+fn with_declaration_problem(t: Locale, mut d: DossierView, missing: bool) -> DossierView {
+    if missing && d.step == "review" {
+        d.problems.push(ProblemView {
+            id: "declaration".into(),
+            label: t.t(Key::FieldDeclaration).into(),
+            message: crate::components::form::error_text(t, "declaration_required"),
+            step_slug: String::new(),
+        });
+    }
+    d
 }
 
 /// The choice of how the result comes home, with the postal address and how its fee is paid:
@@ -657,6 +664,8 @@ fn DeliveryFields(d: DossierView) -> impl IntoView {
             .map(|p| p.message.clone())
     };
     let method_error = err("delivery-method").unwrap_or_default();
+    let delivery_recipient_error = err("delivery-recipient");
+    let delivery_phone_error = err("delivery-phone");
     let payment_error = err("delivery-postal_payment").unwrap_or_default();
     let radio = |value: &'static str, key: Key, hint: Key| {
         let id = format!("delivery-method-{value}");
@@ -677,9 +686,9 @@ fn DeliveryFields(d: DossierView) -> impl IntoView {
             {dv.electronic.then(|| radio("electronic", Key::DeliveryElectronic, Key::DeliveryElectronicHint))}
             {radio("post", Key::DeliveryPost, Key::DeliveryPostHint)}
         </fieldset>
-        <div class="form-item" data-visible-if="delivery-method=post" hidden=(dv.method != "post").then_some(true)>
-            <TextInput id="delivery-recipient".into() label=t.t(Key::FieldRecipient).into() value=dv.recipient.clone() error=err("delivery-recipient") required=true autocomplete="name" />
-            <TextInput id="delivery-phone".into() label=t.t(Key::FieldPhone).into() value=dv.phone.clone() kind="tel" error=err("delivery-phone") required=true autocomplete="tel" />
+        <Conditional rule="delivery-method=post".into() visible=dv.method == "post" when=t.t(Key::DeliveryPostWhen)>
+            <TextInput id="delivery-recipient".into() label=t.t(Key::FieldRecipient).into() value=dv.recipient.clone() error=delivery_recipient_error.clone() required=true autocomplete="name" />
+            <TextInput id="delivery-phone".into() label=t.t(Key::FieldPhone).into() value=dv.phone.clone() kind="tel" error=delivery_phone_error.clone() required=true autocomplete="tel" />
             <AddressFields address=dv.address.clone() provinces=d.provinces.clone() legend=t.t(Key::FieldAddressPost).into() />
             <fieldset class="fieldset" id="delivery-postal_payment" tabindex="-1" class:field-invalid=!payment_error.is_empty()>
                 <legend>{t.t(Key::FieldPostalPayment)}</legend>
@@ -696,7 +705,7 @@ fn DeliveryFields(d: DossierView) -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-        </div>
+        </Conditional>
     }
 }
 

@@ -101,6 +101,32 @@ fn str_of<'a>(answers: &'a Map<String, Value>, key: &str) -> &'a str {
     answers.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
+/// "Only if “<controller>” is “<value>” or “<value>”", with the labels the applicant sees.
+fn condition_in_words(t: Locale, fields: &[FormField], c: &forms::VisibleIf) -> String {
+    let controller = fields.iter().find(|f| f.key == c.field);
+    let name = controller.map(|f| label(t, &f.label)).unwrap_or_default();
+    let values: Vec<String> = c
+        .any_of
+        .iter()
+        .map(|v| {
+            let option = controller.and_then(|f| f.options.iter().find(|o| &o.value == v));
+            match (option, v.as_str()) {
+                (Some(o), _) => label(t, &o.label),
+                (None, "true") => t.t(Key::ConditionTicked).to_owned(),
+                (None, _) => v.clone(),
+            }
+        })
+        .map(|v| format!("“{v}”"))
+        .collect();
+    t.tf(
+        Key::ConditionOnlyIf,
+        &[
+            ("field", &name),
+            ("values", &values.join(t.t(Key::ConditionOr))),
+        ],
+    )
+}
+
 /// The view of a level of fields (the form, or one group entry).
 fn fields_view<'a>(
     t: Locale,
@@ -156,6 +182,10 @@ fn fields_view<'a>(
                     (forms::field_id(&controller), c.any_of.clone())
                 }),
                 visible: forms::is_visible(f, answers),
+                visible_when: f
+                    .visible_if
+                    .as_ref()
+                    .map(|c| condition_in_words(t, fields, c)),
                 address: None,
                 items: Vec::new(),
                 max_items: f.max_items.unwrap_or(0),
