@@ -129,6 +129,46 @@ test('a fee is paid through the gateway once, after a cancelled try, with JavaSc
   }
 });
 
+for (const javaScriptEnabled of [true, false]) {
+  test(`backing out of the gateway never blocks paying: "pay again", and a lost IPN is found at once (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const browser = await launchBrowser({ javaScriptEnabled, width: 360, height: 800 });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${portal.url}/dang-nhap`);
+      if (javaScriptEnabled) await waitForHydration(page);
+      await page.fill('#identifier', 'congdan@dichvucong.localhost');
+      await page.fill('#password', 'Demo@2026');
+      await Promise.all([page.waitForURL(/\/tai-khoan/), page.click('main button[type=submit]')]);
+      const id = await fileWithFee(page);
+      const dossierUrl = `${portal.url}/ho-so/${id}`;
+      await page.goto(dossierUrl);
+      const panel = page.locator('section.payment');
+
+      // Opened, then the back button: the dossier waits for the bank, and offers to pay again.
+      await Promise.all([page.waitForURL(/vpcpay\.html/), panel.locator('form.payment-form button[type=submit]').click()]);
+      await page.goBack();
+      await page.goto(dossierUrl);
+      assert.match(await panel.innerText(), /Đang chờ ngân hàng xác nhận/);
+      const again = panel.locator('form.pay-again-form button[type=submit]');
+      assert.equal(await again.innerText(), 'Thanh toán lại');
+      if (javaScriptEnabled) assert.deepEqual(await seriousViolations(page), []);
+
+      // Pay again: a new gateway page; paid there, with the IPN lost on the way. Back on the
+      // dossier the portal asks the gateway at once: paid, once, and the dossier moved on.
+      await Promise.all([page.waitForURL(/vpcpay\.html/), again.click()]);
+      await page.check('input[name=ipn][value=none]');
+      await Promise.all([page.waitForURL(/\/ho-so\/.*thanh-toan=ve/), page.click('button[value="00"]')]);
+      assert.match(await page.locator('section.payment').innerText(), /Đã thanh toán 1\.500\.000/);
+      assert.match(await page.locator('dl.facts').innerText(), /Mới nộp/);
+      assert.equal(await page.locator('section.payment button').count(), 0, 'nothing more to pay');
+      const timeline = await page.locator('ol.timeline').innerText();
+      assert.equal(timeline.split('Đã thanh toán lệ phí').length - 1, 1, 'paid once on the timeline');
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
 test('a fee is paid by a VietQR bank transfer: the code, the bank, the notice, the dossier moves on', async () => {
   const browser = await launchBrowser({ width: 360, height: 800 });
   try {

@@ -39,6 +39,38 @@ pub async fn start(
     }
 }
 
+/// `POST /ho-so/{id}/thanh-toan-lai`: "pay again" while an online payment waits (the citizen
+/// backed out of the gateway): the gateway is asked first; paid after all → back to the
+/// dossier saying so; otherwise the waiting attempt is abandoned and a new one opened.
+pub async fn pay_again(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(id): Path<String>,
+) -> Response {
+    let back = format!("/ho-so/{id}");
+    let Some(gateway) = state.payment_gateway() else {
+        tracing::error!("VNPay is not configured");
+        return Redirect::to(&format!("{back}?thanh-toan=loi&ma=payment_unavailable"))
+            .into_response();
+    };
+    match online::pay_again(
+        &state.db,
+        &gateway,
+        &ctx.actor,
+        &ctx.origin,
+        &id,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(online::PayAgain::Open(url)) => Redirect::to(&url).into_response(),
+        Ok(online::PayAgain::AlreadyPaid) => {
+            Redirect::to(&format!("{back}?thanh-toan=da-nop")).into_response()
+        }
+        Err(e) => refused(&back, e, "payment restart failed"),
+    }
+}
+
 /// Where a refused payment sends the applicant: back to the dossier with the rule's code, to
 /// sign-in, or a bare status for what they may not see.
 fn refused(back: &str, e: DomainError, what: &str) -> Response {

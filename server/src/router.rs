@@ -63,6 +63,7 @@ pub fn app(state: AppState) -> Router {
         session_policy: state.config.session_policy(),
         transfer_account: state.config.vietqr_beneficiary(),
     };
+    let gateway = state.payment_gateway();
     let page_context = move || {
         // This response's CSP nonce, on every inline script.
         crate::security_headers::provide_page_nonce();
@@ -70,6 +71,9 @@ pub fn app(state: AppState) -> Router {
         provide_context(catalogue.clone());
         provide_context(settings.clone());
         provide_context(files.clone());
+        if let Some(gateway) = &gateway {
+            provide_context(gateway.clone());
+        }
     };
     let leptos_options = state.leptos_options.clone();
     let pages = Router::new()
@@ -143,6 +147,10 @@ pub fn app(state: AppState) -> Router {
         .route("/ho-so/{id}/xoa", post(crate::dossier_routes::delete))
         .route("/tep/{file}", get(crate::dossier_routes::file))
         .route("/ho-so/{id}/thanh-toan", post(crate::payment_routes::start))
+        .route(
+            "/ho-so/{id}/thanh-toan-lai",
+            post(crate::payment_routes::pay_again),
+        )
         .route("/thanh-toan/vnpay/ipn", get(crate::payment_routes::ipn))
         .route(
             "/ho-so/{id}/thanh-toan/vietqr",

@@ -39,6 +39,21 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The payment gateway's merchant API for a request being answered (the dossier page asks
+    /// it about a waiting payment, "pay again" before abandoning one): a short timeout, since a
+    /// person is waiting; `None` when VNPay is not configured.
+    pub fn payment_gateway(&self) -> Option<domain::payments::online::Gateway> {
+        let config = self.config.vnpay().ok()?;
+        let api = crate::vnpay_client::HttpApi::with_timeout(
+            self.config.vnpay_api(),
+            std::time::Duration::from_secs(4),
+        );
+        Some(domain::payments::online::Gateway {
+            config,
+            api: Arc::new(api),
+        })
+    }
+
     /// How notices to applicants are worded and where their links point (this site).
     pub fn mailing(&self) -> domain::accounts::Mailing<'_> {
         domain::accounts::Mailing {

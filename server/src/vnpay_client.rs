@@ -12,12 +12,17 @@ pub struct HttpApi {
 }
 
 impl HttpApi {
-    /// A client of the API at `url`.
+    /// A client of the API at `url` for background work (30 s per call).
     pub fn new(url: String) -> HttpApi {
+        HttpApi::with_timeout(url, std::time::Duration::from_secs(30))
+    }
+
+    /// A client of the API at `url` whose calls give up after `timeout`.
+    pub fn with_timeout(url: String, timeout: std::time::Duration) -> HttpApi {
         HttpApi {
             url,
             client: reqwest::Client::builder()
-                .timeout(std::time::Duration::from_secs(30))
+                .timeout(timeout)
                 .build()
                 .unwrap_or_default(),
         }

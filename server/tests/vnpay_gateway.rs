@@ -306,3 +306,129 @@ async fn payment_of(
         .await?
         .ok_or("payment")?)
 }
+
+/// Posts the simulator's payment page for `url` with `result` ("00" paid, "24" cancelled) and
+/// how the IPN goes (`none`: lost); returns the return address it redirects to.
+async fn pay_on_gateway(
+    base: &str,
+    url: &str,
+    result: &str,
+    ipn: &str,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let mut form = params_of(url);
+    form.insert("result".into(), result.into());
+    form.insert("ipn".into(), ipn.into());
+    let back = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?
+        .post(format!("{base}/paymentv2/xu-ly"))
+        .form(&form)
+        .send()
+        .await?;
+    Ok(back
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_owned())
+}
+
+/// Issue 27 point 3: backing out of the gateway never blocks paying. "Pay again" asks the
+/// gateway first (a payment made with its IPN lost is found, and nothing new is opened),
+/// otherwise abandons the waiting attempt (audited) and opens a new one; an abandoned attempt
+/// the gateway confirms late is recorded as a duplicate to refund, never as a second payment
+/// of the fee. Only the owner may do it.
+#[tokio::test]
+async fn pay_again_asks_the_gateway_first_and_never_keeps_two_payments(
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let secret = "simulator-test-secret";
+    let base = simulator(secret).await?;
+    let config = config_for(&base, secret);
+    let gateway = online::Gateway {
+        config: config.clone(),
+        api: std::sync::Arc::new(HttpApi::new(format!(
+            "{base}/merchant_webapi/api/transaction"
+        ))),
+    };
+    let db = fresh_database().await?;
+    domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let now = Utc::now();
+    let (owner, id) = testing::filed(&db, 8, now).await?;
+    let (stranger, _) = testing::filed(&db, 9, now).await?;
+
+    // Opened, then left with the back button: waiting; a plain "pay" is refused meanwhile.
+    let first = online::start(&db, &config, &owner, &origin(), &id, now).await?;
+    let refused = online::start(&db, &config, &owner, &origin(), &id, now).await;
+    assert!(
+        matches!(&refused, Err(domain::DomainError::Validation(f)) if f[0].code == "payment_pending"),
+        "{refused:?}"
+    );
+    // The dossier page asks at once: the gateway has no such transaction yet, nothing changes.
+    assert_eq!(online::check_waiting(&db, &gateway, &id, now).await?, 0);
+    assert_eq!(online::of_dossier(&db, &id).await?[0].status, "pending");
+    // Someone else cannot press it for this dossier.
+    assert!(
+        online::pay_again(&db, &gateway, &stranger, &origin(), &id, now)
+            .await
+            .is_err()
+    );
+
+    // Pay again: the first attempt is abandoned (and audited), a second one opened.
+    let online::PayAgain::Open(second) =
+        online::pay_again(&db, &gateway, &owner, &origin(), &id, now).await?
+    else {
+        panic!("a new payment page was expected");
+    };
+    assert_ne!(
+        params_of(&first)["vnp_TxnRef"],
+        params_of(&second)["vnp_TxnRef"]
+    );
+    let first_ref = params_of(&first)["vnp_TxnRef"].clone();
+    assert_eq!(payment_of(&db, &first_ref).await?.status, "abandoned");
+    {
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        let abandoned = domain::entities::audit_log::Entity::find()
+            .filter(domain::entities::audit_log::Column::Action.eq("payment.abandon"))
+            .count(&db)
+            .await?;
+        assert_eq!(abandoned, 1, "abandoning is audited");
+    }
+
+    // The second is paid but its IPN is lost: "pay again" finds it paid and opens nothing.
+    pay_on_gateway(&base, &second, "00", "none").await?;
+    assert_eq!(
+        online::pay_again(&db, &gateway, &owner, &origin(), &id, now).await?,
+        online::PayAgain::AlreadyPaid
+    );
+    let second_ref = params_of(&second)["vnp_TxnRef"].clone();
+    assert_eq!(payment_of(&db, &second_ref).await?.status, "paid");
+
+    // The abandoned first attempt is completed late in a forgotten tab: recorded, as a
+    // duplicate to refund.
+    pay_on_gateway(&base, &first, "00", "none").await?;
+    let mut late = BTreeMap::new();
+    for (k, v) in [
+        ("vnp_TxnRef", first_ref.clone()),
+        ("vnp_Amount", params_of(&first)["vnp_Amount"].clone()),
+        ("vnp_ResponseCode", "00".to_owned()),
+        ("vnp_TransactionStatus", "00".to_owned()),
+        ("vnp_TransactionNo", "99990001".to_owned()),
+        ("vnp_BankCode", "NCB".to_owned()),
+    ] {
+        late.insert(k.to_owned(), v);
+    }
+    let signed = vnpay::hmac_sha512(secret, &vnpay::hash_data(&late));
+    late.insert("vnp_SecureHash".into(), signed);
+    assert_eq!(
+        online::vnpay_ipn(&db, secret, &late, now).await?,
+        vnpay::IpnCode::Confirmed
+    );
+    assert_eq!(payment_of(&db, &first_ref).await?.status, "duplicate");
+    let kept: Vec<_> = online::of_dossier(&db, &id)
+        .await?
+        .into_iter()
+        .filter(|p| p.status == "paid")
+        .collect();
+    assert_eq!(kept.len(), 1, "the fee is paid once");
+    Ok(())
+}

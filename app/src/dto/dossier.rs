@@ -226,6 +226,8 @@ pub struct PaymentView {
     pub receipt_url: Option<String>,
     /// A payment may be started now.
     pub can_pay: bool,
+    /// An online payment waits for the bank: "pay again" (asks the gateway, then abandons it).
+    pub can_pay_again: bool,
     /// What is still to pay (the fee due, extra fees included, less what was paid).
     pub balance_vnd: i64,
     /// The VietQR transfer order waiting for the bank's notice, if any.

@@ -1028,12 +1028,17 @@ fn PaymentPanel(d: DossierView, p: PaymentView) -> impl IntoView {
     let error = use_query_map().with_untracked(|q| {
         (q.get("thanh-toan").as_deref() == Some("loi")).then(|| q.get("ma").unwrap_or_default())
     });
+    let found_paid =
+        use_query_map().with_untracked(|q| q.get("thanh-toan").as_deref() == Some("da-nop"));
     let amount = fee_text(t, d.fee_vnd);
     view! {
         <section class="panel payment" aria-labelledby="payment-h">
             <h2 id="payment-h">{t.t(Key::PaymentTitle)}</h2>
             {error.map(|code| view! {
                 <div class="notice notice-error" role="alert"><p>{crate::components::form::error_text(t, &code)}</p></div>
+            })}
+            {found_paid.then(|| view! {
+                <div class="notice notice-success" role="status"><p>{t.t(Key::PaymentFoundPaid)}</p></div>
             })}
             {match p.state.as_str() {
                 "paid" => view! {
@@ -1044,7 +1049,17 @@ fn PaymentPanel(d: DossierView, p: PaymentView) -> impl IntoView {
                 .into_any(),
                 "pending" => match p.transfer.clone() {
                     Some(tr) => view! { <TransferOrder tr=tr /> }.into_any(),
-                    None => view! { <p class="payment-state pending">{t.t(Key::PaymentPending)}</p> }.into_any(),
+                    None => view! {
+                        <p class="payment-state pending">{t.t(Key::PaymentPending)}</p>
+                        {p.can_pay_again.then(|| view! {
+                            <form method="post" action=format!("/ho-so/{}/thanh-toan-lai", d.id) class="pay-again-form">
+                                <CsrfField />
+                                <p class="hint">{t.t(Key::PaymentAgainHint)}</p>
+                                <button type="submit" class="button button-secondary">{t.t(Key::PaymentAgain)}</button>
+                            </form>
+                        })}
+                    }
+                    .into_any(),
                 },
                 "failed" => view! { <p class="payment-state failed">{t.t(Key::PaymentFailed)}</p> }.into_any(),
                 _ => view! { <p class="payment-state unpaid">{t.tf(Key::PaymentDue, &[("amount", &fee_text(t, p.balance_vnd))])}</p> }.into_any(),

@@ -50,8 +50,12 @@ pub async fn order(
         actor,
         origin,
         id,
-        (GATEWAY, vietqr::new_reference()),
-        Duration::minutes(ORDER_MINUTES),
+        online::Opening {
+            gateway: GATEWAY,
+            txn_ref: vietqr::new_reference(),
+            open_for: Duration::minutes(ORDER_MINUTES),
+            waiting: online::Waiting::Refuse,
+        },
         now,
     )
     .await?;

@@ -84,6 +84,122 @@ pub async fn start(
     id: &str,
     now: DateTime<Utc>,
 ) -> DomainResult<String> {
+    open_gateway(db, config, actor, origin, id, Waiting::Refuse, now).await
+}
+
+/// What "pay again" led to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PayAgain {
+    /// The gateway says the earlier attempt was paid after all: nothing more to pay.
+    AlreadyPaid,
+    /// The gateway page of a new attempt, to open.
+    Open(String),
+}
+
+/// "Pay again" while an online payment waits for the bank (the citizen backed out of the
+/// gateway's page, or closed it): asks the gateway about the waiting attempt first — if it
+/// was paid, that is recorded and nothing new is opened — then abandons it and opens a new
+/// one. An abandoned attempt the gateway later confirms is still recorded, as paid or, when
+/// the new attempt was paid too, as a duplicate to refund: money is never lost or kept twice.
+pub async fn pay_again(
+    db: &DatabaseConnection,
+    gateway: &Gateway,
+    actor: &Actor,
+    origin: &Origin,
+    id: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<PayAgain> {
+    // The owner's own dossier (the same checks as the page); nothing is asked for others.
+    let loaded = crate::dossiers::drafts::load_readable(db, actor, id).await?;
+    if actor.account_id() != Some(loaded.dossier.owner_id.as_str()) {
+        return Err(DomainError::Forbidden("payment".into()));
+    }
+    check_waiting(db, gateway, id, now).await?;
+    let row = crate::dossiers::drafts::load_readable(db, actor, id)
+        .await?
+        .dossier;
+    if super::fees::balance(row.fee_due_vnd, &of_dossier(db, id).await?) <= 0 {
+        return Ok(PayAgain::AlreadyPaid);
+    }
+    open_gateway(
+        db,
+        &gateway.config,
+        actor,
+        origin,
+        id,
+        Waiting::Abandon,
+        now,
+    )
+    .await
+    .map(PayAgain::Open)
+}
+
+/// The merchant API with the merchant's settings: what asking the gateway about a payment
+/// needs (the real gateway, or its simulator, behind [`super::vnpay_api::Api`]).
+#[derive(Clone)]
+pub struct Gateway {
+    /// The merchant account.
+    pub config: VnpayConfig,
+    /// The merchant API.
+    pub api: std::sync::Arc<dyn super::vnpay_api::Api>,
+}
+
+impl std::fmt::Debug for Gateway {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gateway")
+            .field("tmn_code", &self.config.tmn_code)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The citizen is back on the dossier's page (from the gateway, by the back button, or
+/// later): asks the gateway at once about the dossier's online payments still waiting, so a
+/// finished payment shows without waiting for its IPN or the worker's ten-minute round.
+/// Returns how many were resolved; an unreachable gateway resolves none (the page says the
+/// payment is waiting, and the citizen may pay again).
+pub async fn check_waiting(
+    db: &DatabaseConnection,
+    gateway: &Gateway,
+    id: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<usize> {
+    let mut resolved = 0;
+    for p in of_dossier(db, id).await? {
+        if p.gateway == "vnpay" && p.status == "pending" {
+            resolved +=
+                usize::from(query(db, gateway.api.as_ref(), &gateway.config, &p, now).await?);
+        }
+    }
+    Ok(resolved)
+}
+
+/// A payment attempt to open: through `gateway` under reference `txn_ref`, accepted for
+/// `open_for`, and what to do with one still waiting.
+pub(crate) struct Opening<'a> {
+    pub gateway: &'a str,
+    pub txn_ref: String,
+    pub open_for: Duration,
+    pub waiting: Waiting,
+}
+
+/// What to do with an online payment still waiting when a new one is opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Waiting {
+    /// Refuse the new one (the page says the bank's answer is awaited).
+    Refuse,
+    /// Abandon the waiting one ("pay again", after asking the gateway).
+    Abandon,
+}
+
+async fn open_gateway(
+    db: &DatabaseConnection,
+    config: &VnpayConfig,
+    actor: &Actor,
+    origin: &Origin,
+    id: &str,
+    waiting: Waiting,
+    now: DateTime<Utc>,
+) -> DomainResult<String> {
     let txn_ref = format!(
         "{}{}",
         vietnam(now).get(2..8).unwrap_or("000000"),
@@ -99,8 +215,12 @@ pub async fn start(
         actor,
         origin,
         id,
-        ("vnpay", txn_ref.clone()),
-        Duration::minutes(PAYMENT_MINUTES),
+        Opening {
+            gateway: "vnpay",
+            txn_ref: txn_ref.clone(),
+            open_for: Duration::minutes(PAYMENT_MINUTES),
+            waiting,
+        },
         now,
     )
     .await?;
@@ -140,10 +260,15 @@ pub(crate) async fn open_payment(
     actor: &Actor,
     origin: &Origin,
     id: &str,
-    (gateway, txn_ref): (&str, String),
-    open_for: Duration,
+    opening: Opening<'_>,
     now: DateTime<Utc>,
 ) -> DomainResult<(dossier::Model, payment::Model)> {
+    let Opening {
+        gateway,
+        txn_ref,
+        open_for,
+        waiting,
+    } = opening;
     let loaded = crate::dossiers::drafts::load_readable(db, actor, id).await?;
     let row = loaded.dossier;
     if actor.account_id() != Some(row.owner_id.as_str()) {
@@ -169,11 +294,16 @@ pub(crate) async fn open_payment(
     if amount <= 0 {
         return Err(refuse("payment_done", "the fee is already paid"));
     }
-    if pending(&existing, now).is_some() {
-        return Err(refuse(
-            "payment_pending",
-            "a payment is waiting for the bank's answer",
-        ));
+    if let Some(w) = pending(&existing, now) {
+        // Only an online attempt is abandoned: a transfer order may already have been paid
+        // at the citizen's bank, whose notice is still on its way.
+        if waiting == Waiting::Refuse || w.gateway != "vnpay" {
+            return Err(refuse(
+                "payment_pending",
+                "a payment is waiting for the bank's answer",
+            ));
+        }
+        abandon(&txn, actor, origin, &row, w, now).await?;
     }
     let expires = now + open_for;
     let opened = payment::Model {
@@ -238,6 +368,42 @@ pub(crate) async fn open_payment(
     .await?;
     txn.commit().await?;
     Ok((row, opened))
+}
+
+/// Marks online attempt `w` abandoned ("pay again"), audited; a later answer about it is
+/// still recorded (see [`confirm`]).
+async fn abandon<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    origin: &Origin,
+    row: &dossier::Model,
+    w: &payment::Model,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    payment::Entity::update_many()
+        .col_expr(payment::Column::Status, Expr::value("abandoned"))
+        .col_expr(payment::Column::UpdatedAt, Expr::value(now.fixed_offset()))
+        .filter(payment::Column::Id.eq(&w.id))
+        .filter(payment::Column::Status.eq("pending"))
+        .exec(txn)
+        .await?;
+    let label = crate::staff::actor_label(txn, actor).await?;
+    audit::record(
+        txn,
+        origin,
+        Entry {
+            actor_id: actor.audit_id(),
+            actor_label: label,
+            action: "payment.abandon",
+            target_type: Some("dossier"),
+            target_id: Some(row.id.clone()),
+            agency_code: row.receiving_agency_code.clone(),
+            outcome: Outcome::Success,
+            detail: Some(serde_json::json!({ "code": row.code, "txn_ref": w.txn_ref, "amount_vnd": w.amount_vnd })),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 async fn keep_callback<C: ConnectionTrait>(
@@ -348,7 +514,8 @@ pub(crate) async fn confirm(
     if answer.amount_x100 != Some(found.amount_vnd * 100) {
         return Ok(IpnCode::WrongAmount);
     }
-    if found.status != "pending" && found.status != "expired" {
+    // An abandoned attempt ("pay again") may still end paid at the gateway: recorded too.
+    if !matches!(found.status.as_str(), "pending" | "expired" | "abandoned") {
         return Ok(IpnCode::AlreadyConfirmed);
     }
     let success = answer.success;
@@ -398,7 +565,7 @@ pub(crate) async fn confirm(
             Expr::value(Some(answer.response_code.to_owned())),
         )
         .filter(payment::Column::Id.eq(&found.id))
-        .filter(payment::Column::Status.is_in(["pending", "expired"]))
+        .filter(payment::Column::Status.is_in(["pending", "expired", "abandoned"]))
         .exec(&txn)
         .await?;
     if changed.rows_affected != 1 {
@@ -518,71 +685,83 @@ pub async fn resolve_pending(
         .await?;
     let mut resolved = 0;
     for p in waiting {
-        let request = super::vnpay_api::request(
-            "querydr",
-            &config.tmn_code,
-            &p.txn_ref,
-            &vietnam(p.created_at.with_timezone(&Utc)),
-            &vietnam(now),
-            "Truy van giao dich",
-        )
-        .sign(&config.secret);
-        let answer = match api.call(request).await {
-            Ok(a) => a,
-            Err(e) => {
-                tracing::warn!(txn_ref = %p.txn_ref, error = %e, "VNPay query failed; retried next round");
-                continue;
-            }
-        };
-        if !answer.verify(&config.secret) || answer.vnp_TxnRef != p.txn_ref {
-            tracing::warn!(txn_ref = %p.txn_ref, "VNPay query answer with a bad signature ignored");
-            continue;
-        }
-        let expired = p.expires_at.with_timezone(&Utc) < now;
-        match (
-            answer.vnp_ResponseCode.as_str(),
-            answer.vnp_TransactionStatus.as_str(),
-        ) {
-            ("00", "01") => {}
-            ("00", status) => {
-                let mut params = BTreeMap::new();
-                for (k, v) in [
-                    ("vnp_TxnRef", answer.vnp_TxnRef.clone()),
-                    ("vnp_Amount", answer.vnp_Amount.clone()),
-                    (
-                        "vnp_ResponseCode",
-                        if status == "00" {
-                            "00".to_owned()
-                        } else {
-                            status.to_owned()
-                        },
-                    ),
-                    ("vnp_TransactionStatus", status.to_owned()),
-                    ("vnp_TransactionNo", answer.vnp_TransactionNo.clone()),
-                    ("vnp_BankCode", answer.vnp_BankCode.clone()),
-                ] {
-                    params.insert(k.to_owned(), v);
-                }
-                let code = apply_ipn(db, &params, now).await?;
-                keep_callback(db, "querydr", &params, true, code, now).await?;
-                if code == IpnCode::Confirmed {
-                    resolved += 1;
-                }
-            }
-            ("91", _) if expired => {
-                let changed = payment::Entity::update_many()
-                    .col_expr(payment::Column::Status, Expr::value("expired"))
-                    .col_expr(payment::Column::UpdatedAt, Expr::value(now.fixed_offset()))
-                    .filter(payment::Column::Id.eq(&p.id))
-                    .filter(payment::Column::Status.eq("pending"))
-                    .exec(db)
-                    .await?;
-                resolved += usize::try_from(changed.rows_affected).unwrap_or(0);
-            }
-            (code, _) => {
-                tracing::info!(txn_ref = %p.txn_ref, code, "VNPay query: not resolved yet");
-            }
-        }
+        resolved += usize::from(query(db, api, config, &p, now).await?);
     }
     Ok(resolved)
+}
+
+/// Asks the gateway how payment `p` ended and records a final answer as its IPN would: paid,
+/// failed, or expired when the gateway has no such transaction once the payment page has
+/// closed. True when that changed the payment.
+async fn query(
+    db: &DatabaseConnection,
+    api: &dyn super::vnpay_api::Api,
+    config: &VnpayConfig,
+    p: &payment::Model,
+    now: DateTime<Utc>,
+) -> DomainResult<bool> {
+    let request = super::vnpay_api::request(
+        "querydr",
+        &config.tmn_code,
+        &p.txn_ref,
+        &vietnam(p.created_at.with_timezone(&Utc)),
+        &vietnam(now),
+        "Truy van giao dich",
+    )
+    .sign(&config.secret);
+    let answer = match api.call(request).await {
+        Ok(a) => a,
+        Err(e) => {
+            tracing::warn!(txn_ref = %p.txn_ref, error = %e, "VNPay query failed; retried next round");
+            return Ok(false);
+        }
+    };
+    if !answer.verify(&config.secret) || answer.vnp_TxnRef != p.txn_ref {
+        tracing::warn!(txn_ref = %p.txn_ref, "VNPay query answer with a bad signature ignored");
+        return Ok(false);
+    }
+    let expired = p.expires_at.with_timezone(&Utc) < now;
+    match (
+        answer.vnp_ResponseCode.as_str(),
+        answer.vnp_TransactionStatus.as_str(),
+    ) {
+        ("00", "01") => Ok(false),
+        ("00", status) => {
+            let mut params = BTreeMap::new();
+            for (k, v) in [
+                ("vnp_TxnRef", answer.vnp_TxnRef.clone()),
+                ("vnp_Amount", answer.vnp_Amount.clone()),
+                (
+                    "vnp_ResponseCode",
+                    if status == "00" {
+                        "00".to_owned()
+                    } else {
+                        status.to_owned()
+                    },
+                ),
+                ("vnp_TransactionStatus", status.to_owned()),
+                ("vnp_TransactionNo", answer.vnp_TransactionNo.clone()),
+                ("vnp_BankCode", answer.vnp_BankCode.clone()),
+            ] {
+                params.insert(k.to_owned(), v);
+            }
+            let code = apply_ipn(db, &params, now).await?;
+            keep_callback(db, "querydr", &params, true, code, now).await?;
+            Ok(code == IpnCode::Confirmed)
+        }
+        ("91", _) if expired => {
+            let changed = payment::Entity::update_many()
+                .col_expr(payment::Column::Status, Expr::value("expired"))
+                .col_expr(payment::Column::UpdatedAt, Expr::value(now.fixed_offset()))
+                .filter(payment::Column::Id.eq(&p.id))
+                .filter(payment::Column::Status.eq("pending"))
+                .exec(db)
+                .await?;
+            Ok(changed.rows_affected > 0)
+        }
+        (code, _) => {
+            tracing::info!(txn_ref = %p.txn_ref, code, "VNPay query: not resolved yet");
+            Ok(false)
+        }
+    }
 }

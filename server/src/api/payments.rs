@@ -21,6 +21,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_payments, start_payment))
         .routes(routes!(order_transfer))
+        .routes(routes!(pay_again))
 }
 
 /// One payment attempt.
@@ -32,7 +33,8 @@ pub struct PaymentDto {
     pub gateway: String,
     /// Amount in đồng.
     pub amount_vnd: i64,
-    /// `pending`, `paid`, `failed`, `expired`, `duplicate`, `refunding` or `refunded`.
+    /// `pending`, `paid`, `failed`, `expired`, `abandoned` (replaced by "pay again"),
+    /// `duplicate`, `refunding` or `refunded`.
     pub status: String,
     /// Started at.
     pub created_at: DateTime<Utc>,
@@ -120,6 +122,64 @@ async fn start_payment(
     let pay_url =
         online::start(&state.db, &config, &ctx.actor, &ctx.origin, &id, Utc::now()).await?;
     Ok((StatusCode::CREATED, Json(PaymentStartDto { pay_url })))
+}
+
+/// What "pay again" led to.
+#[derive(Serialize, ToSchema)]
+pub struct PayAgainDto {
+    /// The gateway says the waiting payment was paid after all: nothing more to pay.
+    pub already_paid: bool,
+    /// Otherwise the new attempt's payment page, signed; open it in a browser.
+    pub pay_url: Option<String>,
+}
+
+/// "Pay again" while an online payment waits for the bank (the payer left the gateway's page):
+/// the gateway is asked about the waiting payment first; if it was not paid it is abandoned
+/// and a new one opened. An abandoned payment the gateway confirms later is recorded, and kept
+/// as a duplicate to refund when the new one was paid too.
+#[utoipa::path(post, path = "/dossiers/{id}/payments/again", tag = "payments",
+    params(("id" = String, Path, description = "Dossier id")),
+    responses(
+        (status = 200, description = "Paid after all, or the new payment page", body = PayAgainDto),
+        (status = 400, description = "No payment can start now (the field `payment` says why)", body = ApiErrorBody),
+        (status = 401, description = "Not signed in", body = ApiErrorBody),
+        (status = 404, description = "No such dossier of the caller", body = ApiErrorBody),
+    ),
+    security(("session" = [])))]
+async fn pay_again(
+    State(state): State<AppState>,
+    ctx: Option<Extension<RequestContext>>,
+    Path(id): Path<String>,
+) -> Result<Json<PayAgainDto>, ApiError> {
+    let Some(Extension(ctx)) = ctx else {
+        return Err(domain::DomainError::Unauthorized.into());
+    };
+    let gateway = state.payment_gateway().ok_or_else(|| {
+        ApiError::from(domain::DomainError::Internal(
+            "VNPay is not configured".into(),
+        ))
+    })?;
+    Ok(Json(
+        match online::pay_again(
+            &state.db,
+            &gateway,
+            &ctx.actor,
+            &ctx.origin,
+            &id,
+            Utc::now(),
+        )
+        .await?
+        {
+            online::PayAgain::AlreadyPaid => PayAgainDto {
+                already_paid: true,
+                pay_url: None,
+            },
+            online::PayAgain::Open(url) => PayAgainDto {
+                already_paid: false,
+                pay_url: Some(url),
+            },
+        },
+    ))
 }
 
 /// A VietQR transfer order.

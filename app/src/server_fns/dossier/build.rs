@@ -386,6 +386,15 @@ pub async fn dossier_view(
     step: &str,
     check: bool,
 ) -> Result<DossierView, AppError> {
+    // The owner is back from the gateway (or backed out of it): ask it at once about an online
+    // payment still waiting, before reading the dossier, rather than show "waiting for the
+    // bank" until its IPN comes. Nothing is asked for anyone else.
+    if let Some(gateway) = leptos::prelude::use_context::<domain::payments::online::Gateway>() {
+        let loaded = drafts::load_readable(db, actor, id).await?;
+        if actor.account_id() == Some(loaded.dossier.owner_id.as_str()) {
+            domain::payments::online::check_waiting(db, &gateway, id, Utc::now()).await?;
+        }
+    }
     dossier_view_in(use_locale(), db, actor, id, step, check).await
 }
 
@@ -857,7 +866,9 @@ async fn tracking(
         use domain::payments::online;
         let payments = online::of_dossier(db, &row.id).await?;
         let paid = payments.iter().find(|p| p.status == "paid");
-        let pending = online::pending(&payments, now).is_some();
+        let pending = online::pending(&payments, now);
+        let pay_again = pending.is_some_and(|p| p.gateway == "vnpay");
+        let pending = pending.is_some();
         let state = if online::is_paid(row.fee_due_vnd, &payments) {
             "paid"
         } else if pending {
@@ -875,6 +886,7 @@ async fn tracking(
             reference: paid.and_then(|p| p.gateway_txn_no.clone()),
             receipt_url: paid.map(|p| format!("/ho-so/{}/bien-lai/{}.pdf", row.id, p.txn_ref)),
             can_pay: matches!(state, "unpaid" | "failed") && lifecycle::OPEN.contains(&status),
+            can_pay_again: state == "pending" && pay_again && lifecycle::OPEN.contains(&status),
             balance_vnd: domain::payments::fees::balance(row.fee_due_vnd, &payments),
             transfer: transfer_view(t, &payments, now),
         });
