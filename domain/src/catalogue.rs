@@ -258,8 +258,32 @@ pub async fn agencies(db: &impl ConnectionTrait) -> DomainResult<Vec<agency::Mod
         .await?)
 }
 
-/// An agency and the name of its province (documents it issues are headed with the
-/// province's People's Committee); `None` for an unknown code.
+/// The names of procedures `codes` (for lists that carry only codes, like the staff queue).
+pub async fn procedure_names(
+    db: &impl ConnectionTrait,
+    codes: &[String],
+) -> DomainResult<std::collections::HashMap<String, String>> {
+    Ok(procedure::Entity::find()
+        .filter(procedure::Column::Code.is_in(codes.iter().cloned()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.code, p.name))
+        .collect())
+}
+
+/// A province's name with its unit type, as official headings write it: "tỉnh Tây Ninh",
+/// "thành phố Hồ Chí Minh".
+pub fn province_title(p: &province::Model) -> String {
+    let kind = match p.division_type.as_str() {
+        t if t.starts_with("thành phố") => "thành phố",
+        _ => "tỉnh",
+    };
+    format!("{kind} {}", p.name)
+}
+
+/// An agency and its province's title ("tỉnh Tây Ninh": documents it issues are headed with
+/// the province's People's Committee, "UBND TỈNH TÂY NINH"); `None` for an unknown code.
 pub async fn agency_with_province(
     db: &impl ConnectionTrait,
     code: &str,
@@ -270,6 +294,6 @@ pub async fn agency_with_province(
     let province = province::Entity::find_by_id(found.province_code.clone())
         .one(db)
         .await?
-        .map(|p| p.name);
+        .map(|p| province_title(&p));
     Ok(Some((found, province)))
 }

@@ -186,6 +186,10 @@ pub struct FormSchema {
     /// fee items: the fee due follows the applicant's answer. Without it the first item is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fee_item_field: Option<String>,
+    /// Where the number of copies is asked, for a fee charged per copy: a number field's key,
+    /// or `group.field` for a number in each entry of a group (summed). Without it, one copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_quantity_field: Option<String>,
 }
 
 /// Largest total of all files of one dossier, in megabytes.
@@ -255,6 +259,26 @@ pub fn check_schema(schema: &FormSchema) -> Vec<String> {
             _ => problems.push(format!(
                 "fee_item_field {key:?} is not a choice field of the form"
             )),
+        }
+    }
+    if let Some(path) = &schema.fee_quantity_field {
+        let number = |fields: &[FormField], key: &str| {
+            fields
+                .iter()
+                .any(|f| f.key == key && f.kind == FieldKind::Number)
+        };
+        let ok = match path.split_once('.') {
+            Some((group, key)) => schema
+                .fields
+                .iter()
+                .find(|f| f.key == group && f.kind == FieldKind::Group)
+                .is_some_and(|g| number(&g.fields, key)),
+            None => number(&schema.fields, path),
+        };
+        if !ok {
+            problems.push(format!(
+                "fee_quantity_field {path:?} is not a number field (or group.number) of the form"
+            ));
         }
     }
     problems
@@ -407,6 +431,7 @@ pub fn default_schema(details: &ProcedureDetails) -> FormSchema {
             })
             .collect(),
         fee_item_field: None,
+        fee_quantity_field: None,
     }
 }
 

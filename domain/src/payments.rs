@@ -4,6 +4,7 @@
 pub mod bank_transfer;
 pub mod fees;
 pub mod online;
+pub mod quote;
 pub mod reconciliation;
 pub mod refunds;
 pub mod vietqr;

@@ -136,6 +136,9 @@ test('a dossier goes from the citizen through the desk, two agencies and the lea
     let page = staff.page;
     await page.locator(`a:has-text("${code}")`).waitFor();
     assert.deepEqual(await seriousViolations(page), []);
+    // The queue names the procedure, not only its code (issue 27).
+    const row = page.locator('tr', { has: page.locator(`a:has-text("${code}")`) });
+    assert.match(await row.locator('td.queue-procedure').innerText(), /Cấp thẻ công chứng viên|công chứng/i);
     await Promise.all([page.waitForURL(/\/mot-cua\/ho-so\//), page.click(`a:has-text("${code}")`)]);
     await waitForHydration(page);
     assert.equal(await status(page), 'Mới nộp, chờ tiếp nhận');

@@ -4,6 +4,10 @@
 // JavaScript); the lookup's four-digit field opens the digit pad and the answer takes the focus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startPortal, launchBrowser, waitForHydration, seriousViolations, apiCall } from '../support/portal.mjs';
 
 let portal;
@@ -212,6 +216,137 @@ for (const javaScriptEnabled of [true, false]) {
     }
   });
 }
+
+test('the fee shown before submitting is the fee charged: 2 copies and the postage, on every page (issue 27 point 2)', async () => {
+  const page = citizen.page;
+  const api = (method, url, body) => apiCall(portal, page, method, url, body);
+  // A civil-status extract (8.000 đồng per copy), 2 copies, received by the ward of Tân Ninh,
+  // returned by post with the postage paid online (22.000 đồng within the province).
+  const created = await api('POST', '/api/v1/dossiers', { procedure_code: '2.000635' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const d = created.body;
+  const applicant = {
+    ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000003',
+    date_of_birth: '1990-03-15', receiving_agency: '000.01.50.H53',
+  };
+  const saved = await api('PATCH', `/api/v1/dossiers/${d.id}`, {
+    revision: d.revision, applicant,
+    answers: {
+      quan_he_voi_nguoi_duoc_cap: 'ban_than', muc_dich: 'Bổ sung hồ sơ học tập',
+      ban_sao_de_nghi: [{ loai_viec: 'khai_sinh', ho_ten: 'Nguyễn Thị Hoa', noi_dang_ky: 'UBND xã Tân Bình', so_luong: '2' }],
+    },
+    delivery: {
+      method: 'post', recipient: 'Nguyễn Thị Hoa', phone: '0912000003', province: '80', commune: '25459',
+      street: '12 Lê Lợi', postal_payment: 'with_fee',
+    },
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  for (const slot of saved.body.problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
+    const up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
+    assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
+  }
+  const again = await api('GET', `/api/v1/dossiers/${d.id}`);
+  const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
+  assert.deepEqual(ready.body.problems, []);
+
+  const quote = async () => {
+    const q = page.locator('main section.fee-quote');
+    await q.waitFor();
+    return q.innerText();
+  };
+  await page.goto(`${portal.url}/ho-so/${d.id}/nhan-ket-qua`);
+  const onDelivery = await quote();
+  assert.match(onDelivery, /8\.000 đồng × 2 bản/);
+  assert.match(onDelivery, /16\.000 đồng/);
+  assert.match(onDelivery, /22\.000 đồng/);
+  assert.match(onDelivery, /Tổng số tiền nộp trực tuyến\s+38\.000 đồng/);
+  await page.goto(`${portal.url}/ho-so/${d.id}/kiem-tra`);
+  assert.equal(await quote(), onDelivery, 'check-answers shows the same quote');
+  await page.check('#declaration');
+  await Promise.all([page.waitForURL(/\?moi=1$/), page.click('main button.button-large')]);
+  await page.locator('.dossier-code').waitFor();
+  assert.equal(await quote(), onDelivery, 'the payment panel shows the same quote');
+  assert.match(await page.locator('dl.facts').innerText(), /38\.000 đồng/);
+  const filed = await api('GET', `/api/v1/dossiers/${d.id}`);
+  assert.equal(filed.body.fee_due_vnd, 38000, "the amount charged is the amount quoted");
+  // The receipt names the same lines and total, under "UBND TỈNH TÂY NINH", and says what
+  // happens next for this dossier (not how to file it).
+  const receipt = await page.request.get(`${portal.url}/ho-so/${d.id}/phieu-tiep-nhan.pdf`);
+  assert.equal(receipt.status(), 200);
+  const dir = mkdtempSync(path.join(tmpdir(), 'receipt-'));
+  const file = path.join(dir, 'r.pdf');
+  writeFileSync(file, await receipt.body());
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(text, /UBND TỈNH TÂY NINH/);
+  assert.match(text, /× 2 bản/);
+  assert.match(text, /38\.000 đồng/);
+  assert.match(text, /Theo dõi hồ sơ tại/);
+  assert.match(text, /chuyển phát đến địa chỉ/);
+});
+
+test('"reuse an earlier file" tells same-named files apart by upload day and dossier', async () => {
+  assert.ok(filed, 'needs the dossier filed by the first test');
+  const page = citizen.page;
+  const api = (method, url, body) => apiCall(portal, page, method, url, body);
+  const created = await api('POST', '/api/v1/dossiers', { procedure_code: 'TN.CONGCHUNG.001' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const d = created.body;
+  const saved = await api('PATCH', `/api/v1/dossiers/${d.id}`, {
+    revision: d.revision,
+    applicant: { ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000003', date_of_birth: '1990-03-15' },
+    answers: { noi_dung: 'Đăng ký hành nghề công chứng' },
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  await page.goto(`${portal.url}/ho-so/${d.id}/giay-to`);
+  await page.locator('section.slot').first().waitFor();
+  const options = (await page.locator('details.reuse select').first().locator('option').allTextContents()).map((o) => o.trim());
+  assert.ok(options.length >= 2, options.join(' | '));
+  // Several scans are named ban-scan.pdf: each says when and for which dossier it was sent.
+  const scans = options.filter((o) => o.startsWith('ban-scan.pdf'));
+  assert.ok(scans.length >= 2, options.join(' | '));
+  for (const o of scans) assert.match(o, /— tải lên \d{2}\/\d{2}\/\d{4}/);
+  assert.ok(scans.some((o) => o.includes(`hồ sơ ${filed.code}`)), scans.join(' | '));
+  assert.ok(new Set(scans).size > 1, `the scans read alike: ${scans.join(' | ')}`);
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`on a 360 px phone the catalogue's filters fold so the first result shows without scrolling (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const browser = await launchBrowser({ javaScriptEnabled, width: 360, height: 740 });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${portal.url}/thu-tuc`);
+      if (javaScriptEnabled) await waitForHydration(page);
+      const first = page.locator('.procedure-card').first();
+      await first.waitFor();
+      const top = (await first.boundingBox()).y;
+      assert.ok(top < 740, `the first result starts ${top} px down a 740 px screen`);
+      assert.equal(await page.locator('details.filter-more[open]').count(), 0, 'folded');
+      assert.ok(!(await page.locator('#filter-field').isVisible()), 'the field filter is folded away');
+      // Unfolded, a filter narrows the list (a plain GET form without JavaScript).
+      await page.click('details.filter-more > summary');
+      await page.selectOption('#filter-level', { index: 1 });
+      if (!javaScriptEnabled) await Promise.all([page.waitForURL(/level=/), page.click('form.catalogue-filters button[type=submit]')]);
+      else await page.waitForURL(/level=/);
+      await page.locator('.procedure-card').first().waitFor();
+      assert.equal(await page.locator('details.filter-more[open]').count(), 1, 'open while a filter is chosen');
+      assert.match(await page.locator('details.filter-more > summary').innerText(), /1 đang chọn/);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('at 1366 px the catalogue filters are on show, with no fold', async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${portal.url}/thu-tuc`);
+    assert.ok(await page.locator('#filter-field').isVisible(), 'the field filter is on show');
+    assert.ok(!(await page.locator('details.filter-more > summary').isVisible()), 'no fold on a wide screen');
+  } finally {
+    await browser.close();
+  }
+});
 
 for (const [who, email, link] of [
   ['a citizen', 'congdan@dichvucong.localhost', '/ho-so-cua-toi'],

@@ -106,7 +106,27 @@ pub fn CatalogueBrowser(
                     let facets = view.map(|v| (v.fields, v.agencies, v.levels));
                     let (fields, agencies, levels) = facets.unwrap_or_default();
                     let current = filter.get_untracked();
+                    // On a phone the filters fold under one line so the first result shows
+                    // without scrolling; they stay open while one is chosen (CSS keeps them
+                    // open on wider screens).
+                    let chosen = [
+                        show_field && current.field.is_some(),
+                        show_agency && current.agency.is_some(),
+                        current.level.is_some(),
+                        current.online_only,
+                    ]
+                    .into_iter()
+                    .filter(|c| *c)
+                    .count();
                     view! {
+                        <details class="filter-more" open=(chosen > 0).then_some(true)>
+                        <summary>
+                            {if chosen > 0 {
+                                t.tf(Key::FilterToggleChosen, &[("n", &chosen)])
+                            } else {
+                                t.t(Key::FilterToggle).to_owned()
+                            }}
+                        </summary>
                         <div class="filter-row">
                             {show_field.then(|| {
                                 view! {
@@ -175,6 +195,7 @@ pub fn CatalogueBrowser(
                                 <label for="filter-online">{t.t(Key::FilterOnlineOnly)}</label>
                             </div>
                         </div>
+                        </details>
                     }
                 })
                 }}

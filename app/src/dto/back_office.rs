@@ -15,6 +15,8 @@ pub struct QueueRowView {
     pub code: String,
     /// Procedure code.
     pub procedure_code: String,
+    /// Procedure name (clerks recognise names, not codes).
+    pub procedure_name: String,
     /// Applicant.
     pub applicant: String,
     /// Status code.

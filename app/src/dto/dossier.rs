@@ -307,8 +307,10 @@ pub struct DossierView {
     pub review: Vec<ReviewSection>,
     /// Provinces of the map.
     pub provinces: Vec<Choice>,
-    /// Fee due (computed from the catalogue).
+    /// Fee due online (the quote's total for a draft; frozen at submission after).
     pub fee_vnd: i64,
+    /// The fee quote as shown on every page that names an amount.
+    pub quote: FeeQuoteView,
     /// Filed at (Vietnam time, `dd/MM/yyyy HH:mm`).
     pub submitted_at: Option<String>,
     /// Public timeline, oldest first: (time, text, the event's slip or letter to download as
@@ -382,4 +384,16 @@ pub struct StartView {
     pub signed_in: bool,
     /// The caller's drafts of this procedure: (id, last change, resume slug).
     pub drafts: Vec<(String, String, String)>,
+}
+
+/// The one fee quote (`domain::payments::quote`), worded: each line, the total due online and
+/// what the postman collects, if anything.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeQuoteView {
+    /// `(what, amount)`: "Phí cấp bản sao (8.000 đồng × 2 bản)", "16.000 đồng".
+    pub lines: Vec<(String, String)>,
+    /// The total due online.
+    pub total: String,
+    /// What the postman collects on delivery, when the postal fee is paid then.
+    pub on_delivery: Option<String>,
 }

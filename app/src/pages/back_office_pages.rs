@@ -121,7 +121,7 @@ fn QueueBody(
                                     })}
                                     <td><a href=format!("/mot-cua/ho-so/{}", r.id) class="row-link">{r.code.clone()}</a></td>
                                     <td>{r.applicant.clone()}</td>
-                                    <td>{r.procedure_code.clone()}</td>
+                                    <td class="queue-procedure">{r.procedure_name.clone()}<span class="hint">" "{r.procedure_code.clone()}</span></td>
                                     <td>{status_label(t, &r.status)}</td>
                                     <td>{r.submitted_at.clone()}</td>
                                     <td>{r.due_at.clone()}</td>

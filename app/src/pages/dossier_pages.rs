@@ -628,6 +628,7 @@ fn StepBody(
                 {hidden}
                 <h2>{t.t(Key::StepDelivery)}</h2>
                 <DeliveryFields d=d.clone() />
+                <FeeQuote q=d.quote.clone() />
                 <Autosave />
                 <StepButtons />
             </form>
@@ -889,7 +890,7 @@ fn ReviewStep(d: DossierView) -> impl IntoView {
                 </section>
             }
         }).collect_view()}
-        <p><strong>{t.t(Key::FeeDue)}": "</strong>{fee_text(t, d.fee_vnd)}</p>
+        <FeeQuote q=d.quote.clone() />
         <form method="post" action=format!("/ho-so/{}/nop", d.id) class="form" novalidate>
             <CsrfField />
             <div class="field checkbox" class:field-invalid=declaration_error.is_some()>
@@ -1020,6 +1021,32 @@ fn FiledDossier(d: DossierView) -> impl IntoView {
     }
 }
 
+/// The one fee quote (see `domain::payments::quote`): each line, the total due online, and the
+/// postage paid on delivery — the same on the delivery step, check-answers, the payment panel
+/// and the receipt.
+#[component]
+fn FeeQuote(q: FeeQuoteView) -> impl IntoView {
+    let t = use_locale();
+    view! {
+        <section class="fee-quote" aria-labelledby="fee-quote-h">
+            <h3 id="fee-quote-h">{t.t(Key::QuoteTitle)}</h3>
+            {if q.lines.is_empty() {
+                view! { <p>{t.t(Key::QuoteFree)}</p> }.into_any()
+            } else {
+                view! {
+                    <dl class="fee-lines">
+                        {q.lines.into_iter().map(|(what, amount)| view! { <dt>{what}</dt><dd>{amount}</dd> }).collect_view()}
+                        <dt class="fee-total">{t.t(Key::QuoteTotal)}</dt>
+                        <dd class="fee-total"><strong>{q.total}</strong></dd>
+                    </dl>
+                }
+                .into_any()
+            }}
+            {q.on_delivery.map(|o| view! { <p class="hint">{o}</p> })}
+        </section>
+    }
+}
+
 /// The fee: paid (with the bank's reference), waiting for the bank, or the button that opens
 /// the gateway (a plain form post: it works without JavaScript).
 #[component]
@@ -1040,6 +1067,7 @@ fn PaymentPanel(d: DossierView, p: PaymentView) -> impl IntoView {
             {found_paid.then(|| view! {
                 <div class="notice notice-success" role="status"><p>{t.t(Key::PaymentFoundPaid)}</p></div>
             })}
+            {(p.state != "paid").then(|| view! { <FeeQuote q=d.quote.clone() /> })}
             {match p.state.as_str() {
                 "paid" => view! {
                     <p class="payment-state paid"><strong>{t.tf(Key::PaymentPaid, &[("amount", &amount), ("at", &p.paid_at.clone().unwrap_or_default())])}</strong></p>

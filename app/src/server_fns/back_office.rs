@@ -184,10 +184,13 @@ pub(crate) mod view {
         let agency = domain::dossiers::visibility::reading_agency(actor)
             .unwrap_or_default()
             .to_owned();
+        let codes: Vec<String> = page.rows.iter().map(|r| r.procedure_code.clone()).collect();
+        let names = domain::catalogue::procedure_names(db, &codes).await?;
         let rows = page
             .rows
             .into_iter()
             .map(|r| QueueRowView {
+                procedure_name: names.get(&r.procedure_code).cloned().unwrap_or_default(),
                 urgency: urgency(r.paused, r.minutes_left),
                 time_left: r.minutes_left.map(|m| time_text(t, m)).unwrap_or_default(),
                 id: r.id,

@@ -64,6 +64,34 @@ pub async fn my_files(
         .await?)
 }
 
+/// For each of `file_ids`, the dossier it was first attached to, as the owner knows it: the
+/// dossier's code, or `None` for a draft (and for a file never attached). Lets "reuse an
+/// earlier file" tell apart files of the same name.
+pub async fn first_used_in(
+    db: &impl ConnectionTrait,
+    file_ids: &[String],
+) -> DomainResult<std::collections::HashMap<String, Option<String>>> {
+    let links = dossier_file::Entity::find()
+        .filter(dossier_file::Column::StoredFileId.is_in(file_ids.iter().cloned()))
+        .order_by_asc(dossier_file::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let dossier_ids: Vec<String> = links.iter().map(|l| l.dossier_id.clone()).collect();
+    let codes: std::collections::HashMap<String, Option<String>> = dossier::Entity::find()
+        .filter(dossier::Column::Id.is_in(dossier_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.code))
+        .collect();
+    let mut out = std::collections::HashMap::new();
+    for link in links {
+        out.entry(link.stored_file_id)
+            .or_insert_with(|| codes.get(&link.dossier_id).cloned().flatten());
+    }
+    Ok(out)
+}
+
 /// Bytes used by a dossier's files.
 pub fn used_bytes(files: &[Attached]) -> i64 {
     files.iter().map(|a| a.file.size).sum()

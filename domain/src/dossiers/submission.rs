@@ -31,27 +31,9 @@ pub struct Submitted {
     pub already: bool,
 }
 
-/// The fee due for a draft: the fee item the applicant's answer selects (see
-/// `FormSchema::fee_item_field`), else the first item; nothing for a free procedure. The amount
-/// always comes from the procedure version, never from the browser.
-pub fn fee_due(loaded: &Loaded) -> i64 {
-    let fees = &loaded.details.fees;
-    let chosen = loaded
-        .form
-        .fee_item_field
-        .as_ref()
-        .and_then(|key| loaded.dossier.answers.get(key))
-        .and_then(|v| v.as_str())
-        .and_then(|v| v.parse::<usize>().ok());
-    chosen
-        .and_then(|i| fees.get(i))
-        .or_else(|| fees.first())
-        .map_or(0, |f| f.amount_vnd)
-}
-
 /// The agency whose desk receives the dossier: the procedure's fixed one, or the commune
 /// People's Committee the applicant chose.
-fn receiving_agency(loaded: &Loaded) -> Option<String> {
+pub fn receiving_agency(loaded: &Loaded) -> Option<String> {
     loaded
         .details
         .receiving
@@ -125,12 +107,12 @@ pub async fn submit(
     }
     let agency = receiving_agency(&loaded)
         .ok_or_else(|| DomainError::Internal(format!("dossier {id}: no receiving agency")))?;
-    let fee = fee_due(&loaded);
-    let delivery = loaded.delivery();
-    let postal_fee = crate::postal::tariff::fee_for(&txn, &delivery, &agency, today).await?;
-    // A postal fee paid with the dossier's fee is part of the amount due online; otherwise
-    // the postman collects it.
-    let fee_total = fee + delivery.postal_with_fee(postal_fee);
+    // The same quote check-answers showed: the fee item times the copies, and a postal fee
+    // paid with it (otherwise the postman collects it).
+    let quote = crate::payments::quote::of(&txn, &loaded, Some(&agency), today).await?;
+    let fee = quote.fee_vnd();
+    let postal_fee = quote.postal_vnd;
+    let fee_total = quote.total_vnd;
     // Paid first: an online dossier of such a procedure waits for its fee before the desk.
     let status = if fee > 0
         && loaded.details.pay_before_processing

@@ -123,10 +123,10 @@ async fn dto(
         Vec::new()
     };
     let attached = files::files_of(&state.db, &loaded.dossier.id).await?;
-    let fee = loaded
-        .dossier
-        .fee_due_vnd
-        .unwrap_or_else(|| submission::fee_due(&loaded));
+    let today = Utc::now()
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive();
+    let fee = domain::payments::quote::due_vnd(&state.db, &loaded, today).await?;
     let d = loaded.dossier.clone();
     let delivery_changeable = loaded.status != Status::Draft
         && domain::postal::choice::may_change(

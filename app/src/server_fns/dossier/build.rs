@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use domain::access::Actor;
 use domain::db::DatabaseConnection;
 use domain::dossiers::checks::{self, Problems};
-use domain::dossiers::{drafts, files, submission, timeline, Loaded, Status, Step};
+use domain::dossiers::{drafts, files, timeline, Loaded, Status, Step};
 use domain::error::FieldError;
 use domain::forms::{self, FieldKind, FormField, Label};
 use domain::postal;
@@ -580,10 +580,26 @@ pub async fn dossier_view_in(
         })
         .collect::<Vec<_>>();
     let my_files = if loaded.status == Status::Draft && shown == Step::Documents {
-        files::my_files(db, actor)
-            .await?
-            .iter()
-            .map(|f| file_view(f.id.clone(), f))
+        let mine = files::my_files(db, actor).await?;
+        let ids: Vec<String> = mine.iter().map(|f| f.id.clone()).collect();
+        let used_in = files::first_used_in(db, &ids).await?;
+        mine.iter()
+            .map(|f| {
+                let mut view = file_view(f.id.clone(), f);
+                // Same-named scans told apart by when and for which dossier they were sent.
+                let day = f
+                    .created_at
+                    .with_timezone(&domain::dossiers::codes::vietnam())
+                    .format("%d/%m/%Y");
+                view.name = match used_in.get(&f.id).cloned().flatten() {
+                    Some(code) => t.tf(
+                        Key::ReuseFileInDossier,
+                        &[("name", &f.file_name), ("day", &day), ("code", &code)],
+                    ),
+                    None => t.tf(Key::ReuseFileOn, &[("name", &f.file_name), ("day", &day)]),
+                };
+                view
+            })
             .collect()
     } else {
         Vec::new()
@@ -654,10 +670,12 @@ pub async fn dossier_view_in(
     } else {
         Vec::new()
     };
-    let fee_vnd = loaded
-        .dossier
-        .fee_due_vnd
-        .unwrap_or_else(|| submission::fee_due(&loaded));
+    let fee_vnd = domain::payments::quote::due_vnd(db, &loaded, today).await?;
+    let quote = quote_view(
+        t,
+        &domain::payments::quote::shown(db, &loaded, today).await?,
+        fee_vnd,
+    );
     let events = if loaded.status == Status::Draft {
         Vec::new()
     } else {
@@ -753,6 +771,7 @@ pub async fn dossier_view_in(
         review,
         provinces,
         fee_vnd,
+        quote,
         submitted_at: loaded
             .dossier
             .submitted_at
@@ -848,15 +867,15 @@ async fn tracking(
         if r.signed_at.is_some() {
             out.result = Some(CitizenResultView {
                 url: format!("/ho-so/{}/ket-qua.pdf", row.id),
-                received: r
-                    .delivered_at
-                    .filter(|_| r.delivery_method.as_deref() == Some("online"))
-                    .map(|at| {
-                        t.tf(
-                            Key::ResultReceivedText,
-                            &[("at", &vietnam_time(at.with_timezone(&Utc)))],
-                        )
-                    }),
+                // Once delivered — opened here, posted or handed over at the desk — the page
+                // says so; "opening it counts as delivery" is only for one not yet delivered.
+                received: r.delivered_at.map(|at| {
+                    let at = vietnam_time(at.with_timezone(&Utc));
+                    match r.delivery_method.as_deref() {
+                        Some("online") => t.tf(Key::ResultReceivedText, &[("at", &at)]),
+                        _ => t.tf(Key::ResultDeliveredOtherwise, &[("at", &at)]),
+                    }
+                }),
                 verify_url: format!("/xac-thuc/{}", r.id),
             });
         }
@@ -1015,6 +1034,50 @@ fn review_sections(
         rows,
     })
     .collect()
+}
+
+/// The quote in words. `due_vnd` is what is owed online (after filing it includes staff's
+/// extra fees, shown as their own line).
+fn quote_view(t: Locale, q: &domain::payments::quote::FeeQuote, due_vnd: i64) -> FeeQuoteView {
+    let money = |v: i64| crate::pages::procedure_page::fee_text(t, v);
+    let mut lines: Vec<(String, String)> = q
+        .lines
+        .iter()
+        .map(|l| {
+            let what = if l.quantity > 1 {
+                t.tf(
+                    Key::QuoteCopies,
+                    &[
+                        ("item", &l.item),
+                        ("unit", &money(l.unit_vnd)),
+                        ("n", &l.quantity),
+                    ],
+                )
+            } else {
+                l.item.clone()
+            };
+            (what, money(l.amount_vnd))
+        })
+        .collect();
+    if q.postal_with_fee {
+        if let Some(postal) = q.postal_vnd {
+            lines.push((t.t(Key::QuotePostalWithFee).to_owned(), money(postal)));
+        }
+    }
+    let extra = due_vnd - q.total_vnd;
+    if extra > 0 {
+        lines.push((t.t(Key::QuoteExtra).to_owned(), money(extra)));
+    }
+    FeeQuoteView {
+        lines,
+        total: money(due_vnd),
+        on_delivery: (q.postal_on_delivery_vnd() > 0).then(|| {
+            t.tf(
+                Key::QuotePostalOnDelivery,
+                &[("amount", &money(q.postal_on_delivery_vnd()))],
+            )
+        }),
+    }
 }
 
 #[cfg(test)]

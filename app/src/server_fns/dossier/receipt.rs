@@ -8,7 +8,7 @@
 
 use domain::access::Actor;
 use domain::db::DatabaseConnection;
-use domain::dossiers::drafts;
+use domain::dossiers::{drafts, Status};
 use domain::receipt_pdf::ReceiptDocument;
 
 use super::build::{dossier_view_in, vietnam_time};
@@ -70,10 +70,12 @@ pub async fn receipt_document(
         t.t(Key::SubmittedAt).to_owned(),
         view.submitted_at.clone().unwrap_or_default(),
     ));
-    fields.push((
-        t.t(Key::FeeDue).to_owned(),
-        crate::pages::procedure_page::fee_text(t, view.fee_vnd),
-    ));
+    // The same quote as check-answers and the payment panel: each line, then the total.
+    fields.extend(view.quote.lines.iter().cloned());
+    fields.push((t.t(Key::QuoteTotal).to_owned(), view.quote.total.clone()));
+    if let Some(on_delivery) = &view.quote.on_delivery {
+        fields.push((t.t(Key::QuoteTitle).to_owned(), on_delivery.clone()));
+    }
     if let Some(days) = loaded
         .version
         .content
@@ -101,8 +103,25 @@ pub async fn receipt_document(
             format!("{}: {}", s.label, names.join(", "))
         })
         .collect();
-    let mut next_steps = vec![t.t(Key::ReceiptNextCheck).to_owned()];
-    next_steps.extend(loaded.details.steps.iter().cloned());
+    // What happens from here for this dossier (the procedure's own steps describe filing,
+    // which is done).
+    let mut next_steps = Vec::new();
+    if loaded.status == Status::AwaitingPayment {
+        next_steps.push(t.tf(Key::ReceiptNextPay, &[("amount", &view.quote.total)]));
+    }
+    next_steps.push(t.t(Key::ReceiptNextCheck).to_owned());
+    next_steps.push(t.tf(
+        Key::ReceiptNextTrack,
+        &[("site", &site_url.trim_end_matches('/'))],
+    ));
+    next_steps.push(
+        match view.delivery.method.as_str() {
+            "electronic" => t.t(Key::ReceiptNextElectronic),
+            "post" => t.t(Key::ReceiptNextPost),
+            _ => t.t(Key::ReceiptNextDesk),
+        }
+        .to_owned(),
+    );
 
     let document = ReceiptDocument {
         authority: match province_name {

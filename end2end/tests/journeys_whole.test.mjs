@@ -1,0 +1,203 @@
+// The whole journey, for one province-level and one commune-level procedure, with the demo
+// accounts of the README (issue 27): the citizen on a 360 px phone files (check-answers and
+// submit in the page), pays the fee and the postage online through the VNPay simulator; the
+// staff at 1366 px accept, process (the specialist attaches the result), approve (the leader
+// signs it) and hand it to the carrier; the postman delivers it; the citizen sees it delivered
+// and checks the signed copy on the verification page. Every page opened is checked by axe
+// (see support/portal.mjs), citizen pages at 360 px and staff pages at 1366 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, launchBrowser, waitForHydration, apiCall } from '../support/portal.mjs';
+
+let portal;
+before(async () => {
+  portal = await startPortal();
+});
+after(async () => {
+  await portal?.stop();
+});
+
+const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(2000)}\n%%EOF\n`);
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a2ba0000000049454e44ae426082', 'hex');
+
+/** A real one-page PDF, like an issued document. */
+function onePagePdf(text) {
+  const content = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** A browser signed in as `email` (360 px for the citizen, 1366 px for staff). */
+async function as(email, width) {
+  const browser = await launchBrowser({ width, height: width < 400 ? 800 : 900 });
+  const page = await browser.context.newPage();
+  await page.goto(`${portal.url}/dang-nhap`);
+  await waitForHydration(page);
+  await page.fill('#identifier', email);
+  await page.fill('#password', 'Demo@2026');
+  await Promise.all([
+    page.waitForURL((u) => !new URL(u).pathname.startsWith('/dang-nhap'), { timeout: 60_000 }),
+    page.click('main button[type=submit]'),
+  ]);
+  return { browser, page };
+}
+
+const POST_HOME = {
+  method: 'post', recipient: 'Nguyễn Thị Hoa', phone: '0912000003', province: '80', commune: '25459',
+  street: '45 Trần Hưng Đạo', postal_payment: 'with_fee',
+};
+
+const JOURNEYS = [
+  {
+    level: 'province',
+    procedure: 'TN.CONGCHUNG.001',
+    applicant: {},
+    answers: { noi_dung: 'Đăng ký hành nghề công chứng tại Văn phòng công chứng Tân Ninh' },
+    due: '22.000 đồng', // no fee; the postage paid online
+    desk: 'tiepnhan.hcc@dichvucong.localhost',
+    specialist: 'chuyenvien.tuphap@dichvucong.localhost',
+    leader: 'lanhdao.tuphap@dichvucong.localhost',
+  },
+  {
+    level: 'commune',
+    procedure: '2.000635',
+    applicant: { receiving_agency: '000.01.50.H53' },
+    answers: {
+      quan_he_voi_nguoi_duoc_cap: 'ban_than', muc_dich: 'Bổ sung hồ sơ học tập',
+      ban_sao_de_nghi: [{ loai_viec: 'khai_sinh', ho_ten: 'Nguyễn Thị Hoa', noi_dang_ky: 'UBND xã Tân Bình', so_luong: '2' }],
+    },
+    due: '38.000 đồng', // 2 copies × 8.000 + the postage
+    desk: 'tiepnhan.tanninh@dichvucong.localhost',
+    specialist: 'chuyenvien.tanninh@dichvucong.localhost',
+    leader: 'lanhdao.tanninh@dichvucong.localhost',
+  },
+];
+
+for (const j of JOURNEYS) {
+  test(`a ${j.level}-level procedure (${j.procedure}) goes all the way: file, pay, accept, process, approve, post, deliver, verify`, async () => {
+    const citizen = await as('congdan@dichvucong.localhost', 360);
+    const open = [citizen];
+    try {
+      const page = citizen.page;
+      const api = (method, url, body) => apiCall(portal, page, method, url, body);
+
+      // The draft's steps through the API (as the mobile app fills them), then check-answers
+      // and submission in the page.
+      const created = await api('POST', '/api/v1/dossiers', { procedure_code: j.procedure });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const d = created.body;
+      const saved = await api('PATCH', `/api/v1/dossiers/${d.id}`, {
+        revision: d.revision,
+        applicant: { ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000003', ...j.applicant },
+        answers: j.answers,
+        delivery: POST_HOME,
+      });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      for (const slot of saved.body.problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
+        let up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
+        if (up.status !== 201) up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
+        assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
+      }
+      const again = await api('GET', `/api/v1/dossiers/${d.id}`);
+      const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
+      assert.deepEqual(ready.body.problems, []);
+      await page.goto(`${portal.url}/ho-so/${d.id}/kiem-tra`);
+      await waitForHydration(page);
+      assert.match(await page.locator('section.fee-quote').innerText(), new RegExp(j.due.replace('.', '\\.')));
+      await page.check('#declaration');
+      await Promise.all([page.waitForURL(/\?moi=1$/), page.click('main button.button-large')]);
+      const code = (await page.locator('.dossier-code').innerText()).trim();
+
+      // Pays what check-answers said, on the gateway.
+      const panel = page.locator('section.payment');
+      assert.match(await panel.innerText(), new RegExp(j.due.replace('.', '\\.')));
+      await Promise.all([page.waitForURL(/vpcpay\.html/), panel.locator('form.payment-form button[type=submit]').click()]);
+      await Promise.all([page.waitForURL(/\/ho-so\/.*thanh-toan=ve/), page.click('button[value="00"]')]);
+      assert.match(await page.locator('section.payment').innerText(), /Đã thanh toán/);
+
+      // The desk accepts, the specialist takes it and attaches the result, the leader approves
+      // (signing it); each in the back office at 1366 px.
+      const dossierUrl = `${portal.url}/mot-cua/ho-so/${d.id}`;
+      const desk = await as(j.desk, 1366);
+      open.push(desk);
+      await desk.page.locator(`a:has-text("${code}")`).waitFor();
+      const act = async (who, action) => {
+        const moved = await apiCall(portal, who.page, 'POST', `/api/v1/staff/dossiers/${d.id}/actions/${action}`, {});
+        assert.equal(moved.status, 200, `${action}: ${JSON.stringify(moved.body)}`);
+      };
+      await desk.page.goto(dossierUrl);
+      await act(desk, 'accept');
+      const specialist = await as(j.specialist, 1366);
+      open.push(specialist);
+      await act(specialist, 'assign');
+      await specialist.page.goto(dossierUrl);
+      await waitForHydration(specialist.page);
+      await specialist.page.setInputFiles('#result-file', { name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: onePagePdf(`Ket qua ${j.procedure}`) });
+      await Promise.all([specialist.page.waitForURL(/da=result_upload/), specialist.page.click('form.result-upload button[type=submit]')]);
+      await act(specialist, 'forward');
+      const leader = await as(j.leader, 1366);
+      open.push(leader);
+      await leader.page.locator(`a:has-text("${code}")`).waitFor();
+      await leader.page.goto(dossierUrl);
+      await act(leader, 'approve');
+      await leader.page.goto(dossierUrl);
+      assert.match(await leader.page.locator('.bo-result').innerText(), /Đã ký số bởi/);
+
+      // The desk hands the result to the carrier; the postman delivers it.
+      await desk.page.goto(dossierUrl);
+      const postal = desk.page.locator('section.bo-postal');
+      await postal.locator('form.ship-form button[type=submit]').click();
+      await desk.page.locator('section.bo-postal h3').first().waitFor();
+      const tn = (await desk.page.locator('section.bo-postal h3').first().innerText()).match(/[A-Z]{2}\d{9}VN/)?.[0];
+      assert.ok(tn, 'a tracking number');
+      await desk.page.goto(`${portal.url}/gia-lap/buu-chinh`);
+      for (const [label, status] of [['Đã nhận hàng', 'picked_up'], ['Đang vận chuyển', 'in_transit'], ['Đã phát thành công', 'delivered']]) {
+        await desk.page.locator(`#p-${tn} button`, { hasText: label }).click();
+        await desk.page.locator(`#p-${tn} .status`, { hasText: status }).waitFor();
+      }
+
+      // The citizen sees it delivered (not "opening it counts as delivery"), downloads the
+      // signed copy and checks it on the verification page.
+      await page.goto(`${portal.url}/ho-so/${d.id}`);
+      await waitForHydration(page);
+      assert.match(await page.locator('dl.facts').innerText(), /Đã trả kết quả/);
+      const ready2 = page.locator('.result-ready');
+      assert.match(await ready2.innerText(), /Kết quả đã được trả cho bạn lúc/);
+      assert.doesNotMatch(await ready2.innerText(), /mở kết quả lần đầu/);
+      const resultUrl = await ready2.locator('a.button').getAttribute('href');
+      const verifyUrl = await ready2.locator('a[href*="/xac-thuc/"]').getAttribute('href');
+      const signed = Buffer.from(await page.evaluate(async (url) => {
+        const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+        let text = '';
+        for (const b of bytes) text += String.fromCharCode(b);
+        return btoa(text);
+      }, resultUrl), 'base64');
+      assert.ok(signed.includes('/ETSI.CAdES.detached'), 'a PAdES signature');
+      await page.goto(`${portal.url}${verifyUrl}`);
+      assert.match(await page.locator('main').innerText(), new RegExp(code.replace(/\./g, '\\.')));
+      await page.setInputFiles('#verify-file', { name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: signed });
+      await Promise.all([page.waitForURL(/tep=/), page.click('form.verify-form button[type=submit]')]);
+      assert.match(await page.locator('.verdict').innerText(), /đúng là văn bản cơ quan đã ký/);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'the verdict fits the phone');
+    } finally {
+      for (const b of open) await b.browser.close();
+    }
+  });
+}
