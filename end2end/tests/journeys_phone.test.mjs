@@ -249,6 +249,12 @@ test('the fee shown before submitting is the fee charged: 2 copies and the posta
   const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
   assert.deepEqual(ready.body.problems, []);
 
+  // The form's list of extract copies is not a list of people: its hint says "entry".
+  await page.goto(`${portal.url}/ho-so/${d.id}/to-khai`);
+  const hint = await page.locator('fieldset.group .field-hint').last().innerText();
+  assert.match(hint, /thêm một dòng/);
+  assert.doesNotMatch(hint, /thêm người/);
+
   const quote = async () => {
     const q = page.locator('main section.fee-quote');
     await q.waitFor();
@@ -388,6 +394,39 @@ for (const [who, email, link] of [
     }
   });
 }
+
+test('every citizen page at 360 px passes axe (the page wrapper checks each one it opens)', async () => {
+  const page = citizen.page;
+  const api = (method, url, body) => apiCall(portal, page, method, url, body);
+  await page.goto(`${portal.url}/thu-tuc`);
+  const procedure = await page.locator('.procedure-card a').first().getAttribute('href');
+  await page.goto(`${portal.url}${procedure}`);
+  const field = await page.locator('.card-meta a[href^="/linh-vuc/"], a[href^="/linh-vuc/"]').first().getAttribute('href');
+  const agencies = await (await fetch(`${portal.url}/api/v1/agencies`)).json();
+  const agency = agencies.find((a) => a.level === 'province' && a.name.startsWith('Sở Tư pháp')).url;
+  const draft = (await api('POST', '/api/v1/dossiers', { procedure_code: 'TN.CONGCHUNG.001' })).body;
+  const paths = [
+    '/', field, agency, '/tra-cuu', '/ho-so-cua-toi', '/tai-khoan', '/doanh-nghiep',
+    '/nop-truc-tuyen/TN.CONGCHUNG.001', `/ho-so/${draft.id}/nguoi-nop`, `/ho-so/${filed.id}`,
+    `/ho-so/${filed.id}/nhan-ket-qua`, '/khong-co-trang-nay',
+  ];
+  for (const path of paths) {
+    assert.ok(path, 'a link was found');
+    await page.goto(`${portal.url}${path}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, `${path} scrolls sideways`);
+  }
+  // Signed out: the account pages.
+  const visitor = await launchBrowser({ width: 360, height: 800 });
+  try {
+    const p = await visitor.context.newPage();
+    for (const path of ['/dang-nhap', '/dang-ky', '/quen-mat-khau', '/xac-minh-so-dien-thoai', '/tra-cuu']) {
+      await p.goto(`${portal.url}${path}`);
+      assert.ok(await p.evaluate(() => document.documentElement.scrollWidth) <= 360, `${path} scrolls sideways`);
+    }
+  } finally {
+    await visitor.close();
+  }
+});
 
 test('close the citizen\'s browser', async () => {
   await citizen?.browser.close();
