@@ -594,7 +594,7 @@ def check_form(file: str, form, proc) -> None:
     if not isinstance(form, dict):
         err(file, "top level is not an object")
         return
-    unknown = set(form) - {"fields", "documents", "fee_item_field"}
+    unknown = set(form) - {"fields", "documents", "fee_item_field", "fee_quantity_field"}
     if unknown:
         err(file, f"unknown keys {sorted(unknown)}")
     if "fields" not in form or "documents" not in form:
@@ -655,6 +655,19 @@ def check_form(file: str, form, proc) -> None:
                 for v in values:
                     if int(v) >= n_fees:
                         err(f"{file} fee_item_field", f"{fee_field!r}: option {v!r} is past the procedure's {n_fees} fee item(s)")
+    qty = form.get("fee_quantity_field")
+    if qty is not None:
+        fields = form["fields"] if isinstance(form["fields"], list) else []
+        group, _, key = qty.partition(".") if isinstance(qty, str) else ("", "", "")
+        if key:
+            g = next((f for f in fields if isinstance(f, dict) and f.get("key") == group and f.get("type") == "group"), None)
+            fields = g.get("fields", []) if g else []
+        else:
+            key = group
+        if not any(isinstance(f, dict) and f.get("key") == key and f.get("type") == "number" for f in fields):
+            err(f"{file} fee_quantity_field", f"{qty!r} is not a number field (or group.number) of the form")
+        elif not (proc and any(isinstance(x, dict) and x.get("per") == "copy" for x in proc.get("fees", []))):
+            err(f"{file} fee_quantity_field", "the procedure has no fee charged per copy")
     if proc is not None and isinstance(proc.get("documents"), list):
         docs = proc["documents"]
         if len(slots) != len(docs):
