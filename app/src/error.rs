@@ -20,6 +20,9 @@ pub enum AppError {
     RateLimited(u64),
     /// Password sign-in locked until this time (`HH:MM`, Vietnam time).
     Locked(String),
+    /// The dossier (or other item) changed meanwhile, or is no longer in a state that allows
+    /// this; reloading shows where it stands.
+    Conflict,
     /// The system failed; the cause was logged on the server.
     Internal,
     /// The call itself failed (network, encoding): the browser could not reach the server.
@@ -31,6 +34,7 @@ impl std::fmt::Display for AppError {
         match self {
             AppError::NotFound => write!(f, "not found"),
             AppError::Validation(fields) => write!(f, "invalid input: {fields:?}"),
+            AppError::Conflict => write!(f, "conflict"),
             AppError::Internal => write!(f, "internal error"),
             AppError::Unauthorized => write!(f, "unauthorized"),
             AppError::Forbidden => write!(f, "forbidden"),
@@ -79,26 +83,27 @@ impl AppError {
         client_error_status(http::StatusCode::BAD_REQUEST);
         AppError::Validation(fields)
     }
+
+    /// A conflict the page explains next to a field (someone acted first), answered with 409
+    /// to a script.
+    #[cfg(feature = "ssr")]
+    pub fn conflict_at(fields: Vec<(String, String)>) -> AppError {
+        client_error_status(http::StatusCode::CONFLICT);
+        AppError::Validation(fields)
+    }
 }
 
 #[cfg(feature = "ssr")]
 impl From<domain::DomainError> for AppError {
+    /// The status comes from the domain error itself (`DomainError::status`): a conflict is
+    /// 409 and a missing row 404 here as in the JSON API.
     fn from(err: domain::DomainError) -> Self {
-        use http::StatusCode;
-        match &err {
-            domain::DomainError::NotFound(_) => client_error_status(StatusCode::NOT_FOUND),
-            domain::DomainError::Validation(_) => client_error_status(StatusCode::BAD_REQUEST),
-            domain::DomainError::Unauthorized => client_error_status(StatusCode::UNAUTHORIZED),
-            domain::DomainError::Forbidden(_) | domain::DomainError::Locked { .. } => {
-                client_error_status(StatusCode::FORBIDDEN)
-            }
-            domain::DomainError::RateLimited { .. } => {
-                client_error_status(StatusCode::TOO_MANY_REQUESTS)
-            }
-            _ => {}
+        let status = http::StatusCode::from_u16(err.status())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+        if status.is_client_error() {
+            client_error_status(status);
         }
         match err {
-            domain::DomainError::NotFound(_) => AppError::NotFound,
             domain::DomainError::Validation(fields) => AppError::Validation(
                 fields
                     .into_iter()
@@ -113,10 +118,17 @@ impl From<domain::DomainError> for AppError {
             domain::DomainError::RateLimited { retry_after_secs } => {
                 AppError::RateLimited(retry_after_secs)
             }
-            domain::DomainError::Locked { until } => {
-                let local = until + chrono::Duration::hours(7);
-                AppError::Locked(local.format("%H:%M").to_string())
+            domain::DomainError::Locked { until } => AppError::Locked(
+                until
+                    .with_timezone(&domain::dossiers::codes::vietnam())
+                    .format("%H:%M")
+                    .to_string(),
+            ),
+            domain::DomainError::Conflict(what) => {
+                tracing::info!(%what, "refused: conflict");
+                AppError::Conflict
             }
+            e if e.is_not_found() => AppError::NotFound,
             other => {
                 tracing::error!(error = %other, "server function failed");
                 AppError::Internal

@@ -11,6 +11,7 @@
 pub mod components;
 pub mod dto;
 pub mod error;
+pub mod format;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod notices;

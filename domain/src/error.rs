@@ -108,9 +108,80 @@ impl DomainError {
             DomainError::Database(_) | DomainError::Internal(_) => "internal",
         }
     }
+
+    /// The HTTP status of this error: the one source every surface (the JSON API, server
+    /// functions, form posts) derives its answer from, so a conflict is 409 and a missing row
+    /// 404 wherever it surfaces. A plain number: the domain does not depend on HTTP.
+    pub fn status(&self) -> u16 {
+        match self {
+            DomainError::NotFound(_) | DomainError::Database(DbErr::RecordNotFound(_)) => 404,
+            DomainError::Validation(_) => 400,
+            DomainError::Conflict(_) => 409,
+            DomainError::Unauthorized => 401,
+            DomainError::Forbidden(_) | DomainError::Locked { .. } => 403,
+            DomainError::RateLimited { .. } => 429,
+            DomainError::Database(_) | DomainError::Internal(_) => 500,
+        }
+    }
+
+    /// The caller's doing (a 4xx status): answered without an error-level log.
+    pub fn is_client_error(&self) -> bool {
+        self.status() < 500
+    }
+
+    /// Not found, whether a service said so or the database found no row.
+    pub fn is_not_found(&self) -> bool {
+        self.status() == 404
+    }
 }
 
 /// Shorthand for a validation error with one field.
 pub fn invalid(field: &str, code: &str, message: &str) -> DomainError {
     DomainError::Validation(vec![FieldError::rule(field, code, message)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The code clients read and the status they get say the same thing.
+    #[test]
+    fn code_and_status_agree() {
+        let cases = [
+            (DomainError::NotFound("x".into()), "not_found", 404),
+            (
+                DomainError::Database(DbErr::RecordNotFound("row".into())),
+                "not_found",
+                404,
+            ),
+            (invalid("f", "c", "m"), "validation", 400),
+            (DomainError::Conflict("x".into()), "conflict", 409),
+            (DomainError::Unauthorized, "unauthorized", 401),
+            (DomainError::Forbidden("x".into()), "forbidden", 403),
+            (
+                DomainError::RateLimited {
+                    retry_after_secs: 5,
+                },
+                "rate_limited",
+                429,
+            ),
+            (
+                DomainError::Locked {
+                    until: chrono::Utc::now(),
+                },
+                "locked",
+                403,
+            ),
+            (DomainError::Internal("x".into()), "internal", 500),
+            (
+                DomainError::Database(DbErr::Custom("x".into())),
+                "internal",
+                500,
+            ),
+        ];
+        for (error, code, status) in cases {
+            assert_eq!((error.code(), error.status()), (code, status), "{error}");
+            assert_eq!(error.is_client_error(), status < 500);
+        }
+    }
 }

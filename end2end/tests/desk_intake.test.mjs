@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
+import { PDF } from '../support/files.mjs';
 
 let portal;
 before(async () => {
@@ -14,8 +15,6 @@ before(async () => {
 after(async () => {
   await portal?.stop();
 });
-
-const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(2000)}\n%%EOF\n`);
 
 async function signedIn(email, landing) {
   const browser = await launchBrowser();

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
+import { PDF, PNG } from '../support/files.mjs';
 
 let portal;
 before(async () => {
@@ -14,10 +15,6 @@ before(async () => {
 after(async () => {
   await portal?.stop();
 });
-
-const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n${'%'.repeat(2000)}\n%%EOF\n`);
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-  '1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a2ba0000000049454e44ae426082', 'hex');
 
 async function api(page, method, url, body) {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value ?? '';

@@ -597,6 +597,8 @@ FORMS["2.000635"] = {
         ID_SLOT,
         authority_slot(),
     ],
+    # The fee is per copy: the copies asked for are the sum of this number over the entries.
+    "fee_quantity_field": "ban_sao_de_nghi.so_luong",
 }
 
 # Chứng thực bản sao từ bản chính (Nghị định 23/2015/NĐ-CP, 07/2025/NĐ-CP).

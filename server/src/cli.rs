@@ -278,7 +278,9 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
 
 /// Today's date in Vietnam (UTC+7, no daylight saving), whatever the server's time zone.
 fn today_in_vietnam() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+    chrono::Utc::now()
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive()
 }
 
 async fn open_db(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {

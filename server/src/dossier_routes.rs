@@ -19,6 +19,7 @@ use domain::DomainError;
 use app::i18n::{Key, Locale, LANG_COOKIE};
 use app::session::RequestContext;
 
+use crate::form_errors::failure;
 use crate::state::AppState;
 
 type Pairs = Vec<(String, String)>;
@@ -47,20 +48,6 @@ fn see_other(to: String) -> Response {
     Redirect::to(&to).into_response()
 }
 
-/// Where an error sends a plain form post.
-fn error_response(e: DomainError, sign_in_next: &str) -> Response {
-    match e {
-        DomainError::Unauthorized => see_other(format!("/dang-nhap?next={sign_in_next}")),
-        DomainError::NotFound(_) | DomainError::Forbidden(_) => {
-            StatusCode::NOT_FOUND.into_response()
-        }
-        other => {
-            tracing::error!(error = %other, "dossier form post failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
 /// `POST /ho-so/bat-dau`: starts a draft of `procedure`.
 pub async fn start(
     State(state): State<AppState>,
@@ -75,7 +62,7 @@ pub async fn start(
             Step::Applicant.slug()
         )),
         Err(DomainError::Validation(_)) => see_other(format!("/nop-truc-tuyen/{code}")),
-        Err(e) => error_response(e, &format!("/nop-truc-tuyen/{code}")),
+        Err(e) => failure(e, &format!("/nop-truc-tuyen/{code}")),
     }
 }
 
@@ -124,7 +111,7 @@ pub async fn start_at_desk(
             see_other(back(&app::dto::encode_query_value(&first)))
         }
         Err(DomainError::Forbidden(_)) => see_other(back("forbidden")),
-        Err(e) => error_response(e, "/mot-cua/tiep-nhan"),
+        Err(e) => failure(e, "/mot-cua/tiep-nhan"),
     }
 }
 
@@ -189,7 +176,7 @@ pub async fn save(
         Step::Applicant => Change::Applicant(applicant_from(&pairs)),
         Step::Form => match drafts::load(&state.db, &ctx.actor, &id).await {
             Ok(loaded) => Change::Answers(domain::forms::answers_from_pairs(&loaded.form, &pairs)),
-            Err(e) => return error_response(e, &here),
+            Err(e) => return failure(e, &here),
         },
         Step::Documents => Change::Documents,
         Step::Delivery | Step::Review => Change::Delivery(delivery_from(&pairs)),
@@ -219,7 +206,7 @@ pub async fn save(
             conflict_page(locale(&headers), &id, step, &pairs)
         }
         Err(DomainError::Conflict(_)) => see_other(format!("/ho-so/{id}")),
-        Err(e) => error_response(e, &here),
+        Err(e) => failure(e, &here),
     }
 }
 
@@ -235,14 +222,9 @@ fn autosaved(saving: Result<drafts::Saved, DomainError>) -> Response {
             Json(serde_json::json!({ "error": CHANGED_ELSEWHERE })),
         )
             .into_response(),
+        // The page's script signs in again itself: a bare 401, not a redirect.
         Err(DomainError::Unauthorized) => StatusCode::UNAUTHORIZED.into_response(),
-        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
-            StatusCode::NOT_FOUND.into_response()
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "background save failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(e) => failure(e, ""),
     }
 }
 
@@ -307,7 +289,7 @@ pub async fn reuse(
                 .map(|e| e.code.as_str())
                 .unwrap_or("file_type")
         )),
-        Err(e) => error_response(e, &back),
+        Err(e) => failure(e, &back),
     }
 }
 
@@ -320,7 +302,7 @@ pub async fn detach(
     let back = format!("/ho-so/{id}/{}", Step::Documents.slug());
     match files::detach(&state.db, &ctx.actor, &id, &attachment).await {
         Ok(()) | Err(DomainError::NotFound(_)) => see_other(back),
-        Err(e) => error_response(e, &back),
+        Err(e) => failure(e, &back),
     }
 }
 
@@ -354,7 +336,7 @@ pub async fn submit(
                 format!("{review}?loi=1")
             })
         }
-        Err(e) => error_response(e, &review),
+        Err(e) => failure(e, &review),
     }
 }
 
@@ -380,7 +362,7 @@ pub async fn change_delivery(
     {
         Ok(_) => see_other(format!("/ho-so/{id}?da=nhan-ket-qua")),
         Err(DomainError::Validation(_)) => see_other(format!("{page}?loi=1")),
-        Err(e) => error_response(e, &page),
+        Err(e) => failure(e, &page),
     }
 }
 
@@ -392,7 +374,7 @@ pub async fn delete(
 ) -> Response {
     match drafts::delete_draft(&state.db, &ctx.actor, &ctx.origin, &id).await {
         Ok(()) => see_other("/ho-so-cua-toi".into()),
-        Err(e) => error_response(e, "/ho-so-cua-toi"),
+        Err(e) => failure(e, "/ho-so-cua-toi"),
     }
 }
 
@@ -475,7 +457,7 @@ pub async fn upload(
             tracing::error!(error = %e, "upload failed");
             Err("file_scan_failed".into())
         }
-        Err(e) => return error_response(e, &back),
+        Err(e) => return failure(e, &back),
     };
     if wants_json {
         return upload_json(locale(&headers), outcome);
@@ -495,11 +477,11 @@ pub async fn file(
 ) -> Response {
     let file = match files::readable(&state.db, &ctx.actor, &file_id).await {
         Ok(f) => f,
-        Err(e) => return error_response(e, "/ho-so-cua-toi"),
+        Err(e) => return failure(e, "/ho-so-cua-toi"),
     };
     let stream = match domain::dossiers::attachments::open(state.files.as_ref(), &file).await {
         Ok(s) => s,
-        Err(e) => return error_response(e, "/ho-so-cua-toi"),
+        Err(e) => return failure(e, "/ho-so-cua-toi"),
     };
     // Previewed only if the bytes are a PDF or an image (`crate::security_headers`); anything
     // else is downloaded, sandboxed and never sniffed.
@@ -606,6 +588,7 @@ fn pdf_response(
         Err(AppError::NotFound | AppError::Forbidden) => {
             return StatusCode::NOT_FOUND.into_response();
         }
+        Err(AppError::Conflict) => return StatusCode::CONFLICT.into_response(),
         Err(e) => {
             tracing::error!(error = %e, "slip failed");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();

@@ -16,6 +16,7 @@ pub mod carrier_simulator;
 pub mod cli;
 pub mod config;
 pub mod dossier_routes;
+pub mod form_errors;
 pub mod forwarded;
 pub mod language;
 pub mod mail;

@@ -79,15 +79,9 @@ fn refused(back: &str, e: DomainError, what: &str) -> Response {
             let code = errors.first().map_or("payment_closed", |e| e.code.as_str());
             Redirect::to(&format!("{back}?thanh-toan=loi&ma={code}")).into_response()
         }
-        DomainError::Unauthorized => {
-            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
-        }
-        DomainError::NotFound(_) | DomainError::Forbidden(_) => {
-            axum::http::StatusCode::NOT_FOUND.into_response()
-        }
         e => {
-            tracing::error!(error = %e, "{what}");
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            tracing::debug!(what, "payment refused");
+            crate::form_errors::failure(e, back)
         }
     }
 }
@@ -253,16 +247,7 @@ pub async fn refund(
         Err(DomainError::Conflict(_)) => {
             Redirect::to(&format!("{back}?hoan-phi=loi&ma=dossier_moved_on")).into_response()
         }
-        Err(DomainError::Unauthorized) => {
-            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
-        }
-        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
-            axum::http::StatusCode::NOT_FOUND.into_response()
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "refund failed");
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(e) => crate::form_errors::failure(e, &back),
     }
 }
 
@@ -309,16 +294,7 @@ pub async fn extra_fee(
             let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
             Redirect::to(&format!("{back}?phi=loi&ma={}", codes.join(","))).into_response()
         }
-        Err(DomainError::Unauthorized) => {
-            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
-        }
-        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
-            axum::http::StatusCode::NOT_FOUND.into_response()
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "extra fee failed");
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(e) => crate::form_errors::failure(e, &back),
     }
 }
 
@@ -352,15 +328,6 @@ pub async fn reconciliation_csv(
             domain::payments::reconciliation::to_csv(&run),
         )
             .into_response(),
-        Err(DomainError::Unauthorized) => {
-            Redirect::to("/dang-nhap?next=/quan-tri/doi-soat").into_response()
-        }
-        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
-            axum::http::StatusCode::NOT_FOUND.into_response()
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "reconciliation CSV failed");
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(e) => crate::form_errors::failure(e, "/quan-tri/doi-soat"),
     }
 }

@@ -53,16 +53,7 @@ pub async fn hand_over(
         Err(DomainError::Conflict(_)) => {
             Redirect::to(&format!("{back}?chuyen-phat=loi&ma=dossier_moved_on")).into_response()
         }
-        Err(DomainError::Unauthorized) => {
-            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
-        }
-        Err(DomainError::NotFound(_) | DomainError::Forbidden(_)) => {
-            StatusCode::NOT_FOUND.into_response()
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "hand-over to the carrier failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(e) => crate::form_errors::failure(e, &back),
     }
 }
 

@@ -6,7 +6,7 @@
 //! Rules live in `domain::results`; these handlers only translate forms and outcomes.
 
 use axum::extract::{FromRequest, Multipart, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use bytes::{Bytes, BytesMut};
@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 
 use app::session::RequestContext;
 
+use crate::form_errors::failure;
 use crate::state::AppState;
 
 /// Reads the first file of a form, at most `limit` bytes (`None`: too big or unreadable).
@@ -72,21 +73,6 @@ pub async fn upload(
             Redirect::to(&format!("{back}?ket-qua=loi&ma=result_signed")).into_response()
         }
         Err(e) => failure(e, &back),
-    }
-}
-
-fn failure(e: DomainError, back: &str) -> Response {
-    match e {
-        DomainError::Unauthorized => {
-            Redirect::to(&format!("/dang-nhap?next={back}")).into_response()
-        }
-        DomainError::NotFound(_) | DomainError::Forbidden(_) => {
-            StatusCode::NOT_FOUND.into_response()
-        }
-        other => {
-            tracing::error!(error = %other, "result route failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
     }
 }
 

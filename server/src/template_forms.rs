@@ -3,9 +3,8 @@
 //! and any proxy in between.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use domain::DomainError;
 
 use crate::state::AppState;
 
@@ -38,11 +37,7 @@ pub async fn download(
             }
             response
         }
-        Err(DomainError::NotFound(_)) => StatusCode::NOT_FOUND.into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "template form download failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(e) => crate::form_errors::failure(e, "/"),
     }
 }
 

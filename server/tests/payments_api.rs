@@ -10,9 +10,8 @@ use axum::http::{header, Method, Request, StatusCode};
 use chrono::Utc;
 use common::browser::Browser;
 use common::TestApp;
-use domain::access::Actor;
-use domain::entities::{account, dossier};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use domain::entities::dossier;
+use sea_orm::EntityTrait;
 use serde_json::Value;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -42,38 +41,7 @@ async fn call(
 #[tokio::test]
 async fn a_mobile_app_starts_a_payment_for_the_portals_amount() -> TestResult {
     let app = TestApp::with_accounts().await?;
-    let me = account::Entity::find()
-        .filter(account::Column::Email.eq("congdan@dichvucong.localhost"))
-        .one(&app.db)
-        .await?
-        .ok_or("demo citizen")?;
-    // The demo citizen's profile has no address yet; drafts take it from there.
-    account::Entity::update(account::ActiveModel {
-        id: sea_orm::ActiveValue::Set(me.id.clone()),
-        province_code: sea_orm::ActiveValue::Set(Some("80".into())),
-        commune_code: sea_orm::ActiveValue::Set(Some("25459".into())),
-        street: sea_orm::ActiveValue::Set(Some("12 Lê Lợi".into())),
-        ..Default::default()
-    })
-    .exec(&app.db)
-    .await?;
-    let actor = Actor::Citizen {
-        account_id: me.id.clone(),
-        memberships: Vec::new(),
-    };
-    let id = domain::testing::complete_draft(&app.db, &actor)
-        .await
-        .map_err(|e| e.to_string())?;
-    domain::dossiers::submission::submit(
-        &app.db,
-        &actor,
-        &domain::testing::origin(),
-        &id,
-        true,
-        domain::testing::mailing(),
-        Utc::now(),
-    )
-    .await?;
+    let (_, id) = app.filed_by_demo_citizen().await?;
     let fee = dossier::Entity::find_by_id(id.clone())
         .one(&app.db)
         .await?

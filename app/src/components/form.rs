@@ -56,6 +56,7 @@ pub fn general_error(t: Locale, error: &AppError) -> Option<String> {
         AppError::Forbidden => Some(t.t(Key::ErrorForbidden).to_owned()),
         AppError::NotFound => Some(t.t(Key::NotFoundText).to_owned()),
         AppError::Transport(_) => Some(t.t(Key::ErrorNetwork).to_owned()),
+        AppError::Conflict => Some(t.t(Key::ErrorConflict).to_owned()),
         AppError::Internal => Some(t.t(Key::ErrorInternal).to_owned()),
     }
 }

@@ -465,7 +465,7 @@ fn PaymentsPanel(v: StaffDossierView) -> impl IntoView {
                         {v.payments.iter().map(|p| view! {
                             <tr>
                                 <td>{p.at.clone()}</td>
-                                <td>{crate::pages::procedure_page::fee_text(t, p.amount_vnd)}</td>
+                                <td>{crate::format::fee_text(t, p.amount_vnd)}</td>
                                 <td>
                                     {key_text(t, &format!("payment_status_{}", p.status))}
                                     {p.refund_error.clone().map(|e| view! { <br /><span class="field-error">{t.tf(Key::BoRefundError, &[("error", &e)])}</span> })}

@@ -16,9 +16,9 @@ use crate::components::form::{CsrfField, ErrorSummary, ErrorSummaryBox};
 use crate::components::upload::UploadForm;
 use crate::dto::dossier::*;
 use crate::error::AppError;
+use crate::format::fee_text;
 use crate::i18n::{use_locale, Key, Locale};
 use crate::pages::not_found_page::ErrorNotice;
-use crate::pages::procedure_page::fee_text;
 use crate::server_fns::back_office::SupplyDossier;
 use crate::server_fns::dossier::{dossier_start, get_dossier, my_dossiers};
 

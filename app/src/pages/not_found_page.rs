@@ -45,6 +45,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::NotFound => (t.t(Key::NotFoundText), Vec::new()),
         AppError::Transport(_) => (t.t(Key::ErrorNetwork), Vec::new()),
         AppError::Validation(fields) => (t.t(Key::ErrorValidation), fields),
+        AppError::Conflict => (t.t(Key::ErrorConflict), Vec::new()),
         AppError::Internal => (t.t(Key::ErrorInternal), Vec::new()),
         AppError::Unauthorized => (t.t(Key::ErrorUnauthorized), Vec::new()),
         AppError::Forbidden => (t.t(Key::ErrorForbidden), Vec::new()),

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::procedure_list::level_label;
 use crate::dto::{AgencyRefView, ProcedureView};
 use crate::error::AppError;
+use crate::format::money;
 use crate::i18n::{use_locale, Key, Locale};
 use crate::pages::not_found_page::{set_not_found_status, ErrorNotice, NotFoundPage};
 use crate::server_fns::catalogue::get_procedure;
@@ -31,20 +32,6 @@ pub fn ProcedurePage() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-/// An amount in đồng, grouped the Vietnamese way.
-pub(crate) fn money(t: Locale, amount: i64) -> String {
-    t.tf(Key::AmountVnd, &[("n", &t.number(amount.unsigned_abs()))])
-}
-
-/// A fee due: the amount, or "free" when nothing is due.
-pub(crate) fn fee_text(t: Locale, amount: i64) -> String {
-    if amount == 0 {
-        t.t(Key::FeeFree).to_owned()
-    } else {
-        money(t, amount)
     }
 }
 

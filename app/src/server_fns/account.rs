@@ -554,7 +554,9 @@ pub async fn audit_log(
             .items
             .into_iter()
             .map(|e| crate::dto::AuditRow {
-                at: (e.at + chrono::Duration::hours(7))
+                at: e
+                    .at
+                    .with_timezone(&domain::dossiers::codes::vietnam())
                     .format("%d/%m/%Y %H:%M:%S")
                     .to_string(),
                 actor: e.actor_label,

@@ -134,7 +134,8 @@ pub async fn list_tokens() -> Result<Vec<TokenRow>, AppError> {
         .await?
         .into_iter()
         .map(|t| TokenRow {
-            expires: (domain::api_tokens::expires_at(&t) + chrono::Duration::hours(7))
+            expires: domain::api_tokens::expires_at(&t)
+                .with_timezone(&domain::dossiers::codes::vietnam())
                 .format("%d/%m/%Y")
                 .to_string(),
             expired: domain::api_tokens::expires_at(&t) <= chrono::Utc::now(),
@@ -146,7 +147,7 @@ pub async fn list_tokens() -> Result<Vec<TokenRow>, AppError> {
             last_used: t
                 .last_used_at
                 .map(|d| {
-                    (d + chrono::Duration::hours(7))
+                    d.with_timezone(&domain::dossiers::codes::vietnam())
                         .format("%d/%m/%Y %H:%M")
                         .to_string()
                 })

@@ -24,6 +24,7 @@ pub struct HolidayRow {
 
 #[cfg(feature = "ssr")]
 pub(crate) mod view {
+    pub use crate::format::time_text;
     use chrono::{DateTime, Utc};
     use domain::access::{Actor, Role};
     use domain::dossiers::deadlines::local_text;
@@ -60,7 +61,7 @@ pub(crate) mod view {
         let listed = shipments::with_events(db, &row.id).await?;
         let rows: Vec<_> = listed.iter().map(|(s, _)| s.clone()).collect();
         let can_ship = shipments::may_hand_over(actor, row) && shipments::ready_to_ship(row, &rows);
-        let money = |v: i64| crate::pages::procedure_page::fee_text(t, v);
+        let money = |v: i64| crate::format::fee_text(t, v);
         let fee = match (row.postal_fee_vnd, delivery.postal_payment) {
             (Some(f), PostalPayment::WithFee) => {
                 t.tf(Key::PostalFeeWithFee, &[("amount", &money(f))])
@@ -112,28 +113,6 @@ pub(crate) mod view {
                 .collect(),
             can_ship,
         }))
-    }
-
-    /// Working minutes as words: `2 ngày 3 giờ 15 phút` (8-hour working days).
-    pub fn time_text(t: Locale, minutes: i64) -> String {
-        let m = minutes.unsigned_abs();
-        let (days, hours, mins) = (m / 480, (m % 480) / 60, m % 60);
-        let mut parts = Vec::new();
-        if days > 0 {
-            parts.push(t.tf(Key::TimeDays, &[("n", &days)]));
-        }
-        if hours > 0 {
-            parts.push(t.tf(Key::TimeHours, &[("n", &hours)]));
-        }
-        if mins > 0 || parts.is_empty() {
-            parts.push(t.tf(Key::TimeMinutes, &[("n", &mins)]));
-        }
-        let text = parts.join(" ");
-        if minutes < 0 {
-            t.tf(Key::TimeOverdueBy, &[("time", &text)])
-        } else {
-            text
-        }
     }
 
     /// How urgent a dossier is from its working minutes left.
@@ -200,7 +179,7 @@ pub(crate) mod view {
                 status: r.status.code().to_owned(),
                 submitted_at: r
                     .submitted_at
-                    .map(super::super::dossier::build::vietnam_time)
+                    .map(crate::format::vietnam_time)
                     .unwrap_or_default(),
                 due_at: local(r.due_at),
                 escalated: r.escalated,
@@ -311,7 +290,7 @@ pub(crate) mod view {
         let postal = postal_view(t, db, actor, &s.row).await?;
         let fee_summary = match s.row.fee_due_vnd {
             Some(due) if due > 0 => {
-                let money = |v: i64| crate::pages::procedure_page::fee_text(t, v);
+                let money = |v: i64| crate::format::fee_text(t, v);
                 t.tf(
                     Key::BoFeeSummary,
                     &[
@@ -445,7 +424,7 @@ fn act_error(e: domain::DomainError) -> AppError {
     match e {
         // Someone else acted first: say so next to the buttons instead of "system error".
         domain::DomainError::Conflict(_) => {
-            AppError::refused(vec![("transition".into(), "dossier_moved_on".into())])
+            AppError::conflict_at(vec![("transition".into(), "dossier_moved_on".into())])
         }
         other => other.into(),
     }

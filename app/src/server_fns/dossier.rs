@@ -36,7 +36,7 @@ pub async fn dossier_start(code: String) -> Result<StartView, AppError> {
             .map(|d| {
                 (
                     d.id,
-                    build::vietnam_time(d.updated_at),
+                    crate::format::vietnam_time(d.updated_at),
                     d.resume_step
                         .unwrap_or(domain::dossiers::Step::Applicant)
                         .slug()
@@ -79,7 +79,7 @@ pub async fn my_dossiers() -> Result<Vec<DossierRow>, AppError> {
             code: d.code,
             procedure_name: d.procedure_name,
             status: d.status,
-            updated_at: build::vietnam_time(d.updated_at),
+            updated_at: crate::format::vietnam_time(d.updated_at),
             resume_slug: d.resume_step.map(|s| s.slug().to_owned()),
         })
         .collect())

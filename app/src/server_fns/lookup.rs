@@ -15,7 +15,8 @@ pub async fn lookup_dossier(
     factor: String,
 ) -> Result<LookupView, AppError> {
     let _ = csrf_token;
-    use super::back_office::view::{local, time_text};
+    use super::back_office::view::local;
+    use crate::format::time_text;
     let db = super::db()?;
     let ctx = crate::session::request_context().ok_or(AppError::Internal)?;
     let client = ctx.origin.ip.clone().unwrap_or_else(|| "-".into());

@@ -436,7 +436,8 @@ async fn lock_and_tell(
                     .await?;
                 let link = format!("{}/mo-khoa/{token}", mailing.base_url);
                 // Vietnam time (UTC+7, no daylight saving).
-                let local = (until + Duration::hours(7))
+                let local = until
+                    .with_timezone(&crate::dossiers::codes::vietnam())
                     .format("%H:%M %d/%m/%Y")
                     .to_string();
                 let subject = mailing.notices.text("mail_unlock_subject", &[]);

@@ -12,7 +12,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use app::session::RequestContext;
 use domain::access::Actor;
 
-use super::error::{ApiError, ApiErrorBody};
+use super::error::{ApiError, ApiErrorBody, ApiJson};
 use crate::state::AppState;
 
 /// The caller as the portal sees it.
@@ -286,7 +286,7 @@ async fn list_staff(
 async fn create_staff(
     State(state): State<AppState>,
     ctx: Option<Extension<RequestContext>>,
-    Json(body): Json<NewStaffDto>,
+    ApiJson(body): ApiJson<NewStaffDto>,
 ) -> Result<(StatusCode, Json<StaffDto>), ApiError> {
     let ctx = context(ctx)?;
     let form = domain::staff::NewStaff {
@@ -313,7 +313,7 @@ async fn update_staff(
     State(state): State<AppState>,
     ctx: Option<Extension<RequestContext>>,
     Path(id): Path<String>,
-    Json(body): Json<StaffUpdateDto>,
+    ApiJson(body): ApiJson<StaffUpdateDto>,
 ) -> Result<Json<StaffDto>, ApiError> {
     let ctx = context(ctx)?;
     let updated = domain::staff::update(
@@ -398,7 +398,7 @@ async fn list_tokens(
 async fn issue_token(
     State(state): State<AppState>,
     ctx: Option<Extension<RequestContext>>,
-    Json(body): Json<NewTokenDto>,
+    ApiJson(body): ApiJson<NewTokenDto>,
 ) -> Result<(StatusCode, Json<IssuedTokenDto>), ApiError> {
     let ctx = context(ctx)?;
     let (row, secret) = domain::api_tokens::issue(
@@ -467,13 +467,13 @@ pub struct CitizenIdCheckedDto {
         (status = 200, description = "Verified", body = CitizenIdCheckedDto),
         (status = 403, description = "Not an intake clerk", body = ApiErrorBody),
         (status = 404, description = "No such citizen account", body = ApiErrorBody),
-        (status = 422, description = "Invalid citizen ID", body = ApiErrorBody),
+        (status = 400, description = "Invalid citizen ID (the field says why)", body = ApiErrorBody),
     ),
     security(("session" = [])))]
 async fn verify_citizen_id(
     State(state): State<AppState>,
     ctx: Option<Extension<RequestContext>>,
-    Json(body): Json<CitizenIdCheckDto>,
+    ApiJson(body): ApiJson<CitizenIdCheckDto>,
 ) -> Result<Json<CitizenIdCheckedDto>, ApiError> {
     let ctx = context(ctx)?;
     if !ctx.actor.has_role(domain::access::Role::IntakeClerk) {

@@ -16,7 +16,7 @@ use domain::dossiers::processing::Command;
 use domain::dossiers::queues::{self, QueueQuery};
 use domain::dossiers::staff_view;
 
-use super::error::{ApiError, ApiErrorBody};
+use super::error::{ApiError, ApiErrorBody, ApiJson};
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -326,7 +326,7 @@ async fn staff_action(
     State(state): State<AppState>,
     ctx: Option<Extension<RequestContext>>,
     Path((id, action)): Path<(String, String)>,
-    Json(body): Json<ActionDto>,
+    ApiJson(body): ApiJson<ActionDto>,
 ) -> Result<Json<MovedDto>, ApiError> {
     let ctx = context(ctx)?;
     let transition = Transition::from_code(&action)

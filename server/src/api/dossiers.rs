@@ -16,7 +16,7 @@ use app::session::RequestContext;
 use domain::dossiers::drafts::{self, Change};
 use domain::dossiers::{attachments, checks, files, submission, timeline, Loaded, Status};
 
-use super::error::{ApiError, ApiErrorBody, ApiFieldError};
+use super::error::{ApiError, ApiErrorBody, ApiFieldError, ApiJson};
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -231,7 +231,7 @@ pub struct NewDossierDto {
 async fn create_dossier(
     State(state): State<AppState>,
     ctx: Option<Extension<RequestContext>>,
-    Json(body): Json<NewDossierDto>,
+    ApiJson(body): ApiJson<NewDossierDto>,
 ) -> Result<(StatusCode, Json<DossierDto>), ApiError> {
     let ctx = context(ctx)?;
     let loaded = drafts::start(&state.db, &ctx.actor, &ctx.origin, &body.procedure_code).await?;
@@ -290,7 +290,7 @@ async fn update_dossier(
     State(state): State<AppState>,
     ctx: Option<Extension<RequestContext>>,
     Path(id): Path<String>,
-    Json(body): Json<UpdateDossierDto>,
+    ApiJson(body): ApiJson<UpdateDossierDto>,
 ) -> Result<Json<DossierDto>, ApiError> {
     let ctx = context(ctx)?;
     let shape = |field: &str| ApiError::bad_parameter(field, "không đúng cấu trúc");
@@ -426,7 +426,7 @@ async fn submit_dossier(
     State(state): State<AppState>,
     ctx: Option<Extension<RequestContext>>,
     Path(id): Path<String>,
-    Json(body): Json<SubmitDto>,
+    ApiJson(body): ApiJson<SubmitDto>,
 ) -> Result<Json<SubmittedDto>, ApiError> {
     let ctx = context(ctx)?;
     let mailing = state.mailing();

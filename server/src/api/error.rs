@@ -2,6 +2,7 @@
 //! Vietnamese, and the fields at fault. The real cause of an internal error is logged here, once,
 //! and never sent to the client.
 
+use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -80,70 +81,97 @@ impl ApiError {
 }
 
 impl From<DomainError> for ApiError {
+    /// The status and code come from the domain error itself (`DomainError::status`, `code`);
+    /// only the wording is chosen here. Errors are logged at error level only when they are
+    /// the system's fault (5xx).
     fn from(err: DomainError) -> Self {
-        match err {
-            DomainError::NotFound(what) => ApiError::not_found(format!("Không tìm thấy {what}")),
-            DomainError::Validation(fields) => ApiError {
-                status: StatusCode::BAD_REQUEST,
-                body: ApiErrorBody {
-                    code: "validation",
-                    message: "Dữ liệu gửi lên chưa hợp lệ".into(),
-                    fields: fields
-                        .into_iter()
-                        .map(|f| ApiFieldError {
-                            message: app::i18n::Key::from_name(&format!("err_{}", f.code))
-                                .map(|k| app::i18n::Locale::Vi.t(k).to_owned())
-                                .unwrap_or(f.message),
-                            field: f.field,
-                        })
-                        .collect(),
-                },
-            },
-            DomainError::Conflict(what) => ApiError {
-                status: StatusCode::CONFLICT,
-                body: ApiErrorBody {
-                    code: "conflict",
-                    message: what,
-                    fields: Vec::new(),
-                },
-            },
-            DomainError::Unauthorized => ApiError::plain(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "Cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer) hợp lệ",
+        let status =
+            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let code = err.code();
+        if status.is_server_error() {
+            tracing::error!(error = %err, "API request failed");
+        }
+        let (message, fields) = match err {
+            DomainError::NotFound(what) => (format!("Không tìm thấy {what}"), Vec::new()),
+            DomainError::Validation(fields) => (
+                "Dữ liệu gửi lên chưa hợp lệ".to_owned(),
+                fields
+                    .into_iter()
+                    .map(|f| ApiFieldError {
+                        message: app::i18n::Key::from_name(&format!("err_{}", f.code))
+                            .map(|k| app::i18n::Locale::Vi.t(k).to_owned())
+                            .unwrap_or(f.message),
+                        field: f.field,
+                    })
+                    .collect(),
+            ),
+            DomainError::Conflict(what) => (what, Vec::new()),
+            DomainError::Unauthorized => (
+                "Cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer) hợp lệ".to_owned(),
+                Vec::new(),
             ),
             DomainError::Forbidden(what) => {
                 tracing::warn!(%what, "API access denied");
-                ApiError::plain(
-                    StatusCode::FORBIDDEN,
-                    "forbidden",
-                    "Tài khoản hoặc mã truy cập không có quyền với tài nguyên này",
+                (
+                    "Tài khoản hoặc mã truy cập không có quyền với tài nguyên này".to_owned(),
+                    Vec::new(),
                 )
             }
-            DomainError::RateLimited { retry_after_secs } => ApiError::plain(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
+            DomainError::RateLimited { retry_after_secs } => (
                 format!("Quá nhiều yêu cầu; thử lại sau {retry_after_secs} giây"),
+                Vec::new(),
             ),
-            DomainError::Locked { until } => ApiError::plain(
-                StatusCode::FORBIDDEN,
-                "locked",
+            DomainError::Locked { until } => (
                 format!(
                     "Tài khoản tạm khóa đăng nhập bằng mật khẩu đến {}",
-                    (until + chrono::Duration::hours(7)).format("%H:%M %d/%m/%Y")
+                    until
+                        .with_timezone(&domain::dossiers::codes::vietnam())
+                        .format("%H:%M %d/%m/%Y")
                 ),
+                Vec::new(),
             ),
-            other => {
-                tracing::error!(error = %other, "API request failed");
-                ApiError {
-                    status: StatusCode::INTERNAL_SERVER_ERROR,
-                    body: ApiErrorBody {
-                        code: "internal",
-                        message: "Hệ thống gặp sự cố, vui lòng thử lại sau".into(),
-                        fields: Vec::new(),
-                    },
-                }
+            e if e.is_not_found() => ("Không tìm thấy dữ liệu yêu cầu".to_owned(), Vec::new()),
+            _ => (
+                "Hệ thống gặp sự cố, vui lòng thử lại sau".to_owned(),
+                Vec::new(),
+            ),
+        };
+        ApiError {
+            status,
+            body: ApiErrorBody {
+                code,
+                message,
+                fields,
+            },
+        }
+    }
+}
+
+/// `axum::Json` whose refusal is the API's error body: malformed or mistyped JSON answers 400
+/// `validation` naming `body` (with serde's explanation), a request without
+/// `Content-Type: application/json` 415, an oversized one 413 — never axum's plain text.
+#[derive(Debug, axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        let text = rejection.body_text();
+        match rejection {
+            JsonRejection::JsonSyntaxError(_) | JsonRejection::JsonDataError(_) => {
+                DomainError::Validation(vec![domain::error::FieldError::rule(
+                    "body",
+                    "json_invalid",
+                    text,
+                )])
+                .into()
             }
+            JsonRejection::MissingJsonContentType(_) => ApiError::plain(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Cần gửi nội dung JSON với Content-Type: application/json",
+            ),
+            other => ApiError::plain(other.status(), "bad_body", text),
         }
     }
 }

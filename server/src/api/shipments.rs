@@ -18,7 +18,7 @@ use app::session::RequestContext;
 use domain::entities::{shipment, shipment_event};
 use domain::postal::shipments;
 
-use super::error::{ApiError, ApiErrorBody};
+use super::error::{ApiError, ApiErrorBody, ApiJson};
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -199,7 +199,7 @@ async fn change_delivery(
     State(state): State<AppState>,
     ctx: Option<Extension<RequestContext>>,
     Path(id): Path<String>,
-    Json(body): Json<DeliveryChangeDto>,
+    ApiJson(body): ApiJson<DeliveryChangeDto>,
 ) -> Result<Json<DeliveryChangedDto>, ApiError> {
     use domain::dossiers::{Delivery, DeliveryMethod, PostalPayment};
     let Some(Extension(ctx)) = ctx else {

@@ -127,4 +127,50 @@ impl TestApp {
         let bytes = response.into_body().collect().await?.to_bytes();
         Ok((status, headers, String::from_utf8(bytes.to_vec())?))
     }
+
+    /// The demo citizen (`congdan@…`, given the address drafts take) and one of their
+    /// dossiers filed just now (a TN.ATTP.001 draft with every step done, then submitted).
+    #[allow(
+        dead_code,
+        reason = "each test file compiles this module; not all use every helper"
+    )]
+    pub async fn filed_by_demo_citizen(
+        &self,
+    ) -> Result<(domain::access::Actor, String), Box<dyn std::error::Error>> {
+        use domain::entities::account;
+        use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+        let me = account::Entity::find()
+            .filter(account::Column::Email.eq("congdan@dichvucong.localhost"))
+            .one(&self.db)
+            .await?
+            .ok_or("demo citizen")?;
+        // The demo citizen's profile has no address yet; drafts take it from there.
+        account::Entity::update(account::ActiveModel {
+            id: Set(me.id.clone()),
+            province_code: Set(Some("80".into())),
+            commune_code: Set(Some("25459".into())),
+            street: Set(Some("12 Lê Lợi".into())),
+            ..Default::default()
+        })
+        .exec(&self.db)
+        .await?;
+        let actor = domain::access::Actor::Citizen {
+            account_id: me.id.clone(),
+            memberships: Vec::new(),
+        };
+        let id = domain::testing::complete_draft(&self.db, &actor)
+            .await
+            .map_err(|e| e.to_string())?;
+        domain::dossiers::submission::submit(
+            &self.db,
+            &actor,
+            &domain::testing::origin(),
+            &id,
+            true,
+            domain::testing::mailing(),
+            chrono::Utc::now(),
+        )
+        .await?;
+        Ok((actor, id))
+    }
 }

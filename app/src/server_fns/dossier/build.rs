@@ -17,22 +17,8 @@ use crate::components::form::error_text;
 use crate::dto::dossier::*;
 use crate::dto::results::AccessView;
 use crate::error::AppError;
+use crate::format::{display_date, vietnam_time};
 use crate::i18n::{use_locale, Key, Locale};
-
-/// A calendar date as people in Vietnam write it, `dd/MM/yyyy`: the one way dates stored or
-/// typed as ISO `yyyy-MM-dd` (date inputs, answers) reach a page. Anything else is returned as is.
-pub fn display_date(value: &str) -> String {
-    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_else(|_| value.to_owned())
-}
-
-/// `dd/MM/yyyy HH:mm` in Vietnam time.
-pub fn vietnam_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&domain::dossiers::codes::vietnam())
-        .format("%d/%m/%Y %H:%M")
-        .to_string()
-}
 
 fn label(t: Locale, l: &Label) -> String {
     l.get(t.code()).to_owned()
@@ -634,7 +620,7 @@ pub async fn dossier_view_in(
             let today = Utc::now()
                 .with_timezone(&domain::dossiers::codes::vietnam())
                 .date_naive();
-            let money = |v: i64| crate::pages::procedure_page::fee_text(t, v);
+            let money = |v: i64| crate::format::fee_text(t, v);
             match domain::postal::tariff::fees(db, today).await? {
                 (Some(within), Some(other)) => t.tf(
                     Key::PostalFeesHint,
@@ -656,7 +642,7 @@ pub async fn dossier_view_in(
         {
             rows.push((
                 t.t(Key::FieldPostalFee).to_owned(),
-                crate::pages::procedure_page::fee_text(t, fee),
+                crate::format::fee_text(t, fee),
             ));
         }
         let shipped = postal::shipments::of_dossier(db, id).await?;
@@ -859,9 +845,7 @@ async fn tracking(
             format!("{step} — {}", p.agency_name)
         };
         out.now_at = Some(t.tf(Key::DossierNowAt, &[("step", &place)]));
-        out.time_left = p
-            .minutes_left
-            .map(|m| crate::server_fns::back_office::view::time_text(t, m));
+        out.time_left = p.minutes_left.map(|m| crate::format::time_text(t, m));
     }
     if let Some(r) = domain::results::of_dossier(db, &row.id).await? {
         if r.signed_at.is_some() {
@@ -1039,7 +1023,7 @@ fn review_sections(
 /// The quote in words. `due_vnd` is what is owed online (after filing it includes staff's
 /// extra fees, shown as their own line).
 fn quote_view(t: Locale, q: &domain::payments::quote::FeeQuote, due_vnd: i64) -> FeeQuoteView {
-    let money = |v: i64| crate::pages::procedure_page::fee_text(t, v);
+    let money = |v: i64| crate::format::fee_text(t, v);
     let mut lines: Vec<(String, String)> = q
         .lines
         .iter()
@@ -1077,23 +1061,5 @@ fn quote_view(t: Locale, q: &domain::payments::quote::FeeQuote, due_vnd: i64) ->
                 &[("amount", &money(q.postal_on_delivery_vnd()))],
             )
         }),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::display_date;
-
-    #[test]
-    fn iso_dates_read_day_month_year_and_other_text_stays() {
-        for (given, shown) in [
-            ("1990-03-15", "15/03/1990"),
-            (" 2026-12-07 ", "07/12/2026"),
-            ("", ""),
-            ("15/03/1990", "15/03/1990"),
-            ("1990-02-30", "1990-02-30"),
-        ] {
-            assert_eq!(display_date(given), shown, "{given:?}");
-        }
     }
 }

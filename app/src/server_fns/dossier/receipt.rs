@@ -11,8 +11,9 @@ use domain::db::DatabaseConnection;
 use domain::dossiers::{drafts, Status};
 use domain::receipt_pdf::ReceiptDocument;
 
-use super::build::{dossier_view_in, vietnam_time};
+use super::build::dossier_view_in;
 use crate::error::AppError;
+use crate::format::vietnam_time;
 use crate::i18n::{Key, Locale};
 
 /// The code and what the receipt of dossier `id` says, for `actor` (who must be allowed to read it). A draft
@@ -263,7 +264,7 @@ pub async fn payment_receipt_document(
         ),
         (
             t.t(Key::PaymentReceiptAmount).to_owned(),
-            crate::pages::procedure_page::fee_text(t, paid.amount_vnd),
+            crate::format::fee_text(t, paid.amount_vnd),
         ),
         (
             t.t(Key::PaymentReceiptPaidAt).to_owned(),

@@ -1,0 +1,76 @@
+//! How the portal writes amounts, dates, times and durations: one place for every page,
+//! server function and document (receipts, e-mails), so that 1.500.000 đồng, 07/12/2026 and
+//! "2 ngày 3 giờ" read the same everywhere.
+
+use crate::i18n::{Key, Locale};
+
+/// An amount in đồng, grouped the Vietnamese way.
+pub fn money(t: Locale, amount: i64) -> String {
+    t.tf(Key::AmountVnd, &[("n", &t.number(amount.unsigned_abs()))])
+}
+
+/// A fee due: the amount, or "free" when nothing is due.
+pub fn fee_text(t: Locale, amount: i64) -> String {
+    if amount == 0 {
+        t.t(Key::FeeFree).to_owned()
+    } else {
+        money(t, amount)
+    }
+}
+
+/// A calendar date as people in Vietnam write it, `dd/MM/yyyy`: the one way dates stored or
+/// typed as ISO `yyyy-MM-dd` (date inputs, answers) reach a page. Anything else is returned as is.
+#[cfg(feature = "ssr")]
+pub fn display_date(value: &str) -> String {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_else(|_| value.to_owned())
+}
+
+/// `dd/MM/yyyy HH:mm` in Vietnam time.
+#[cfg(feature = "ssr")]
+pub fn vietnam_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&domain::dossiers::codes::vietnam())
+        .format("%d/%m/%Y %H:%M")
+        .to_string()
+}
+
+/// Working minutes as words: `2 ngày 3 giờ 15 phút` (8-hour working days).
+pub fn time_text(t: Locale, minutes: i64) -> String {
+    let m = minutes.unsigned_abs();
+    let (days, hours, mins) = (m / 480, (m % 480) / 60, m % 60);
+    let mut parts = Vec::new();
+    if days > 0 {
+        parts.push(t.tf(Key::TimeDays, &[("n", &days)]));
+    }
+    if hours > 0 {
+        parts.push(t.tf(Key::TimeHours, &[("n", &hours)]));
+    }
+    if mins > 0 || parts.is_empty() {
+        parts.push(t.tf(Key::TimeMinutes, &[("n", &mins)]));
+    }
+    let text = parts.join(" ");
+    if minutes < 0 {
+        t.tf(Key::TimeOverdueBy, &[("time", &text)])
+    } else {
+        text
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::display_date;
+
+    #[test]
+    fn iso_dates_read_day_month_year_and_other_text_stays() {
+        for (given, shown) in [
+            ("1990-03-15", "15/03/1990"),
+            (" 2026-12-07 ", "07/12/2026"),
+            ("", ""),
+            ("15/03/1990", "15/03/1990"),
+            ("1990-02-30", "1990-02-30"),
+        ] {
+            assert_eq!(display_date(given), shown, "{given:?}");
+        }
+    }
+}
