@@ -4,15 +4,14 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::{Extension, Json};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use app::session::RequestContext;
 use domain::access::Actor;
 
-use super::error::{ApiError, ApiErrorBody, ApiJson};
+use super::error::{ApiError, ApiErrorBody, ApiJson, Ctx};
 use crate::state::AppState;
 
 /// The caller as the portal sees it.
@@ -180,13 +179,6 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(verify_citizen_id))
 }
 
-fn context(ctx: Option<Extension<RequestContext>>) -> Result<RequestContext, ApiError> {
-    ctx.map(|Extension(c)| c).ok_or_else(|| {
-        tracing::error!("no request context in an API handler");
-        ApiError::from(domain::DomainError::Internal("no request context".into()))
-    })
-}
-
 fn staff_dto(a: domain::entities::account::Model) -> StaffDto {
     StaffDto {
         roles: domain::access::Role::parse_list(&a.roles)
@@ -218,8 +210,7 @@ fn token_dto(t: domain::entities::api_token::Model) -> ApiTokenDto {
 #[utoipa::path(get, path = "/me", tag = "accounts",
     responses((status = 200, description = "The caller", body = MeDto)),
     security((), ("bearer" = []), ("session" = [])))]
-async fn me(ctx: Option<Extension<RequestContext>>) -> Result<Json<MeDto>, ApiError> {
-    let ctx = context(ctx)?;
+async fn me(Ctx(ctx): Ctx) -> Result<Json<MeDto>, ApiError> {
     Ok(Json(match ctx.actor {
         Actor::Anonymous => MeDto {
             kind: "anonymous",
@@ -267,10 +258,9 @@ async fn me(ctx: Option<Extension<RequestContext>>) -> Result<Json<MeDto>, ApiEr
     security(("bearer" = []), ("session" = [])))]
 async fn list_staff(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Query(params): Query<StaffParams>,
 ) -> Result<Json<Vec<StaffDto>>, ApiError> {
-    let ctx = context(ctx)?;
     let rows = domain::staff::list(&state.db, &ctx.actor, &params.agency).await?;
     Ok(Json(rows.into_iter().map(staff_dto).collect()))
 }
@@ -285,10 +275,9 @@ async fn list_staff(
     security(("session" = [])))]
 async fn create_staff(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     ApiJson(body): ApiJson<NewStaffDto>,
 ) -> Result<(StatusCode, Json<StaffDto>), ApiError> {
-    let ctx = context(ctx)?;
     let form = domain::staff::NewStaff {
         full_name: body.full_name,
         email: body.email,
@@ -311,11 +300,10 @@ async fn create_staff(
     security(("session" = [])))]
 async fn update_staff(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<StaffUpdateDto>,
 ) -> Result<Json<StaffDto>, ApiError> {
-    let ctx = context(ctx)?;
     let updated = domain::staff::update(
         &state.db,
         &ctx.actor,
@@ -337,10 +325,9 @@ async fn update_staff(
     security(("bearer" = []), ("session" = [])))]
 async fn list_audit(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Query(params): Query<AuditParams>,
 ) -> Result<Json<AuditPageDto>, ApiError> {
-    let ctx = context(ctx)?;
     let filter = domain::audit::Filter {
         agency_code: params.agency,
         action: params.action,
@@ -380,9 +367,8 @@ async fn list_audit(
     security(("session" = [])))]
 async fn list_tokens(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
 ) -> Result<Json<Vec<ApiTokenDto>>, ApiError> {
-    let ctx = context(ctx)?;
     let rows = domain::api_tokens::list(&state.db, &ctx.actor).await?;
     Ok(Json(rows.into_iter().map(token_dto).collect()))
 }
@@ -397,10 +383,9 @@ async fn list_tokens(
     security(("session" = [])))]
 async fn issue_token(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     ApiJson(body): ApiJson<NewTokenDto>,
 ) -> Result<(StatusCode, Json<IssuedTokenDto>), ApiError> {
-    let ctx = context(ctx)?;
     let (row, secret) = domain::api_tokens::issue(
         &state.db,
         &ctx.actor,
@@ -430,10 +415,9 @@ async fn issue_token(
     security(("session" = [])))]
 async fn revoke_token(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let ctx = context(ctx)?;
     domain::api_tokens::revoke(&state.db, &ctx.actor, &id, &ctx.origin).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -472,10 +456,9 @@ pub struct CitizenIdCheckedDto {
     security(("session" = [])))]
 async fn verify_citizen_id(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     ApiJson(body): ApiJson<CitizenIdCheckDto>,
 ) -> Result<Json<CitizenIdCheckedDto>, ApiError> {
-    let ctx = context(ctx)?;
     if !ctx.actor.has_role(domain::access::Role::IntakeClerk) {
         return Err(domain::DomainError::Forbidden("citizen ID verification".into()).into());
     }

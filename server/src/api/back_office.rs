@@ -4,19 +4,18 @@
 //! `domain::dossiers::processing`'s, the same as the pages'.
 
 use axum::extract::{Path, Query, State};
-use axum::{Extension, Json};
+use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use app::session::RequestContext;
 use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::Command;
 use domain::dossiers::queues::{self, QueueQuery};
 use domain::dossiers::staff_view;
 
-use super::error::{ApiError, ApiErrorBody, ApiJson};
+use super::error::{ApiError, ApiErrorBody, ApiJson, Ctx};
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -24,11 +23,6 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(staff_queue))
         .routes(routes!(staff_dossier))
         .routes(routes!(staff_action))
-}
-
-fn context(ctx: Option<Extension<RequestContext>>) -> Result<RequestContext, ApiError> {
-    ctx.map(|Extension(c)| c)
-        .ok_or_else(|| ApiError::from(domain::DomainError::Internal("no request context".into())))
 }
 
 /// Which queue to list.
@@ -107,10 +101,9 @@ pub struct QueuePageDto {
     security(("session" = [])))]
 async fn staff_queue(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Query(params): Query<QueueParams>,
 ) -> Result<Json<QueuePageDto>, ApiError> {
-    let ctx = context(ctx)?;
     let page = queues::list(
         &state.db,
         &ctx.actor,
@@ -226,10 +219,9 @@ pub struct StaffDossierDto {
     security(("session" = []), ("bearer" = [])))]
 async fn staff_dossier(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<StaffDossierDto>, ApiError> {
-    let ctx = context(ctx)?;
     let s = staff_view::load(&state.db, &ctx.actor, &id, Utc::now()).await?;
     let row = s.row;
     Ok(Json(StaffDossierDto {
@@ -324,11 +316,10 @@ pub struct MovedDto {
     security(("session" = []), ("bearer" = [])))]
 async fn staff_action(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path((id, action)): Path<(String, String)>,
     ApiJson(body): ApiJson<ActionDto>,
 ) -> Result<Json<MovedDto>, ApiError> {
-    let ctx = context(ctx)?;
     let transition = Transition::from_code(&action)
         .ok_or_else(|| ApiError::from(domain::DomainError::NotFound(format!("action {action}"))))?;
     let mailing = state.mailing();

@@ -5,7 +5,7 @@
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::{Extension, Json};
+use axum::Json;
 use chrono::Utc;
 use futures::StreamExt;
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,7 @@ use app::session::RequestContext;
 use domain::dossiers::drafts::{self, Change};
 use domain::dossiers::{attachments, checks, files, submission, timeline, Loaded, Status};
 
-use super::error::{ApiError, ApiErrorBody, ApiFieldError, ApiJson};
+use super::error::{ApiError, ApiErrorBody, ApiFieldError, ApiJson, Ctx};
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -27,11 +27,6 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(remove_file))
         .routes(routes!(submit_dossier))
         .routes(routes!(dossier_events))
-}
-
-fn context(ctx: Option<Extension<RequestContext>>) -> Result<RequestContext, ApiError> {
-    ctx.map(|Extension(c)| c)
-        .ok_or_else(|| ApiError::from(domain::DomainError::Internal("no request context".into())))
 }
 
 fn today() -> chrono::NaiveDate {
@@ -194,9 +189,8 @@ pub struct DossierRowDto {
     security(("session" = [])))]
 async fn list_dossiers(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
 ) -> Result<Json<Vec<DossierRowDto>>, ApiError> {
-    let ctx = context(ctx)?;
     Ok(Json(
         drafts::list_mine(&state.db, &ctx.actor)
             .await?
@@ -230,10 +224,9 @@ pub struct NewDossierDto {
     security(("session" = [])))]
 async fn create_dossier(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     ApiJson(body): ApiJson<NewDossierDto>,
 ) -> Result<(StatusCode, Json<DossierDto>), ApiError> {
-    let ctx = context(ctx)?;
     let loaded = drafts::start(&state.db, &ctx.actor, &ctx.origin, &body.procedure_code).await?;
     Ok((StatusCode::CREATED, Json(dto(&state, &ctx, loaded).await?)))
 }
@@ -248,10 +241,9 @@ async fn create_dossier(
     security(("session" = [])))]
 async fn get_dossier(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<DossierDto>, ApiError> {
-    let ctx = context(ctx)?;
     let loaded = drafts::load(&state.db, &ctx.actor, &id).await?;
     Ok(Json(dto(&state, &ctx, loaded).await?))
 }
@@ -288,11 +280,10 @@ pub struct UpdateDossierDto {
     security(("session" = [])))]
 async fn update_dossier(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<UpdateDossierDto>,
 ) -> Result<Json<DossierDto>, ApiError> {
-    let ctx = context(ctx)?;
     let shape = |field: &str| ApiError::bad_parameter(field, "không đúng cấu trúc");
     let mut changes = Vec::new();
     if let Some(a) = body.applicant {
@@ -344,12 +335,11 @@ pub struct UploadParams {
     security(("session" = [])))]
 async fn upload_file(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     Query(params): Query<UploadParams>,
     body: Body,
 ) -> Result<(StatusCode, Json<FileDto>), ApiError> {
-    let ctx = context(ctx)?;
     let stream = body
         .into_data_stream()
         .map(|chunk| chunk.map_err(std::io::Error::other));
@@ -388,10 +378,9 @@ async fn upload_file(
     security(("session" = [])))]
 async fn remove_file(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path((id, attachment)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    let ctx = context(ctx)?;
     files::detach(&state.db, &ctx.actor, &id, &attachment).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -424,11 +413,10 @@ pub struct SubmittedDto {
     security(("session" = [])))]
 async fn submit_dossier(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<SubmitDto>,
 ) -> Result<Json<SubmittedDto>, ApiError> {
-    let ctx = context(ctx)?;
     let mailing = state.mailing();
     let done = submission::submit(
         &state.db,
@@ -472,10 +460,9 @@ pub struct EventDto {
     security(("session" = [])))]
 async fn dossier_events(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<EventDto>>, ApiError> {
-    let ctx = context(ctx)?;
     Ok(Json(
         timeline::public_events(&state.db, &ctx.actor, &id)
             .await?

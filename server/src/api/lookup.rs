@@ -3,16 +3,15 @@
 //! other sites. No sign-in; no personal data in the answer. Rules: `domain::dossiers::lookup`.
 
 use axum::extract::{Path, Query, State};
-use axum::{Extension, Json};
+use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use app::session::RequestContext;
 use domain::dossiers::lookup;
 
-use super::error::{ApiError, ApiErrorBody};
+use super::error::{ApiError, ApiErrorBody, Ctx};
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -68,13 +67,11 @@ pub struct PublicStatusDto {
     ))]
 async fn lookup_dossier(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(code): Path<String>,
     Query(params): Query<LookupParams>,
 ) -> Result<Json<PublicStatusDto>, ApiError> {
-    let client = ctx
-        .and_then(|Extension(c)| c.origin.ip)
-        .unwrap_or_else(|| "-".into());
+    let client = ctx.origin.ip.unwrap_or_else(|| "-".into());
     let s = lookup::lookup(&state.db, &code, &params.factor, &client, Utc::now()).await?;
     Ok(Json(PublicStatusDto {
         code: s.code,

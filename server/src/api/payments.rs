@@ -5,7 +5,7 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::{Extension, Json};
+use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -14,7 +14,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use app::session::RequestContext;
 use domain::payments::online;
 
-use super::error::{ApiError, ApiErrorBody};
+use super::error::{ApiError, ApiErrorBody, Ctx};
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -70,12 +70,9 @@ fn owner_of(ctx: &RequestContext, row: &domain::entities::dossier::Model) -> Res
     security(("session" = [])))]
 async fn list_payments(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<PaymentDto>>, ApiError> {
-    let Some(Extension(ctx)) = ctx else {
-        return Err(domain::DomainError::Unauthorized.into());
-    };
     let loaded = domain::dossiers::drafts::load_readable(&state.db, &ctx.actor, &id).await?;
     owner_of(&ctx, &loaded.dossier)?;
     Ok(Json(
@@ -109,12 +106,9 @@ async fn list_payments(
     security(("session" = [])))]
 async fn start_payment(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Result<(StatusCode, Json<PaymentStartDto>), ApiError> {
-    let Some(Extension(ctx)) = ctx else {
-        return Err(domain::DomainError::Unauthorized.into());
-    };
     let config = state
         .config
         .vnpay()
@@ -148,12 +142,9 @@ pub struct PayAgainDto {
     security(("session" = [])))]
 async fn pay_again(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<PayAgainDto>, ApiError> {
-    let Some(Extension(ctx)) = ctx else {
-        return Err(domain::DomainError::Unauthorized.into());
-    };
     let gateway = state.payment_gateway().ok_or_else(|| {
         ApiError::from(domain::DomainError::Internal(
             "VNPay is not configured".into(),
@@ -218,13 +209,10 @@ pub struct TransferOrderDto {
     security(("session" = [])))]
 async fn order_transfer(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Result<(StatusCode, Json<TransferOrderDto>), ApiError> {
     use domain::payments::bank_transfer;
-    let Some(Extension(ctx)) = ctx else {
-        return Err(domain::DomainError::Unauthorized.into());
-    };
     let order = bank_transfer::order(&state.db, &ctx.actor, &ctx.origin, &id, Utc::now()).await?;
     let to = state.config.vietqr_beneficiary();
     Ok((

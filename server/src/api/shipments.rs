@@ -8,17 +8,16 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::{Extension, Json};
+use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use app::session::RequestContext;
 use domain::entities::{shipment, shipment_event};
 use domain::postal::shipments;
 
-use super::error::{ApiError, ApiErrorBody, ApiJson};
+use super::error::{ApiError, ApiErrorBody, ApiJson, Ctx};
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -91,12 +90,9 @@ fn dto(s: shipment::Model, events: Vec<shipment_event::Model>) -> ShipmentDto {
     security(("session" = []), ("bearer" = [])))]
 async fn list_shipments(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<ShipmentDto>>, ApiError> {
-    let Some(Extension(ctx)) = ctx else {
-        return Err(domain::DomainError::Unauthorized.into());
-    };
     domain::dossiers::drafts::load_readable(&state.db, &ctx.actor, &id).await?;
     Ok(Json(
         shipments::with_events(&state.db, &id)
@@ -123,12 +119,9 @@ async fn list_shipments(
     security(("session" = [])))]
 async fn hand_over(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Result<(StatusCode, Json<ShipmentDto>), ApiError> {
-    let Some(Extension(ctx)) = ctx else {
-        return Err(domain::DomainError::Unauthorized.into());
-    };
     let config = state
         .config
         .carrier()
@@ -197,14 +190,11 @@ pub struct DeliveryChangedDto {
     security(("session" = []), ("bearer" = [])))]
 async fn change_delivery(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<DeliveryChangeDto>,
 ) -> Result<Json<DeliveryChangedDto>, ApiError> {
     use domain::dossiers::{Delivery, DeliveryMethod, PostalPayment};
-    let Some(Extension(ctx)) = ctx else {
-        return Err(domain::DomainError::Unauthorized.into());
-    };
     let delivery = Delivery {
         method: match body.method.as_str() {
             "desk" => DeliveryMethod::Desk,
