@@ -30,3 +30,20 @@ export function onePagePdf(text) {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+/**
+ * Attaches a file to every document slot `problems` (a draft's API answer) names as missing —
+ * a PDF scan, or the photo where the slot takes images only — then marks the documents step
+ * done, as a mobile app does. `api(method, url, body)` calls the portal with the session.
+ */
+export async function attachDocuments(api, id, problems) {
+  const { default: assert } = await import('node:assert/strict');
+  for (const slot of problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
+    let up = await api('POST', `/api/v1/dossiers/${id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
+    if (up.status !== 201) up = await api('POST', `/api/v1/dossiers/${id}/files?slot=${slot}&name=anh.png`, PNG);
+    assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
+  }
+  const again = await api('GET', `/api/v1/dossiers/${id}`);
+  const ready = await api('PATCH', `/api/v1/dossiers/${id}`, { revision: again.body.revision, documents_done: true });
+  assert.deepEqual(ready.body.problems, []);
+}

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPortal, launchBrowser, waitForHydration, seriousViolations, apiCall } from '../support/portal.mjs';
-import { PDF, PNG } from '../support/files.mjs';
+import { attachDocuments } from '../support/files.mjs';
 
 let portal;
 before(async () => {
@@ -47,14 +47,7 @@ async function readyDraft(api) {
     delivery: { method: 'electronic' },
   });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
-  for (const slot of saved.body.problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
-    let up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
-    if (up.status !== 201) up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
-    assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
-  }
-  const again = await api('GET', `/api/v1/dossiers/${d.id}`);
-  const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
-  assert.deepEqual(ready.body.problems, []);
+  await attachDocuments(api, d.id, saved.body.problems);
   return d;
 }
 
@@ -238,13 +231,7 @@ test('the fee shown before submitting is the fee charged: 2 copies and the posta
     },
   });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
-  for (const slot of saved.body.problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
-    const up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
-    assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
-  }
-  const again = await api('GET', `/api/v1/dossiers/${d.id}`);
-  const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
-  assert.deepEqual(ready.body.problems, []);
+  await attachDocuments(api, d.id, saved.body.problems);
 
   // The form's list of extract copies is not a list of people: its hint says "entry".
   await page.goto(`${portal.url}/ho-so/${d.id}/to-khai`);

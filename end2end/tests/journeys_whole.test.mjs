@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, launchBrowser, waitForHydration, apiCall } from '../support/portal.mjs';
-import { PDF, PNG, onePagePdf } from '../support/files.mjs';
+import { attachDocuments, onePagePdf } from '../support/files.mjs';
 
 let portal;
 before(async () => {
@@ -84,14 +84,7 @@ for (const j of JOURNEYS) {
         delivery: POST_HOME,
       });
       assert.equal(saved.status, 200, JSON.stringify(saved.body));
-      for (const slot of saved.body.problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
-        let up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
-        if (up.status !== 201) up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
-        assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
-      }
-      const again = await api('GET', `/api/v1/dossiers/${d.id}`);
-      const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
-      assert.deepEqual(ready.body.problems, []);
+      await attachDocuments(api, d.id, saved.body.problems);
       await page.goto(`${portal.url}/ho-so/${d.id}/kiem-tra`);
       await waitForHydration(page);
       assert.match(await page.locator('section.fee-quote').innerText(), new RegExp(j.due.replace('.', '\\.')));

@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, launchBrowser, waitForHydration, seriousViolations, apiCall } from '../support/portal.mjs';
-import { PDF, PNG } from '../support/files.mjs';
+import { attachDocuments } from '../support/files.mjs';
 
 let portal;
 before(async () => {
@@ -44,14 +44,7 @@ async function readyDraft(api, delivery) {
     revision: current.body.revision, applicant, answers: { noi_dung: 'Đăng ký hành nghề công chứng' }, delivery,
   });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
-  for (const slot of saved.body.problems.filter((p) => p.field.startsWith('doc-')).map((p) => p.field.slice(4))) {
-    let up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
-    if (up.status !== 201) up = await api('POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
-    assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
-  }
-  const again = await api('GET', `/api/v1/dossiers/${d.id}`);
-  const ready = await api('PATCH', `/api/v1/dossiers/${d.id}`, { revision: again.body.revision, documents_done: true });
-  assert.deepEqual(ready.body.problems, []);
+  await attachDocuments(api, d.id, saved.body.problems);
   return d;
 }
 
