@@ -65,6 +65,27 @@ pub struct Entry<'a> {
     pub detail: Option<serde_json::Value>,
 }
 
+impl<'a> Entry<'a> {
+    /// A successful `action` an account took on itself (signing in, confirming its phone,
+    /// resetting its password): actor and target are the same account.
+    pub fn own_account(
+        account: &crate::entities::account::Model,
+        action: &'a str,
+        detail: Option<serde_json::Value>,
+    ) -> Entry<'a> {
+        Entry {
+            actor_id: Some(account.id.clone()),
+            actor_label: account.full_name.clone(),
+            action,
+            target_type: Some("account"),
+            target_id: Some(account.id.clone()),
+            agency_code: account.agency_code.clone(),
+            outcome: Outcome::Success,
+            detail,
+        }
+    }
+}
+
 /// Appends an entry.
 pub async fn record<C: ConnectionTrait>(
     db: &C,

@@ -364,7 +364,10 @@ async fn pay_again_asks_the_gateway_first_and_never_keeps_two_payments(
         "{refused:?}"
     );
     // The dossier page asks at once: the gateway has no such transaction yet, nothing changes.
-    assert_eq!(online::check_waiting(&db, &gateway, &id, now).await?, 0);
+    assert_eq!(
+        online::check_waiting(&db, &gateway, &owner, &id, now).await?,
+        0
+    );
     assert_eq!(online::of_dossier(&db, &id).await?[0].status, "pending");
     // Someone else cannot press it for this dossier.
     assert!(

@@ -9,7 +9,7 @@ use sea_orm::{
 
 use super::verified_id::{drop_declared_copies, BY_NATIONAL_ID};
 use super::{Mailing, SignedIn};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{self, Entry, Origin};
 use crate::entities::account;
 use crate::identity::{citizen_id, contact};
 use crate::sessions::{self, Policy};
@@ -150,16 +150,11 @@ pub async fn sign_in_with_national_id(
     audit::record(
         &txn,
         origin,
-        Entry {
-            actor_id: Some(account.id.clone()),
-            actor_label: account.full_name.clone(),
-            action: "sign_in",
-            target_type: Some("account"),
-            target_id: Some(account.id.clone()),
-            agency_code: account.agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "method": "national_id", "account": how })),
-        },
+        Entry::own_account(
+            &account,
+            "sign_in",
+            Some(serde_json::json!({ "method": "national_id", "account": how })),
+        ),
     )
     .await?;
     txn.commit().await?;

@@ -201,16 +201,11 @@ pub async fn sign_in_with_rules(
     audit::record(
         &txn,
         origin,
-        Entry {
-            actor_id: Some(account.id.clone()),
-            actor_label: account.full_name.clone(),
-            action: "sign_in",
-            target_type: Some("account"),
-            target_id: Some(account.id.clone()),
-            agency_code: account.agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "method": "password" })),
-        },
+        Entry::own_account(
+            &account,
+            "sign_in",
+            Some(serde_json::json!({ "method": "password" })),
+        ),
     )
     .await?;
     txn.commit().await?;

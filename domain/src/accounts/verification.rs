@@ -282,16 +282,7 @@ pub async fn confirm_phone(
     audit::record(
         &txn,
         origin,
-        Entry {
-            actor_id: Some(account.id.clone()),
-            actor_label: account.full_name.clone(),
-            action: "verify_phone",
-            target_type: Some("account"),
-            target_id: Some(account.id.clone()),
-            agency_code: account.agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: None,
-        },
+        Entry::own_account(&account, "verify_phone", None),
     )
     .await?;
     txn.commit().await?;
@@ -372,16 +363,11 @@ pub async fn reset_password_with_code(
     audit::record(
         &txn,
         origin,
-        Entry {
-            actor_id: Some(account.id.clone()),
-            actor_label: account.full_name.clone(),
-            action: "password_reset",
-            target_type: Some("account"),
-            target_id: Some(account.id.clone()),
-            agency_code: account.agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "method": "sms" })),
-        },
+        Entry::own_account(
+            &account,
+            "password_reset",
+            Some(serde_json::json!({ "method": "sms" })),
+        ),
     )
     .await?;
     txn.commit().await?;

@@ -114,11 +114,8 @@ pub async fn pay_again(
     if actor.account_id() != Some(loaded.dossier.owner_id.as_str()) {
         return Err(DomainError::Forbidden("payment".into()));
     }
-    check_waiting(db, gateway, id, now).await?;
-    let row = crate::dossiers::drafts::load_readable(db, actor, id)
-        .await?
-        .dossier;
-    if super::fees::balance(row.fee_due_vnd, &of_dossier(db, id).await?) <= 0 {
+    check_waiting(db, gateway, actor, id, now).await?;
+    if super::fees::balance(loaded.dossier.fee_due_vnd, &of_dossier(db, id).await?) <= 0 {
         return Ok(PayAgain::AlreadyPaid);
     }
     open_gateway(
@@ -155,20 +152,32 @@ impl std::fmt::Debug for Gateway {
 /// The citizen is back on the dossier's page (from the gateway, by the back button, or
 /// later): asks the gateway at once about the dossier's online payments still waiting, so a
 /// finished payment shows without waiting for its IPN or the worker's ten-minute round.
-/// Returns how many were resolved; an unreachable gateway resolves none (the page says the
-/// payment is waiting, and the citizen may pay again).
+/// Only the owner's visit asks (nothing is asked for staff or anyone else), and only when an
+/// online payment waits: every other page view costs one query. Returns how many were
+/// resolved; an unreachable gateway resolves none (the page says the payment is waiting, and
+/// the citizen may pay again).
 pub async fn check_waiting(
     db: &DatabaseConnection,
     gateway: &Gateway,
+    actor: &Actor,
     id: &str,
     now: DateTime<Utc>,
 ) -> DomainResult<usize> {
+    let waiting: Vec<payment::Model> = of_dossier(db, id)
+        .await?
+        .into_iter()
+        .filter(|p| p.gateway == "vnpay" && p.status == "pending")
+        .collect();
+    if waiting.is_empty() {
+        return Ok(0);
+    }
+    let loaded = crate::dossiers::drafts::load_readable(db, actor, id).await?;
+    if actor.account_id() != Some(loaded.dossier.owner_id.as_str()) {
+        return Ok(0);
+    }
     let mut resolved = 0;
-    for p in of_dossier(db, id).await? {
-        if p.gateway == "vnpay" && p.status == "pending" {
-            resolved +=
-                usize::from(query(db, gateway.api.as_ref(), &gateway.config, &p, now).await?);
-        }
+    for p in waiting {
+        resolved += usize::from(query(db, gateway.api.as_ref(), &gateway.config, &p, now).await?);
     }
     Ok(resolved)
 }

@@ -141,31 +141,32 @@ pub async fn due_vnd<C: ConnectionTrait>(
     loaded: &Loaded,
     day: NaiveDate,
 ) -> DomainResult<i64> {
-    if let Some(due) = loaded.dossier.fee_due_vnd {
-        return Ok(due);
+    match loaded.dossier.fee_due_vnd {
+        Some(due) => Ok(due),
+        None => Ok(shown(db, loaded, day).await?.total_vnd),
     }
-    let agency = crate::dossiers::submission::receiving_agency(loaded);
-    Ok(of(db, loaded, agency.as_deref(), day).await?.total_vnd)
 }
 
-/// The quote of a dossier as shown: a draft's as its answers stand; a filed one's from the
-/// answers and procedure version frozen at submission, with the postal fee then charged.
+/// The quote of a dossier as shown: a draft's as its answers stand (postage from today's
+/// tariff); a filed one's from the answers and procedure version frozen at submission, with
+/// the postal fee then charged (no tariff lookup).
 pub async fn shown<C: ConnectionTrait>(
     db: &C,
     loaded: &Loaded,
     day: NaiveDate,
 ) -> DomainResult<FeeQuote> {
-    let agency = loaded
-        .dossier
-        .receiving_agency_code
-        .clone()
-        .or_else(|| crate::dossiers::submission::receiving_agency(loaded));
-    let mut quote = of(db, loaded, agency.as_deref(), day).await?;
-    if loaded.dossier.code.is_some() {
-        let delivery = loaded.delivery();
-        quote.postal_vnd = loaded.dossier.postal_fee_vnd;
-        quote.postal_with_fee = delivery.postal_with_fee(quote.postal_vnd) > 0;
-        quote.total_vnd = quote.fee_vnd() + delivery.postal_with_fee(quote.postal_vnd);
+    if loaded.dossier.code.is_none() {
+        let agency = crate::dossiers::submission::receiving_agency(loaded);
+        return of(db, loaded, agency.as_deref(), day).await;
     }
-    Ok(quote)
+    let lines = lines(loaded);
+    let delivery = loaded.delivery();
+    let postal_vnd = loaded.dossier.postal_fee_vnd;
+    let fee: i64 = lines.iter().map(|l| l.amount_vnd).sum();
+    Ok(FeeQuote {
+        total_vnd: fee + delivery.postal_with_fee(postal_vnd),
+        postal_with_fee: delivery.postal_with_fee(postal_vnd) > 0,
+        lines,
+        postal_vnd,
+    })
 }

@@ -376,10 +376,7 @@ pub async fn dossier_view(
     // payment still waiting, before reading the dossier, rather than show "waiting for the
     // bank" until its IPN comes. Nothing is asked for anyone else.
     if let Some(gateway) = leptos::prelude::use_context::<domain::payments::online::Gateway>() {
-        let loaded = drafts::load_readable(db, actor, id).await?;
-        if actor.account_id() == Some(loaded.dossier.owner_id.as_str()) {
-            domain::payments::online::check_waiting(db, &gateway, id, Utc::now()).await?;
-        }
+        domain::payments::online::check_waiting(db, &gateway, actor, id, Utc::now()).await?;
     }
     dossier_view_in(use_locale(), db, actor, id, step, check).await
 }
@@ -656,12 +653,10 @@ pub async fn dossier_view_in(
     } else {
         Vec::new()
     };
-    let fee_vnd = domain::payments::quote::due_vnd(db, &loaded, today).await?;
-    let quote = quote_view(
-        t,
-        &domain::payments::quote::shown(db, &loaded, today).await?,
-        fee_vnd,
-    );
+    // One quote (one tariff lookup): a draft owes its total; a filed dossier what was frozen.
+    let fee_quote = domain::payments::quote::shown(db, &loaded, today).await?;
+    let fee_vnd = loaded.dossier.fee_due_vnd.unwrap_or(fee_quote.total_vnd);
+    let quote = quote_view(t, &fee_quote, fee_vnd);
     let events = if loaded.status == Status::Draft {
         Vec::new()
     } else {
