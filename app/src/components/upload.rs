@@ -121,10 +121,12 @@ fn send(
     }
 }
 
+/// Milliseconds since the epoch, so that two uploads never reload to the same URL
+/// (`performance.now()` alone restarts at every page load and can repeat).
 #[cfg(feature = "hydrate")]
 fn js_sys_now() -> u64 {
     web_sys::window()
         .and_then(|w| w.performance())
-        .map(|p| p.now() as u64)
+        .map(|p| (p.time_origin() + p.now()) as u64)
         .unwrap_or(0)
 }
