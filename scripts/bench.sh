@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 scripts/setup.sh bench >/dev/null
 
-t0=$(date +%s.%N); cargo build --release -p server -q; t1=$(date +%s.%N)
+t0=$(date +%s.%N); cargo build --release -p server --features bench -q; t1=$(date +%s.%N)
 scripts/build-site.sh >/dev/null; t2=$(date +%s.%N)
 warm_server=$(python3 -c "print(round($t1 - $t0, 1))")
 warm_site=$(python3 -c "print(round($t2 - $t1, 1))")

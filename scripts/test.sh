@@ -23,6 +23,19 @@ stage "clippy (server side)"
 cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 stage_done
 
+stage "production build: no simulators, no bench code, no test fixtures"
+# What production builds (`cargo build --release -p server --no-default-features`, README):
+# it must compile warning-free, and its feature tree must carry none of the development parts.
+cargo clippy -p server --no-default-features -- -D warnings
+production_features="$(cargo tree -p server --no-default-features -e normal -f '{p} [{f}]')"
+ours="$(echo "$production_features" | grep -E '^server |── domain ' | sort -u)"
+echo "$ours"
+if echo "$ours" | grep -E 'simulators|bench|testing'; then
+  echo "the production build carries simulators, bench code or test fixtures" >&2
+  exit 1
+fi
+stage_done
+
 stage "clippy (wasm client)"
 if rustup_has_wasm; then
   cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings

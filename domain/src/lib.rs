@@ -36,6 +36,7 @@ pub mod search;
 pub mod secrets;
 pub mod sessions;
 pub mod staff;
+#[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod text;
 pub mod working_time;

@@ -1,12 +1,120 @@
-//! In-process search timing for `make bench` (`portal bench-search`).
+//! The benchmark commands of `make bench` (`portal bench-search`, `bench-password`,
+//! `bench-filing`, `generate-catalogue`, `generate-dossiers`): built only with the `bench`
+//! feature, so the production binary carries none of them.
 
 pub mod filing;
 pub mod queue_data;
 
-use std::time::Instant;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use domain::catalogue_index::{CatalogueQuery, Snapshot};
 use serde::Serialize;
+
+use crate::cli::open_db;
+use crate::config::Config;
+
+/// The benchmark subcommands (hidden from `--help`: they are for `make bench`).
+#[derive(clap::Subcommand, Debug)]
+pub enum Command {
+    /// Write a national-size synthetic catalogue (for `make bench`) built from a seed file.
+    #[command(hide = true)]
+    GenerateCatalogue {
+        /// Number of procedures.
+        #[arg(long, default_value_t = 6800)]
+        count: usize,
+        /// Seed procedures to vary (default: seed_dir/procedures.json).
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// Output JSON file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Time catalogue searches in-process against the configured database (for `make bench`).
+    #[command(hide = true)]
+    BenchSearch {
+        /// Rounds over the query set.
+        #[arg(long, default_value_t = 200)]
+        rounds: usize,
+    },
+    /// Time Argon2id password checks in-process (for `make bench`).
+    #[command(hide = true)]
+    BenchPassword {
+        /// Checks to time.
+        #[arg(long, default_value_t = 200)]
+        rounds: usize,
+    },
+    /// Complete online filings against a running portal over HTTP (benchmark; JSON out).
+    #[command(hide = true)]
+    BenchFiling {
+        /// The running portal.
+        #[arg(long)]
+        url: String,
+        /// Filings to make.
+        #[arg(long, default_value_t = 200)]
+        count: usize,
+        /// Filings in flight at once.
+        #[arg(long, default_value_t = 16)]
+        concurrency: usize,
+        /// Size of each uploaded document in bytes.
+        #[arg(long, default_value_t = 1_048_576)]
+        size: usize,
+    },
+    /// Fill the configured PostgreSQL database with generated filed dossiers (benchmark of the
+    /// staff queues; JSON out). Replaces an earlier generated set; leaves other dossiers alone.
+    #[command(hide = true)]
+    GenerateDossiers {
+        /// Dossiers to generate.
+        #[arg(long, default_value_t = 1_000_000)]
+        count: i64,
+    },
+}
+
+/// Runs one benchmark command against the configured database or portal; JSON on stdout.
+pub async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
+    match command {
+        Command::GenerateCatalogue { count, from, out } => {
+            let from = from.unwrap_or_else(|| config.seed_dir.join("procedures.json"));
+            let text = std::fs::read_to_string(&from)?;
+            let seed = domain::catalogue_import::parse(&text, &from.display().to_string())?;
+            let rows: Vec<_> = seed.into_iter().map(|r| r.row).collect();
+            let all = domain::testing::synthetic_catalogue(&rows, count);
+            std::fs::write(&out, serde_json::to_vec(&all)?)?;
+            println!("{} procedures written to {}", all.len(), out.display());
+            Ok(())
+        }
+        Command::BenchSearch { rounds } => {
+            let db = open_db(config).await?;
+            let index = domain::catalogue_index::CatalogueIndex::new(Duration::from_secs(3600));
+            let snapshot = index.snapshot(&db).await?;
+            let timings = search_latencies(&snapshot, rounds);
+            println!("{}", serde_json::to_string(&timings)?);
+            Ok(())
+        }
+        Command::BenchFiling {
+            url,
+            count,
+            concurrency,
+            size,
+        } => {
+            let db = open_db(config).await?;
+            let timings = filing::run(&db, &url, count, concurrency, size).await?;
+            println!("{}", serde_json::to_string(&timings)?);
+            Ok(())
+        }
+        Command::GenerateDossiers { count } => {
+            let db = open_db(config).await?;
+            let generated = queue_data::generate(&db, count).await?;
+            println!("{}", serde_json::to_string(&generated)?);
+            Ok(())
+        }
+        Command::BenchPassword { rounds } => {
+            let timings = password_latencies(rounds)?;
+            println!("{}", serde_json::to_string(&timings)?);
+            Ok(())
+        }
+    }
+}
 
 /// Queries as citizens type them: no diacritics, typos, prefixes, filters.
 const QUERIES: [(&str, Option<&str>); 16] = [

@@ -41,8 +41,10 @@ pub fn count(callback: &'static str, outcome: &'static str) {
 
 /// The caller's address, as the authentication middleware resolved it (`unknown` without one,
 /// e.g. a test request without a connection).
-pub fn client_ip(ctx: Option<&RequestContext>) -> String {
-    ctx.and_then(|c| c.origin.ip.clone())
+pub fn client_ip(ctx: &RequestContext) -> String {
+    ctx.origin
+        .ip
+        .clone()
         .unwrap_or_else(|| "unknown".to_owned())
 }
 

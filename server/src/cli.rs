@@ -55,57 +55,10 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Write a national-size synthetic catalogue (for `make bench`) built from a seed file.
-    #[command(hide = true)]
-    GenerateCatalogue {
-        /// Number of procedures.
-        #[arg(long, default_value_t = 6800)]
-        count: usize,
-        /// Seed procedures to vary (default: seed_dir/procedures.json).
-        #[arg(long)]
-        from: Option<PathBuf>,
-        /// Output JSON file.
-        #[arg(long)]
-        out: PathBuf,
-    },
-    /// Time catalogue searches in-process against the configured database (for `make bench`).
-    #[command(hide = true)]
-    BenchSearch {
-        /// Rounds over the query set.
-        #[arg(long, default_value_t = 200)]
-        rounds: usize,
-    },
-    /// Time Argon2id password checks in-process (for `make bench`).
-    #[command(hide = true)]
-    BenchPassword {
-        /// Checks to time.
-        #[arg(long, default_value_t = 200)]
-        rounds: usize,
-    },
-    /// Complete online filings against a running portal over HTTP (benchmark; JSON out).
-    #[command(hide = true)]
-    BenchFiling {
-        /// The running portal.
-        #[arg(long)]
-        url: String,
-        /// Filings to make.
-        #[arg(long, default_value_t = 200)]
-        count: usize,
-        /// Filings in flight at once.
-        #[arg(long, default_value_t = 16)]
-        concurrency: usize,
-        /// Size of each uploaded document in bytes.
-        #[arg(long, default_value_t = 1_048_576)]
-        size: usize,
-    },
-    /// Fill the configured PostgreSQL database with generated filed dossiers (benchmark of the
-    /// staff queues; JSON out). Replaces an earlier generated set; leaves other dossiers alone.
-    #[command(hide = true)]
-    GenerateDossiers {
-        /// Dossiers to generate.
-        #[arg(long, default_value_t = 1_000_000)]
-        count: i64,
-    },
+    /// The benchmark commands (built with the `bench` feature only).
+    #[cfg(feature = "bench")]
+    #[command(flatten)]
+    Bench(crate::bench::Command),
     /// Print the effective configuration (passwords masked) as TOML-like lines.
     Config,
     /// Send a test e-mail through the configured transport.
@@ -213,46 +166,8 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::GenerateCatalogue { count, from, out } => {
-            let from = from.unwrap_or_else(|| config.seed_dir.join("procedures.json"));
-            let text = std::fs::read_to_string(&from)?;
-            let seed = domain::catalogue_import::parse(&text, &from.display().to_string())?;
-            let rows: Vec<_> = seed.into_iter().map(|r| r.row).collect();
-            let all = domain::testing::synthetic_catalogue(&rows, count);
-            std::fs::write(&out, serde_json::to_vec(&all)?)?;
-            println!("{} procedures written to {}", all.len(), out.display());
-            Ok(())
-        }
-        Command::BenchSearch { rounds } => {
-            let db = open_db(&config).await?;
-            let index = domain::catalogue_index::CatalogueIndex::new(Duration::from_secs(3600));
-            let snapshot = index.snapshot(&db).await?;
-            let timings = crate::bench::search_latencies(&snapshot, rounds);
-            println!("{}", serde_json::to_string(&timings)?);
-            Ok(())
-        }
-        Command::BenchFiling {
-            url,
-            count,
-            concurrency,
-            size,
-        } => {
-            let db = open_db(&config).await?;
-            let timings = crate::bench::filing::run(&db, &url, count, concurrency, size).await?;
-            println!("{}", serde_json::to_string(&timings)?);
-            Ok(())
-        }
-        Command::GenerateDossiers { count } => {
-            let db = open_db(&config).await?;
-            let generated = crate::bench::queue_data::generate(&db, count).await?;
-            println!("{}", serde_json::to_string(&generated)?);
-            Ok(())
-        }
-        Command::BenchPassword { rounds } => {
-            let timings = crate::bench::password_latencies(rounds)?;
-            println!("{}", serde_json::to_string(&timings)?);
-            Ok(())
-        }
+        #[cfg(feature = "bench")]
+        Command::Bench(command) => crate::bench::run(command, &config).await,
         Command::SendTestMail { to } => {
             let mailer = crate::mail::Mailer::from_config(&config)?;
             mailer
@@ -278,12 +193,10 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
 
 /// Today's date in Vietnam (UTC+7, no daylight saving), whatever the server's time zone.
 fn today_in_vietnam() -> chrono::NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&domain::dossiers::codes::vietnam())
-        .date_naive()
+    domain::dossiers::codes::vietnam_date(chrono::Utc::now())
 }
 
-async fn open_db(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {
+pub(crate) async fn open_db(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {
     if let Some(path) = config
         .database_url
         .strip_prefix("sqlite://")

@@ -307,7 +307,7 @@ impl Config {
     pub fn vietqr_statement(&self) -> Option<String> {
         match &self.vietqr_statement_url {
             Some(url) => Some(url.clone()),
-            None if self.environment == Environment::Production => None,
+            None if !self.simulators_served() => None,
             None => Some(format!(
                 "{}/gia-lap/ngan-hang/sao-ke",
                 self.public_url.trim_end_matches('/')
@@ -639,28 +639,10 @@ impl Config {
                     "the development secret is public; set the one issued by the provider",
                 ));
             }
-            if self.national_id_simulator {
-                refused.push(Self::invalid(
-                    "national_id_simulator",
-                    "lets anyone sign in as a demo citizen; must be false in production",
-                ));
-            }
             if !issuer.starts_with("https://") {
                 refused.push(Self::invalid(
                     "national_id_issuer",
                     "must be the provider's https:// issuer in production",
-                ));
-            }
-            if self.vnpay_pay_url.is_none() {
-                refused.push(Self::invalid(
-                    "vnpay_pay_url",
-                    "the gateway simulator accepts any payment; set VNPay's payment page",
-                ));
-            }
-            if self.carrier_url.is_none() {
-                refused.push(Self::invalid(
-                    "carrier_url",
-                    "the carrier simulator delivers nothing; set the postal carrier's API",
                 ));
             }
             if self.vietqr_account == DEMO_VIETQR_ACCOUNT {
@@ -783,10 +765,17 @@ impl Config {
         }
     }
 
-    /// Production requirements that keep the built-in simulators out of production: each
-    /// external provider must be a real one (the simulators accept any payment, deliver
-    /// nothing and send no text message), and text messages are either sent or explicitly off.
-    /// The router mounts no simulator in production whatever these say (`crate::simulators`).
+    /// Whether this process serves the built-in simulators: never in production, and never
+    /// from a build without the `simulators` feature (a production build).
+    pub fn simulators_served(&self) -> bool {
+        cfg!(feature = "simulators") && self.environment != Environment::Production
+    }
+
+    /// Requirements that keep the built-in simulators out of production (and out of any
+    /// process built without them): each external provider must be a real one (the
+    /// simulators accept any payment, deliver nothing and send no text message), and text
+    /// messages are either sent or explicitly off. The router mounts no simulator in
+    /// production whatever these say (`crate::simulators`).
     fn simulator_refusals(&self, refused: &mut Vec<ConfigError>) {
         if self.sms_disabled && self.sms_url.is_some() {
             refused.push(Self::invalid(
@@ -794,8 +783,27 @@ impl Config {
                 "sms_url is set too; choose one",
             ));
         }
-        if self.environment != Environment::Production {
+        if self.simulators_served() {
             return;
+        }
+        if self.national_id_simulator {
+            refused.push(Self::invalid(
+                "national_id_simulator",
+                "lets anyone sign in as a demo citizen; must be false in production \
+                 (and a build without simulators has none)",
+            ));
+        }
+        if self.vnpay_pay_url.is_none() {
+            refused.push(Self::invalid(
+                "vnpay_pay_url",
+                "the gateway simulator accepts any payment; set VNPay's payment page",
+            ));
+        }
+        if self.carrier_url.is_none() {
+            refused.push(Self::invalid(
+                "carrier_url",
+                "the carrier simulator delivers nothing; set the postal carrier's API",
+            ));
         }
         if self.sms_url.is_none() && !self.sms_disabled {
             refused.push(Self::invalid(

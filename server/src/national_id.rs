@@ -8,7 +8,6 @@ pub mod client;
 pub mod complete;
 pub mod id_token;
 pub mod routes;
-pub mod simulator;
 
 use std::sync::Arc;
 
@@ -18,7 +17,6 @@ use crate::config::Config;
 
 pub use client::NationalIdClient;
 pub use complete::complete_sign_in;
-pub use simulator::Simulator;
 
 /// A person as the identity provider vouches for them, after every check of the ID token.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -98,7 +96,8 @@ pub struct NationalId {
     /// The OpenID Connect client (discovery and JWKS cached per instance).
     pub client: Arc<NationalIdClient>,
     /// The local provider, when `national_id_simulator` is on.
-    pub simulator: Option<Arc<Simulator>>,
+    #[cfg(feature = "simulators")]
+    pub simulator: Option<Arc<crate::simulators::national_id::Simulator>>,
 }
 
 impl NationalId {
@@ -106,11 +105,18 @@ impl NationalId {
     /// `seed_dir`) if it is enabled.
     pub fn from_config(config: &Config) -> anyhow::Result<NationalId> {
         let client = Arc::new(NationalIdClient::from_config(config)?);
+        #[cfg(feature = "simulators")]
         let simulator = if config.national_id_simulator {
-            Some(Arc::new(Simulator::from_config(config)?))
+            Some(Arc::new(
+                crate::simulators::national_id::Simulator::from_config(config)?,
+            ))
         } else {
             None
         };
-        Ok(NationalId { client, simulator })
+        Ok(NationalId {
+            client,
+            #[cfg(feature = "simulators")]
+            simulator,
+        })
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::http::{header, HeaderName, HeaderValue, Request};
 use axum::response::Html;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::{Json, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -86,7 +86,7 @@ pub fn app(state: AppState) -> Router {
             _,
         >(page_context, shell));
 
-    let mut router = Router::new()
+    let router = Router::new()
         .route("/health", get(crate::ops::health))
         .route("/ready", get(crate::ops::ready))
         .route("/metrics", get(crate::ops::metrics))
@@ -106,116 +106,16 @@ pub fn app(state: AppState) -> Router {
             }),
         )
         .merge(api_router)
-        .route(
-            "/mau-don/{sha256}/{name}",
-            get(crate::template_forms::download),
-        )
-        .route("/ho-so/bat-dau", post(crate::dossier_routes::start))
-        .route(
-            "/mot-cua/tiep-nhan/bat-dau",
-            post(crate::dossier_routes::start_at_desk),
-        )
-        .route(
-            "/ho-so/{id}/phieu-tiep-nhan.pdf",
-            get(crate::dossier_routes::receipt),
-        )
-        .route("/ho-so/{id}/giay/{event}", get(crate::dossier_routes::slip))
-        .route(
-            "/ho-so/{id}/bien-lai/{file}",
-            get(crate::dossier_routes::payment_receipt),
-        )
-        .route("/ho-so/{id}/luu/{step}", post(crate::dossier_routes::save))
-        .route(
-            "/ho-so/{id}/tai-len/{slot}",
-            post(crate::dossier_routes::upload).layer(axum::extract::DefaultBodyLimit::max(
-                (domain::forms::MAX_DOSSIER_MB as usize + 1) * 1024 * 1024,
-            )),
-        )
-        .route(
-            "/ho-so/{id}/dung-lai/{slot}",
-            post(crate::dossier_routes::reuse),
-        )
-        .route(
-            "/ho-so/{id}/go-tep/{attachment}",
-            post(crate::dossier_routes::detach),
-        )
-        .route("/ho-so/{id}/nop", post(crate::dossier_routes::submit))
-        .route(
-            "/ho-so/{id}/doi-cach-nhan",
-            post(crate::dossier_routes::change_delivery),
-        )
-        .route("/ho-so/{id}/xoa", post(crate::dossier_routes::delete))
-        .route("/tep/{file}", get(crate::dossier_routes::file))
-        .route("/ho-so/{id}/thanh-toan", post(crate::payment_routes::start))
-        .route(
-            "/ho-so/{id}/thanh-toan-lai",
-            post(crate::payment_routes::pay_again),
-        )
-        .route("/thanh-toan/vnpay/ipn", get(crate::payment_routes::ipn))
-        .route(
-            "/ho-so/{id}/thanh-toan/vietqr",
-            post(crate::payment_routes::transfer),
-        )
-        .route(
-            "/thanh-toan/vietqr/thong-bao",
-            post(crate::payment_routes::transfer_notice),
-        )
-        .route(
-            "/quan-tri/doi-soat/{file}",
-            get(crate::payment_routes::reconciliation_csv),
-        )
-        .route(
-            "/mot-cua/ho-so/{id}/hoan-phi",
-            post(crate::payment_routes::refund),
-        )
-        .route(
-            "/mot-cua/ho-so/{id}/phi-bo-sung",
-            post(crate::payment_routes::extra_fee),
-        )
-        .route(
-            "/mot-cua/ho-so/{id}/chuyen-phat",
-            post(crate::postal_routes::hand_over),
-        )
-        .route("/buu-chinh/webhook", post(crate::postal_routes::webhook))
-        .route(
-            "/thanh-toan/vnpay/ket-qua",
-            get(crate::payment_routes::back),
-        )
-        .route(
-            "/ho-so/{id}/ket-qua.pdf",
-            get(crate::result_routes::download),
-        )
-        .route(
-            "/mot-cua/ho-so/{id}/ket-qua.pdf",
-            get(crate::result_routes::download),
-        )
-        .route(
-            "/mot-cua/ho-so/{id}/ket-qua",
-            post(crate::result_routes::upload).layer(axum::extract::DefaultBodyLimit::max(
-                crate::result_routes::BODY_LIMIT,
-            )),
-        )
-        .route(
-            "/xac-thuc/{id}/kiem-tra",
-            post(crate::result_routes::check).layer(axum::extract::DefaultBodyLimit::max(
-                crate::result_routes::BODY_LIMIT,
-            )),
-        )
-        .route(
-            "/dang-nhap/dinh-danh",
-            get(crate::national_id::routes::start),
-        )
-        .route(
-            "/dang-nhap/dinh-danh/callback",
-            get(crate::national_id::routes::callback),
-        )
+        .merge(crate::routes::all())
         .nest_service("/pkg", static_files(&state.config.site_root.join("pkg")))
         .route_service(
             "/favicon.svg",
             ServeFile::new(state.config.site_root.join("favicon.svg")),
         );
-    // The simulators of the outside systems: never in production (see `simulators`).
-    router = crate::simulators::mount(router, &state);
+    // The simulators of the outside systems: never in production, and not even compiled into
+    // a production build (see `simulators`).
+    #[cfg(feature = "simulators")]
+    let router = crate::simulators::mount(router, &state);
     router
         .merge(pages)
         // Authentication inside the page cache: an anonymous visitor's cached catalogue page is

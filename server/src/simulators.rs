@@ -2,13 +2,21 @@
 //! collecting bank, the SMS provider and the national identity provider — mounted under
 //! `/gia-lap/…` so that development and tests run end to end offline.
 //!
-//! They never serve production: [`mount`] adds nothing when the environment is production,
-//! whatever the other settings say (and `Config::validate` refuses the settings that would
-//! have needed them). Each simulator lists its routes ([`SIMULATORS`]) so a test can ask the
+//! They never serve production: a production build leaves them out altogether (the cargo
+//! feature `simulators`, on by default for development and tests), and even when compiled in
+//! [`mount`] adds nothing when the environment is production, whatever the other settings say
+//! (`Config::validate` refuses the settings that would have needed them). Each simulator lists its routes ([`SIMULATORS`]) so a test can ask the
 //! production router for every one of them and get 404. Outside production each keeps at most
 //! [`MAX_KEPT`] records in memory (the oldest dropped) and reads at most [`MAX_BODY`] bytes of a
 //! request, so a simulator left reachable on a shared development machine cannot be used to
 //! fill its memory.
+
+pub mod bank;
+pub mod business_registry;
+pub mod carrier;
+pub mod national_id;
+pub mod sms;
+pub mod vnpay;
 
 use std::collections::VecDeque;
 
@@ -17,7 +25,6 @@ use axum::http::{HeaderName, HeaderValue};
 use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::config::Environment;
 use crate::state::AppState;
 
 /// Records (payments, parcels, credits, messages, codes) each simulator keeps at most.
@@ -34,31 +41,15 @@ pub type Routes = &'static [(&'static str, &'static str)];
 /// Every simulator: its name, where it is mounted, and its routes (method, path below the
 /// mount; `{…}` is a path parameter).
 pub const SIMULATORS: [(&str, &str, Routes); 6] = [
-    (
-        "vnpay",
-        crate::vnpay_simulator::MOUNT,
-        crate::vnpay_simulator::PATHS,
-    ),
-    (
-        "buu-chinh",
-        crate::carrier_simulator::MOUNT,
-        crate::carrier_simulator::PATHS,
-    ),
-    (
-        "ngan-hang",
-        crate::bank_simulator::MOUNT,
-        crate::bank_simulator::PATHS,
-    ),
-    ("sms", crate::sms::MOUNT, crate::sms::PATHS),
-    (
-        "dinh-danh",
-        crate::national_id::simulator::MOUNT,
-        crate::national_id::simulator::PATHS,
-    ),
+    ("vnpay", vnpay::MOUNT, vnpay::PATHS),
+    ("buu-chinh", carrier::MOUNT, carrier::PATHS),
+    ("ngan-hang", bank::MOUNT, bank::PATHS),
+    ("sms", crate::sms::MOUNT, sms::PATHS),
+    ("dinh-danh", national_id::MOUNT, national_id::PATHS),
     (
         "dang-ky-kinh-doanh",
         crate::business_registry::MOUNT,
-        crate::business_registry::PATHS,
+        business_registry::PATHS,
     ),
 ];
 
@@ -87,65 +78,49 @@ fn guarded<S: Clone + Send + Sync + 'static>(router: Router<S>, name: &'static s
 /// Mounts the simulators the configuration relies on — none in production.
 pub fn mount(mut router: Router<AppState>, state: &AppState) -> Router<AppState> {
     let config = &state.config;
-    if config.environment == Environment::Production {
+    if !config.simulators_served() {
         return router;
     }
     let base = config.public_url.trim_end_matches('/');
     if config.vnpay_pay_url.is_none() {
         if let Ok(vnpay) = config.vnpay() {
             let ipn = format!("{base}/thanh-toan/vnpay/ipn");
-            let simulator = crate::vnpay_simulator::Simulator::new(vnpay.secret, ipn);
-            router = router.nest(
-                crate::vnpay_simulator::MOUNT,
-                guarded(crate::vnpay_simulator::routes(simulator), "vnpay"),
-            );
+            let simulator = vnpay::Simulator::new(vnpay.secret, ipn);
+            router = router.nest(vnpay::MOUNT, guarded(vnpay::routes(simulator), "vnpay"));
         }
     }
     if config.carrier_url.is_none() {
         if let Ok(carrier) = config.carrier() {
             let webhook = format!("{base}/buu-chinh/webhook");
-            let simulator = crate::carrier_simulator::Simulator::new(
-                carrier.token,
-                carrier.webhook_secret,
-                webhook,
-            );
+            let simulator = carrier::Simulator::new(carrier.token, carrier.webhook_secret, webhook);
             router = router.nest(
-                crate::carrier_simulator::MOUNT,
-                guarded(crate::carrier_simulator::routes(simulator), "buu-chinh"),
+                carrier::MOUNT,
+                guarded(carrier::routes(simulator), "buu-chinh"),
             );
         }
     }
     if let Ok((_, secret)) = config.vietqr() {
         let notice = format!("{base}/thanh-toan/vietqr/thong-bao");
-        let simulator = crate::bank_simulator::Simulator::new(secret, notice);
-        router = router.nest(
-            crate::bank_simulator::MOUNT,
-            guarded(crate::bank_simulator::routes(simulator), "ngan-hang"),
-        );
+        let simulator = bank::Simulator::new(secret, notice);
+        router = router.nest(bank::MOUNT, guarded(bank::routes(simulator), "ngan-hang"));
     }
     if config.sms_url.is_none() && !config.sms_disabled {
         router = router.nest(
             crate::sms::MOUNT,
-            guarded(
-                crate::sms::simulator_routes(crate::sms::Simulator::default()),
-                "sms",
-            ),
+            guarded(sms::routes(sms::Simulator::default()), "sms"),
         );
     }
     if let Some(simulator) = state.national_id.simulator.clone() {
         router = router.nest(
-            crate::national_id::simulator::MOUNT,
-            guarded(
-                crate::national_id::simulator::routes(simulator),
-                "dinh-danh",
-            ),
+            national_id::MOUNT,
+            guarded(national_id::routes(simulator), "dinh-danh"),
         );
     }
     if config.business_registry_url.is_none() {
         router = router.nest(
             crate::business_registry::MOUNT,
             guarded(
-                crate::business_registry::routes(&config.seed_dir),
+                business_registry::routes(&config.seed_dir),
                 "dang-ky-kinh-doanh",
             ),
         );

@@ -349,7 +349,7 @@ async fn the_copy_check_looks_at_the_id_and_the_allowance_before_the_upload() ->
     // One address checking over and over: refused before its upload is read.
     let attacker = [203, 0, 113, 12];
     let mut refused = false;
-    for _ in 0..2 * server::result_routes::CHECK_IP.max + 2 {
+    for _ in 0..2 * server::routes::results::CHECK_IP.max + 2 {
         let read = Arc::new(AtomicUsize::new(0));
         let request = from(attacker, upload(&check, 100_000, read.clone())?);
         let (_, headers, _) = app.request(request).await?;

@@ -337,7 +337,7 @@ async fn the_sms_simulators_messages_are_for_a_system_administrator_only() -> Te
     assert!(signed_in.status.is_success(), "{}", signed_in.body);
     let answer = admin.get(list).await?;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
-    let messages: Vec<server::sms::Received> = serde_json::from_str(&answer.body)?;
+    let messages: Vec<server::simulators::sms::Received> = serde_json::from_str(&answer.body)?;
     assert!(messages.is_empty());
     Ok(())
 }
@@ -345,8 +345,8 @@ async fn the_sms_simulators_messages_are_for_a_system_administrator_only() -> Te
 #[tokio::test]
 async fn simulators_keep_bounded_memory_and_read_bounded_bodies() -> TestResult {
     // The SMS simulator: the oldest messages are dropped past the bound.
-    let simulator = server::sms::Simulator::default();
-    let router: axum::Router = server::sms::simulator_routes(simulator.clone());
+    let simulator = server::simulators::sms::Simulator::default();
+    let router: axum::Router = server::simulators::sms::routes(simulator.clone());
     for i in 0..MAX_KEPT + 3 {
         let body = serde_json::json!({
             "ApiKey": server::sms::SIMULATOR_KEY,

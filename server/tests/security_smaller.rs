@@ -242,7 +242,7 @@ async fn a_result_opened_from_another_site_is_not_delivered_but_from_the_portal_
                 value.parse()?,
             );
         }
-        Ok(server::result_routes::opening(&headers))
+        Ok(server::routes::results::opening(&headers))
     };
     assert_eq!(
         judged(&[("sec-fetch-site", "same-site")])?,

@@ -2,7 +2,8 @@
 //! accepted message listed by the simulator, and the documented refusals (wrong keys, a number
 //! that is not a Vietnamese mobile, the failing-number control) reported with their codes.
 
-use server::sms::{simulator_routes, Received, Simulator, SmsGateway, SIMULATOR_KEY};
+use server::simulators::sms::{routes as simulator_routes, Received, Simulator};
+use server::sms::{SmsGateway, SIMULATOR_KEY};
 
 #[tokio::test]
 async fn messages_reach_the_simulator_and_refusals_carry_the_providers_code(

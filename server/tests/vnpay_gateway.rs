@@ -9,8 +9,8 @@ use chrono::{Duration, Utc};
 use domain::payments::online::{self, VnpayConfig};
 use domain::payments::vnpay;
 use domain::testing::{self, fresh_database, origin, seed_dir};
+use server::simulators::vnpay::{routes, Simulator};
 use server::vnpay_client::HttpApi;
-use server::vnpay_simulator::{routes, Simulator};
 
 fn params_of(url: &str) -> BTreeMap<String, String> {
     let parsed = url::Url::parse(url)

@@ -17,6 +17,11 @@ pub fn vietnam() -> FixedOffset {
     FixedOffset::east_opt(7 * 3600).unwrap_or(Utc.fix())
 }
 
+/// The date in Vietnam at an instant, whatever the server's time zone.
+pub fn vietnam_date(at: DateTime<Utc>) -> chrono::NaiveDate {
+    at.with_timezone(&vietnam()).date_naive()
+}
+
 /// The `yyMMdd` part for an instant.
 pub fn day_part(at: DateTime<Utc>) -> String {
     at.with_timezone(&vietnam()).format("%y%m%d").to_string()

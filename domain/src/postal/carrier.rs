@@ -1,5 +1,5 @@
 //! The postal carrier's protocol, as the portal speaks it with VNPost-style delivery APIs and
-//! with the local simulator (`server::carrier_simulator`), which speaks the same:
+//! with the local simulator (`server::simulators::carrier`), which speaks the same:
 //!
 //! - **Create a shipment**: `POST {base}/shipments` with the account's bearer token, an
 //!   `Idempotency-Key` (the dossier and the hand-over's number: a retried call gives the same tracking

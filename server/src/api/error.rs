@@ -182,26 +182,5 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The request's context (actor, session, origin) that the server's middleware attaches to
-/// every request, as an extractor: every API handler reads it the same way. Its absence is a
-/// wiring fault (500, logged), never a reason to treat the caller as signed out.
-#[derive(Debug, Clone)]
-pub struct Ctx(pub app::session::RequestContext);
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Ctx {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<app::session::RequestContext>()
-            .cloned()
-            .map(Ctx)
-            .ok_or_else(|| {
-                DomainError::Internal("no request context in an API handler".into()).into()
-            })
-    }
-}
+/// The request context extractor, shared with the form routes.
+pub use crate::request_context::Ctx;

@@ -7,11 +7,20 @@
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
 use serde::Deserialize;
 
 use super::client::{FLOW_COOKIE, FLOW_COOKIE_PATH, FLOW_LIFETIME_SECS};
 use super::{complete_sign_in, NationalIdError};
 use crate::state::AppState;
+
+/// The two sign-in routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dang-nhap/dinh-danh", get(start))
+        .route("/dang-nhap/dinh-danh/callback", get(callback))
+}
 
 /// `?next=` of the start route.
 #[derive(Debug, Default, Deserialize)]

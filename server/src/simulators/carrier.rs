@@ -13,8 +13,8 @@
 //! - `GET /gia-lap/buu-chinh/api/shipments/{tn}/events` answers every event of a shipment so
 //!   far, with the bearer token, like the carrier's tracking call.
 //!
-//! Never mounted in production (`crate::simulators`); it remembers at most
-//! [`crate::simulators::MAX_KEPT`] shipments, the oldest forgotten first (with their keys).
+//! Never mounted in production (`crate::simulators`, a feature production builds leave out); it remembers at most
+//! [`super::MAX_KEPT`] shipments, the oldest forgotten first (with their keys).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -29,7 +29,7 @@ use chrono::{Duration, Utc};
 use domain::postal::carrier::{self, Created, Order, ShipmentStatus, Update};
 use serde::Deserialize;
 
-use crate::simulators::Bounded;
+use super::Bounded;
 
 /// Where the simulator is mounted (outside production only).
 pub const MOUNT: &str = "/gia-lap/buu-chinh";

@@ -11,8 +11,8 @@
 //!   day (CSV: `TransactionId,Time,Account,Amount,Description`), every credit made here
 //!   whatever happened to its notice; the portal's daily reconciliation reads it.
 //!
-//! Never mounted in production (`crate::simulators`); it remembers at most
-//! [`crate::simulators::MAX_KEPT`] credits, the oldest forgotten first.
+//! Never mounted in production (`crate::simulators`, a feature production builds leave out); it remembers at most
+//! [`super::MAX_KEPT`] credits, the oldest forgotten first.
 
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
@@ -24,7 +24,7 @@ use domain::payments::vietqr::{self, CreditNotice, SIGNATURE_HEADER};
 use serde::Deserialize;
 use std::sync::{Arc, Mutex};
 
-use crate::simulators::Bounded;
+use super::Bounded;
 
 /// Where the simulator is mounted (outside production only).
 pub const MOUNT: &str = "/gia-lap/ngan-hang";

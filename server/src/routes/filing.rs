@@ -1,14 +1,16 @@
 //! The form posts of online filing (`/ho-so/…`): start a draft, save a step, attach, reuse or
-//! remove a file, submit, and the receipt and file downloads. Plain HTML form posts answered
+//! remove a file, submit, change the way of return, delete a draft. Plain HTML form posts answered
 //! with redirects (post/redirect/get), so every step works without JavaScript; an upload sent
 //! by script (`Accept: application/json`) gets JSON instead, for its progress bar.
 //!
 //! Rules live in `domain::dossiers`; these handlers only translate forms and outcomes.
 
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form, Json};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
+use axum::{Form, Json};
 use chrono::Utc;
 use domain::dossiers::drafts::{self, Change, CHANGED_ELSEWHERE};
 use domain::dossiers::{
@@ -16,25 +18,33 @@ use domain::dossiers::{
 };
 use domain::DomainError;
 
-use app::i18n::{Key, Locale, LANG_COOKIE};
-use app::session::RequestContext;
+use app::i18n::{Key, Locale};
 
+use super::{locale, see_other, today};
 use crate::form_errors::failure;
+use crate::request_context::Ctx;
 use crate::state::AppState;
 
+/// The filing form posts. An upload may be as large as a whole dossier's allowance.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/ho-so/bat-dau", post(start))
+        .route("/mot-cua/tiep-nhan/bat-dau", post(start_at_desk))
+        .route("/ho-so/{id}/luu/{step}", post(save))
+        .route(
+            "/ho-so/{id}/tai-len/{slot}",
+            post(upload).layer(DefaultBodyLimit::max(
+                (domain::forms::MAX_DOSSIER_MB as usize + 1) * 1024 * 1024,
+            )),
+        )
+        .route("/ho-so/{id}/dung-lai/{slot}", post(reuse))
+        .route("/ho-so/{id}/go-tep/{attachment}", post(detach))
+        .route("/ho-so/{id}/nop", post(submit))
+        .route("/ho-so/{id}/doi-cach-nhan", post(change_delivery))
+        .route("/ho-so/{id}/xoa", post(delete))
+}
+
 type Pairs = Vec<(String, String)>;
-
-fn locale(headers: &HeaderMap) -> Locale {
-    crate::auth::cookie_value(headers, LANG_COOKIE)
-        .and_then(|c| Locale::from_code(&c))
-        .unwrap_or_default()
-}
-
-fn today() -> chrono::NaiveDate {
-    Utc::now()
-        .with_timezone(&domain::dossiers::codes::vietnam())
-        .date_naive()
-}
 
 fn value<'a>(pairs: &'a Pairs, name: &str) -> &'a str {
     pairs
@@ -44,14 +54,10 @@ fn value<'a>(pairs: &'a Pairs, name: &str) -> &'a str {
         .unwrap_or("")
 }
 
-fn see_other(to: String) -> Response {
-    Redirect::to(&to).into_response()
-}
-
 /// `POST /ho-so/bat-dau`: starts a draft of `procedure`.
 pub async fn start(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let code = value(&pairs, "procedure").to_owned();
@@ -70,7 +76,7 @@ pub async fn start(
 /// sent in by post. A refusal goes back to the form with what was typed and the error.
 pub async fn start_at_desk(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let code = value(&pairs, "procedure").trim().to_owned();
@@ -163,7 +169,7 @@ fn delivery_from(pairs: &Pairs) -> Delivery {
 /// and lets the applicant choose.
 pub async fn save(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path((id, step)): Path<(String, String)>,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
@@ -274,7 +280,7 @@ fn conflict_page(t: Locale, id: &str, step: Step, pairs: &Pairs) -> Response {
 /// `POST /ho-so/{id}/dung-lai/{slot}`: attaches a file from "my documents".
 pub async fn reuse(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path((id, slot)): Path<(String, String)>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
@@ -296,7 +302,7 @@ pub async fn reuse(
 /// `POST /ho-so/{id}/go-tep/{attachment}`: takes a file out of the draft.
 pub async fn detach(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path((id, attachment)): Path<(String, String)>,
 ) -> Response {
     let back = format!("/ho-so/{id}/{}", Step::Documents.slug());
@@ -309,7 +315,7 @@ pub async fn detach(
 /// `POST /ho-so/{id}/nop`: files the draft.
 pub async fn submit(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
@@ -345,7 +351,7 @@ pub async fn submit(
 /// on the dossier and shown there with its problems).
 pub async fn change_delivery(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
@@ -369,7 +375,7 @@ pub async fn change_delivery(
 /// `POST /ho-so/{id}/xoa`: deletes a draft.
 pub async fn delete(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Response {
     match drafts::delete_draft(&state.db, &ctx.actor, &ctx.origin, &id).await {
@@ -399,7 +405,7 @@ fn upload_json(t: Locale, result: Result<(), String>) -> Response {
 /// `domain::dossiers::attachments`), for a plain form (redirect) or a script (JSON).
 pub async fn upload(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path((id, slot)): Path<(String, String)>,
     headers: HeaderMap,
     mut multipart: Multipart,
@@ -465,151 +471,5 @@ pub async fn upload(
     match outcome {
         Ok(()) => see_other(format!("{back}?tai-len=ok")),
         Err(code) => see_other(format!("{back}?tai-len=loi&ma={code}&o={slot}")),
-    }
-}
-
-/// `GET /tep/{file}`: one of the caller's files, shown in the browser when it is a PDF or an
-/// image (the preview), downloaded otherwise.
-pub async fn file(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
-    Path(file_id): Path<String>,
-) -> Response {
-    let file = match files::readable(&state.db, &ctx.actor, &file_id).await {
-        Ok(f) => f,
-        Err(e) => return failure(e, "/ho-so-cua-toi"),
-    };
-    let stream = match domain::dossiers::attachments::open(state.files.as_ref(), &file).await {
-        Ok(s) => s,
-        Err(e) => return failure(e, "/ho-so-cua-toi"),
-    };
-    // Previewed only if the bytes are a PDF or an image (`crate::security_headers`); anything
-    // else is downloaded, sandboxed and never sniffed.
-    let (head, stream) = crate::security_headers::peek_head(stream).await;
-    let mut response = axum::body::Body::from_stream(stream).into_response();
-    let headers = response.headers_mut();
-    let described =
-        crate::security_headers::uploaded_file_headers(&head, &file.content_type, &file.file_name)
-            .into_iter()
-            .chain([
-                (header::CACHE_CONTROL, "private, max-age=3600".to_owned()),
-                (header::CONTENT_LENGTH, file.size.to_string()),
-            ]);
-    for (name, value) in described {
-        if let Ok(value) = axum::http::HeaderValue::from_str(&value) {
-            headers.insert(name, value);
-        }
-    }
-    response
-}
-
-/// `GET /ho-so/{id}/phieu-tiep-nhan.pdf`: the receipt of a filed dossier, in the reader's
-/// language, for whoever may read the dossier. Made on each request (it is small and quick) so
-/// that it always shows the dossier as it is.
-pub async fn receipt(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
-    let t = locale(&headers);
-    let made = app::server_fns::dossier::receipt::receipt_document(
-        t,
-        &state.db,
-        &ctx.actor,
-        &id,
-        &state.config.public_url,
-    )
-    .await
-    .map(|(code, doc)| (format!("phieu-tiep-nhan-{code}"), doc));
-    pdf_response(&id, made)
-}
-
-/// `GET /ho-so/{id}/giay/{event}.pdf`: the slip of one event (receipt & appointment slip,
-/// refusal slip, apology letter), for the owner and for staff who may read the dossier.
-pub async fn slip(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
-    headers: HeaderMap,
-    Path((id, event)): Path<(String, String)>,
-) -> Response {
-    let Some(event_id) = event
-        .strip_suffix(".pdf")
-        .and_then(|e| e.parse::<i64>().ok())
-    else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let t = locale(&headers);
-    let made = app::server_fns::dossier::receipt::slip_document(
-        t,
-        &state.db,
-        &ctx.actor,
-        &id,
-        event_id,
-        &state.config.public_url,
-    )
-    .await;
-    pdf_response(&id, made)
-}
-
-/// `GET /ho-so/{id}/bien-lai/{txn_ref}.pdf`: the receipt of a confirmed fee payment.
-pub async fn payment_receipt(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
-    headers: HeaderMap,
-    Path((id, file)): Path<(String, String)>,
-) -> Response {
-    let Some(txn_ref) = file.strip_suffix(".pdf") else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let made = app::server_fns::dossier::receipt::payment_receipt_document(
-        locale(&headers),
-        &state.db,
-        &ctx.actor,
-        &id,
-        txn_ref,
-        &state.config.public_url,
-    )
-    .await;
-    pdf_response(&id, made)
-}
-
-/// A made document as a PDF download (named `{name}.pdf`), or the error as a status.
-fn pdf_response(
-    id: &str,
-    made: Result<(String, domain::receipt_pdf::ReceiptDocument), app::error::AppError>,
-) -> Response {
-    use app::error::AppError;
-    let (name, document) = match made {
-        Ok(d) => d,
-        Err(AppError::Unauthorized) => {
-            return see_other(format!("/dang-nhap?next=/ho-so/{id}"));
-        }
-        Err(AppError::NotFound | AppError::Forbidden) => {
-            return StatusCode::NOT_FOUND.into_response();
-        }
-        Err(AppError::Conflict) => return StatusCode::CONFLICT.into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "slip failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    match domain::receipt_pdf::render(&document) {
-        Ok(pdf) => (
-            [
-                (header::CONTENT_TYPE, "application/pdf".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}.pdf\""),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
-            pdf,
-        )
-            .into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "PDF failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
     }
 }

@@ -9,7 +9,7 @@
 //! Codes and access tokens live in this process's memory and the signing key is generated at
 //! start-up: the simulator serves one development instance, and a restart signs everyone out
 //! of it (the portal then refetches the JWKS on the unknown `kid`). At most
-//! [`crate::simulators::MAX_KEPT`] codes and as many access tokens are outstanding: past that,
+//! [`super::MAX_KEPT`] codes and as many access tokens are outstanding: past that,
 //! the oldest is forgotten.
 
 use std::collections::HashMap;
@@ -31,9 +31,9 @@ use ring::signature::{EcdsaKeyPair, ECDSA_P256_SHA256_FIXED_SIGNING};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::client::pkce_challenge;
-use super::id_token::{es256_public_jwk, sign_es256, Jwks};
 use crate::config::Config;
+use crate::national_id::client::pkce_challenge;
+use crate::national_id::id_token::{es256_public_jwk, sign_es256, Jwks};
 
 /// Where the simulator is mounted (outside production only).
 pub const MOUNT: &str = "/gia-lap/dinh-danh";
@@ -53,12 +53,12 @@ pub const PATHS: &[(&str, &str)] = &[
     ("POST", USERINFO),
 ];
 
-/// Keeps at most [`crate::simulators::MAX_KEPT`] entries before one more is inserted: the
+/// Keeps at most [`super::MAX_KEPT`] entries before one more is inserted: the
 /// expired ones go first, then the one expiring soonest (the oldest, as lifetimes are equal).
 fn make_room<V>(map: &mut HashMap<String, V>, expires: impl Fn(&V) -> Instant) {
     let now = Instant::now();
     map.retain(|_, v| expires(v) > now);
-    while map.len() >= crate::simulators::MAX_KEPT {
+    while map.len() >= super::MAX_KEPT {
         let Some(oldest) = map
             .iter()
             .min_by_key(|(_, v)| expires(*v))

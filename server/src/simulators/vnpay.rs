@@ -11,8 +11,8 @@
 //!   twice (replay), a failure sent after the success (reordered), the amount changed after
 //!   signing (tampered).
 //!
-//! Never mounted in production (`crate::simulators`); it remembers at most
-//! [`crate::simulators::MAX_KEPT`] transactions, the oldest forgotten first.
+//! Never mounted in production (`crate::simulators`, a feature production builds leave out); it remembers at most
+//! [`super::MAX_KEPT`] transactions, the oldest forgotten first.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -26,7 +26,7 @@ use axum::Router;
 use domain::payments::vnpay;
 use domain::payments::vnpay_api::{Answer, Request};
 
-use crate::simulators::Bounded;
+use super::Bounded;
 
 /// Where the simulator is mounted (outside production only).
 pub const MOUNT: &str = "/gia-lap/vnpay";

@@ -8,20 +8,36 @@ use std::collections::BTreeMap;
 
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Extension, Json};
+use axum::routing::{get, post};
+use axum::Json;
+use axum::Router;
 use chrono::Utc;
 use domain::payments::online;
 use domain::payments::vnpay::IpnCode;
 use domain::DomainError;
 
-use app::session::RequestContext;
-
+use crate::request_context::Ctx;
 use crate::state::AppState;
+
+/// Paying fees (VNPay, VietQR), the gateway's and the bank's callbacks, and the desk's refunds,
+/// extra fees and reconciliation files.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/ho-so/{id}/thanh-toan", post(start))
+        .route("/ho-so/{id}/thanh-toan-lai", post(pay_again))
+        .route("/ho-so/{id}/thanh-toan/vietqr", post(transfer))
+        .route("/thanh-toan/vnpay/ipn", get(ipn))
+        .route("/thanh-toan/vnpay/ket-qua", get(back))
+        .route("/thanh-toan/vietqr/thong-bao", post(transfer_notice))
+        .route("/quan-tri/doi-soat/{file}", get(reconciliation_csv))
+        .route("/mot-cua/ho-so/{id}/hoan-phi", post(refund))
+        .route("/mot-cua/ho-so/{id}/phi-bo-sung", post(extra_fee))
+}
 
 /// `POST /ho-so/{id}/thanh-toan`: opens the gateway's payment page for the dossier's fee.
 pub async fn start(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Response {
     let back = format!("/ho-so/{id}");
@@ -44,7 +60,7 @@ pub async fn start(
 /// dossier saying so; otherwise the waiting attempt is abandoned and a new one opened.
 pub async fn pay_again(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Response {
     let back = format!("/ho-so/{id}");
@@ -90,7 +106,7 @@ fn refused(back: &str, e: DomainError, what: &str) -> Response {
 /// shown on the dossier's page.
 pub async fn transfer(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Response {
     let back = format!("/ho-so/{id}");
@@ -118,7 +134,7 @@ pub async fn transfer(
 /// for one over [`crate::callbacks::BODY_LIMIT`], 500 when the bank should try again.
 pub async fn transfer_notice(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     headers: axum::http::HeaderMap,
     body: axum::body::Body,
 ) -> Response {
@@ -138,7 +154,7 @@ pub async fn transfer_notice(
     let answer = match state.config.vietqr() {
         Ok((account, secret)) => {
             let signed = vietqr::verify(&secret, &body, signature);
-            let ip = crate::callbacks::client_ip(ctx.as_ref().map(|c| &c.0));
+            let ip = crate::callbacks::client_ip(&ctx);
             if let Err(refusal) = crate::callbacks::admit(&state.db, CALLBACK, signed, &ip).await {
                 return answer_with(refusal.status(), "97");
             }
@@ -164,14 +180,14 @@ pub async fn transfer_notice(
 /// many it gets 429 and nothing is kept (see [`crate::callbacks`]).
 pub async fn ipn(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Query(params): Query<BTreeMap<String, String>>,
 ) -> Response {
     const CALLBACK: &str = "vnpay_ipn";
     let answer = match state.config.vnpay() {
         Ok(config) => {
             let signed = domain::payments::vnpay::verify(&config.secret, &params);
-            let ip = crate::callbacks::client_ip(ctx.as_ref().map(|c| &c.0));
+            let ip = crate::callbacks::client_ip(&ctx);
             if let Err(refusal) = crate::callbacks::admit(&state.db, CALLBACK, signed, &ip).await {
                 return (refusal.status(), Json(IpnCode::BadSignature.body())).into_response();
             }
@@ -214,7 +230,7 @@ pub async fn back(
 /// `POST /mot-cua/ho-so/{id}/hoan-phi`: the desk asks for the refund of the dossier's fee.
 pub async fn refund(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Response {
     let back = format!("/mot-cua/ho-so/{id}");
@@ -265,7 +281,7 @@ pub struct ExtraFeeForm {
 /// `POST /mot-cua/ho-so/{id}/phi-bo-sung`: staff add a fee the applicant pays online.
 pub async fn extra_fee(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     axum::Form(form): axum::Form<ExtraFeeForm>,
 ) -> Response {
@@ -301,7 +317,7 @@ pub async fn extra_fee(
 /// `GET /quan-tri/doi-soat/{id}.csv`: a reconciliation report as CSV (system administrators).
 pub async fn reconciliation_csv(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(file): Path<String>,
 ) -> Response {
     let Some(id) = file

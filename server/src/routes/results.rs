@@ -5,10 +5,12 @@
 //!
 //! Rules live in `domain::results`; these handlers only translate forms and outcomes.
 
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{FromRequest, Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Extension;
+use axum::routing::{get, post};
+use axum::Router;
 use bytes::{Bytes, BytesMut};
 use chrono::Utc;
 use domain::results;
@@ -16,10 +18,25 @@ use domain::DomainError;
 use futures::StreamExt;
 use sha2::{Digest, Sha256};
 
-use app::session::RequestContext;
-
 use crate::form_errors::failure;
+use crate::request_context::Ctx;
 use crate::state::AppState;
+
+/// Results: the signed PDF for its owner and for staff, the desk's upload, and the public
+/// check of a copy (both uploads bounded by [`BODY_LIMIT`]).
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/ho-so/{id}/ket-qua.pdf", get(download))
+        .route("/mot-cua/ho-so/{id}/ket-qua.pdf", get(download))
+        .route(
+            "/mot-cua/ho-so/{id}/ket-qua",
+            post(upload).layer(DefaultBodyLimit::max(BODY_LIMIT)),
+        )
+        .route(
+            "/xac-thuc/{id}/kiem-tra",
+            post(check).layer(DefaultBodyLimit::max(BODY_LIMIT)),
+        )
+}
 
 /// Reads the first file of a form, at most `limit` bytes (`None`: too big or unreadable).
 async fn first_file(multipart: &mut Multipart, limit: usize) -> Option<(String, Bytes)> {
@@ -42,7 +59,7 @@ pub const BODY_LIMIT: usize = (results::MAX_RESULT_MB + 1) * 1024 * 1024;
 /// `POST /mot-cua/ho-so/{id}/ket-qua`: staff attach the result PDF; back to the dossier page.
 pub async fn upload(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     mut multipart: Multipart,
 ) -> Response {
@@ -122,7 +139,7 @@ pub fn opening(headers: &HeaderMap) -> results::Opening {
 /// applicant's first deliberate opening is the delivery of an electronic result ([`opening`]).
 pub async fn download(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
@@ -180,12 +197,12 @@ const CHECK_FRAMING: usize = 16 * 1024;
 /// read — a larger file cannot be it (`loi=check_larger`).
 pub async fn check(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
     upload: axum::extract::Request,
 ) -> Response {
     let back = format!("/xac-thuc/{id}");
-    let ip = crate::callbacks::client_ip(ctx.as_ref().map(|c| &c.0));
+    let ip = crate::callbacks::client_ip(&ctx);
     match domain::rate_limit::hit(&state.db, CHECK_IP, &ip).await {
         Ok(()) => {}
         Err(DomainError::RateLimited { .. }) => {

@@ -8,20 +8,28 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Extension, Json};
+use axum::routing::post;
+use axum::Json;
+use axum::Router;
 use chrono::Utc;
 use domain::postal::carrier::{self, SIGNATURE_HEADER};
 use domain::postal::shipments::{self, UpdateAnswer};
 use domain::DomainError;
 
-use app::session::RequestContext;
-
+use crate::request_context::Ctx;
 use crate::state::AppState;
+
+/// Handing a result to the carrier, and the carrier's status webhook.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/mot-cua/ho-so/{id}/chuyen-phat", post(hand_over))
+        .route("/buu-chinh/webhook", post(webhook))
+}
 
 /// `POST /mot-cua/ho-so/{id}/chuyen-phat`: the desk hands the result to the carrier.
 pub async fn hand_over(
     State(state): State<AppState>,
-    Extension(ctx): Extension<RequestContext>,
+    Ctx(ctx): Ctx,
     Path(id): Path<String>,
 ) -> Response {
     let back = format!("/mot-cua/ho-so/{id}");
@@ -64,7 +72,7 @@ pub async fn hand_over(
 /// 413; an address that sent too many with a bad signature gets 429 (see [`crate::callbacks`]).
 pub async fn webhook(
     State(state): State<AppState>,
-    ctx: Option<Extension<RequestContext>>,
+    Ctx(ctx): Ctx,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
@@ -84,7 +92,7 @@ pub async fn webhook(
     let answer = match state.config.carrier() {
         Ok(config) => {
             let signed = carrier::verify(&config.webhook_secret, &body, &signature);
-            let ip = crate::callbacks::client_ip(ctx.as_ref().map(|c| &c.0));
+            let ip = crate::callbacks::client_ip(&ctx);
             if let Err(refusal) = crate::callbacks::admit(&state.db, CALLBACK, signed, &ip).await {
                 return answer_with(refusal.status(), "97");
             }
