@@ -4,30 +4,30 @@
 //! other real servers some tests need (clamd, S3, SMTP).
 
 pub mod services;
+mod templates;
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
-use sea_orm_migration::MigratorTrait;
+use sea_orm::{DatabaseConnection, DbErr};
 
 /// Environment variable naming the PostgreSQL server used by the PostgreSQL test run.
 pub const TEST_DATABASE_ENV: &str = "PORTAL_TEST_DATABASE_URL";
 
-/// Opens a new, empty, migrated database for one test.
+/// Opens a new, empty, migrated database for one test (a copy of a template made once).
 pub async fn fresh_database() -> Result<DatabaseConnection, DbErr> {
-    let db = match std::env::var(TEST_DATABASE_ENV) {
-        Ok(url) if url.starts_with("postgres") => {
-            let admin = crate::db::connect(&url, 2).await?;
-            let name = format!("t_{}", uuid::Uuid::new_v4().simple());
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await?;
-            admin.close().await?;
-            let base = url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&url);
-            crate::db::connect(&format!("{base}/{name}"), 4).await?
-        }
-        _ => crate::db::connect("sqlite::memory:", 1).await?,
-    };
-    migrations::Migrator::up(&db, None).await?;
-    Ok(db)
+    templates::copy_of(templates::Kind::Migrated, test_server().as_deref()).await
+}
+
+/// Opens a new database for one test, migrated and loaded with `seed/` as of `today` (a copy
+/// of a template made once per date): what `fresh_database` followed by
+/// `reference_data::load_seed_dir(db, &seed_dir(), today)` gives, without paying for it.
+pub async fn seeded_database(today: chrono::NaiveDate) -> Result<DatabaseConnection, DbErr> {
+    templates::copy_of(templates::Kind::Seeded(today), test_server().as_deref()).await
+}
+
+/// The PostgreSQL server of the PostgreSQL test run, if this is one.
+fn test_server() -> Option<String> {
+    std::env::var(TEST_DATABASE_ENV)
+        .ok()
+        .filter(|url| url.starts_with("postgres"))
 }
 
 /// Copies a folder with its subfolders (tests change a copy of the seed data).

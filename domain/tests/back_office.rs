@@ -11,8 +11,8 @@ use domain::dossiers::queues::{self, Queue, QueueQuery};
 use domain::dossiers::tally::{self, Slot};
 use domain::dossiers::Status;
 use domain::entities::{audit_log, dossier, dossier_agency, dossier_event, outbox_message};
-use domain::testing::{fresh_database, origin, seed_dir, staff};
-use domain::{reference_data, DomainError};
+use domain::testing::{origin, seeded_database, staff};
+use domain::DomainError;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
@@ -55,8 +55,7 @@ fn monday_nine() -> DateTime<Utc> {
 }
 
 async fn seeded() -> Result<DatabaseConnection, Box<dyn std::error::Error + Send + Sync>> {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     Ok(db)
 }
 

@@ -12,8 +12,8 @@ use domain::dossiers::drafts::{self, Channel};
 use domain::dossiers::queues::{self, Queue, QueueQuery};
 use domain::dossiers::{files, submission, Applicant, Status};
 use domain::entities::{account, audit_log, dossier, outbox_message};
-use domain::testing::{fill_draft, fresh_database, origin, seed_dir, staff};
-use domain::{reference_data, DomainError};
+use domain::testing::{fill_draft, origin, seeded_database, staff};
+use domain::DomainError;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -40,8 +40,7 @@ fn mailing() -> Mailing<'static> {
 }
 
 async fn seeded() -> Result<DatabaseConnection, Box<dyn std::error::Error + Send + Sync>> {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     Ok(db)
 }
 

@@ -10,8 +10,8 @@ use domain::accounts::{Mailing, Notice, Notices};
 use domain::dossiers::drafts::{self, Change, CHANGED_ELSEWHERE};
 use domain::dossiers::{submission, timeline, Status, Step};
 use domain::entities::{dossier, outbox_message};
-use domain::testing::{citizen, complete_draft, fresh_database, origin, seed_dir};
-use domain::{reference_data, DomainError};
+use domain::testing::{citizen, complete_draft, origin, seeded_database};
+use domain::DomainError;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
 type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -40,8 +40,7 @@ fn today() -> NaiveDate {
 }
 
 async fn seeded() -> Result<DatabaseConnection, Box<dyn std::error::Error + Send + Sync>> {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let db = seeded_database(today()).await?;
     Ok(db)
 }
 

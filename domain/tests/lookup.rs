@@ -10,8 +10,8 @@ use domain::dossiers::lookup::lookup;
 use domain::dossiers::processing::{self, Command};
 use domain::dossiers::Status;
 use domain::entities::dossier;
-use domain::testing::{self, fresh_database, mailing, origin, seed_dir, staff};
-use domain::{reference_data, DomainError};
+use domain::testing::{self, mailing, origin, seeded_database, staff};
+use domain::DomainError;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
 type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -45,8 +45,7 @@ fn field_of(e: &DomainError) -> Option<String> {
 
 #[tokio::test]
 async fn the_public_follows_a_dossier_by_code_and_four_digits() -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let d = filed(&db, 7).await?;
     let code = d.code.clone().ok_or("code")?;
     let now = monday_nine();
@@ -119,8 +118,7 @@ async fn the_public_follows_a_dossier_by_code_and_four_digits() -> TestResult {
 
 #[tokio::test]
 async fn guessing_the_four_digits_is_stopped_per_address_and_code() -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let d = filed(&db, 8).await?;
     let code = d.code.clone().ok_or("code")?;
     let now = monday_nine();

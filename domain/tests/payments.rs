@@ -10,8 +10,8 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use domain::entities::{dossier, dossier_event, payment, payment_callback};
 use domain::payments::online::{self, VnpayConfig};
 use domain::payments::vnpay::{self, IpnCode};
-use domain::testing::{self, fresh_database, origin, seed_dir};
-use domain::{reference_data, DomainError};
+use domain::testing::{self, origin, seeded_database};
+use domain::DomainError;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -92,8 +92,7 @@ fn code_of(e: &DomainError) -> Option<String> {
 
 #[tokio::test]
 async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let (owner, id) = testing::filed(&db, 4, now).await?;
     let row = dossier::Entity::find_by_id(id.clone())
@@ -218,8 +217,7 @@ async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResu
 
 #[tokio::test]
 async fn a_cancelled_payment_can_be_retried() -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let (owner, id) = testing::filed(&db, 6, now).await?;
     let o = origin();
@@ -244,8 +242,7 @@ async fn a_cancelled_payment_can_be_retried() -> TestResult {
 #[tokio::test]
 async fn the_daily_reconciliation_flags_every_disagreement_with_the_statement() -> TestResult {
     use domain::payments::reconciliation::{self, Issue};
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let o = origin();
     let mut refs = Vec::new();
@@ -323,8 +320,7 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
     use domain::dossiers::lifecycle::Transition;
     use domain::dossiers::processing::{self, Command};
     use domain::dossiers::tally;
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let o = origin();
     let me = testing::citizen(&db, 41).await?;
@@ -402,8 +398,7 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
 async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
     use domain::access::Role;
     use domain::payments::fees;
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let (owner, id) = testing::filed(&db, 7, now).await?;
     let fee = dossier::Entity::find_by_id(id.clone())
@@ -486,8 +481,7 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
 async fn a_bank_transfer_is_confirmed_by_the_banks_signed_notice_only() -> TestResult {
     use domain::payments::bank_transfer::{self, NoticeAnswer};
     use domain::payments::vietqr::{self, Beneficiary, CreditNotice};
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let (owner, id) = testing::filed(&db, 8, now).await?;
     let fee = dossier::Entity::find_by_id(id.clone())
@@ -600,8 +594,7 @@ async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_sta
     use domain::payments::bank_transfer;
     use domain::payments::reconciliation::{self, Issue};
     use domain::payments::vietqr::Beneficiary;
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let day = now
         .with_timezone(&domain::dossiers::codes::vietnam())
@@ -704,8 +697,7 @@ async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_sta
 
 #[tokio::test]
 async fn a_payment_that_settles_after_nothing_is_due_is_kept_for_a_refund() -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let (owner, id) = testing::filed(&db, 7, now).await?;
     let started = online::start(&db, &config(), &owner, &origin(), &id, now).await?;

@@ -18,8 +18,8 @@ use domain::entities::{dossier, dossier_event, outbox_message, shipment};
 use domain::postal::carrier::{self, Carrier, CarrierError, Created, Order, Update};
 use domain::postal::choice;
 use domain::postal::shipments::{self, UpdateAnswer};
-use domain::testing::{self, fresh_database, mailing, origin, seed_dir, staff};
-use domain::{reference_data, DomainError};
+use domain::testing::{self, mailing, origin, seeded_database, staff};
+use domain::DomainError;
 use futures::future::BoxFuture;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -97,8 +97,7 @@ struct Desk {
 }
 
 async fn desk() -> Result<Desk, Box<dyn std::error::Error + Send + Sync>> {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     Ok(Desk {
         clerk: staff(&db, "Phạm Văn Dũng", DESK, &[Role::IntakeClerk]).await?,
         specialist: staff(&db, "Đặng Thu Hà", DEPT, &[Role::Specialist]).await?,

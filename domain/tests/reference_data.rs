@@ -2,7 +2,7 @@
 //! `PORTAL_TEST_DATABASE_URL` is set) and reading them back through the catalogue services.
 
 use domain::entities::{agency, commune, procedure, province};
-use domain::testing::{fresh_database, seed_dir, TEST_DATABASE_ENV};
+use domain::testing::{fresh_database, seed_dir, seeded_database, TEST_DATABASE_ENV};
 use std::time::Duration;
 
 use domain::catalogue_index::{CatalogueIndex, CatalogueQuery};
@@ -100,8 +100,7 @@ async fn a_bad_row_is_reported_with_its_line_and_nothing_is_written() -> TestRes
 
 #[tokio::test]
 async fn search_ignores_diacritics_and_finds_common_procedures() -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let db = seeded_database(today()).await?;
     let snapshot = CatalogueIndex::new(Duration::from_secs(1))
         .snapshot(&db)
         .await?;
@@ -136,8 +135,7 @@ async fn search_ignores_diacritics_and_finds_common_procedures() -> TestResult {
 
 #[tokio::test]
 async fn home_figures_and_procedure_pages_come_from_the_catalogue() -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let db = seeded_database(today()).await?;
     let stats = catalogue::stats(&db).await?;
     assert_eq!(stats.provinces, 34);
     assert_eq!(stats.communes, 3321);
@@ -179,8 +177,7 @@ fn catalogue_copy() -> std::io::Result<tempfile::TempDir> {
 async fn template_forms_are_published_and_a_changed_form_makes_new_versions() -> TestResult {
     use domain::{catalogue_files, catalogue_import};
 
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let db = seeded_database(today()).await?;
     let (_, birth) = catalogue::procedure_by_code(&db, "1.001193").await?;
     let form = birth
         .documents
@@ -271,8 +268,7 @@ async fn a_changed_procedure_gets_a_new_version_and_the_old_one_an_end_date() ->
     use domain::entities::procedure_version;
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let db = seeded_database(today()).await?;
     let dir = catalogue_copy()?;
     let file = dir.path().join("procedures.json");
     let text = std::fs::read_to_string(&file)?;
@@ -323,8 +319,7 @@ async fn a_changed_procedure_gets_a_new_version_and_the_old_one_an_end_date() ->
 
 #[tokio::test]
 async fn the_index_of_another_instance_sees_an_import_after_its_check_interval() -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let db = seeded_database(today()).await?;
     let other_instance = CatalogueIndex::new(Duration::from_millis(0));
     let before = other_instance.snapshot(&db).await?;
     domain::catalogue_import::bump_revision(&db).await?;

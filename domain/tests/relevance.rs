@@ -5,8 +5,7 @@
 use std::time::Duration;
 
 use domain::catalogue_index::{CatalogueIndex, CatalogueQuery};
-use domain::reference_data;
-use domain::testing::{fresh_database, seed_dir};
+use domain::testing::seeded_database;
 
 /// (query, expected procedure code)
 const CASES: &[(&str, &str)] = &[
@@ -94,9 +93,8 @@ const CASES: &[(&str, &str)] = &[
 #[tokio::test]
 async fn common_queries_find_the_intended_procedure_in_the_top_three(
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let db = fresh_database().await?;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
-    reference_data::load_seed_dir(&db, &seed_dir(), today).await?;
+    let db = seeded_database(today).await?;
     let snapshot = CatalogueIndex::new(Duration::from_secs(60))
         .snapshot(&db)
         .await?;

@@ -17,8 +17,8 @@ use domain::entities::{audit_log, dossier, dossier_event};
 use domain::receipt_pdf::{self, ReceiptDocument};
 use domain::results::{self, credentials, pades, FileVerdict};
 use domain::testing::services::{find_program, require};
-use domain::testing::{self, fresh_database, mailing, origin, seed_dir, staff};
-use domain::{reference_data, DomainError};
+use domain::testing::{self, fresh_database, mailing, origin, seeded_database, staff};
+use domain::DomainError;
 use object_store::memory::InMemory;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
@@ -66,8 +66,7 @@ struct Journey {
 
 /// A dossier filed, accepted, reviewed and forwarded to the leader.
 async fn at_the_leader() -> Result<Journey, Box<dyn std::error::Error + Send + Sync>> {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let clerk = staff(&db, "Phạm Văn Dũng", DESK, &[Role::IntakeClerk]).await?;
     let specialist = staff(&db, "Đặng Thu Hà", DEPT, &[Role::Specialist]).await?;
     let leader = staff(&db, "Võ Minh Hải", DEPT, &[Role::Leader]).await?;

@@ -11,8 +11,8 @@ use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command, Moved};
 use domain::dossiers::Status;
 use domain::entities::{agency, dossier, dossier_event, outbox_message};
-use domain::testing::{citizen, complete_draft_of, fresh_database, origin, seed_dir, staff};
-use domain::{reference_data, DomainError};
+use domain::testing::{citizen, complete_draft_of, origin, seeded_database, staff};
+use domain::DomainError;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
@@ -56,8 +56,7 @@ fn vn(d: u32, h: u32, mi: u32) -> DateTime<Utc> {
 }
 
 async fn seeded() -> Result<DatabaseConnection, Box<dyn std::error::Error + Send + Sync>> {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     Ok(db)
 }
 

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use domain::entities::{procedure, procedure_version};
 use domain::forms::{self, FormSchema};
-use domain::testing::{fresh_database, seed_dir};
-use domain::{catalogue_import, reference_data, DomainError};
+use domain::testing::{fresh_database, seed_dir, seeded_database};
+use domain::{catalogue_import, DomainError};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{json, Value};
 
@@ -53,8 +53,7 @@ fn tay_ninh(street: &str) -> Value {
 
 #[tokio::test]
 async fn the_seed_forms_are_stored_with_their_procedures_and_valid() -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let db = seeded_database(today()).await?;
     let forms = current_forms(&db).await?;
     assert!(
         forms.len() >= 15,
@@ -85,8 +84,7 @@ async fn the_seed_forms_are_stored_with_their_procedures_and_valid() -> TestResu
 #[tokio::test]
 async fn a_complete_birth_registration_passes_and_an_empty_one_names_the_required_fields(
 ) -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let db = seeded_database(today()).await?;
     let forms = current_forms(&db).await?;
     let schema = forms.get("1.001193").ok_or("no birth registration form")?;
 
@@ -167,8 +165,7 @@ async fn a_complete_birth_registration_passes_and_an_empty_one_names_the_require
 
 #[tokio::test]
 async fn a_criminal_record_request_with_its_residence_history_passes() -> TestResult {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), today()).await?;
+    let db = seeded_database(today()).await?;
     let forms = current_forms(&db).await?;
     let schema = forms.get("TN.LLTP.001").ok_or("no criminal record form")?;
 

@@ -10,8 +10,8 @@ use domain::dossiers::queues::{self, Queue, QueuePage, QueueQuery};
 use domain::dossiers::workflow::{self, StaffingGap};
 use domain::dossiers::{staff_view, Status};
 use domain::entities::{account, dossier, procedure};
-use domain::testing::{citizen, complete_draft_of, fresh_database, mailing, origin, seed_dir};
-use domain::{demo_accounts, reference_data, DomainError};
+use domain::testing::{citizen, complete_draft_of, mailing, origin, seed_dir, seeded_database};
+use domain::{demo_accounts, DomainError};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
@@ -29,8 +29,7 @@ fn monday_nine() -> DateTime<Utc> {
 }
 
 async fn seeded() -> Result<DatabaseConnection, Box<dyn std::error::Error + Send + Sync>> {
-    let db = fresh_database().await?;
-    reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     demo_accounts::load(&db, &seed_dir().join("demo/accounts.json")).await?;
     Ok(db)
 }

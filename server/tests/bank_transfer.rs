@@ -19,9 +19,7 @@ async fn the_bank_simulator_pays_a_transfer_order_and_the_portal_answers_its_not
 {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    let db = domain::testing::fresh_database().await?;
-    domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir(), common::today())
-        .await?;
+    let db = domain::testing::seeded_database(common::today()).await?;
     let public = base.clone();
     let app = common::TestApp::configured(db.clone(), move |c| c.public_url = public)
         .await

@@ -51,9 +51,7 @@ fn order(reference: &str, phone: &str) -> Order {
 async fn the_desk_ships_through_the_simulator_and_its_webhooks_return_the_dossier() -> TestResult {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    let db = domain::testing::fresh_database().await?;
-    domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir(), common::today())
-        .await?;
+    let db = domain::testing::seeded_database(common::today()).await?;
     let public = base.clone();
     let app = common::TestApp::configured(db.clone(), move |c| c.public_url = public)
         .await

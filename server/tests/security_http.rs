@@ -394,9 +394,7 @@ async fn sign_in_via(
 
 #[tokio::test]
 async fn a_forged_left_most_forwarded_hop_changes_nothing() -> TestResult {
-    let db = domain::testing::fresh_database().await?;
-    domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir(), common::today())
-        .await?;
+    let db = domain::testing::seeded_database(common::today()).await?;
     domain::demo_accounts::load(&db, &domain::testing::seed_dir().join("demo/accounts.json"))
         .await?;
     let app = TestApp::configured(db, |c| {

@@ -148,8 +148,7 @@ async fn a_result_opened_from_another_site_is_not_delivered_but_from_the_portal_
     let dir = tempfile::tempdir()?;
     let files = dir.path().join("files");
     std::fs::create_dir_all(&files)?;
-    let db = domain::testing::fresh_database().await?;
-    domain::reference_data::load_seed_dir(&db, &testing::seed_dir(), common::today()).await?;
+    let db = domain::testing::seeded_database(common::today()).await?;
     let app = TestApp::configured(db.clone(), |c| c.files_dir = files.clone()).await?;
     let store = object_store::local::LocalFileSystem::new_with_prefix(&files)?;
 

@@ -76,9 +76,7 @@ async fn round_trip_on_moto(moto_server: &std::path::Path) -> TestResult {
 
     // A citizen's 7 MB scan through the dossier upload path (streamed in multipart parts,
     // hashed, type-checked), then read back whole from the bucket.
-    let db = domain::testing::fresh_database().await?;
-    let today = chrono::Utc::now().date_naive();
-    domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir(), today).await?;
+    let db = domain::testing::seeded_database(chrono::Utc::now().date_naive()).await?;
     let me = domain::testing::citizen(&db, 7)
         .await
         .map_err(|e| e.to_string())?;

@@ -21,9 +21,7 @@ async fn the_eicar_file_is_refused_and_a_clean_scan_is_attached() -> TestResult 
     let Some(clamd) = clamd::start_clamd().await? else {
         return Ok(());
     };
-    let db = domain::testing::fresh_database().await?;
-    let today = chrono::Utc::now().date_naive();
-    domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir(), today).await?;
+    let db = domain::testing::seeded_database(chrono::Utc::now().date_naive()).await?;
     domain::demo_accounts::load(&db, &domain::testing::seed_dir().join("demo/accounts.json"))
         .await?;
     let address = clamd.tcp.clone();

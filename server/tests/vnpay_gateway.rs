@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Duration, Utc};
 use domain::payments::online::{self, VnpayConfig};
 use domain::payments::vnpay;
-use domain::testing::{self, fresh_database, origin, seed_dir};
+use domain::testing::{self, origin, seeded_database};
 use server::simulators::vnpay::{routes, Simulator};
 use server::vnpay_client::HttpApi;
 
@@ -29,8 +29,7 @@ async fn a_payment_without_ipn_is_resolved_by_asking_the_gateway(
     // comes.
     let base = simulator(secret).await?;
     let config = config_for(&base, secret);
-    let db = fresh_database().await?;
-    domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = Utc::now();
     let (owner, id) = testing::filed(&db, 8, now).await?;
     let (other, other_id) = testing::filed(&db, 9, now).await?;
@@ -149,8 +148,7 @@ async fn the_desk_refunds_a_refused_dossiers_fee_and_a_failed_refund_is_retried(
     // A gateway that has never seen the transaction (answers 91 to the refund).
     let amnesic = simulator(secret).await?;
     let config = config_for(&gateway, secret);
-    let db = fresh_database().await?;
-    domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let clerk = testing::staff(
         &db,
         "Cán bộ tiếp nhận",
@@ -237,8 +235,7 @@ async fn the_daily_reconciliation_reads_the_gateways_statement_and_flags_a_misma
     let secret = "simulator-test-secret";
     let gateway = simulator(secret).await?;
     let config = config_for(&gateway, secret);
-    let db = fresh_database().await?;
-    domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = Utc::now();
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -350,8 +347,7 @@ async fn pay_again_asks_the_gateway_first_and_never_keeps_two_payments(
             "{base}/merchant_webapi/api/transaction"
         ))),
     };
-    let db = fresh_database().await?;
-    domain::reference_data::load_seed_dir(&db, &seed_dir(), Utc::now().date_naive()).await?;
+    let db = seeded_database(Utc::now().date_naive()).await?;
     let now = Utc::now();
     let (owner, id) = testing::filed(&db, 8, now).await?;
     let (stranger, _) = testing::filed(&db, 9, now).await?;

@@ -32,8 +32,7 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn new() -> Result<TestApp, Box<dyn std::error::Error>> {
-        let db = domain::testing::fresh_database().await?;
-        domain::reference_data::load_seed_dir(&db, &domain::testing::seed_dir(), today()).await?;
+        let db = domain::testing::seeded_database(today()).await?;
         Self::over(db).await
     }
 
