@@ -1,4 +1,5 @@
-//! Reusable pieces of the interface.
+//! Reusable pieces of the interface: what more than one page shows. Components may call server
+//! functions; pages use components, never the other way round.
 
 pub mod autosave;
 pub mod catalogue_browser;
@@ -7,6 +8,7 @@ pub mod form;
 #[cfg(feature = "ssr")]
 pub mod hydration_scripts;
 pub mod layout;
+pub mod notice;
 pub mod procedure_list;
 pub mod row_keys;
 pub mod search_box;

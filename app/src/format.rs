@@ -1,6 +1,8 @@
-//! How the portal writes amounts, dates, times and durations: one place for every page,
-//! server function and document (receipts, e-mails), so that 1.500.000 đồng, 07/12/2026 and
-//! "2 ngày 3 giờ" read the same everywhere.
+//! How the portal writes amounts, dates, times and durations, and the words for the codes it
+//! stores (a dossier's status, a refused field's rule): one place for every page, server
+//! function and document (receipts, e-mails), so that 1.500.000 đồng, 07/12/2026 and
+//! "2 ngày 3 giờ" read the same everywhere. Nothing here renders a view, so server functions
+//! use it as freely as pages.
 
 use crate::i18n::{Key, Locale};
 
@@ -35,6 +37,14 @@ pub fn vietnam_time(at: chrono::DateTime<chrono::Utc>) -> String {
         .to_string()
 }
 
+/// `HH:mm dd/MM/yyyy` in Vietnam time, the deadline clock's way
+/// (`domain::dossiers::deadlines::local_text`), or nothing when there is no time.
+#[cfg(feature = "ssr")]
+pub fn local_time(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    at.map(domain::dossiers::deadlines::local_text)
+        .unwrap_or_default()
+}
+
 /// Working minutes as words: `2 ngày 3 giờ 15 phút` (8-hour working days).
 pub fn time_text(t: Locale, minutes: i64) -> String {
     let m = minutes.unsigned_abs();
@@ -55,6 +65,29 @@ pub fn time_text(t: Locale, minutes: i64) -> String {
     } else {
         text
     }
+}
+
+/// A dossier's status (`submitted`, `processing`…) in words, or the code itself for a status
+/// the translations do not know yet.
+pub fn status_label(t: Locale, status: &str) -> String {
+    Key::from_name(&format!("status_{status}"))
+        .map(|k| t.t(k).to_owned())
+        .unwrap_or_else(|| status.to_owned())
+}
+
+/// The sentence for a field error: a translated rule code, or the text as sent.
+pub fn error_text(t: Locale, code: &str) -> String {
+    Key::from_name(&format!("err_{code}"))
+        .map(|k| t.t(k).to_owned())
+        .unwrap_or_else(|| code.to_owned())
+}
+
+/// The text of a translation key named at run time (`bo_queue_{code}`, `payment_status_{s}`…),
+/// or the name itself when the translations have no such key.
+pub fn key_text(t: Locale, name: &str) -> String {
+    Key::from_name(name)
+        .map(|k| t.t(k).to_owned())
+        .unwrap_or_else(|| name.to_owned())
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -26,27 +26,33 @@ use leptos_router::{path, SsrMode};
 
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::i18n::use_locale;
-use crate::pages::account_pages::{
-    ForgotPasswordPage, ProfilePage, RegisterDonePage, RegisterPage, ResetPasswordPage, SignInPage,
-    UnlockSignInPage, VerifyEmailPage,
-};
-use crate::pages::admin_pages::{
-    ApiTokensPage, AuditPage, FailedMessagesPage, ReconciliationPage, StaffPage,
-};
-use crate::pages::back_office_pages::{HolidaysPage, QueuePage, StaffDossierPage};
-use crate::pages::business_page::BusinessPage;
-use crate::pages::counter_intake_page::CounterIntakePage;
-use crate::pages::dossier_pages::{DossierPage, DossierStepPage, MyDossiersPage, StartFilingPage};
-use crate::pages::lookup_page::LookupPage;
-use crate::pages::verify_page::VerifyPage;
-use crate::pages::workflow_page::WorkflowPage;
-use crate::pages::{
-    group_page::{AgencyPage, FieldPage},
-    home_page::HomePage,
-    not_found_page::NotFoundPage,
-    procedure_page::ProcedurePage,
-    search_page::SearchPage,
-};
+use crate::pages::account::business::BusinessPage;
+use crate::pages::account::password::{ForgotPasswordPage, ResetPasswordPage};
+use crate::pages::account::phone_verify::PhoneVerifyPage;
+use crate::pages::account::profile::ProfilePage;
+use crate::pages::account::register::{RegisterDonePage, RegisterPage, VerifyEmailPage};
+use crate::pages::account::sign_in::{SignInPage, UnlockSignInPage};
+use crate::pages::admin::api_tokens::ApiTokensPage;
+use crate::pages::admin::audit::AuditPage;
+use crate::pages::admin::failed_messages::FailedMessagesPage;
+use crate::pages::admin::holidays::HolidaysPage;
+use crate::pages::admin::reconciliation::ReconciliationPage;
+use crate::pages::admin::staff::StaffPage;
+use crate::pages::admin::workflow::WorkflowPage;
+use crate::pages::back_office::counter_intake::CounterIntakePage;
+use crate::pages::back_office::dossier::StaffDossierPage;
+use crate::pages::back_office::queue::QueuePage;
+use crate::pages::catalogue::group::{AgencyPage, FieldPage};
+use crate::pages::catalogue::home::HomePage;
+use crate::pages::catalogue::procedure::ProcedurePage;
+use crate::pages::catalogue::search::SearchPage;
+use crate::pages::dossier::filed::DossierPage;
+use crate::pages::dossier::my_dossiers::MyDossiersPage;
+use crate::pages::dossier::start::StartFilingPage;
+use crate::pages::dossier::steps::DossierStepPage;
+use crate::pages::public::lookup::LookupPage;
+use crate::pages::public::not_found::NotFoundPage;
+use crate::pages::public::verify::VerifyPage;
 
 /// The HTML document around the app, rendered on the server only.
 ///
@@ -100,7 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dang-ky/xong") view=RegisterDonePage ssr=SsrMode::Async />
                     <Route path=path!("/xac-thuc-email") view=VerifyEmailPage ssr=SsrMode::Async />
                     <Route path=path!("/quen-mat-khau") view=ForgotPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/xac-minh-so-dien-thoai") view=crate::pages::phone_verify_page::PhoneVerifyPage ssr=SsrMode::Async />
+                    <Route path=path!("/xac-minh-so-dien-thoai") view=PhoneVerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/dat-lai-mat-khau") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/mo-khoa/:token") view=UnlockSignInPage ssr=SsrMode::Async />
                     <Route path=path!("/tai-khoan") view=ProfilePage ssr=SsrMode::Async />

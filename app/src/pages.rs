@@ -1,17 +1,20 @@
-//! One module per page.
+//! The pages, grouped by area, one module per page (or per step of a page). `lib.rs` declares
+//! the routes. Pages use `components`, `server_fns`, `dto` and `format`; none of those uses a
+//! page.
 
-pub mod account_pages;
-pub mod admin_pages;
-pub mod back_office_pages;
-pub mod business_page;
-pub mod counter_intake_page;
-pub mod dossier_pages;
-pub mod group_page;
-pub mod home_page;
-pub mod lookup_page;
-pub mod not_found_page;
-pub mod phone_verify_page;
-pub mod procedure_page;
-pub mod search_page;
-pub mod verify_page;
-pub mod workflow_page;
+pub mod account;
+pub mod admin;
+pub mod back_office;
+pub mod catalogue;
+pub mod dossier;
+pub mod public;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// One parameter of the page's query string, following the URL (notices such as `?da=luu` after
+/// a redirect, error codes, tokens from e-mailed links).
+pub(crate) fn query(name: &'static str) -> Memo<Option<String>> {
+    let q = use_query_map();
+    Memo::new(move |_| q.with(|m| m.get(name)))
+}

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::components::notice::ErrorNotice;
 use crate::components::procedure_list::{level_label, ProcedureList};
 use crate::dto::{CatalogueFilter, CatalogueView, FacetView};
 use crate::i18n::{use_locale, Key, Locale};
-use crate::pages::not_found_page::ErrorNotice;
 use crate::server_fns::catalogue::{search_catalogue, PER_PAGE};
 
 /// Reads the filters from the URL; `fixed_*` override (a field's or an agency's own page).

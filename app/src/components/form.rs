@@ -1,9 +1,11 @@
-//! Form building blocks shared by the account pages: the error summary at the top (with links
-//! to each field, announced to screen readers) and a labelled field with its hint and error.
+//! Form building blocks shared by the pages: the error summary at the top (with links to each
+//! field, announced to screen readers), a labelled field with its hint and error, and the error
+//! of a server action's last submission.
 
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::format::error_text;
 use crate::i18n::{use_locale, Key, Locale};
 use crate::session::{csrf_token, CSRF_FIELD};
 
@@ -13,11 +15,12 @@ pub fn CsrfField() -> impl IntoView {
     view! { <input type="hidden" name=CSRF_FIELD value=csrf_token() /> }
 }
 
-/// The sentence for a field error: a translated rule code, or the text as sent.
-pub fn error_text(t: Locale, code: &str) -> String {
-    Key::from_name(&format!("err_{code}"))
-        .map(|k| t.t(k).to_owned())
-        .unwrap_or_else(|| code.to_owned())
+/// The error of a server action's last submission, for [`ErrorSummary`] and [`Field`]: `None`
+/// before the first and after one that went through.
+pub fn action_error<T: Clone + Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+) -> Signal<Option<AppError>> {
+    Signal::derive(move || value.get().and_then(|r| r.err()))
 }
 
 /// The label of a form field, by its name. Fields of a numbered row (`step-2-hours`, as the

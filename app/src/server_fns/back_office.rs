@@ -127,10 +127,6 @@ pub(crate) mod view {
         .to_owned()
     }
 
-    pub fn local(at: Option<DateTime<Utc>>) -> String {
-        at.map(local_text).unwrap_or_default()
-    }
-
     /// Specialists and leaders of `agency` (who can be assigned a dossier).
     pub async fn assignable(
         db: &domain::db::DatabaseConnection,
@@ -181,7 +177,7 @@ pub(crate) mod view {
                     .submitted_at
                     .map(crate::format::vietnam_time)
                     .unwrap_or_default(),
-                due_at: local(r.due_at),
+                due_at: crate::format::local_time(r.due_at),
                 escalated: r.escalated,
             })
             .collect();

@@ -15,8 +15,7 @@ pub async fn lookup_dossier(
     factor: String,
 ) -> Result<LookupView, AppError> {
     let _ = csrf_token;
-    use super::back_office::view::local;
-    use crate::format::time_text;
+    use crate::format::{local_time, time_text};
     let db = super::db()?;
     let ctx = crate::session::request_context().ok_or(AppError::Internal)?;
     let client = ctx.origin.ip.clone().unwrap_or_else(|| "-".into());
@@ -28,10 +27,10 @@ pub async fn lookup_dossier(
         procedure: s.procedure_name,
         status: s.status.code().to_owned(),
         agency: s.holding_agency_name.unwrap_or_default(),
-        submitted_at: local(s.submitted_at),
-        due_at: local(s.due_at),
+        submitted_at: local_time(s.submitted_at),
+        due_at: local_time(s.due_at),
         time_left: s.minutes_left.map(|m| time_text(t, m)).unwrap_or_default(),
         paused: s.paused,
-        finished_at: local(s.finished_at),
+        finished_at: local_time(s.finished_at),
     })
 }

@@ -11,7 +11,7 @@ pub async fn get_verification(
     id: String,
     checked: Option<String>,
 ) -> Result<VerificationView, AppError> {
-    use super::back_office::view::local;
+    use crate::format::local_time;
     let db = super::db()?;
     let v = domain::results::verify(&db, &id, None).await?;
     let checked = checked
@@ -23,7 +23,7 @@ pub async fn get_verification(
         procedure: v.procedure,
         agency: v.agency,
         signer: v.signer,
-        signed_at: local(Some(v.signed_at)),
+        signed_at: local_time(Some(v.signed_at)),
         genuine: checked.as_deref() == Some(v.sha256.as_str()),
         sha256: v.sha256,
         demo: v.demo,

@@ -13,11 +13,10 @@ use domain::forms::{self, FieldKind, FormField, Label};
 use domain::postal;
 use leptos::serde_json::{self, Map, Value};
 
-use crate::components::form::error_text;
 use crate::dto::dossier::*;
 use crate::dto::results::AccessView;
 use crate::error::AppError;
-use crate::format::{display_date, vietnam_time};
+use crate::format::{display_date, error_text, vietnam_time};
 use crate::i18n::{use_locale, Key, Locale};
 
 fn label(t: Locale, l: &Label) -> String {

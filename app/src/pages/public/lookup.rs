@@ -10,8 +10,8 @@ use leptos_router::hooks::use_query_map;
 use crate::components::form::{ErrorSummary, Field};
 use crate::dto::lookup::LookupView;
 use crate::error::AppError;
+use crate::format::status_label;
 use crate::i18n::{use_locale, Key};
-use crate::pages::dossier_pages::status_label;
 use crate::server_fns::lookup::lookup_dossier;
 
 /// The lookup form, and the dossier's status once both fields were sent.

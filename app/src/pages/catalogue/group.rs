@@ -5,9 +5,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::catalogue_browser::CatalogueBrowser;
+use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
-use crate::pages::not_found_page::{set_not_found_status, ErrorNotice, NotFoundPage};
+use crate::pages::public::not_found::{set_not_found_status, NotFoundPage};
 use crate::server_fns::catalogue::get_group;
 
 /// `/linh-vuc/{slug}`

@@ -9,10 +9,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{CsrfField, ErrorSummary, Field};
+use crate::components::notice::{sign_in_notice, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key};
-use crate::pages::dossier_pages::sign_in_notice;
-use crate::pages::not_found_page::ErrorNotice;
 use crate::server_fns::back_office::desk_intake;
 use crate::server_fns::organisation::VerifyOrganisation;
 

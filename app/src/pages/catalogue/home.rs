@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+use crate::components::notice::ErrorNotice;
 use crate::components::procedure_list::{unhighlighted, ProcedureList};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{use_locale, Key};
-use crate::pages::not_found_page::ErrorNotice;
 use crate::server_fns::catalogue::home_data;
 
 /// `/`

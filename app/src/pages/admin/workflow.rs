@@ -8,11 +8,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{CsrfField, ErrorSummary};
+use crate::components::notice::{sign_in_notice, ErrorNotice};
 use crate::dto::back_office::{WorkflowStepInput, WorkflowView};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
-use crate::pages::dossier_pages::sign_in_notice;
-use crate::pages::not_found_page::ErrorNotice;
 use crate::server_fns::back_office::{workflow, SaveWorkflow};
 
 /// Blank rows offered after the steps, to add new ones.

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::form::error_text;
+use crate::components::notice::ErrorNotice;
 use crate::dto::results::VerificationView;
 use crate::error::AppError;
+use crate::format::error_text;
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::results::get_verification;
 use crate::session::csrf_token;
@@ -40,7 +41,7 @@ pub fn VerifyPage() -> impl IntoView {
                             <div class="notice notice-error" role="alert"><p>{t.t(Key::CheckNotFound)}</p></div>
                         }
                         .into_any(),
-                        Err(e) => view! { <crate::pages::not_found_page::ErrorNotice error=e /> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

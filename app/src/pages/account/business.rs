@@ -5,16 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::form::{CsrfField, ErrorSummary, Field};
+use crate::components::form::{action_error, CsrfField, ErrorSummary, Field};
+use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::organisation::{my_organisations, AddMember, RegisterOrganisation};
-
-fn action_error(
-    value: impl Get<Value = Option<Result<(), AppError>>> + Send + Sync + 'static,
-) -> Signal<Option<AppError>> {
-    Signal::derive(move || value.get().and_then(|r| r.err()))
-}
 
 /// `/doanh-nghiep`
 #[component]
@@ -53,7 +48,7 @@ pub fn BusinessPage() -> impl IntoView {
                                 <p><a class="button" href="/dang-nhap?next=/doanh-nghiep">{t.t(Key::SignInSubmit)}</a></p>
                             </div>
                         }.into_any(),
-                        Err(e) => view! { <crate::pages::not_found_page::ErrorNotice error=e /> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
                         Ok(list) if list.is_empty() => view! { <p>{t.t(Key::BusinessNone)}</p> }.into_any(),
                         Ok(list) => list.into_iter().map(|org| {
                             let id = org.id.clone();

@@ -5,23 +5,11 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
-use crate::components::form::{CsrfField, ErrorSummary, Field};
-use crate::error::AppError;
+use crate::components::form::{action_error, CsrfField, ErrorSummary, Field};
 use crate::i18n::{use_locale, Key};
+use crate::pages::query;
 use crate::server_fns::account::{ConfirmPhone, RequestPhoneCode, ResetPasswordByCode};
-
-fn action_error(
-    value: impl Get<Value = Option<Result<(), AppError>>> + Send + Sync + 'static,
-) -> Signal<Option<AppError>> {
-    Signal::derive(move || value.get().and_then(|r| r.err()))
-}
-
-fn query(name: &'static str) -> Memo<Option<String>> {
-    let q = use_query_map();
-    Memo::new(move |_| q.with(|m| m.get(name)))
-}
 
 /// `/xac-minh-so-dien-thoai?so=…`: type the code sent by SMS, or have it sent again.
 #[component]

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+use crate::components::notice::ErrorNotice;
 use crate::components::procedure_list::level_label;
 use crate::dto::{AgencyRefView, ProcedureView};
 use crate::error::AppError;
 use crate::format::money;
 use crate::i18n::{use_locale, Key, Locale};
-use crate::pages::not_found_page::{set_not_found_status, ErrorNotice, NotFoundPage};
+use crate::pages::public::not_found::{set_not_found_status, NotFoundPage};
 use crate::server_fns::catalogue::get_procedure;
 
 /// `/thu-tuc/{slug}`

@@ -1,0 +1,93 @@
+//! `/quan-tri/ngay-nghi`: the holiday calendar that deadlines count working days by.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::form::{action_error, CsrfField, ErrorSummary};
+use crate::components::notice::{sign_in_notice, ErrorNotice};
+use crate::error::AppError;
+use crate::i18n::{use_locale, Key};
+use crate::server_fns::back_office::{holidays, RemoveHoliday, SaveHoliday};
+
+/// `/quan-tri/ngay-nghi`: the holiday calendar.
+#[component]
+pub fn HolidaysPage() -> impl IntoView {
+    let t = use_locale();
+    let save = ServerAction::<SaveHoliday>::new();
+    let remove = ServerAction::<RemoveHoliday>::new();
+    let save_error = action_error(save.value());
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            (
+                query.with(|q| q.get("da")),
+                save.version().get(),
+                remove.version().get(),
+            )
+        },
+        |_| holidays(),
+    );
+    view! {
+        <Title text=t.t(Key::HolidaysTitle) />
+        <div class="container">
+            <h1>{t.t(Key::HolidaysTitle)}</h1>
+            <p>{t.t(Key::HolidaysIntro)}</p>
+            <h2>{t.t(Key::HolidaysAdd)}</h2>
+            <ActionForm action=save attr:class="form">
+                <CsrfField />
+                <ErrorSummary error=save_error />
+                <label for="day">{t.t(Key::HolidaysDay)}</label>
+                <input type="date" id="day" name="day" required=true />
+                <label for="kind">{t.t(Key::HolidaysKind)}</label>
+                <select id="kind" name="kind">
+                    <option value="holiday">{t.t(Key::HolidaysKindHoliday)}</option>
+                    <option value="working_day">{t.t(Key::HolidaysKindWorkingDay)}</option>
+                </select>
+                <label for="name">{t.t(Key::HolidaysName)}</label>
+                <input type="text" id="name" name="name" required=true />
+                <button type="submit" class="button">{t.t(Key::HolidaysSave)}</button>
+            </ActionForm>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Err(AppError::Unauthorized) => sign_in_notice(t, "/quan-tri/ngay-nghi".into()),
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                        Ok(rows) => view! {
+                            <div class="table-scroll">
+                                <table>
+                                    <caption>{t.t(Key::HolidaysTitle)}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t.t(Key::HolidaysDay)}</th>
+                                            <th scope="col">{t.t(Key::HolidaysKind)}</th>
+                                            <th scope="col">{t.t(Key::HolidaysName)}</th>
+                                            <th scope="col"><span class="visually-hidden">{t.t(Key::HolidaysRemove)}</span></th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|r| view! {
+                                            <tr>
+                                                <td>{r.shown.clone()}</td>
+                                                <td>{if r.kind == "working_day" { t.t(Key::HolidaysKindWorkingDay) } else { t.t(Key::HolidaysKindHoliday) }}</td>
+                                                <td>{r.name.clone()}</td>
+                                                <td>
+                                                    <ActionForm action=remove>
+                                                        <CsrfField />
+                                                        <input type="hidden" name="day" value=r.day.clone() />
+                                                        <button type="submit" class="button button-outline" aria-label=format!("{} {}", t.t(Key::HolidaysRemove), r.shown)>{t.t(Key::HolidaysRemove)}</button>
+                                                    </ActionForm>
+                                                </td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
