@@ -8,6 +8,7 @@ pub mod form;
 #[cfg(feature = "ssr")]
 pub mod hydration_scripts;
 pub mod layout;
+pub mod loaded;
 pub mod notice;
 pub mod procedure_list;
 pub mod row_keys;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::components::procedure_list::{level_label, ProcedureList};
 use crate::dto::{CatalogueFilter, CatalogueView, FacetView};
 use crate::i18n::{use_locale, Key, Locale};
@@ -204,20 +204,9 @@ pub fn CatalogueBrowser(
                 {t.t(Key::FilterApply)}
             </button>
         </form>
-        <Suspense fallback=move || view! { <p>{t.t(Key::Loading)}</p> }>
-            {
-                let base = base_for_pages.clone();
-                move || {
-                    let base = base.clone();
-                    Suspend::new(async move {
-                        match results.await {
-                            Ok(view) => view! { <Results view base filter=filter.get_untracked() /> }.into_any(),
-                            Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                        }
-                    })
-                }
-            }
-        </Suspense>
+        <Loaded data=results fallback=move || view! { <p>{t.t(Key::Loading)}</p> } let:view>
+            <Results view base=base_for_pages.clone() filter=filter.get_untracked() />
+        </Loaded>
     }
 }
 

@@ -6,8 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{action_error, CsrfField, ErrorSummary, Field};
-use crate::components::notice::ErrorNotice;
-use crate::error::AppError;
+use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::organisation::{my_organisations, AddMember, RegisterOrganisation};
 
@@ -30,6 +29,7 @@ pub fn BusinessPage() -> impl IntoView {
         },
         |_| my_organisations(),
     );
+    let failure = Failure::signed_out(|| "/doanh-nghiep".into());
     view! {
         <Title text=t.t(Key::BusinessTitle) />
         <div class="container narrow">
@@ -39,51 +39,42 @@ pub fn BusinessPage() -> impl IntoView {
                 let text = if d == "them" { t.t(Key::BusinessMemberAdded) } else { t.t(Key::BusinessRegistered) };
                 view! { <div class="notice notice-success" role="status"><p>{text}</p></div> }
             })}
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match organisations.await {
-                        Err(AppError::Unauthorized) => view! {
-                            <div class="notice" role="status">
-                                <p>{t.t(Key::ErrorUnauthorized)}</p>
-                                <p><a class="button" href="/dang-nhap?next=/doanh-nghiep">{t.t(Key::SignInSubmit)}</a></p>
-                            </div>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p>{t.t(Key::BusinessNone)}</p> }.into_any(),
-                        Ok(list) => list.into_iter().map(|org| {
-                            let id = org.id.clone();
-                            view! {
-                                <section class="organisation">
-                                    <h2>{org.name.clone()}</h2>
-                                    <p>{t.t(Key::FieldTaxCode)}": "<strong>{org.tax_code.clone()}</strong>" · "
-                                       {t.t(Key::FieldRepresentativeName)}": "{org.representative_name.clone()}</p>
-                                    {if org.verified {
-                                        view! { <p class="notice notice-success">{t.t(Key::BusinessVerified)}</p> }.into_any()
-                                    } else {
-                                        view! { <p class="notice">{t.t(Key::BusinessUnverified)}</p> }.into_any()
-                                    }}
-                                    <h3>{t.t(Key::BusinessMembers)}</h3>
-                                    <ul>
-                                        {org.members.iter().map(|(name, sign_in, role)| {
-                                            let role_text = if role == "representative" { t.t(Key::MemberRepresentative) } else { t.t(Key::MemberMember) };
-                                            view! { <li>{name.clone()}" ("{sign_in.clone()}") — "{role_text}</li> }
-                                        }).collect_view()}
-                                    </ul>
-                                    {org.i_represent.then(|| view! {
-                                        <ErrorSummary error=add_error />
-                                        <ActionForm action=add attr:class="form" attr:novalidate=true>
-                                            <CsrfField />
-                                            <input type="hidden" name="organisation_id" value=id.clone() />
-                                            <Field name="member" error=add_error required=true />
-                                            <button type="submit" class="button button-outline">{t.t(Key::BusinessAddMember)}</button>
-                                        </ActionForm>
-                                    })}
-                                </section>
-                            }
-                        }).collect_view().into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data=organisations failure let:value>
+                {match value {
+                    list if list.is_empty() => view! { <p>{t.t(Key::BusinessNone)}</p> }.into_any(),
+                    list => list.into_iter().map(|org| {
+                        let id = org.id.clone();
+                        view! {
+                            <section class="organisation">
+                                <h2>{org.name.clone()}</h2>
+                                <p>{t.t(Key::FieldTaxCode)}": "<strong>{org.tax_code.clone()}</strong>" · "
+                                   {t.t(Key::FieldRepresentativeName)}": "{org.representative_name.clone()}</p>
+                                {if org.verified {
+                                    view! { <p class="notice notice-success">{t.t(Key::BusinessVerified)}</p> }.into_any()
+                                } else {
+                                    view! { <p class="notice">{t.t(Key::BusinessUnverified)}</p> }.into_any()
+                                }}
+                                <h3>{t.t(Key::BusinessMembers)}</h3>
+                                <ul>
+                                    {org.members.iter().map(|(name, sign_in, role)| {
+                                        let role_text = if role == "representative" { t.t(Key::MemberRepresentative) } else { t.t(Key::MemberMember) };
+                                        view! { <li>{name.clone()}" ("{sign_in.clone()}") — "{role_text}</li> }
+                                    }).collect_view()}
+                                </ul>
+                                {org.i_represent.then(|| view! {
+                                    <ErrorSummary error=add_error />
+                                    <ActionForm action=add attr:class="form" attr:novalidate=true>
+                                        <CsrfField />
+                                        <input type="hidden" name="organisation_id" value=id.clone() />
+                                        <Field name="member" error=add_error required=true />
+                                        <button type="submit" class="button button-outline">{t.t(Key::BusinessAddMember)}</button>
+                                    </ActionForm>
+                                })}
+                            </section>
+                        }
+                    }).collect_view().into_any(),
+                }}
+            </Loaded>
             <h2>{t.t(Key::BusinessRegister)}</h2>
             <ErrorSummary error=register_error />
             <ActionForm action=register attr:class="form" attr:novalidate=true>

@@ -4,8 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::form::{action_error, CsrfField, ErrorSummary, Field};
-use crate::components::notice::ErrorNotice;
-use crate::error::AppError;
+use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
 use crate::pages::query;
 use crate::server_fns::account::SaveProfile;
@@ -20,123 +19,110 @@ pub fn ProfilePage() -> impl IntoView {
     let error = action_error(action.value());
     let saved = query("da");
     let profile = Resource::new(|| (), |_| get_profile(None));
+    let failure = Failure::signed_out(|| "/tai-khoan".into());
     view! {
         <Title text=t.t(Key::ProfileTitle) />
         <div class="container narrow">
             <h1>{t.t(Key::ProfileTitle)}</h1>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match profile.await {
-                        Err(AppError::Unauthorized) => {
+            <Loaded data=profile failure let:p>
+                {
+                    let communes = RwSignal::new(p.communes.clone());
+                    let on_province = move |ev: leptos::ev::Event| {
+                        let code = event_target_value(&ev);
+                        leptos::task::spawn_local(async move {
+                            let list = communes_of(code).await.unwrap_or_default();
+                            communes.set(list);
+                        });
+                    };
+                    let commune_code = p.commune_code.clone();
+                    let province_code = p.province_code.clone();
+                    view! {
+                        <p>{t.t(Key::ProfileIntro)}</p>
+                        {move || saved.get().map(|_| view! {
+                            <div class="notice notice-success" role="status"><p>{t.t(Key::ProfileSaved)}</p></div>
+                        })}
+                        <p>
+                            <strong>{t.t(Key::ProfileSignInName)}": "</strong>
+                            {p.email.clone().unwrap_or_else(|| p.phone.clone())}
+                            {p.national_id_linked.then(|| view! { " · "{t.t(Key::ProfileLinked)} })}
+                        </p>
+                        <p class="field-hint">
+                            {(!p.citizen_id.is_empty()).then(|| if p.citizen_id_verified {
+                                t.t(Key::ProfileCitizenIdVerified)
+                            } else {
+                                t.t(Key::ProfileCitizenIdDeclared)
+                            })}
+                            {(!p.national_id_linked).then(|| view! {
+                                " "<a href="/dang-nhap/dinh-danh?next=/tai-khoan" rel="external">{t.t(Key::ProfileLinkNationalId)}</a>
+                            })}
+                        </p>
+                        {(!p.phone.is_empty() && !p.phone_verified).then(|| {
+                            let href = format!(
+                                "/xac-minh-so-dien-thoai?so={}",
+                                crate::dto::encode_query_value(&p.phone),
+                            );
                             view! {
-                                <div class="notice" role="status">
-                                    <p>{t.t(Key::ErrorUnauthorized)}</p>
-                                    <p><a class="button" href="/dang-nhap?next=/tai-khoan">{t.t(Key::SignInSubmit)}</a></p>
-                                </div>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                        Ok(p) => {
-                            let communes = RwSignal::new(p.communes.clone());
-                            let on_province = move |ev: leptos::ev::Event| {
-                                let code = event_target_value(&ev);
-                                leptos::task::spawn_local(async move {
-                                    let list = communes_of(code).await.unwrap_or_default();
-                                    communes.set(list);
-                                });
-                            };
-                            let commune_code = p.commune_code.clone();
-                            let province_code = p.province_code.clone();
-                            view! {
-                                <p>{t.t(Key::ProfileIntro)}</p>
-                                {move || saved.get().map(|_| view! {
-                                    <div class="notice notice-success" role="status"><p>{t.t(Key::ProfileSaved)}</p></div>
-                                })}
-                                <p>
-                                    <strong>{t.t(Key::ProfileSignInName)}": "</strong>
-                                    {p.email.clone().unwrap_or_else(|| p.phone.clone())}
-                                    {p.national_id_linked.then(|| view! { " · "{t.t(Key::ProfileLinked)} })}
-                                </p>
                                 <p class="field-hint">
-                                    {(!p.citizen_id.is_empty()).then(|| if p.citizen_id_verified {
-                                        t.t(Key::ProfileCitizenIdVerified)
-                                    } else {
-                                        t.t(Key::ProfileCitizenIdDeclared)
-                                    })}
-                                    {(!p.national_id_linked).then(|| view! {
-                                        " "<a href="/dang-nhap/dinh-danh?next=/tai-khoan" rel="external">{t.t(Key::ProfileLinkNationalId)}</a>
-                                    })}
+                                    {t.t(Key::ProfilePhoneUnverified)}" "
+                                    <a href=href>{t.t(Key::PhoneVerifyLink)}</a>
                                 </p>
-                                {(!p.phone.is_empty() && !p.phone_verified).then(|| {
-                                    let href = format!(
-                                        "/xac-minh-so-dien-thoai?so={}",
-                                        crate::dto::encode_query_value(&p.phone),
-                                    );
-                                    view! {
-                                        <p class="field-hint">
-                                            {t.t(Key::ProfilePhoneUnverified)}" "
-                                            <a href=href>{t.t(Key::PhoneVerifyLink)}</a>
-                                        </p>
-                                    }
-                                })}
-                                <ErrorSummary error=error />
-                                <ActionForm action=action attr:class="form" attr:novalidate=true>
-                                    <CsrfField />
-                                    <Field name="full_name" value=p.full_name.clone() autocomplete="name" error=error required=true />
-                                    <Field name="citizen_id" value=p.citizen_id.clone() hint=Some(Key::HintCitizenId) autocomplete="off" error=error />
-                                    <Field name="date_of_birth" kind="date" value=p.date_of_birth.clone() hint=Some(Key::HintDateOfBirth) autocomplete="bday" error=error />
-                                    <Field name="phone" kind="tel" value=p.phone.clone() autocomplete="tel" error=error />
-                                    <div class="field">
-                                        <label for="province_code">{t.t(Key::FieldProvinceCode)}</label>
-                                        <select id="province_code" name="province_code" on:change=on_province>
-                                            <option value="">{t.t(Key::ChooseProvince)}</option>
-                                            {p.provinces
-                                                .iter()
-                                                .map(|(code, name)| {
-                                                    view! {
-                                                        <option value=code.clone() selected=*code == province_code>
-                                                            {name.clone()}
-                                                        </option>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </select>
-                                    </div>
-                                    <div class="field">
-                                        <label for="commune_code">{t.t(Key::FieldCommuneCode)}</label>
-                                        <select id="commune_code" name="commune_code">
-                                            <option value="">{t.t(Key::ChooseCommune)}</option>
-                                            {move || {
-                                                let selected = commune_code.clone();
-                                                communes
-                                                    .get()
-                                                    .into_iter()
-                                                    .map(|(code, name)| {
-                                                        let is = code == selected;
-                                                        view! { <option value=code selected=is>{name}</option> }
-                                                    })
-                                                    .collect_view()
-                                            }}
-                                        </select>
-                                    </div>
-                                    <Field name="street" value=p.street.clone() autocomplete="street-address" error=error />
-                                    <fieldset class="field checkboxes">
-                                        <legend>{t.t(Key::NotifyLegend)}</legend>
-                                        <p class="hint" id="notify-hint">{t.t(Key::NotifyHint)}</p>
-                                        <label><input type="checkbox" name="notify_email" value="1" checked=p.notify_email aria-describedby="notify-hint" />" "{t.t(Key::NotifyEmail)}</label>
-                                        <label><input type="checkbox" name="notify_sms" value="1" checked=p.notify_sms aria-describedby="notify-hint" />" "{t.t(Key::NotifySms)}</label>
-                                    </fieldset>
-                                    <button type="submit" class="button" disabled=move || action.pending().get()>
-                                        {t.t(Key::ProfileSubmit)}
-                                    </button>
-                                </ActionForm>
                             }
-                                .into_any()
-                        }
+                        })}
+                        <ErrorSummary error=error />
+                        <ActionForm action=action attr:class="form" attr:novalidate=true>
+                            <CsrfField />
+                            <Field name="full_name" value=p.full_name.clone() autocomplete="name" error=error required=true />
+                            <Field name="citizen_id" value=p.citizen_id.clone() hint=Some(Key::HintCitizenId) autocomplete="off" error=error />
+                            <Field name="date_of_birth" kind="date" value=p.date_of_birth.clone() hint=Some(Key::HintDateOfBirth) autocomplete="bday" error=error />
+                            <Field name="phone" kind="tel" value=p.phone.clone() autocomplete="tel" error=error />
+                            <div class="field">
+                                <label for="province_code">{t.t(Key::FieldProvinceCode)}</label>
+                                <select id="province_code" name="province_code" on:change=on_province>
+                                    <option value="">{t.t(Key::ChooseProvince)}</option>
+                                    {p.provinces
+                                        .iter()
+                                        .map(|(code, name)| {
+                                            view! {
+                                                <option value=code.clone() selected=*code == province_code>
+                                                    {name.clone()}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="commune_code">{t.t(Key::FieldCommuneCode)}</label>
+                                <select id="commune_code" name="commune_code">
+                                    <option value="">{t.t(Key::ChooseCommune)}</option>
+                                    {move || {
+                                        let selected = commune_code.clone();
+                                        communes
+                                            .get()
+                                            .into_iter()
+                                            .map(|(code, name)| {
+                                                let is = code == selected;
+                                                view! { <option value=code selected=is>{name}</option> }
+                                            })
+                                            .collect_view()
+                                    }}
+                                </select>
+                            </div>
+                            <Field name="street" value=p.street.clone() autocomplete="street-address" error=error />
+                            <fieldset class="field checkboxes">
+                                <legend>{t.t(Key::NotifyLegend)}</legend>
+                                <p class="hint" id="notify-hint">{t.t(Key::NotifyHint)}</p>
+                                <label><input type="checkbox" name="notify_email" value="1" checked=p.notify_email aria-describedby="notify-hint" />" "{t.t(Key::NotifyEmail)}</label>
+                                <label><input type="checkbox" name="notify_sms" value="1" checked=p.notify_sms aria-describedby="notify-hint" />" "{t.t(Key::NotifySms)}</label>
+                            </fieldset>
+                            <button type="submit" class="button" disabled=move || action.pending().get()>
+                                {t.t(Key::ProfileSubmit)}
+                            </button>
+                        </ActionForm>
                     }
-                })}
-            </Suspense>
+                        .into_any()
+                }
+            </Loaded>
         </div>
     }
 }

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{action_error, CsrfField, ErrorSummary, Field};
-use crate::components::notice::AccessProblem;
+use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::admin::{list_tokens, IssueToken, RenewToken, RevokeToken};
 
@@ -29,6 +29,7 @@ pub fn ApiTokensPage() -> impl IntoView {
         },
         |_| list_tokens(),
     );
+    let failure = Failure::Access;
     view! {
         <Title text=t.t(Key::TokensTitle) />
         <div class="container">
@@ -45,87 +46,82 @@ pub fn ApiTokensPage() -> impl IntoView {
                     <p><code class="secret">{secret}</code></p>
                 </div>
             })}
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match tokens.await {
-                        Ok(rows) => view! {
-                            <div class="table-scroll">
-                                <table>
-                                    <thead>
+            <Loaded data=tokens failure let:rows>
+                {view! {
+                        <div class="table-scroll">
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t.t(Key::FieldName)}</th>
+                                        <th scope="col">{t.t(Key::FieldScopes)}</th>
+                                        <th scope="col">{t.t(Key::FieldAgencyCode)}</th>
+                                        <th scope="col">{t.t(Key::TokensLastUsed)}</th>
+                                        <th scope="col">{t.t(Key::TokensExpires)}</th>
+                                        <th scope="col">{t.t(Key::StaffStatus)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {rows.into_iter().map(|r| view! {
                                         <tr>
-                                            <th scope="col">{t.t(Key::FieldName)}</th>
-                                            <th scope="col">{t.t(Key::FieldScopes)}</th>
-                                            <th scope="col">{t.t(Key::FieldAgencyCode)}</th>
-                                            <th scope="col">{t.t(Key::TokensLastUsed)}</th>
-                                            <th scope="col">{t.t(Key::TokensExpires)}</th>
-                                            <th scope="col">{t.t(Key::StaffStatus)}</th>
+                                            <td>{r.name.clone()}</td>
+                                            <td>{r.scopes}</td>
+                                            <td>{r.agency_code}</td>
+                                            <td>{r.last_used}</td>
+                                            <td>
+                                                {r.expires.clone()}
+                                                {r.expired.then(|| view! { " " <strong>{t.t(Key::TokensExpired)}</strong> })}
+                                            </td>
+                                            <td>
+                                                {if r.revoked {
+                                                    view! { <span>{t.t(Key::TokensRevoked)}</span> }.into_any()
+                                                } else {
+                                                    let renew_id = r.id.clone();
+                                                    let renew_label = format!("{} {}", t.t(Key::TokensRenew), r.name);
+                                                    view! {
+                                                        <ActionForm action=renew attr:class="inline-form">
+                                                            <CsrfField />
+                                                            <input type="hidden" name="id" value=renew_id />
+                                                            <button type="submit" class="button button-outline" aria-label=renew_label>
+                                                                {t.t(Key::TokensRenew)}
+                                                            </button>
+                                                        </ActionForm>
+                                                        <ActionForm action=revoke attr:class="inline-form">
+                                                            <CsrfField />
+                                                            <input type="hidden" name="id" value=r.id />
+                                                            <button type="submit" class="button button-outline" aria-label=format!("{} {}", t.t(Key::TokensRevoke), r.name)>
+                                                                {t.t(Key::TokensRevoke)}
+                                                            </button>
+                                                        </ActionForm>
+                                                    }.into_any()
+                                                }}
+                                            </td>
                                         </tr>
-                                    </thead>
-                                    <tbody>
-                                        {rows.into_iter().map(|r| view! {
-                                            <tr>
-                                                <td>{r.name.clone()}</td>
-                                                <td>{r.scopes}</td>
-                                                <td>{r.agency_code}</td>
-                                                <td>{r.last_used}</td>
-                                                <td>
-                                                    {r.expires.clone()}
-                                                    {r.expired.then(|| view! { " " <strong>{t.t(Key::TokensExpired)}</strong> })}
-                                                </td>
-                                                <td>
-                                                    {if r.revoked {
-                                                        view! { <span>{t.t(Key::TokensRevoked)}</span> }.into_any()
-                                                    } else {
-                                                        let renew_id = r.id.clone();
-                                                        let renew_label = format!("{} {}", t.t(Key::TokensRenew), r.name);
-                                                        view! {
-                                                            <ActionForm action=renew attr:class="inline-form">
-                                                                <CsrfField />
-                                                                <input type="hidden" name="id" value=renew_id />
-                                                                <button type="submit" class="button button-outline" aria-label=renew_label>
-                                                                    {t.t(Key::TokensRenew)}
-                                                                </button>
-                                                            </ActionForm>
-                                                            <ActionForm action=revoke attr:class="inline-form">
-                                                                <CsrfField />
-                                                                <input type="hidden" name="id" value=r.id />
-                                                                <button type="submit" class="button button-outline" aria-label=format!("{} {}", t.t(Key::TokensRevoke), r.name)>
-                                                                    {t.t(Key::TokensRevoke)}
-                                                                </button>
-                                                            </ActionForm>
-                                                        }.into_any()
-                                                    }}
-                                                </td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                            <h2>{t.t(Key::TokensIssue)}</h2>
-                            <ErrorSummary error=issue_error />
-                            <ActionForm action=issue attr:class="form" attr:novalidate=true>
-                                <CsrfField />
-                                <Field name="name" error=issue_error required=true />
-                                <Field name="agency_code" error=issue_error />
-                                <fieldset>
-                                    <legend>{t.t(Key::FieldScopes)}</legend>
-                                    {[("staff_read", "staff:read"), ("audit_read", "audit:read"), ("dossiers_read", "dossiers:read"), ("dossiers_write", "dossiers:write")]
-                                        .into_iter()
-                                        .map(|(field, code)| view! {
-                                            <span class="field-check">
-                                                <input type="checkbox" id=format!("scope-{field}") name=format!("scopes[{field}]") value="on" />
-                                                <label for=format!("scope-{field}")><code>{code}</code></label>
-                                            </span>
-                                        })
-                                        .collect_view()}
-                                </fieldset>
-                                <button type="submit" class="button">{t.t(Key::TokensIssue)}</button>
-                            </ActionForm>
-                        }.into_any(),
-                        Err(e) => view! { <AccessProblem error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <h2>{t.t(Key::TokensIssue)}</h2>
+                        <ErrorSummary error=issue_error />
+                        <ActionForm action=issue attr:class="form" attr:novalidate=true>
+                            <CsrfField />
+                            <Field name="name" error=issue_error required=true />
+                            <Field name="agency_code" error=issue_error />
+                            <fieldset>
+                                <legend>{t.t(Key::FieldScopes)}</legend>
+                                {[("staff_read", "staff:read"), ("audit_read", "audit:read"), ("dossiers_read", "dossiers:read"), ("dossiers_write", "dossiers:write")]
+                                    .into_iter()
+                                    .map(|(field, code)| view! {
+                                        <span class="field-check">
+                                            <input type="checkbox" id=format!("scope-{field}") name=format!("scopes[{field}]") value="on" />
+                                            <label for=format!("scope-{field}")><code>{code}</code></label>
+                                        </span>
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                            <button type="submit" class="button">{t.t(Key::TokensIssue)}</button>
+                        </ActionForm>
+                    }.into_any()}
+            </Loaded>
         </div>
     }
 }

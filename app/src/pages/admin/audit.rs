@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::notice::AccessProblem;
+use crate::components::loaded::{Failure, Loaded};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::account::{audit_log, current_viewer};
@@ -57,6 +57,7 @@ pub fn AuditPage() -> impl IntoView {
             Ok::<_, AppError>((view, page))
         },
     );
+    let failure = Failure::Access;
     view! {
         <Title text=t.t(Key::AuditTitle) />
         <div class="container">
@@ -82,51 +83,47 @@ pub fn AuditPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="button">{t.t(Key::AuditFilter)}</button>
             </form>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match log.await {
-                        Ok((view, page)) => {
-                            let pages = view.total.div_ceil(50).max(1);
-                            let (action, outcome, _) = filters.get_untracked();
-                            let link = move |p: u64| format!("/quan-tri/nhat-ky?thao-tac={action}&ket-qua={outcome}&trang={p}");
-                            view! {
-                                <p>{t.tf(Key::AuditCount, &[("n", &view.total)])}</p>
-                                <div class="table-scroll">
-                                    <table>
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">{t.t(Key::AuditWhen)}</th>
-                                                <th scope="col">{t.t(Key::AuditWho)}</th>
-                                                <th scope="col">{t.t(Key::AuditAction)}</th>
-                                                <th scope="col">{t.t(Key::AuditOutcome)}</th>
-                                                <th scope="col">{t.t(Key::AuditFrom)}</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            {view.items.into_iter().map(|r| view! {
-                                                <tr>
-                                                    <td>{r.at}</td>
-                                                    <td>{r.actor}</td>
-                                                    <td>{r.action}</td>
-                                                    <td>{r.outcome}</td>
-                                                    <td>{r.ip}</td>
-                                                </tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                                <nav class="pager" aria-label=t.t(Key::PagerLabel)>
-                                    {(page > 1).then(|| view! { <a href=link(page - 1)>{t.t(Key::PagerPrev)}</a> })}
-                                    " "<span>{t.tf(Key::PagerPage, &[("p", &page), ("pages", &pages)])}</span>" "
-                                    {(page < pages).then(|| view! { <a href=link(page + 1)>{t.t(Key::PagerNext)}</a> })}
-                                </nav>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => view! { <AccessProblem error=e /> }.into_any(),
+            <Loaded data=log failure let:value>
+                {
+                    let (view, page) = value;
+                    let pages = view.total.div_ceil(50).max(1);
+                    let (action, outcome, _) = filters.get_untracked();
+                    let link = move |p: u64| format!("/quan-tri/nhat-ky?thao-tac={action}&ket-qua={outcome}&trang={p}");
+                    view! {
+                        <p>{t.tf(Key::AuditCount, &[("n", &view.total)])}</p>
+                        <div class="table-scroll">
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t.t(Key::AuditWhen)}</th>
+                                        <th scope="col">{t.t(Key::AuditWho)}</th>
+                                        <th scope="col">{t.t(Key::AuditAction)}</th>
+                                        <th scope="col">{t.t(Key::AuditOutcome)}</th>
+                                        <th scope="col">{t.t(Key::AuditFrom)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {view.items.into_iter().map(|r| view! {
+                                        <tr>
+                                            <td>{r.at}</td>
+                                            <td>{r.actor}</td>
+                                            <td>{r.action}</td>
+                                            <td>{r.outcome}</td>
+                                            <td>{r.ip}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <nav class="pager" aria-label=t.t(Key::PagerLabel)>
+                            {(page > 1).then(|| view! { <a href=link(page - 1)>{t.t(Key::PagerPrev)}</a> })}
+                            " "<span>{t.tf(Key::PagerPage, &[("p", &page), ("pages", &pages)])}</span>" "
+                            {(page < pages).then(|| view! { <a href=link(page + 1)>{t.t(Key::PagerNext)}</a> })}
+                        </nav>
                     }
-                })}
-            </Suspense>
+                        .into_any()
+                }
+            </Loaded>
         </div>
     }
 }

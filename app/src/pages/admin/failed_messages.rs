@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::CsrfField;
-use crate::components::notice::AccessProblem;
+use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
 
 /// `/quan-tri/gui-loi`: messages (e-mail, SMS) whose automatic retries gave up, with the error,
@@ -17,53 +17,51 @@ pub fn FailedMessagesPage() -> impl IntoView {
     let resend = ServerAction::<ResendMessage>::new();
     let done = use_query_map().with_untracked(|q| q.get("da").is_some());
     let list = Resource::new(move || resend.version().get(), |_| failed_messages());
+    let failure = Failure::Access;
     view! {
         <Title text=t.t(Key::FailedTitle) />
         <div class="container">
             <h1>{t.t(Key::FailedTitle)}</h1>
             <p class="lead">{t.t(Key::FailedLead)}</p>
             {done.then(|| view! { <div class="notice notice-success" role="status"><p>{t.t(Key::FailedResent)}</p></div> })}
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(items) if items.is_empty() => view! { <p>{t.t(Key::FailedNone)}</p> }.into_any(),
-                        Ok(items) => view! {
-                            <div class="table-scroll">
-                                <table class="failed-messages">
-                                    <thead><tr>
-                                        <th scope="col">{t.t(Key::FailedWhen)}</th>
-                                        <th scope="col">{t.t(Key::FailedChannel)}</th>
-                                        <th scope="col">{t.t(Key::FailedRecipient)}</th>
-                                        <th scope="col">{t.t(Key::FailedSubject)}</th>
-                                        <th scope="col">{t.t(Key::FailedError)}</th>
-                                        <th scope="col">{t.t(Key::FailedAction)}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {items.into_iter().map(|m| view! {
-                                            <tr>
-                                                <td>{m.created_at.clone()}</td>
-                                                <td>{m.channel.clone()}</td>
-                                                <td>{m.recipient.clone()}</td>
-                                                <td>{m.subject.clone()}</td>
-                                                <td>{t.tf(Key::FailedAttempts, &[("n", &m.attempts), ("error", &m.last_error)])}</td>
-                                                <td>
-                                                    <ActionForm action=resend>
-                                                        <CsrfField />
-                                                        <input type="hidden" name="id" value=m.id.to_string() />
-                                                        <button type="submit" class="button">{t.t(Key::FailedResend)}</button>
-                                                    </ActionForm>
-                                                </td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                        }
-                        .into_any(),
-                        Err(e) => view! { <AccessProblem error=e /> }.into_any(),
+            <Loaded data=list failure let:value>
+                {match value {
+                    items if items.is_empty() => view! { <p>{t.t(Key::FailedNone)}</p> }.into_any(),
+                    items => view! {
+                        <div class="table-scroll">
+                            <table class="failed-messages">
+                                <thead><tr>
+                                    <th scope="col">{t.t(Key::FailedWhen)}</th>
+                                    <th scope="col">{t.t(Key::FailedChannel)}</th>
+                                    <th scope="col">{t.t(Key::FailedRecipient)}</th>
+                                    <th scope="col">{t.t(Key::FailedSubject)}</th>
+                                    <th scope="col">{t.t(Key::FailedError)}</th>
+                                    <th scope="col">{t.t(Key::FailedAction)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {items.into_iter().map(|m| view! {
+                                        <tr>
+                                            <td>{m.created_at.clone()}</td>
+                                            <td>{m.channel.clone()}</td>
+                                            <td>{m.recipient.clone()}</td>
+                                            <td>{m.subject.clone()}</td>
+                                            <td>{t.tf(Key::FailedAttempts, &[("n", &m.attempts), ("error", &m.last_error)])}</td>
+                                            <td>
+                                                <ActionForm action=resend>
+                                                    <CsrfField />
+                                                    <input type="hidden" name="id" value=m.id.to_string() />
+                                                    <button type="submit" class="button">{t.t(Key::FailedResend)}</button>
+                                                </ActionForm>
+                                            </td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
                     }
-                })}
-            </Suspense>
+                    .into_any(),
+                }}
+            </Loaded>
         </div>
     }
 }

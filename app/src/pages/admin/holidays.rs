@@ -5,8 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{action_error, CsrfField, ErrorSummary};
-use crate::components::notice::{sign_in_notice, ErrorNotice};
-use crate::error::AppError;
+use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::back_office::{holidays, RemoveHoliday, SaveHoliday};
 
@@ -28,6 +27,7 @@ pub fn HolidaysPage() -> impl IntoView {
         },
         |_| holidays(),
     );
+    let failure = Failure::sign_in(|| "/quan-tri/ngay-nghi".into());
     view! {
         <Title text=t.t(Key::HolidaysTitle) />
         <div class="container">
@@ -48,46 +48,40 @@ pub fn HolidaysPage() -> impl IntoView {
                 <input type="text" id="name" name="name" required=true />
                 <button type="submit" class="button">{t.t(Key::HolidaysSave)}</button>
             </ActionForm>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(AppError::Unauthorized) => sign_in_notice(t, "/quan-tri/ngay-nghi".into()),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                        Ok(rows) => view! {
-                            <div class="table-scroll">
-                                <table>
-                                    <caption>{t.t(Key::HolidaysTitle)}</caption>
-                                    <thead>
+            <Loaded data failure let:rows>
+                {view! {
+                        <div class="table-scroll">
+                            <table>
+                                <caption>{t.t(Key::HolidaysTitle)}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t.t(Key::HolidaysDay)}</th>
+                                        <th scope="col">{t.t(Key::HolidaysKind)}</th>
+                                        <th scope="col">{t.t(Key::HolidaysName)}</th>
+                                        <th scope="col"><span class="visually-hidden">{t.t(Key::HolidaysRemove)}</span></th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {rows.into_iter().map(|r| view! {
                                         <tr>
-                                            <th scope="col">{t.t(Key::HolidaysDay)}</th>
-                                            <th scope="col">{t.t(Key::HolidaysKind)}</th>
-                                            <th scope="col">{t.t(Key::HolidaysName)}</th>
-                                            <th scope="col"><span class="visually-hidden">{t.t(Key::HolidaysRemove)}</span></th>
+                                            <td>{r.shown.clone()}</td>
+                                            <td>{if r.kind == "working_day" { t.t(Key::HolidaysKindWorkingDay) } else { t.t(Key::HolidaysKindHoliday) }}</td>
+                                            <td>{r.name.clone()}</td>
+                                            <td>
+                                                <ActionForm action=remove>
+                                                    <CsrfField />
+                                                    <input type="hidden" name="day" value=r.day.clone() />
+                                                    <button type="submit" class="button button-outline" aria-label=format!("{} {}", t.t(Key::HolidaysRemove), r.shown)>{t.t(Key::HolidaysRemove)}</button>
+                                                </ActionForm>
+                                            </td>
                                         </tr>
-                                    </thead>
-                                    <tbody>
-                                        {rows.into_iter().map(|r| view! {
-                                            <tr>
-                                                <td>{r.shown.clone()}</td>
-                                                <td>{if r.kind == "working_day" { t.t(Key::HolidaysKindWorkingDay) } else { t.t(Key::HolidaysKindHoliday) }}</td>
-                                                <td>{r.name.clone()}</td>
-                                                <td>
-                                                    <ActionForm action=remove>
-                                                        <CsrfField />
-                                                        <input type="hidden" name="day" value=r.day.clone() />
-                                                        <button type="submit" class="button button-outline" aria-label=format!("{} {}", t.t(Key::HolidaysRemove), r.shown)>{t.t(Key::HolidaysRemove)}</button>
-                                                    </ActionForm>
-                                                </td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                        }
-                        .into_any(),
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
                     }
-                })}
-            </Suspense>
+                    .into_any()}
+            </Loaded>
         </div>
     }
 }

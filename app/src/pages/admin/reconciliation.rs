@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::notice::AccessProblem;
+use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key, Locale};
 
 /// `/quan-tri/doi-soat`: the daily reconciliations of the card gateway's statement and of the
@@ -15,50 +15,48 @@ pub fn ReconciliationPage() -> impl IntoView {
     use crate::server_fns::outbox::reconciliations;
     let t = use_locale();
     let list = Resource::new(|| (), |_| reconciliations());
+    let failure = Failure::Access;
     view! {
         <Title text=t.t(Key::ReconTitle) />
         <div class="container">
             <h1>{t.t(Key::ReconTitle)}</h1>
             <p class="lead">{t.t(Key::ReconLead)}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(runs) if runs.is_empty() => view! { <p>{t.t(Key::ReconNone)}</p> }.into_any(),
-                        Ok(runs) => runs.into_iter().map(|r| view! {
-                            <section class="panel recon-run" aria-label=r.day.clone()>
-                                <h2>{t.tf(Key::ReconDay, &[("day", &r.day)])}" — "{key_text_or(t, &format!("recon_source_{}", r.gateway), &r.gateway)}</h2>
-                                <p>
-                                    {t.tf(Key::ReconCounts, &[("matched", &r.matched), ("mismatched", &r.mismatched)])}" "
-                                    <a href=format!("/quan-tri/doi-soat/{}.csv", r.id)>{t.t(Key::ReconCsv)}</a>
-                                </p>
-                                {(!r.issues.is_empty()).then(|| view! {
-                                    <div class="table-scroll">
-                                        <table>
-                                            <thead><tr>
-                                                <th scope="col">{t.t(Key::ReconRef)}</th>
-                                                <th scope="col">{t.t(Key::ReconIssue)}</th>
-                                                <th scope="col">{t.t(Key::ReconPortal)}</th>
-                                                <th scope="col">{t.t(Key::ReconGateway)}</th>
-                                            </tr></thead>
-                                            <tbody>
-                                                {r.issues.iter().map(|(txn, issue, ours, theirs)| view! {
-                                                    <tr>
-                                                        <td>{txn.clone()}</td>
-                                                        <td>{key_text_or(t, &format!("recon_issue_{issue}"), issue)}</td>
-                                                        <td>{ours.clone()}</td>
-                                                        <td>{theirs.clone()}</td>
-                                                    </tr>
-                                                }).collect_view()}
-                                            </tbody>
-                                        </table>
-                                    </div>
-                                })}
-                            </section>
-                        }).collect_view().into_any(),
-                        Err(e) => view! { <AccessProblem error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data=list failure let:value>
+                {match value {
+                    runs if runs.is_empty() => view! { <p>{t.t(Key::ReconNone)}</p> }.into_any(),
+                    runs => runs.into_iter().map(|r| view! {
+                        <section class="panel recon-run" aria-label=r.day.clone()>
+                            <h2>{t.tf(Key::ReconDay, &[("day", &r.day)])}" — "{key_text_or(t, &format!("recon_source_{}", r.gateway), &r.gateway)}</h2>
+                            <p>
+                                {t.tf(Key::ReconCounts, &[("matched", &r.matched), ("mismatched", &r.mismatched)])}" "
+                                <a href=format!("/quan-tri/doi-soat/{}.csv", r.id)>{t.t(Key::ReconCsv)}</a>
+                            </p>
+                            {(!r.issues.is_empty()).then(|| view! {
+                                <div class="table-scroll">
+                                    <table>
+                                        <thead><tr>
+                                            <th scope="col">{t.t(Key::ReconRef)}</th>
+                                            <th scope="col">{t.t(Key::ReconIssue)}</th>
+                                            <th scope="col">{t.t(Key::ReconPortal)}</th>
+                                            <th scope="col">{t.t(Key::ReconGateway)}</th>
+                                        </tr></thead>
+                                        <tbody>
+                                            {r.issues.iter().map(|(txn, issue, ours, theirs)| view! {
+                                                <tr>
+                                                    <td>{txn.clone()}</td>
+                                                    <td>{key_text_or(t, &format!("recon_issue_{issue}"), issue)}</td>
+                                                    <td>{ours.clone()}</td>
+                                                    <td>{theirs.clone()}</td>
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
+                            })}
+                        </section>
+                    }).collect_view().into_any(),
+                }}
+            </Loaded>
         </div>
     }
 }

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{action_error, CsrfField, ErrorSummary, Field};
-use crate::components::notice::AccessProblem;
+use crate::components::loaded::{Failure, Loaded};
 use crate::dto::StaffRow;
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
@@ -111,6 +111,7 @@ pub fn StaffPage() -> impl IntoView {
             Ok::<_, AppError>((viewer, staff))
         },
     );
+    let failure = Failure::Access;
     view! {
         <Title text=t.t(Key::StaffTitle) />
         <div class="container">
@@ -119,51 +120,47 @@ pub fn StaffPage() -> impl IntoView {
                 let text = if d == "tao" { t.t(Key::StaffCreated) } else { t.t(Key::StaffSaved) };
                 view! { <div class="notice notice-success" role="status"><p>{text}</p></div> }
             })}
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((viewer, rows)) => {
-                            let roles = viewer.map(|v| v.roles).unwrap_or_default();
-                            let system_admin = roles.iter().any(|r| r == "system_admin");
-                            let can_manage = system_admin || roles.iter().any(|r| r == "agency_admin");
-                            view! {
-                                <div class="table-scroll">
-                                    <table>
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">{t.t(Key::StaffName)}</th>
-                                                <th scope="col">{t.t(Key::StaffEmail)}</th>
-                                                <th scope="col">{t.t(Key::StaffRoles)}</th>
-                                                <th scope="col">{t.t(Key::StaffStatus)}</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            {rows.into_iter().map(|row| view! { <StaffEditRow row can_manage system_admin /> }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                                {can_manage.then(|| view! {
-                                    <h2>{t.t(Key::StaffCreate)}</h2>
-                                    <ErrorSummary error=create_error />
-                                    <ActionForm action=create attr:class="form" attr:novalidate=true>
-                                        <CsrfField />
-                                        <Field name="full_name" error=create_error required=true />
-                                        <Field name="email" kind="email" error=create_error required=true />
-                                        {system_admin.then(|| view! {
-                                            <Field name="agency_code" hint=Some(Key::HintAgencyCode) error=create_error />
-                                        })}
-                                        {(!system_admin).then(|| view! { <input type="hidden" name="agency_code" value="" /> })}
-                                        <RoleBoxes prefix="new".to_owned() checked=Vec::new() system_admin=system_admin />
-                                        <button type="submit" class="button">{t.t(Key::StaffCreate)}</button>
-                                    </ActionForm>
+            <Loaded data failure let:value>
+                {
+                    let (viewer, rows) = value;
+                    let roles = viewer.map(|v| v.roles).unwrap_or_default();
+                    let system_admin = roles.iter().any(|r| r == "system_admin");
+                    let can_manage = system_admin || roles.iter().any(|r| r == "agency_admin");
+                    view! {
+                        <div class="table-scroll">
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t.t(Key::StaffName)}</th>
+                                        <th scope="col">{t.t(Key::StaffEmail)}</th>
+                                        <th scope="col">{t.t(Key::StaffRoles)}</th>
+                                        <th scope="col">{t.t(Key::StaffStatus)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {rows.into_iter().map(|row| view! { <StaffEditRow row can_manage system_admin /> }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        {can_manage.then(|| view! {
+                            <h2>{t.t(Key::StaffCreate)}</h2>
+                            <ErrorSummary error=create_error />
+                            <ActionForm action=create attr:class="form" attr:novalidate=true>
+                                <CsrfField />
+                                <Field name="full_name" error=create_error required=true />
+                                <Field name="email" kind="email" error=create_error required=true />
+                                {system_admin.then(|| view! {
+                                    <Field name="agency_code" hint=Some(Key::HintAgencyCode) error=create_error />
                                 })}
-                            }
-                                .into_any()
-                        }
-                        Err(e) => view! { <AccessProblem error=e /> }.into_any(),
+                                {(!system_admin).then(|| view! { <input type="hidden" name="agency_code" value="" /> })}
+                                <RoleBoxes prefix="new".to_owned() checked=Vec::new() system_admin=system_admin />
+                                <button type="submit" class="button">{t.t(Key::StaffCreate)}</button>
+                            </ActionForm>
+                        })}
                     }
-                })}
-            </Suspense>
+                        .into_any()
+                }
+            </Loaded>
         </div>
     }
 }

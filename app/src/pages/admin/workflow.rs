@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{CsrfField, ErrorSummary};
-use crate::components::notice::{sign_in_notice, ErrorNotice};
+use crate::components::loaded::{Failure, Loaded};
 use crate::dto::back_office::{WorkflowStepInput, WorkflowView};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
@@ -35,6 +35,7 @@ pub fn WorkflowPage() -> impl IntoView {
             }
         },
     );
+    let failure = Failure::sign_in(|| "/quan-tri/quy-trinh".into());
     view! {
         <Title text=t.t(Key::WorkflowTitle) />
         <div class="container container-wide">
@@ -46,16 +47,12 @@ pub fn WorkflowPage() -> impl IntoView {
                 <p id="thu-tuc-hint" class="hint">{t.t(Key::WorkflowProcedureHint)}</p>
                 <button type="submit" class="button button-outline">{t.t(Key::WorkflowOpen)}</button>
             </form>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(AppError::Unauthorized) => sign_in_notice(t, "/quan-tri/quy-trinh".into()),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                        Ok(None) => ().into_any(),
-                        Ok(Some(w)) => view! { <Editor t w save save_error saved=query.with(|q| q.get("da")).is_some() /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data failure let:value>
+                {match value {
+                    None => ().into_any(),
+                    Some(w) => view! { <Editor t w save save_error saved=query.with(|q| q.get("da")).is_some() /> }.into_any(),
+                }}
+            </Loaded>
         </div>
     }
 }

@@ -11,10 +11,9 @@ use super::payments::{FeePanel, PaymentsPanel};
 use super::postal::PostalPanel;
 use super::result::ResultPanel;
 use crate::components::form::{action_error, ErrorSummary};
-use crate::components::notice::{sign_in_notice, ErrorNotice};
+use crate::components::loaded::{Failure, Loaded};
 use crate::dto::back_office::StaffDossierView;
 use crate::dto::dossier::FileView;
-use crate::error::AppError;
 use crate::format::{key_text, status_label};
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::back_office::{staff_dossier, DossierAct};
@@ -31,18 +30,13 @@ pub fn StaffDossierPage() -> impl IntoView {
         move || (id.get(), query.with(|q| q.get("da")), act.version().get()),
         |(id, _, _)| staff_dossier(crate::session::csrf_token(), id),
     );
+    let failure = Failure::sign_in(move || format!("/mot-cua/ho-so/{}", id.get_untracked()));
     view! {
         <div class="container container-wide back-office">
             <p class="breadcrumb"><a href="/mot-cua">{t.t(Key::BoTitle)}</a></p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(AppError::Unauthorized) => sign_in_notice(t, format!("/mot-cua/ho-so/{}", id.get_untracked())),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                        Ok(v) => view! { <StaffDossierBody v act /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data failure let:v>
+                <StaffDossierBody v act />
+            </Loaded>
         </div>
     }
 }

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{action_error, CsrfField, ErrorSummary};
-use crate::components::notice::{sign_in_notice, ErrorNotice};
+use crate::components::loaded::{Failure, Loaded};
 use crate::components::row_keys::{self, RowKeysHint};
 use crate::dto::back_office::QueueView;
 use crate::error::AppError;
@@ -37,18 +37,13 @@ pub fn QueuePage() -> impl IntoView {
         },
         |(queue, q, procedure, page, _)| staff_queue(queue, q, procedure, page),
     );
+    let failure = Failure::sign_in(|| "/mot-cua".into());
     view! {
         <Title text=t.t(Key::BoTitle) />
         <div class="container container-wide back-office">
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(AppError::Unauthorized) => sign_in_notice(t, "/mot-cua".into()),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                        Ok(v) => view! { <QueueBody v assign assign_error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data failure let:v>
+                <QueueBody v assign assign_error />
+            </Loaded>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::components::notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::components::procedure_list::{unhighlighted, ProcedureList};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{use_locale, Key};
@@ -25,51 +25,46 @@ pub fn HomePage() -> impl IntoView {
             </div>
         </section>
         <div class="container">
-            <Suspense fallback=move || view! { <p>{t.t(Key::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(d) => {
-                            let n = |v: u64| t.number(v);
-                            view! {
-                                <section aria-labelledby="stats-title" class="stats">
-                                    <h2 id="stats-title" class="visually-hidden">
-                                        {t.t(Key::HomeStatsTitle)}
-                                    </h2>
-                                    <ul>
-                                        <li>
-                                            {t.tf(Key::HomeStatsProcedures, &[("n", &n(d.procedures))])}
-                                        </li>
-                                        <li>
-                                            {t.tf(Key::HomeStatsFullOnline, &[("n", &n(d.full_online))])}
-                                        </li>
-                                        <li>
-                                            {t.tf(Key::HomeStatsAgencies, &[("n", &n(d.agencies))])}
-                                        </li>
-                                        <li>
-                                            {t
-                                                .tf(
-                                                    Key::HomeStatsMap,
-                                                    &[("p", &n(d.provinces)), ("c", &n(d.communes))],
-                                                )}
-                                        </li>
-                                    </ul>
-                                </section>
-                                <section aria-labelledby="popular-title">
-                                    <h2 id="popular-title">{t.t(Key::HomePopularTitle)}</h2>
-                                    <ProcedureList items=unhighlighted(d.popular) />
-                                    <p>
-                                        <a href="/thu-tuc" class="more-link">
-                                            {t.t(Key::HomeAllProcedures)}
-                                        </a>
-                                    </p>
-                                </section>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+            <Loaded data fallback=move || view! { <p>{t.t(Key::Loading)}</p> } let:d>
+                {
+                    let n = |v: u64| t.number(v);
+                    view! {
+                        <section aria-labelledby="stats-title" class="stats">
+                            <h2 id="stats-title" class="visually-hidden">
+                                {t.t(Key::HomeStatsTitle)}
+                            </h2>
+                            <ul>
+                                <li>
+                                    {t.tf(Key::HomeStatsProcedures, &[("n", &n(d.procedures))])}
+                                </li>
+                                <li>
+                                    {t.tf(Key::HomeStatsFullOnline, &[("n", &n(d.full_online))])}
+                                </li>
+                                <li>
+                                    {t.tf(Key::HomeStatsAgencies, &[("n", &n(d.agencies))])}
+                                </li>
+                                <li>
+                                    {t
+                                        .tf(
+                                            Key::HomeStatsMap,
+                                            &[("p", &n(d.provinces)), ("c", &n(d.communes))],
+                                        )}
+                                </li>
+                            </ul>
+                        </section>
+                        <section aria-labelledby="popular-title">
+                            <h2 id="popular-title">{t.t(Key::HomePopularTitle)}</h2>
+                            <ProcedureList items=unhighlighted(d.popular) />
+                            <p>
+                                <a href="/thu-tuc" class="more-link">
+                                    {t.t(Key::HomeAllProcedures)}
+                                </a>
+                            </p>
+                        </section>
                     }
-                })}
-            </Suspense>
+                        .into_any()
+                }
+            </Loaded>
             <section aria-labelledby="how-title" class="how">
                 <h2 id="how-title">{t.t(Key::HomeHowTitle)}</h2>
                 <ol class="steps">

@@ -7,10 +7,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::payment::PaymentPanel;
 use crate::components::form::{CsrfField, ErrorSummary};
-use crate::components::notice::{sign_in_notice, ErrorNotice};
+use crate::components::loaded::{Failure, Loaded};
 use crate::components::upload::UploadForm;
 use crate::dto::dossier::*;
-use crate::error::AppError;
 use crate::format::{error_text, fee_text, status_label};
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::back_office::SupplyDossier;
@@ -23,24 +22,21 @@ pub fn DossierPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let data = Resource::new(move || id.get(), |id| get_dossier(id, String::new(), false));
+    let failure = Failure::sign_in(move || format!("/ho-so/{}", id.get_untracked()));
     view! {
         <Title text=t.t(Key::MyDossiers) />
         <div class="container narrow dossier">
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(AppError::Unauthorized) => sign_in_notice(t, format!("/ho-so/{}", id.get_untracked())),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                        Ok(d) if d.code.is_some() => view! { <FiledDossier d=d /> }.into_any(),
-                        Ok(d) => view! {
-                            <h1>{d.procedure_name.clone()}</h1>
-                            <p>{t.t(Key::DraftNotFiled)}</p>
-                            <p><a class="button" href=format!("/ho-so/{}/{}", d.id, d.steps.iter().find(|s| s.current).map(|s| s.slug.clone()).unwrap_or_default())>{t.t(Key::ResumeDraft)}</a></p>
-                        }
-                        .into_any(),
+            <Loaded data failure let:value>
+                {match value {
+                    d if d.code.is_some() => view! { <FiledDossier d=d /> }.into_any(),
+                    d => view! {
+                        <h1>{d.procedure_name.clone()}</h1>
+                        <p>{t.t(Key::DraftNotFiled)}</p>
+                        <p><a class="button" href=format!("/ho-so/{}/{}", d.id, d.steps.iter().find(|s| s.current).map(|s| s.slug.clone()).unwrap_or_default())>{t.t(Key::ResumeDraft)}</a></p>
                     }
-                })}
-            </Suspense>
+                    .into_any(),
+                }}
+            </Loaded>
         </div>
     }
 }

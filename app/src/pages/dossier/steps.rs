@@ -16,9 +16,8 @@ use super::step_parts::{refresh_conditions, step_label, Problems, StepButtons, S
 use crate::components::autosave::Autosave;
 use crate::components::conditional::Conditional;
 use crate::components::form::CsrfField;
-use crate::components::notice::{sign_in_notice, ErrorNotice};
+use crate::components::loaded::{Failure, Loaded};
 use crate::dto::dossier::*;
-use crate::error::AppError;
 use crate::format::error_text;
 use crate::i18n::{use_locale, Key, Locale};
 use crate::pages::query;
@@ -42,42 +41,40 @@ pub fn DossierStepPage() -> impl IntoView {
         move || (id.get(), step.get(), check.get().is_some(), stamp.get()),
         |(id, step, check, _)| get_dossier(id, step, check),
     );
+    let failure =
+        Failure::sign_in(move || format!("/ho-so/{}/{}", id.get_untracked(), step.get_untracked()));
     view! {
         <Title text=t.t(Key::MyDossiers) />
         <div class="container narrow dossier">
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(AppError::Unauthorized) => sign_in_notice(t, format!("/ho-so/{}/{}", id.get_untracked(), step.get_untracked())),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                        Ok(d) if d.code.is_some() && d.step == "delivery" => view! { <DeliveryChange d=d /> }.into_any(),
-                        Ok(d) if d.code.is_some() => view! { <FiledDossier d=d /> }.into_any(),
-                        Ok(d) => {
-                            let d = with_declaration_problem(t, d, declaration.get_untracked().is_some());
-                            view! {
-                            <Title text=format!("{} — {}", step_label(t, &d.step), d.procedure_name) />
-                            <p class="breadcrumb"><a href="/ho-so-cua-toi">{t.t(Key::MyDossiers)}</a></p>
-                            <h1>{d.procedure_name.clone()}</h1>
-                            <StepList id=d.id.clone() steps=d.steps.clone() />
-                            {conflict.get_untracked().map(|_| view! {
-                                <div class="notice notice-error" role="alert"><p>{t.t(Key::DraftChangedElsewhere)}</p></div>
-                            })}
-                            {uploaded.get_untracked().filter(|u| u == "ok").map(|_| view! {
-                                <div class="notice notice-success" role="status"><p>{t.t(Key::UploadDone)}</p></div>
-                            })}
-                            <Problems problems=d.problems.clone() id=d.id.clone() link_steps=d.step == "review" />
-                            <div on:change=refresh_conditions>
-                                <StepBody
-                                    d=d
-                                    upload_error=upload_slot.get_untracked().zip(upload_code.get_untracked())
-                                />
-                            </div>
-                            }
-                            .into_any()
+            <Loaded data failure let:value>
+                {match value {
+                    d if d.code.is_some() && d.step == "delivery" => view! { <DeliveryChange d=d /> }.into_any(),
+                    d if d.code.is_some() => view! { <FiledDossier d=d /> }.into_any(),
+                    d => {
+                        let d = with_declaration_problem(t, d, declaration.get_untracked().is_some());
+                        view! {
+                        <Title text=format!("{} — {}", step_label(t, &d.step), d.procedure_name) />
+                        <p class="breadcrumb"><a href="/ho-so-cua-toi">{t.t(Key::MyDossiers)}</a></p>
+                        <h1>{d.procedure_name.clone()}</h1>
+                        <StepList id=d.id.clone() steps=d.steps.clone() />
+                        {conflict.get_untracked().map(|_| view! {
+                            <div class="notice notice-error" role="alert"><p>{t.t(Key::DraftChangedElsewhere)}</p></div>
+                        })}
+                        {uploaded.get_untracked().filter(|u| u == "ok").map(|_| view! {
+                            <div class="notice notice-success" role="status"><p>{t.t(Key::UploadDone)}</p></div>
+                        })}
+                        <Problems problems=d.problems.clone() id=d.id.clone() link_steps=d.step == "review" />
+                        <div on:change=refresh_conditions>
+                            <StepBody
+                                d=d
+                                upload_error=upload_slot.get_untracked().zip(upload_code.get_untracked())
+                            />
+                        </div>
                         }
+                        .into_any()
                     }
-                })}
-            </Suspense>
+                }}
+            </Loaded>
         </div>
     }
 }
