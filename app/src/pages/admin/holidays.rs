@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::form::{action_error, CsrfField, ErrorSummary};
 use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
-use crate::server_fns::back_office::{holidays, RemoveHoliday, SaveHoliday};
+use crate::server_fns::back_office::holidays::{holidays, RemoveHoliday, SaveHoliday};
 
 /// `/quan-tri/ngay-nghi`: the holiday calendar.
 #[component]

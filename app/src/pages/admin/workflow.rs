@@ -12,7 +12,7 @@ use crate::components::loaded::{Failure, Loaded};
 use crate::dto::back_office::{WorkflowStepInput, WorkflowView};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
-use crate::server_fns::back_office::{workflow, SaveWorkflow};
+use crate::server_fns::back_office::workflow::{workflow, SaveWorkflow};
 
 /// Blank rows offered after the steps, to add new ones.
 const BLANK_ROWS: usize = 2;

@@ -8,7 +8,7 @@ use crate::dto::back_office::StaffDossierView;
 use crate::dto::dossier::Choice;
 use crate::format::key_text;
 use crate::i18n::{use_locale, Key};
-use crate::server_fns::back_office::DossierAct;
+use crate::server_fns::back_office::dossier::DossierAct;
 
 fn options(choices: &[Choice]) -> impl IntoView {
     choices

@@ -13,7 +13,7 @@ use crate::components::loaded::{Failure, Loaded};
 use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key};
-use crate::server_fns::back_office::desk_intake;
+use crate::server_fns::back_office::counter_intake::desk_intake;
 use crate::server_fns::organisation::VerifyOrganisation;
 
 /// The page.

@@ -16,7 +16,7 @@ use crate::dto::back_office::StaffDossierView;
 use crate::dto::dossier::FileView;
 use crate::format::{key_text, status_label};
 use crate::i18n::{use_locale, Key};
-use crate::server_fns::back_office::{staff_dossier, DossierAct};
+use crate::server_fns::back_office::dossier::{staff_dossier, DossierAct};
 
 /// `/mot-cua/ho-so/{id}`: one dossier in the back office.
 #[component]

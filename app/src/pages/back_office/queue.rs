@@ -12,7 +12,7 @@ use crate::dto::back_office::QueueView;
 use crate::error::AppError;
 use crate::format::{key_text, status_label};
 use crate::i18n::{use_locale, Key};
-use crate::server_fns::back_office::{staff_queue, BulkAssign};
+use crate::server_fns::back_office::queue::{staff_queue, BulkAssign};
 
 /// `/mot-cua?hang-doi=&q=&trang=`: the queues.
 #[component]

@@ -12,7 +12,7 @@ use crate::components::upload::UploadForm;
 use crate::dto::dossier::*;
 use crate::format::{error_text, fee_text, status_label};
 use crate::i18n::{use_locale, Key};
-use crate::server_fns::back_office::SupplyDossier;
+use crate::server_fns::back_office::dossier::SupplyDossier;
 use crate::server_fns::dossier::get_dossier;
 
 /// `/ho-so/{id}`: a filed dossier, or a draft's resume point.

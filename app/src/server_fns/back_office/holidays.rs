@@ -1,0 +1,68 @@
+//! `/quan-tri/ngay-nghi`: the holiday calendar that deadlines count working days by.
+
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::ctx;
+use crate::error::AppError;
+
+/// A holiday calendar row.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HolidayRow {
+    /// `yyyy-mm-dd`.
+    pub day: String,
+    /// `dd/mm/yyyy (weekday)`.
+    pub shown: String,
+    /// `holiday` or `working_day`.
+    pub kind: String,
+    /// Name.
+    pub name: String,
+}
+
+/// The holiday calendar.
+#[server(prefix = "/api/ui", endpoint = "holidays")]
+pub async fn holidays() -> Result<Vec<HolidayRow>, AppError> {
+    let _ = ctx()?;
+    let db = crate::server_fns::db()?;
+    Ok(domain::holidays::list(&db)
+        .await?
+        .into_iter()
+        .map(|h| HolidayRow {
+            day: h.day.to_string(),
+            shown: h.day.format("%d/%m/%Y").to_string(),
+            kind: h.kind,
+            name: h.name,
+        })
+        .collect())
+}
+
+/// Adds or changes a calendar day (system administrators).
+#[server(prefix = "/api/ui", endpoint = "save_holiday")]
+pub async fn save_holiday(
+    csrf_token: String,
+    day: String,
+    kind: String,
+    name: String,
+) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = ctx()?;
+    let db = crate::server_fns::db()?;
+    let day = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::refused(vec![("day".into(), "date_format".into())]))?;
+    domain::holidays::save(&db, &ctx.actor, &ctx.origin, day, &kind, &name).await?;
+    leptos_axum::redirect("/quan-tri/ngay-nghi?da=luu");
+    Ok(())
+}
+
+/// Removes a calendar day (system administrators).
+#[server(prefix = "/api/ui", endpoint = "remove_holiday")]
+pub async fn remove_holiday(csrf_token: String, day: String) -> Result<(), AppError> {
+    let _ = csrf_token;
+    let ctx = ctx()?;
+    let db = crate::server_fns::db()?;
+    let day = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::refused(vec![("day".into(), "date_format".into())]))?;
+    domain::holidays::remove(&db, &ctx.actor, &ctx.origin, day).await?;
+    leptos_axum::redirect("/quan-tri/ngay-nghi?da=xoa");
+    Ok(())
+}
