@@ -61,6 +61,7 @@ pub fn ReconciliationPage() -> impl IntoView {
     }
 }
 
+/// A translated code (a gateway, an issue), or `fallback` for a code the translations lack.
 fn key_text_or(t: Locale, name: &str, fallback: &str) -> String {
     Key::from_name(name).map_or_else(|| fallback.to_owned(), |k| t.t(k).to_owned())
 }

@@ -21,6 +21,7 @@ const ROLES: [&str; 5] = [
     "system_admin",
 ];
 
+/// A role's name, by its code.
 fn role_name(t: Locale, code: &str) -> &'static str {
     Key::from_name(&format!("role_{code}"))
         .map(|k| t.t(k))
@@ -51,6 +52,7 @@ fn RoleBoxes(prefix: String, checked: Vec<String>, system_admin: bool) -> impl I
     }
 }
 
+/// One staff member: roles and "disabled" editable in place by those who manage staff.
 #[component]
 fn StaffEditRow(row: StaffRow, can_manage: bool, system_admin: bool) -> impl IntoView {
     let t = use_locale();

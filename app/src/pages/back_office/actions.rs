@@ -10,6 +10,7 @@ use crate::format::key_text;
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::back_office::dossier::DossierAct;
 
+/// `<option>`s for a select of choices.
 fn options(choices: &[Choice]) -> impl IntoView {
     choices
         .iter()

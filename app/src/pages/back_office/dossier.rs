@@ -41,6 +41,7 @@ pub fn StaffDossierPage() -> impl IntoView {
     }
 }
 
+/// The page of one loaded dossier; `act` reloads it after each action.
 #[component]
 fn StaffDossierBody(v: StaffDossierView, act: ServerAction<DossierAct>) -> impl IntoView {
     let t = use_locale();

@@ -48,6 +48,7 @@ pub fn QueuePage() -> impl IntoView {
     }
 }
 
+/// The page of one loaded queue: tabs, search, the table and, for leaders, bulk assignment.
 #[component]
 fn QueueBody(
     v: QueueView,

@@ -9,6 +9,7 @@ use crate::components::upload::UploadForm;
 use crate::dto::dossier::*;
 use crate::i18n::{use_locale, Key};
 
+/// The documents step: a box per slot, then the save buttons (uploads post on their own).
 #[component]
 pub(super) fn DocumentsStep(d: DossierView, action: String) -> impl IntoView {
     let t = use_locale();
@@ -42,6 +43,7 @@ pub(super) fn DocumentsStep(d: DossierView, action: String) -> impl IntoView {
     }
 }
 
+/// A file size in KB or MB, as the applicant reads it.
 fn size_text(bytes: i64) -> String {
     if bytes >= 1_048_576 {
         format!("{:.1} MB", bytes as f64 / 1_048_576.0)
@@ -50,6 +52,8 @@ fn size_text(bytes: i64) -> String {
     }
 }
 
+/// One document slot: its rules, its files (each removable), the upload form while there is
+/// room, and the applicant's other files to attach again.
 #[component]
 fn SlotBox(item: SlotView, dossier_id: String, reusable: Vec<FileView>) -> impl IntoView {
     let slot = item;

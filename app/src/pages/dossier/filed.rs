@@ -41,6 +41,7 @@ pub fn DossierPage() -> impl IntoView {
     }
 }
 
+/// A filed dossier as its applicant (or staff with a part in it) reads it.
 #[component]
 pub(super) fn FiledDossier(d: DossierView) -> impl IntoView {
     let t = use_locale();

@@ -89,6 +89,7 @@ pub(super) fn SelectInput(
     }
 }
 
+/// Province, commune and street; the commune list follows the province.
 #[component]
 pub(super) fn AddressFields(
     address: AddressView,

@@ -9,6 +9,7 @@ use crate::components::form::CsrfField;
 use crate::dto::dossier::*;
 use crate::i18n::{use_locale, Key};
 
+/// The review step's body.
 #[component]
 pub(super) fn ReviewStep(d: DossierView) -> impl IntoView {
     let t = use_locale();

@@ -7,6 +7,7 @@ use crate::components::form::ErrorSummaryBox;
 use crate::dto::dossier::*;
 use crate::i18n::{use_locale, Key, Locale};
 
+/// A step's name, by its code.
 pub(super) fn step_label(t: Locale, code: &str) -> &'static str {
     match code {
         "applicant" => t.t(Key::StepApplicant),
@@ -17,6 +18,8 @@ pub(super) fn step_label(t: Locale, code: &str) -> &'static str {
     }
 }
 
+/// The steps of a draft: done ones marked, the current one named for screen readers, later ones
+/// not linked until reachable.
 #[component]
 pub(super) fn StepList(id: String, steps: Vec<StepLink>) -> impl IntoView {
     let t = use_locale();
@@ -48,6 +51,8 @@ pub(super) fn StepList(id: String, steps: Vec<StepLink>) -> impl IntoView {
     }
 }
 
+/// The summary of a page's problems, each linked to its field (on another step's page when
+/// `link_steps`, as on the review page).
 #[component]
 pub(super) fn Problems(problems: Vec<ProblemView>, id: String, link_steps: bool) -> impl IntoView {
     let lines = (!problems.is_empty()).then(|| {
@@ -84,6 +89,7 @@ pub(super) fn refresh_conditions(ev: leptos::ev::Event) {
     let _ = ev;
 }
 
+/// "Save and continue" and "save draft", the buttons of every step's form.
 #[component]
 pub(super) fn StepButtons() -> impl IntoView {
     let t = use_locale();

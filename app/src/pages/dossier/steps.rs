@@ -79,6 +79,7 @@ pub fn DossierStepPage() -> impl IntoView {
     }
 }
 
+/// The form of the shown step.
 #[component]
 fn StepBody(
     d: DossierView,

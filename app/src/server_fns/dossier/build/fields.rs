@@ -105,6 +105,7 @@ pub(super) fn address_text(a: &AddressView, provinces: &[Choice]) -> String {
         .join(", ")
 }
 
+/// The text answer `key`, or "" when unanswered.
 fn str_of<'a>(answers: &'a Map<String, Value>, key: &str) -> &'a str {
     answers.get(key).and_then(Value::as_str).unwrap_or("")
 }
