@@ -1,6 +1,6 @@
 //! Online filing: the start page, a draft's page for each step (labels in the page's language,
 //! values as typed, each field's problem), the filed dossier's page and "my dossiers". Saving
-//! and uploading are plain form posts handled by the server (`server/src/dossier_routes.rs`) so
+//! and uploading are plain form posts handled by the server (`server/src/routes/filing.rs`) so
 //! that every step works without JavaScript; these functions only read.
 
 use leptos::prelude::*;
