@@ -28,7 +28,7 @@ use crate::dossiers::processing::{self, Command, Moved};
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::{Delivery, DeliveryMethod, Status};
 use crate::entities::{agency, dossier, dossier_result};
-use crate::error::{DomainError, DomainResult, FieldError};
+use crate::error::{invalid, DomainError, DomainResult};
 use crate::receipt_pdf::{self, ReceiptDocument};
 
 /// Largest result PDF accepted (scanned paper results are large).
@@ -50,7 +50,7 @@ pub struct SignedResult {
 }
 
 fn refuse(code: &str, message: &str) -> DomainError {
-    DomainError::Validation(vec![FieldError::rule("result", code, message)])
+    invalid("result", code, message)
 }
 
 fn storage(e: object_store::Error) -> DomainError {

@@ -16,14 +16,10 @@ use super::{Applicant, Loaded};
 use crate::access::{Actor, Role};
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::entities::{agency, procedure};
-use crate::error::{DomainError, DomainResult, FieldError};
+use crate::error::{invalid, DomainError, DomainResult};
 
 /// The longest postal reference kept (VNPost item numbers are 13 characters).
 const REFERENCE_MAX: usize = 64;
-
-fn invalid(field: &str, code: &str, message: &str) -> DomainError {
-    DomainError::Validation(vec![FieldError::rule(field, code, message)])
-}
 
 /// The receiving agency of `procedure` when it names one.
 fn fixed_receiving(procedure: &procedure::Model) -> Option<String> {

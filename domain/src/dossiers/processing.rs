@@ -22,7 +22,7 @@ use crate::accounts::{Mailing, Notice};
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::catalogue::ProcedureDetails;
 use crate::entities::{account, agency, dossier, dossier_agency, procedure, procedure_version};
-use crate::error::{DomainError, DomainResult, FieldError};
+use crate::error::{invalid, DomainError, DomainResult};
 use crate::working_time::TimeLimit;
 
 /// What to do, with what the move needs.
@@ -101,10 +101,6 @@ fn refusal(actor: &Actor, transition: Transition, why: Refusal, status: Status) 
         )),
         (_, Refusal::NotPermitted) => DomainError::Forbidden(transition.code().into()),
     }
-}
-
-pub(crate) fn invalid(field: &str, code: &str, message: &str) -> DomainError {
-    DomainError::Validation(vec![FieldError::rule(field, code, message)])
 }
 
 pub(crate) fn utc(t: Option<sea_orm::prelude::DateTimeWithTimeZone>) -> Option<DateTime<Utc>> {

@@ -11,11 +11,10 @@ use crate::access::{Actor, Role};
 use crate::accounts::Mailing;
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::dossiers::lifecycle;
-use crate::dossiers::processing::invalid;
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
 use crate::entities::{dossier, payment};
-use crate::error::{DomainError, DomainResult, FieldError};
+use crate::error::{invalid, DomainError, DomainResult, FieldError};
 
 /// Smallest extra fee, in đồng.
 pub const MIN_VND: i64 = 1_000;

@@ -26,7 +26,7 @@ use crate::dossiers::lifecycle;
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
 use crate::entities::{dossier, payment, payment_callback};
-use crate::error::{DomainError, DomainResult, FieldError};
+use crate::error::{invalid, DomainError, DomainResult};
 
 /// How long the gateway's page accepts a payment (`vnp_ExpireDate`).
 pub const PAYMENT_MINUTES: i64 = 15;
@@ -45,7 +45,7 @@ pub struct VnpayConfig {
 }
 
 fn refuse(code: &str, message: &str) -> DomainError {
-    DomainError::Validation(vec![FieldError::rule("payment", code, message)])
+    invalid("payment", code, message)
 }
 
 pub(crate) fn vietnam(at: DateTime<Utc>) -> String {

@@ -15,14 +15,14 @@ use crate::audit::{self, Entry, Origin, Outcome};
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
 use crate::entities::{dossier, payment};
-use crate::error::{DomainError, DomainResult, FieldError};
+use crate::error::{invalid, DomainError, DomainResult};
 
 /// Refund calls after which the housekeeping stops retrying on its own (staff still see it
 /// and can ask again).
 pub const MAX_ATTEMPTS: i32 = 20;
 
 fn refuse(code: &str, message: &str) -> DomainError {
-    DomainError::Validation(vec![FieldError::rule("refund", code, message)])
+    invalid("refund", code, message)
 }
 
 /// The payment of `row` that may be refunded now: a second payment of a paid fee, or the paid

@@ -24,13 +24,13 @@ use crate::dossiers::lifecycle::Transition;
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::{Delivery, DeliveryMethod, Status};
 use crate::entities::{agency, commune, dossier, payment, province, shipment, shipment_event};
-use crate::error::{DomainError, DomainResult};
+use crate::error::{invalid, DomainError, DomainResult};
 
 /// How the carrier is named on the applicant's timeline.
 pub const CARRIER_LABEL: &str = "Bưu điện (VNPost)";
 
 fn refuse(code: &str, message: &str) -> DomainError {
-    crate::dossiers::processing::invalid("shipment", code, message)
+    invalid("shipment", code, message)
 }
 
 /// The shipments of dossier `id`, newest first (no access check: callers have loaded the
