@@ -104,7 +104,7 @@ pub async fn issue(
         origin,
         Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            actor_label: crate::audit::actor_label(&txn, actor).await?,
             action: "api_token_issued",
             target_type: Some("api_token"),
             target_id: Some(row.id.clone()),
@@ -260,7 +260,7 @@ async fn record_change<C: sea_orm::ConnectionTrait>(
         origin,
         Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(txn, actor).await?,
+            actor_label: crate::audit::actor_label(txn, actor).await?,
             action,
             target_type: Some("api_token"),
             target_id: Some(row.id.clone()),

@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use crate::access::{authorize, Action, Actor, Resource};
-use crate::entities::audit_log;
+use crate::entities::{account, audit_log};
 use crate::DomainResult;
 
 /// Where a request came from, recorded with each entry.
@@ -108,6 +108,22 @@ pub async fn record<C: ConnectionTrait>(
     .exec(db)
     .await?;
     Ok(())
+}
+
+/// How `actor` is named in the audit log and on the timeline: `anonymous`, `api:{token id}`,
+/// or the account's full name (its id when the account is gone). One query for a person.
+pub async fn actor_label<C: ConnectionTrait>(db: &C, actor: &Actor) -> DomainResult<String> {
+    Ok(match actor {
+        Actor::Anonymous => "anonymous".into(),
+        Actor::ApiClient { token_id, .. } => format!("api:{token_id}"),
+        Actor::Citizen { account_id, .. } | Actor::Staff { account_id, .. } => {
+            account::Entity::find_by_id(account_id.clone())
+                .one(db)
+                .await?
+                .map(|a| a.full_name)
+                .unwrap_or_else(|| account_id.clone())
+        }
+    })
 }
 
 /// Filters for browsing the log.

@@ -86,7 +86,7 @@ pub async fn save(
         origin,
         Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            actor_label: crate::audit::actor_label(&txn, actor).await?,
             action: "holiday.save",
             target_type: Some("holiday"),
             target_id: Some(day.to_string()),
@@ -118,7 +118,7 @@ pub async fn remove(
         origin,
         Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            actor_label: crate::audit::actor_label(&txn, actor).await?,
             action: "holiday.remove",
             target_type: Some("holiday"),
             target_id: Some(day.to_string()),

@@ -124,7 +124,7 @@ pub async fn register(
         origin,
         Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            actor_label: crate::audit::actor_label(&txn, actor).await?,
             action: "organisation_registered",
             target_type: Some("organisation"),
             target_id: Some(org.id.clone()),
@@ -187,7 +187,7 @@ pub async fn add_member(
         origin,
         Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            actor_label: crate::audit::actor_label(&txn, actor).await?,
             action: "organisation_member_added",
             target_type: Some("organisation"),
             target_id: Some(organisation_id.to_owned()),
@@ -287,7 +287,7 @@ async fn mark_verified(
         origin,
         Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            actor_label: crate::audit::actor_label(&txn, actor).await?,
             action: "organisation_verified",
             target_type: Some("organisation"),
             target_id: Some(org.id.clone()),

@@ -249,7 +249,7 @@ pub async fn resend(
         origin,
         crate::audit::Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            actor_label: crate::audit::actor_label(&txn, actor).await?,
             action: "outbox.resend",
             target_type: Some("outbox_message"),
             target_id: Some(id.to_string()),

@@ -183,7 +183,7 @@ pub async fn upload(
             .exec_without_returning(&txn)
             .await?;
     }
-    let actor_label = crate::staff::actor_label(&txn, actor).await?;
+    let actor_label = crate::audit::actor_label(&txn, actor).await?;
     timeline::append(
         &txn,
         now,
@@ -352,7 +352,7 @@ async fn sign(
         .bytes()
         .await
         .map_err(storage)?;
-    let signer_label = crate::staff::actor_label(db, actor).await?;
+    let signer_label = crate::audit::actor_label(db, actor).await?;
     let credential = credentials::for_agency(db, &agency_code, &agency.name).await?;
     let code = row.code.clone().unwrap_or_default();
     let link = verification_url(mailing.base_url, &result.id);
@@ -604,7 +604,7 @@ async fn deliver_online(
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
-    let label = crate::staff::actor_label(&txn, actor).await?;
+    let label = crate::audit::actor_label(&txn, actor).await?;
     let returned = record_return(
         &txn,
         row,

@@ -10,7 +10,7 @@ use sea_orm::{
 
 use crate::access::{authorize, Action, Actor, Resource, Role};
 use crate::accounts::{self, Mailing, Notice};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{self, actor_label, Entry, Origin, Outcome};
 use crate::entities::{account, agency};
 use crate::error::FieldError;
 use crate::identity::contact;
@@ -260,22 +260,4 @@ pub async fn update(
     .await?;
     txn.commit().await?;
     Ok(updated)
-}
-
-/// A readable name for the audit log.
-pub async fn actor_label<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-) -> DomainResult<String> {
-    Ok(match actor {
-        Actor::Anonymous => "anonymous".into(),
-        Actor::ApiClient { token_id, .. } => format!("api:{token_id}"),
-        Actor::Citizen { account_id, .. } | Actor::Staff { account_id, .. } => {
-            account::Entity::find_by_id(account_id.clone())
-                .one(db)
-                .await?
-                .map(|a| a.full_name)
-                .unwrap_or_else(|| account_id.clone())
-        }
-    })
 }

@@ -158,7 +158,7 @@ pub async fn verify_citizen_id_at_desk(
         origin,
         Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            actor_label: crate::audit::actor_label(&txn, actor).await?,
             action: "citizen_id_verified",
             target_type: Some("account"),
             target_id: Some(account_id.to_owned()),

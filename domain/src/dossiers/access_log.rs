@@ -49,7 +49,7 @@ pub async fn record<C: ConnectionTrait>(
         origin,
         Entry {
             actor_id: Some(account_id.clone()),
-            actor_label: crate::staff::actor_label(db, actor).await?,
+            actor_label: crate::audit::actor_label(db, actor).await?,
             action,
             target_type: Some("dossier"),
             target_id: Some(row.id.clone()),

@@ -154,7 +154,7 @@ where
                 origin,
                 Entry {
                     actor_id: actor.audit_id(),
-                    actor_label: crate::staff::actor_label(db, actor).await?,
+                    actor_label: crate::audit::actor_label(db, actor).await?,
                     action: "dossier.file_refused",
                     target_type: Some("dossier"),
                     target_id: Some(dossier_id.to_owned()),

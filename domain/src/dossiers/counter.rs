@@ -113,7 +113,7 @@ pub async fn start_at_desk(
         origin,
         Entry {
             actor_id: Some(account_id.clone()),
-            actor_label: crate::staff::actor_label(db, actor).await?,
+            actor_label: crate::audit::actor_label(db, actor).await?,
             action: "dossier.desk_start",
             target_type: Some("dossier"),
             target_id: Some(id.clone()),

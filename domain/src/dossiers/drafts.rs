@@ -478,7 +478,7 @@ pub async fn delete_draft(
         origin,
         Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(db, actor).await?,
+            actor_label: crate::audit::actor_label(db, actor).await?,
             action: "dossier.draft_delete",
             target_type: Some("dossier"),
             target_id: Some(id.to_owned()),

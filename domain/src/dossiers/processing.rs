@@ -556,7 +556,7 @@ pub async fn act(
         involve(&txn, id, agency, now).await?;
     }
 
-    let actor_label = crate::staff::actor_label(&txn, actor).await?;
+    let actor_label = crate::audit::actor_label(&txn, actor).await?;
     let code = row.code.clone().unwrap_or_default();
     let data = serde_json::Value::Object(data);
     timeline::append(

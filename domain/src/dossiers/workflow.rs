@@ -253,7 +253,7 @@ pub async fn replace(
         origin,
         Entry {
             actor_id: actor.audit_id(),
-            actor_label: crate::staff::actor_label(&txn, actor).await?,
+            actor_label: crate::audit::actor_label(&txn, actor).await?,
             action: "procedure.workflow",
             target_type: Some("procedure"),
             target_id: Some(procedure_code.to_owned()),

@@ -134,7 +134,7 @@ pub async fn add_extra(
         .filter(dossier::Column::Id.eq(id))
         .exec(&txn)
         .await?;
-    let label = crate::staff::actor_label(&txn, actor).await?;
+    let label = crate::audit::actor_label(&txn, actor).await?;
     timeline::append(
         &txn,
         now,

@@ -339,7 +339,7 @@ pub(crate) async fn open_payment(
         .exec_without_returning(&txn)
         .await?;
     let code = row.code.clone().unwrap_or_default();
-    let label = crate::staff::actor_label(&txn, actor).await?;
+    let label = crate::audit::actor_label(&txn, actor).await?;
     timeline::append(
         &txn,
         now,
@@ -396,7 +396,7 @@ async fn abandon<C: ConnectionTrait>(
         .filter(payment::Column::Status.eq("pending"))
         .exec(txn)
         .await?;
-    let label = crate::staff::actor_label(txn, actor).await?;
+    let label = crate::audit::actor_label(txn, actor).await?;
     audit::record(
         txn,
         origin,

@@ -94,7 +94,7 @@ pub async fn request(
     if marked.rows_affected != 1 {
         return Err(DomainError::Conflict("payment changed meanwhile".into()));
     }
-    let label = crate::staff::actor_label(&txn, actor).await?;
+    let label = crate::audit::actor_label(&txn, actor).await?;
     timeline::append(
         &txn,
         now,

@@ -225,7 +225,7 @@ pub async fn change(
         .exec(&txn)
         .await?;
     let method = json(&new.method)?;
-    let label = crate::staff::actor_label(&txn, actor).await?;
+    let label = crate::audit::actor_label(&txn, actor).await?;
     timeline::append(
         &txn,
         now,

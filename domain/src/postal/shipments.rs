@@ -265,7 +265,7 @@ pub async fn hand_over(
     shipment::Entity::insert(shipment::ActiveModel::from(model.clone()))
         .exec_without_returning(&txn)
         .await?;
-    let label = crate::staff::actor_label(&txn, actor).await?;
+    let label = crate::audit::actor_label(&txn, actor).await?;
     timeline::append(
         &txn,
         now,
