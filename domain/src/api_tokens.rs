@@ -13,7 +13,7 @@ use sea_orm::{
 };
 
 use crate::access::{authorize, Action, Actor, Resource, Scope};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{Entry, Origin};
 use crate::entities::{agency, api_token};
 use crate::error::FieldError;
 use crate::{secrets, DomainError, DomainResult};
@@ -99,23 +99,15 @@ pub async fn issue(
     })
     .exec_with_returning(&txn)
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(&txn, actor).await?,
-            action: "api_token_issued",
-            target_type: Some("api_token"),
-            target_id: Some(row.id.clone()),
-            agency_code: row.agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "name": row.name, "scopes": row.scopes, "expires_at": row.expires_at,
-            })),
-        },
-    )
-    .await?;
+    Entry::by(&txn, actor, "api_token_issued")
+        .await?
+        .on("api_token", row.id.clone())
+        .agency(row.agency_code.clone())
+        .detail(serde_json::json!({
+            "name": row.name, "scopes": row.scopes, "expires_at": row.expires_at,
+        }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok((row, token))
 }
@@ -255,19 +247,11 @@ async fn record_change<C: sea_orm::ConnectionTrait>(
     action: &'static str,
     detail: serde_json::Value,
 ) -> DomainResult<()> {
-    audit::record(
-        txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(txn, actor).await?,
-            action,
-            target_type: Some("api_token"),
-            target_id: Some(row.id.clone()),
-            agency_code: row.agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(detail),
-        },
-    )
-    .await
+    Entry::by(txn, actor, action)
+        .await?
+        .on("api_token", row.id.clone())
+        .agency(row.agency_code.clone())
+        .detail(detail)
+        .record(txn, origin)
+        .await
 }

@@ -11,7 +11,7 @@ use sea_orm::{
 };
 
 use crate::access::{Actor, Role};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{Entry, Origin};
 use crate::entities::holiday;
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::working_time::{parse_holidays_csv, CalendarDay, HolidayKind};
@@ -81,21 +81,12 @@ pub async fn save(
     )
     .exec_without_returning(&txn)
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(&txn, actor).await?,
-            action: "holiday.save",
-            target_type: Some("holiday"),
-            target_id: Some(day.to_string()),
-            agency_code: None,
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "kind": kind, "name": name })),
-        },
-    )
-    .await?;
+    Entry::by(&txn, actor, "holiday.save")
+        .await?
+        .on("holiday", day.to_string())
+        .detail(serde_json::json!({ "kind": kind, "name": name }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -113,21 +104,11 @@ pub async fn remove(
     if deleted.rows_affected == 0 {
         return Err(DomainError::NotFound(format!("holiday {day}")));
     }
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(&txn, actor).await?,
-            action: "holiday.remove",
-            target_type: Some("holiday"),
-            target_id: Some(day.to_string()),
-            agency_code: None,
-            outcome: Outcome::Success,
-            detail: None,
-        },
-    )
-    .await?;
+    Entry::by(&txn, actor, "holiday.remove")
+        .await?
+        .on("holiday", day.to_string())
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -17,7 +17,7 @@ use sea_orm::{
 };
 
 use crate::access::{authorize, Action, Actor, Resource};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{Entry, Origin};
 use crate::entities::{account, organisation, organisation_member};
 use crate::error::FieldError;
 use crate::identity::{citizen_id, tax_code};
@@ -119,21 +119,12 @@ pub async fn register(
     })
     .exec(&txn)
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(&txn, actor).await?,
-            action: "organisation_registered",
-            target_type: Some("organisation"),
-            target_id: Some(org.id.clone()),
-            agency_code: None,
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "tax_code": org.tax_code })),
-        },
-    )
-    .await?;
+    Entry::by(&txn, actor, "organisation_registered")
+        .await?
+        .on("organisation", org.id.clone())
+        .detail(serde_json::json!({ "tax_code": org.tax_code }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(org)
 }
@@ -182,21 +173,12 @@ pub async fn add_member(
     })
     .exec(&txn)
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(&txn, actor).await?,
-            action: "organisation_member_added",
-            target_type: Some("organisation"),
-            target_id: Some(organisation_id.to_owned()),
-            agency_code: None,
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "member": member.id })),
-        },
-    )
-    .await?;
+    Entry::by(&txn, actor, "organisation_member_added")
+        .await?
+        .on("organisation", organisation_id.to_owned())
+        .detail(serde_json::json!({ "member": member.id }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -282,24 +264,16 @@ async fn mark_verified(
     if changed.rows_affected != 1 {
         return Ok(false);
     }
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(&txn, actor).await?,
-            action: "organisation_verified",
-            target_type: Some("organisation"),
-            target_id: Some(org.id.clone()),
-            agency_code: match actor {
-                Actor::Staff { agency_code, .. } => Some(agency_code.clone()),
-                _ => None,
-            },
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "tax_code": org.tax_code, "method": method })),
-        },
-    )
-    .await?;
+    Entry::by(&txn, actor, "organisation_verified")
+        .await?
+        .on("organisation", org.id.clone())
+        .agency(match actor {
+            Actor::Staff { agency_code, .. } => Some(agency_code.clone()),
+            _ => None,
+        })
+        .detail(serde_json::json!({ "tax_code": org.tax_code, "method": method }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(true)
 }

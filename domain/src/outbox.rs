@@ -244,21 +244,13 @@ pub async fn resend(
         .filter(Column::Id.eq(id))
         .exec(&txn)
         .await?;
-    crate::audit::record(
-        &txn,
-        origin,
-        crate::audit::Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(&txn, actor).await?,
-            action: "outbox.resend",
-            target_type: Some("outbox_message"),
-            target_id: Some(id.to_string()),
-            agency_code: scope,
-            outcome: crate::audit::Outcome::Success,
-            detail: Some(serde_json::json!({ "channel": row.channel, "attempts": row.attempts })),
-        },
-    )
-    .await?;
+    crate::audit::Entry::by(&txn, actor, "outbox.resend")
+        .await?
+        .on("outbox_message", id.to_string())
+        .agency(scope)
+        .detail(serde_json::json!({ "channel": row.channel, "attempts": row.attempts }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -10,7 +10,7 @@ use sea_orm::{
 
 use crate::access::{authorize, Action, Actor, Resource, Role};
 use crate::accounts::{self, Mailing, Notice};
-use crate::audit::{self, actor_label, Entry, Origin, Outcome};
+use crate::audit::{Entry, Origin, Outcome};
 use crate::entities::{account, agency};
 use crate::error::FieldError;
 use crate::identity::contact;
@@ -156,21 +156,13 @@ pub async fn create(
         link: &link,
     });
     crate::outbox::queue_email(&txn, &email, &subject, &body).await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: actor_label(&txn, actor).await?,
-            action: "staff_created",
-            target_type: Some("account"),
-            target_id: Some(created.id.clone()),
-            agency_code: Some(agency.code.clone()),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "roles": created.roles })),
-        },
-    )
-    .await?;
+    Entry::by(&txn, actor, "staff_created")
+        .await?
+        .on("account", created.id.clone())
+        .agency(Some(agency.code.clone()))
+        .detail(serde_json::json!({ "roles": created.roles }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -196,21 +188,14 @@ pub async fn update(
         system_admin: target_is_root,
     };
     if let Err(e) = authorize(actor, Action::Manage, &resource) {
-        audit::record(
-            &txn,
-            origin,
-            Entry {
-                actor_id: actor.audit_id(),
-                actor_label: actor_label(&txn, actor).await?,
-                action: "role_change",
-                target_type: Some("account"),
-                target_id: Some(account_id.to_owned()),
-                agency_code: Some(agency),
-                outcome: Outcome::Denied,
-                detail: Some(serde_json::json!({ "system_admin": target_is_root })),
-            },
-        )
-        .await?;
+        Entry::by(&txn, actor, "role_change")
+            .await?
+            .on("account", account_id.to_owned())
+            .agency(Some(agency))
+            .outcome(Outcome::Denied)
+            .detail(serde_json::json!({ "system_admin": target_is_root }))
+            .record(&txn, origin)
+            .await?;
         txn.commit().await?;
         return Err(e);
     }
@@ -239,25 +224,17 @@ pub async fn update(
     if disabled {
         crate::sessions::end_all(&txn, account_id).await?;
     }
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: actor_label(&txn, actor).await?,
-            action: "role_change",
-            target_type: Some("account"),
-            target_id: Some(account_id.to_owned()),
-            agency_code: Some(agency),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "from": target.roles,
-                "to": updated.roles,
-                "disabled": disabled,
-            })),
-        },
-    )
-    .await?;
+    Entry::by(&txn, actor, "role_change")
+        .await?
+        .on("account", account_id.to_owned())
+        .agency(Some(agency))
+        .detail(serde_json::json!({
+            "from": target.roles,
+            "to": updated.roles,
+            "disabled": disabled,
+        }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(updated)
 }

@@ -7,7 +7,7 @@ use super::{
     find_by_sign_in_name, get, issue_token, use_token, Mailing, Notice, RESET_PASSWORD,
     VERIFY_EMAIL,
 };
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{self, Entry, Origin};
 use crate::entities::account;
 use crate::password;
 use crate::rate_limit::{self, Limit};
@@ -33,16 +33,7 @@ pub async fn verify_email(
     audit::record(
         &txn,
         origin,
-        Entry {
-            actor_id: Some(account_id.clone()),
-            actor_label: account.full_name,
-            action: "verify_email",
-            target_type: Some("account"),
-            target_id: Some(account_id.clone()),
-            agency_code: account.agency_code,
-            outcome: Outcome::Success,
-            detail: None,
-        },
+        Entry::own_account(&account, "verify_email", None),
     )
     .await?;
     txn.commit().await?;
@@ -85,21 +76,11 @@ pub async fn request_password_reset(
                 link: &link,
             });
             crate::outbox::queue_email(&txn, &email, &subject, &body).await?;
-            audit::record(
-                &txn,
-                origin,
-                Entry {
-                    actor_id: None,
-                    actor_label: "anonymous".into(),
-                    action: "password_reset_requested",
-                    target_type: Some("account"),
-                    target_id: Some(account.id.clone()),
-                    agency_code: account.agency_code.clone(),
-                    outcome: Outcome::Success,
-                    detail: None,
-                },
-            )
-            .await?;
+            Entry::party("anonymous", "password_reset_requested")
+                .on("account", account.id.clone())
+                .agency(account.agency_code.clone())
+                .record(&txn, origin)
+                .await?;
         }
     }
     txn.commit().await?;
@@ -155,16 +136,7 @@ pub async fn reset_password(
     audit::record(
         &txn,
         origin,
-        Entry {
-            actor_id: Some(account_id.clone()),
-            actor_label: account.full_name.clone(),
-            action: "password_reset",
-            target_type: Some("account"),
-            target_id: Some(account_id.clone()),
-            agency_code: account.agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: None,
-        },
+        Entry::own_account(&account, "password_reset", None),
     )
     .await?;
     txn.commit().await?;

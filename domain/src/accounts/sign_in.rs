@@ -231,16 +231,11 @@ pub async fn unlock_sign_in(
     audit::record(
         &txn,
         origin,
-        Entry {
-            actor_id: Some(account_id.clone()),
-            actor_label: account.full_name,
-            action: "sign_in_unlock",
-            target_type: Some("account"),
-            target_id: Some(account_id),
-            agency_code: account.agency_code,
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "lifted": lifted.rows_affected })),
-        },
+        Entry::own_account(
+            &account,
+            "sign_in_unlock",
+            Some(serde_json::json!({ "lifted": lifted.rows_affected })),
+        ),
     )
     .await?;
     txn.commit().await?;
@@ -452,26 +447,17 @@ async fn lock_and_tell(
             Err(other) => return Err(other),
         }
     }
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: None,
-            actor_label: "anonymous".into(),
-            action: "sign_in_lock",
-            target_type: Some("account"),
-            target_id: Some(account.id.clone()),
-            agency_code: account.agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "client": client,
-                "failures": attempt.failures,
-                "until": until.to_rfc3339(),
-                "mailed": mailed,
-            })),
-        },
-    )
-    .await?;
+    Entry::party("anonymous", "sign_in_lock")
+        .on("account", account.id.clone())
+        .agency(account.agency_code.clone())
+        .detail(serde_json::json!({
+            "client": client,
+            "failures": attempt.failures,
+            "until": until.to_rfc3339(),
+            "mailed": mailed,
+        }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -15,7 +15,7 @@ use sea_orm::{
 };
 
 use super::{get, Mailing};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{self, Entry, Origin};
 use crate::entities::{account, verification_code};
 use crate::identity::contact;
 use crate::rate_limit::{self, Limit};
@@ -118,21 +118,11 @@ async fn issue<C: ConnectionTrait>(
         &[("code", &code), ("minutes", &minutes)],
     );
     crate::outbox::queue(db, "sms", phone, &text, &text, None).await?;
-    audit::record(
-        db,
-        origin,
-        Entry {
-            actor_id: None,
-            actor_label: "anonymous".into(),
-            action: "sms_code_sent",
-            target_type: Some("account"),
-            target_id: Some(account.id.clone()),
-            agency_code: None,
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "purpose": purpose })),
-        },
-    )
-    .await
+    Entry::party("anonymous", "sms_code_sent")
+        .on("account", account.id.clone())
+        .detail(serde_json::json!({ "purpose": purpose }))
+        .record(db, origin)
+        .await
 }
 
 /// Checks `code` for `purpose` on `account_id` from `browser`, counting a wrong try (kept even

@@ -12,7 +12,7 @@ use sea_orm::{
 
 use super::{get, Mailing};
 use crate::access::{Actor, Role};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{Entry, Origin};
 use crate::entities::account;
 use crate::identity::citizen_id;
 use crate::{DomainError, DomainResult};
@@ -62,24 +62,14 @@ pub(crate) async fn drop_declared_copies<C: ConnectionTrait>(
         })
         .exec(db)
         .await?;
-        audit::record(
-            db,
-            origin,
-            Entry {
-                actor_id: None,
-                actor_label: "system".into(),
-                action: "citizen_id_declaration_dropped",
-                target_type: Some("account"),
-                target_id: Some(holder.id.clone()),
-                agency_code: None,
-                outcome: Outcome::Success,
-                detail: Some(serde_json::json!({
-                    "citizen_id": masked(number),
-                    "verified_on": keep,
-                })),
-            },
-        )
-        .await?;
+        Entry::party("system", "citizen_id_declaration_dropped")
+            .on("account", holder.id.clone())
+            .detail(serde_json::json!({
+                "citizen_id": masked(number),
+                "verified_on": keep,
+            }))
+            .record(db, origin)
+            .await?;
         if let Some(email) = holder
             .email
             .as_deref()
@@ -153,21 +143,13 @@ pub async fn verify_citizen_id_at_desk(
     })
     .exec(&txn)
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(&txn, actor).await?,
-            action: "citizen_id_verified",
-            target_type: Some("account"),
-            target_id: Some(account_id.to_owned()),
-            agency_code: Some(agency_code.clone()),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "citizen_id": masked(&number), "by": "desk" })),
-        },
-    )
-    .await?;
+    Entry::by(&txn, actor, "citizen_id_verified")
+        .await?
+        .on("account", account_id.to_owned())
+        .agency(Some(agency_code.clone()))
+        .detail(serde_json::json!({ "citizen_id": masked(&number), "by": "desk" }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(updated)
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use crate::access::{Actor, Role};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{Entry, Origin};
 use crate::entities::{account, audit_log, dossier};
 use crate::error::DomainResult;
 
@@ -44,21 +44,13 @@ pub async fn record<C: ConnectionTrait>(
     if recent > 0 {
         return Ok(());
     }
-    audit::record(
-        db,
-        origin,
-        Entry {
-            actor_id: Some(account_id.clone()),
-            actor_label: crate::audit::actor_label(db, actor).await?,
-            action,
-            target_type: Some("dossier"),
-            target_id: Some(row.id.clone()),
-            agency_code: Some(agency_code.clone()),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "code": row.code, "roles": Role::join(roles) })),
-        },
-    )
-    .await
+    Entry::by(db, actor, action)
+        .await?
+        .on("dossier", row.id.clone())
+        .agency(Some(agency_code.clone()))
+        .detail(serde_json::json!({ "code": row.code, "roles": Role::join(roles) }))
+        .record(db, origin)
+        .await
 }
 
 /// One visit or change, as the applicant sees it.

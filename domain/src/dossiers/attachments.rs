@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use super::files::{self, Attached};
 use crate::access::Actor;
 use crate::antivirus::{ByteStream, Verdict, VirusScanner};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{Entry, Origin, Outcome};
 use crate::entities::{dossier_file, stored_file};
 use crate::error::{DomainError, DomainResult, FieldError};
 
@@ -149,21 +149,16 @@ where
         Ok(Verdict::NotScanned) => "not_scanned",
         Ok(Verdict::Infected { signature }) => {
             let _ = store.delete(&path).await;
-            audit::record(
-                db,
-                origin,
-                Entry {
-                    actor_id: actor.audit_id(),
-                    actor_label: crate::audit::actor_label(db, actor).await?,
-                    action: "dossier.file_refused",
-                    target_type: Some("dossier"),
-                    target_id: Some(dossier_id.to_owned()),
-                    agency_code: None,
-                    outcome: Outcome::Denied,
-                    detail: Some(serde_json::json!({ "signature": signature, "file": clean_name(file_name) })),
-                },
-            )
-            .await?;
+            Entry::by(db, actor, "dossier.file_refused")
+                .await?
+                .on("dossier", dossier_id.to_owned())
+                .outcome(Outcome::Denied)
+                .detail(serde_json::json!({
+                    "signature": signature,
+                    "file": clean_name(file_name),
+                }))
+                .record(db, origin)
+                .await?;
             return Err(refuse(
                 &slot.key,
                 "file_virus",

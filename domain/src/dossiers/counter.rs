@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use super::drafts::{self, Channel};
 use super::{Applicant, Loaded};
 use crate::access::{Actor, Role};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{Entry, Origin};
 use crate::entities::{agency, procedure};
 use crate::error::{invalid, DomainError, DomainResult};
 
@@ -108,25 +108,17 @@ pub async fn start_at_desk(
         }
     }
     let id = drafts::insert_draft(db, &account_id, &procedure, &applicant, channel.clone()).await?;
-    audit::record(
-        db,
-        origin,
-        Entry {
-            actor_id: Some(account_id.clone()),
-            actor_label: crate::audit::actor_label(db, actor).await?,
-            action: "dossier.desk_start",
-            target_type: Some("dossier"),
-            target_id: Some(id.clone()),
-            agency_code: Some(desk),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "procedure": procedure.code,
-                "channel": channel.code(),
-                "reference": match &channel { Channel::Post(r) => Some(r), _ => None },
-            })),
-        },
-    )
-    .await?;
+    Entry::by(db, actor, "dossier.desk_start")
+        .await?
+        .on("dossier", id.clone())
+        .agency(Some(desk))
+        .detail(serde_json::json!({
+            "procedure": procedure.code,
+            "channel": channel.code(),
+            "reference": match &channel { Channel::Post(r) => Some(r), _ => None },
+        }))
+        .record(db, origin)
+        .await?;
     drafts::load_unchecked(db, &id).await
 }
 

@@ -473,19 +473,9 @@ pub async fn delete_draft(
         .filter(dossier::Column::Status.eq(Status::Draft.code()))
         .exec(db)
         .await?;
-    audit::record(
-        db,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(db, actor).await?,
-            action: "dossier.draft_delete",
-            target_type: Some("dossier"),
-            target_id: Some(id.to_owned()),
-            agency_code: None,
-            outcome: Outcome::Success,
-            detail: None,
-        },
-    )
-    .await
+    Entry::by(db, actor, "dossier.draft_delete")
+        .await?
+        .on("dossier", id.to_owned())
+        .record(db, origin)
+        .await
 }

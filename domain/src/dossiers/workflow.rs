@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lifecycle::Position;
 use crate::access::{Actor, Role};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{Entry, Origin};
 use crate::catalogue::ProcedureDetails;
 use crate::entities::{account, agency, dossier, procedure, procedure_step};
 use crate::error::{DomainError, DomainResult, FieldError};
@@ -248,21 +248,12 @@ pub async fn replace(
         .exec_without_returning(&txn)
         .await?;
     }
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: crate::audit::actor_label(&txn, actor).await?,
-            action: "procedure.workflow",
-            target_type: Some("procedure"),
-            target_id: Some(procedure_code.to_owned()),
-            agency_code: None,
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "steps": steps })),
-        },
-    )
-    .await?;
+    Entry::by(&txn, actor, "procedure.workflow")
+        .await?
+        .on("procedure", procedure_code.to_owned())
+        .detail(serde_json::json!({ "steps": steps }))
+        .record(&txn, origin)
+        .await?;
     txn.commit().await?;
     Ok(())
 }
