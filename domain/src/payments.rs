@@ -3,6 +3,7 @@
 
 pub mod bank_transfer;
 pub mod fees;
+pub mod money;
 pub mod online;
 pub mod quote;
 pub mod reconciliation;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use domain::entities::{dossier, dossier_event, payment, payment_callback};
+use domain::payments::money;
 use domain::payments::online::{self, VnpayConfig};
 use domain::payments::vnpay::{self, IpnCode};
 use domain::testing::{self, origin, seeded_database};
@@ -182,7 +183,7 @@ async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResu
     let p = online::of_dossier(&db, &id).await?;
     assert_eq!(p[0].status, "paid");
     assert_eq!(p[0].gateway_txn_no.as_deref(), Some("14123456"));
-    assert!(online::is_paid(Some(fee), &p));
+    assert!(money::is_paid(Some(fee), &p));
     let events = dossier_event::Entity::find()
         .filter(dossier_event::Column::DossierId.eq(&id))
         .filter(dossier_event::Column::Kind.eq("payment_paid"))
@@ -410,7 +411,7 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
     let o = origin();
     let first = online::start(&db, &config(), &owner, &o, &id, now).await?;
     online::vnpay_ipn(&db, SECRET, &ipn_for(&first, "00"), now).await?;
-    assert!(online::is_paid(
+    assert!(money::is_paid(
         Some(fee),
         &online::of_dossier(&db, &id).await?
     ));
@@ -458,8 +459,8 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
 
     // Only the balance is asked for, and once it is paid nothing more is.
     let payments = online::of_dossier(&db, &id).await?;
-    assert!(!online::is_paid(Some(due), &payments));
-    assert_eq!(fees::balance(Some(due), &payments), 50_000);
+    assert!(!money::is_paid(Some(due), &payments));
+    assert_eq!(money::balance(Some(due), &payments), 50_000);
     let second = online::start(&db, &config(), &owner, &o, &id, now + Duration::minutes(1)).await?;
     assert_eq!(query(&second)["vnp_Amount"], (50_000 * 100).to_string());
     assert_eq!(
@@ -468,7 +469,7 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
     );
     let payments = online::of_dossier(&db, &id).await?;
     assert_eq!(payments.iter().filter(|p| p.status == "paid").count(), 2);
-    assert!(online::is_paid(Some(due), &payments));
+    assert!(money::is_paid(Some(due), &payments));
     let done = online::start(&db, &config(), &owner, &o, &id, now + Duration::minutes(2)).await;
     assert_eq!(
         done.err().as_ref().and_then(code_of).as_deref(),
@@ -571,7 +572,7 @@ async fn a_bank_transfer_is_confirmed_by_the_banks_signed_notice_only() -> TestR
     assert_eq!(send(good, secret).await?, NoticeAnswer::AlreadyConfirmed);
 
     let payments = online::of_dossier(&db, &id).await?;
-    assert!(online::is_paid(Some(fee), &payments));
+    assert!(money::is_paid(Some(fee), &payments));
     assert_eq!(payments[0].gateway, "vietqr");
     assert_eq!(payments[0].gateway_txn_no.as_deref(), Some("FT2611230001"));
     let paid_events = dossier_event::Entity::find()

@@ -13,7 +13,7 @@ use crate::audit::{self, Entry, Origin, Outcome};
 use crate::dossiers::lifecycle;
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
-use crate::entities::{dossier, payment};
+use crate::entities::dossier;
 use crate::error::{invalid, DomainError, DomainResult, FieldError};
 
 /// Smallest extra fee, in đồng.
@@ -23,19 +23,8 @@ pub const MAX_VND: i64 = 100_000_000;
 /// Longest reason.
 pub const MAX_REASON: usize = 500;
 
-/// What the payments of a dossier have paid, in đồng.
-pub fn paid_total(payments: &[payment::Model]) -> i64 {
-    payments
-        .iter()
-        .filter(|p| p.status == "paid")
-        .map(|p| p.amount_vnd)
-        .sum()
-}
-
-/// What is still to pay of `fee_due`.
-pub fn balance(fee_due: Option<i64>, payments: &[payment::Model]) -> i64 {
-    (fee_due.unwrap_or(0) - paid_total(payments)).max(0)
-}
+// Where the app still reads them; they live in `payments::money`.
+pub use super::money::{balance, paid_total};
 
 /// True when `actor` may add a fee to `row`: a specialist or leader of the agency holding it,
 /// or the receiving desk.

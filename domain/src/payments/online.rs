@@ -63,10 +63,8 @@ pub async fn of_dossier<C: ConnectionTrait>(db: &C, id: &str) -> DomainResult<Ve
         .await?)
 }
 
-/// The dossier's fee due is paid in full (extra fees added by staff included).
-pub fn is_paid(fee_due: Option<i64>, payments: &[payment::Model]) -> bool {
-    super::fees::paid_total(payments) > 0 && super::fees::balance(fee_due, payments) == 0
-}
+// Where the app still reads it; it lives in `payments::money`.
+pub use super::money::is_paid;
 
 /// The payment still waiting for the bank's answer, if any.
 pub fn pending(payments: &[payment::Model], now: DateTime<Utc>) -> Option<&payment::Model> {
@@ -115,7 +113,7 @@ pub async fn pay_again(
         return Err(DomainError::Forbidden("payment".into()));
     }
     check_waiting(db, gateway, actor, id, now).await?;
-    if super::fees::balance(loaded.dossier.fee_due_vnd, &of_dossier(db, id).await?) <= 0 {
+    if super::money::balance(loaded.dossier.fee_due_vnd, &of_dossier(db, id).await?) <= 0 {
         return Ok(PayAgain::AlreadyPaid);
     }
     open_gateway(
@@ -299,7 +297,7 @@ pub(crate) async fn open_payment(
     let existing = of_dossier(&txn, id).await?;
     // What is still due: the fee frozen at submission plus staff's extra fees, less what was
     // paid.
-    let amount = super::fees::balance(row.fee_due_vnd, &existing);
+    let amount = super::money::balance(row.fee_due_vnd, &existing);
     if amount <= 0 {
         return Err(refuse("payment_done", "the fee is already paid"));
     }
@@ -538,7 +536,7 @@ pub(crate) async fn confirm(
     // A payment beyond what was due when it was made (another tab's payment came first) is
     // paid twice: kept as `duplicate`, to be refunded.
     let others: Vec<payment::Model> = others.into_iter().filter(|p| p.id != found.id).collect();
-    let paid_before = super::fees::paid_total(&others);
+    let paid_before = super::money::paid_total(&others);
     let due_before = row.fee_due_vnd.unwrap_or(0) - paid_before;
     // Nothing was due any more (paid meanwhile, or the fee went down after the order was
     // made): the money is kept as `duplicate`, to be refunded.

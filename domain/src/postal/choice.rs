@@ -23,7 +23,7 @@ use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::{checks, lifecycle, Delivery, DeliveryMethod, Status};
 use crate::entities::{dossier, payment, shipment};
 use crate::error::{DomainError, DomainResult, FieldError};
-use crate::payments::{fees, online};
+use crate::payments::{money, online};
 
 /// Longest text kept in a field of a delivery request.
 pub const MAX_TEXT: usize = 300;
@@ -111,7 +111,7 @@ async fn problems<C: ConnectionTrait>(
     if !errors.is_empty() {
         return Ok(errors);
     }
-    let paid = fees::paid_total(payments);
+    let paid = money::paid_total(payments);
     if paid > fees_after.fee_due_vnd {
         errors.push(FieldError::rule(
             "delivery-method",
@@ -271,7 +271,7 @@ pub async fn change(
     Ok(Changed {
         fee_due_vnd: after.fee_due_vnd,
         postal_fee_vnd: after.postal_fee_vnd,
-        balance_vnd: fees::balance(Some(after.fee_due_vnd), &payments),
+        balance_vnd: money::balance(Some(after.fee_due_vnd), &payments),
     })
 }
 

@@ -109,7 +109,7 @@ impl Collect {
 pub fn collect_on_delivery(row: &dossier::Model, payments: &[payment::Model]) -> Collect {
     let delivery = delivery_of(row);
     Collect {
-        fee_vnd: crate::payments::fees::balance(row.fee_due_vnd, payments),
+        fee_vnd: crate::payments::money::balance(row.fee_due_vnd, payments),
         postal_vnd: delivery.postal_on_delivery(row.postal_fee_vnd),
     }
 }
@@ -599,7 +599,7 @@ async fn collected<C: ConnectionTrait>(
     // Only what is still due counts as the fee: a payment that settled after the hand-over
     // (a late bank transfer) leaves the rest paid twice, kept as `duplicate` for a refund.
     let payments = crate::payments::online::of_dossier(db, &row.id).await?;
-    let fee = collected.min(crate::payments::fees::balance(row.fee_due_vnd, &payments));
+    let fee = collected.min(crate::payments::money::balance(row.fee_due_vnd, &payments));
     for (reference, amount, status) in [
         (txn_ref.clone(), fee, "paid"),
         (format!("{txn_ref}-X"), collected - fee, "duplicate"),
