@@ -17,6 +17,7 @@ pub mod expiry;
 pub mod files;
 pub mod lifecycle;
 pub mod lookup;
+pub(crate) mod notice;
 pub mod processing;
 pub mod queues;
 pub mod staff_view;

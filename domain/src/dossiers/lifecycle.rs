@@ -102,6 +102,22 @@ impl Transition {
         )
     }
 
+    /// True for the moves the applicant is told about (by e-mail or SMS): the ones that ask
+    /// something of them, end the dossier or change its date. The internal steps (assigning,
+    /// forwarding, transferring) and the applicant's own moves are not.
+    pub fn tells_applicant(self) -> bool {
+        matches!(
+            self,
+            Transition::Accept
+                | Transition::RequestSupplement
+                | Transition::Refuse
+                | Transition::Approve
+                | Transition::Stop
+                | Transition::Apologise
+                | Transition::Return
+        )
+    }
+
     /// True when the move must carry a note the applicant reads (reasons and requests).
     pub fn needs_public_note(self) -> bool {
         matches!(
@@ -551,5 +567,28 @@ mod tests {
             assert_eq!(Transition::from_code(t.code()), Some(t));
         }
         assert_eq!(Transition::from_code("delete"), None);
+    }
+
+    /// The applicant hears of what asks something of them, ends the dossier or moves its date;
+    /// not of the desk's internal steps nor of their own moves.
+    #[test]
+    fn the_applicant_is_told_of_the_moves_that_concern_them() {
+        let told: Vec<&str> = Transition::ALL
+            .into_iter()
+            .filter(|t| t.tells_applicant())
+            .map(Transition::code)
+            .collect();
+        assert_eq!(
+            told,
+            [
+                "accept",
+                "request_supplement",
+                "refuse",
+                "approve",
+                "stop",
+                "apologise",
+                "return"
+            ]
+        );
     }
 }

@@ -16,7 +16,7 @@ use super::deadlines::Clock;
 use super::lifecycle::{self, Refusal, Standing, Transition};
 use super::timeline::{self, NewEvent};
 use super::workflow::{self, StepDef};
-use super::{Applicant, Status};
+use super::Status;
 use crate::access::{Actor, Role, Scope};
 use crate::accounts::{Mailing, Notice};
 use crate::audit::{self, Entry, Origin, Outcome};
@@ -108,7 +108,7 @@ pub(crate) fn utc(t: Option<sea_orm::prelude::DateTimeWithTimeZone>) -> Option<D
 }
 
 /// Everything a move needs to know about the dossier's procedure.
-pub(crate) struct Plan {
+struct Plan {
     steps: Vec<StepDef>,
     processing_agency: Option<String>,
     processing_days: i32,
@@ -117,7 +117,7 @@ pub(crate) struct Plan {
     procedure_name: String,
 }
 
-pub(crate) async fn plan<C: ConnectionTrait>(db: &C, row: &dossier::Model) -> DomainResult<Plan> {
+async fn plan<C: ConnectionTrait>(db: &C, row: &dossier::Model) -> DomainResult<Plan> {
     let procedure = procedure::Entity::find_by_id(row.procedure_code.clone())
         .one(db)
         .await?
@@ -590,16 +590,18 @@ pub async fn act(
         },
     )
     .await?;
-    notify(
-        &txn,
-        &row,
-        &plan,
-        transition,
-        &public_note,
-        changes.due_at.flatten().or(due_at),
-        mailing,
-    )
-    .await?;
+    if transition.tells_applicant() {
+        super::notice::tell(
+            &txn,
+            &row,
+            &plan.procedure_name,
+            transition.code(),
+            &public_note,
+            changes.due_at.flatten().or(due_at),
+            mailing,
+        )
+        .await?;
+    }
     // Last before the commit: the tally rows are shared by the whole desk, so hold them briefly.
     super::tally::moved_to_current(&txn, Some(&row), id).await?;
     txn.commit().await?;
@@ -611,89 +613,6 @@ pub async fn act(
         due_at: changes.due_at.unwrap_or(due_at),
         revision: row.revision + 1,
     })
-}
-
-/// Tells the applicant about the moves that concern them (through the outbox, so a failing mail
-/// server delays the message but never the move).
-pub(crate) async fn notify<C: ConnectionTrait>(
-    db: &C,
-    row: &dossier::Model,
-    plan: &Plan,
-    transition: Transition,
-    note: &str,
-    due: Option<DateTime<Utc>>,
-    mailing: Mailing<'_>,
-) -> DomainResult<()> {
-    if !matches!(
-        transition,
-        Transition::Accept
-            | Transition::RequestSupplement
-            | Transition::Refuse
-            | Transition::Approve
-            | Transition::Stop
-            | Transition::Apologise
-            | Transition::Return
-    ) {
-        return Ok(());
-    }
-    notify_of(db, row, plan, transition.code(), note, due, mailing).await
-}
-
-/// Tells the applicant about `what` (a transition's code, or another public change such as
-/// `fee_added`) by the channels they chose.
-pub(crate) async fn notify_of<C: ConnectionTrait>(
-    db: &C,
-    row: &dossier::Model,
-    plan: &Plan,
-    what: &str,
-    note: &str,
-    due: Option<DateTime<Utc>>,
-    mailing: Mailing<'_>,
-) -> DomainResult<()> {
-    let applicant: Applicant = serde_json::from_value(row.applicant.clone()).unwrap_or_default();
-    // Online filers choose their channels on their profile; a dossier registered at the desk
-    // is told by e-mail when the applicant gave an address.
-    let owner = if super::counter::registered_by_desk(&row.channel) {
-        None
-    } else {
-        account::Entity::find_by_id(row.owner_id.clone())
-            .one(db)
-            .await?
-    };
-    let wants_email = owner.as_ref().is_none_or(|a| a.notify_email);
-    let email = if !wants_email {
-        None
-    } else if !applicant.email.trim().is_empty() {
-        Some(applicant.email.trim().to_owned())
-    } else {
-        owner.as_ref().and_then(|a| a.email.clone())
-    };
-    // Only to the owner's verified mobile number (issue #22): a number typed on a form or a
-    // profile and never proven by a code could be anyone's.
-    let phone = owner
-        .as_ref()
-        .filter(|a| a.notify_sms)
-        .and_then(|a| a.verified_phone().map(str::to_owned));
-    let link = format!("{}/ho-so/{}", mailing.base_url, row.id);
-    let due = due.map(super::deadlines::local_text).unwrap_or_default();
-    let (subject, body) = mailing.notices.render(&Notice::DossierChanged {
-        name: &applicant.full_name,
-        code: row.code.as_deref().unwrap_or_default(),
-        procedure: &plan.procedure_name,
-        transition: what,
-        note,
-        due: &due,
-        link: &link,
-    });
-    if let Some(email) = email {
-        crate::outbox::queue(db, "email", &email, &subject, &body, Some(&row.id)).await?;
-    }
-    if let Some(phone) = phone {
-        // An SMS says what happened and where to read more, in one short message.
-        let text = format!("{subject} {link}");
-        crate::outbox::queue(db, "sms", &phone, &subject, &text, Some(&row.id)).await?;
-    }
-    Ok(())
 }
 
 /// Escalates every step that ran over its allowance to the leaders of the agency holding the

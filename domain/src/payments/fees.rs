@@ -10,9 +10,9 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySe
 use crate::access::{Actor, Role};
 use crate::accounts::Mailing;
 use crate::audit::{self, Entry, Origin, Outcome};
-use crate::dossiers::lifecycle;
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
+use crate::dossiers::{lifecycle, notice};
 use crate::entities::dossier;
 use crate::error::{invalid, DomainError, DomainResult, FieldError};
 
@@ -157,9 +157,8 @@ pub async fn add_extra(
         },
     )
     .await?;
-    let plan = crate::dossiers::processing::plan(&txn, &row).await?;
-    crate::dossiers::processing::notify_of(&txn, &row, &plan, "fee_added", reason, None, mailing)
-        .await?;
+    let procedure = notice::procedure_name(&txn, &row).await?;
+    notice::tell(&txn, &row, &procedure, "fee_added", reason, None, mailing).await?;
     txn.commit().await?;
     Ok(due)
 }

@@ -22,7 +22,7 @@ use crate::accounts::Mailing;
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::dossiers::lifecycle::Transition;
 use crate::dossiers::timeline::{self, NewEvent};
-use crate::dossiers::{Delivery, DeliveryMethod, Status};
+use crate::dossiers::{notice, Delivery, DeliveryMethod, Status};
 use crate::entities::{agency, commune, dossier, payment, province, shipment, shipment_event};
 use crate::error::{invalid, DomainError, DomainResult};
 
@@ -486,17 +486,9 @@ async fn apply(
         )
         .await?;
         if returned {
-            let plan = crate::dossiers::processing::plan(&txn, &row).await?;
-            crate::dossiers::processing::notify(
-                &txn,
-                &row,
-                &plan,
-                Transition::Return,
-                "",
-                None,
-                mailing,
-            )
-            .await?;
+            let procedure = notice::procedure_name(&txn, &row).await?;
+            let what = Transition::Return.code();
+            notice::tell(&txn, &row, &procedure, what, "", None, mailing).await?;
             // Last before the commit: the desk's tally row is shared.
             crate::dossiers::tally::moved_to_current(&txn, Some(&row), &row.id).await?;
         }
