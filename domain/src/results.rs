@@ -8,12 +8,14 @@
 
 pub mod credentials;
 pub mod pades;
+pub(crate) mod record;
+
+pub use record::SignedResult;
 
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use object_store::path::Path as StorePath;
 use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
@@ -33,21 +35,6 @@ use crate::receipt_pdf::{self, ReceiptDocument};
 
 /// Largest result PDF accepted (scanned paper results are large).
 pub const MAX_RESULT_MB: usize = 20;
-
-/// The signed copy made at approval, handed to the transition that records it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SignedResult {
-    /// Storage key.
-    pub key: String,
-    /// SHA-256, lower-case hex.
-    pub sha256: String,
-    /// Size in bytes.
-    pub size: i64,
-    /// Who signed, as printed.
-    pub signer_label: String,
-    /// Agency whose certificate signed.
-    pub agency: String,
-}
 
 fn refuse(code: &str, message: &str) -> DomainError {
     invalid("result", code, message)
@@ -424,76 +411,6 @@ async fn sign(
     })
 }
 
-/// Inside the approval's transaction: records the signed copy. An uploaded result that was not
-/// signed refuses the approval (every approval path signs through [`approve`]).
-pub(crate) async fn record_signature<C: ConnectionTrait>(
-    db: &C,
-    dossier_id: &str,
-    signed: Option<&SignedResult>,
-    now: DateTime<Utc>,
-) -> DomainResult<Option<String>> {
-    let Some(result) = of_dossier(db, dossier_id).await? else {
-        return Ok(None);
-    };
-    if result.signed_key.is_some() {
-        return Ok(result.signed_sha256);
-    }
-    let Some(signed) = signed else {
-        return Err(refuse(
-            "result_unsigned",
-            "the uploaded result must be signed with the approval",
-        ));
-    };
-    dossier_result::Entity::update_many()
-        .col_expr(
-            dossier_result::Column::SignedKey,
-            Expr::value(signed.key.clone()),
-        )
-        .col_expr(
-            dossier_result::Column::SignedSha256,
-            Expr::value(signed.sha256.clone()),
-        )
-        .col_expr(dossier_result::Column::SignedSize, Expr::value(signed.size))
-        .col_expr(
-            dossier_result::Column::SignedAt,
-            Expr::value(now.fixed_offset()),
-        )
-        .col_expr(
-            dossier_result::Column::SignerLabel,
-            Expr::value(signed.signer_label.clone()),
-        )
-        .col_expr(
-            dossier_result::Column::SignerAgency,
-            Expr::value(signed.agency.clone()),
-        )
-        .filter(dossier_result::Column::DossierId.eq(dossier_id))
-        .exec(db)
-        .await?;
-    Ok(Some(signed.sha256.clone()))
-}
-
-/// Inside the return's transaction: the result reached the applicant by `method`.
-pub(crate) async fn record_delivery<C: ConnectionTrait>(
-    db: &C,
-    dossier_id: &str,
-    method: &str,
-    by: Option<String>,
-    now: DateTime<Utc>,
-) -> DomainResult<()> {
-    dossier_result::Entity::update_many()
-        .col_expr(
-            dossier_result::Column::DeliveredAt,
-            Expr::value(now.fixed_offset()),
-        )
-        .col_expr(dossier_result::Column::DeliveryMethod, Expr::value(method))
-        .col_expr(dossier_result::Column::DeliveredBy, Expr::value(by))
-        .filter(dossier_result::Column::DossierId.eq(dossier_id))
-        .filter(dossier_result::Column::DeliveredAt.is_null())
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
 /// How the applicant asked to receive the result (`desk`, `online` or `post`).
 pub fn delivery_method(row: &dossier::Model) -> &'static str {
     let delivery: Delivery = serde_json::from_value(row.delivery.clone()).unwrap_or_default();
@@ -605,7 +522,7 @@ async fn deliver_online(
 ) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
     let label = crate::audit::actor_label(&txn, actor).await?;
-    let returned = record_return(
+    let returned = record::record_return(
         &txn,
         row,
         "online",
@@ -622,72 +539,6 @@ async fn deliver_online(
     crate::dossiers::tally::moved_to_current(&txn, Some(row), &row.id).await?;
     txn.commit().await?;
     Ok(())
-}
-
-/// Inside the caller's transaction: the result of processed dossier `row` reached the
-/// applicant by `method` at `at`, so the dossier is returned (9 → 10) with the delivery record,
-/// the `return` event (carrying `data`) and the audit entry, in the name of `by` (audit id and
-/// label). False, with nothing changed, when another request returned it first. The caller
-/// moves the desk tally last, just before its commit.
-pub(crate) async fn record_return<C: ConnectionTrait>(
-    txn: &C,
-    row: &dossier::Model,
-    method: &str,
-    by: (Option<String>, String),
-    origin: &Origin,
-    data: serde_json::Value,
-    at: DateTime<Utc>,
-) -> DomainResult<bool> {
-    let (actor_id, actor_label) = by;
-    let moved = dossier::Entity::update_many()
-        .col_expr(
-            dossier::Column::Status,
-            Expr::value(Status::Returned.code()),
-        )
-        .col_expr(dossier::Column::UpdatedAt, Expr::value(at.fixed_offset()))
-        .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1))
-        .filter(dossier::Column::Id.eq(&row.id))
-        .filter(dossier::Column::Status.eq(Status::Processed.code()))
-        .exec(txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Ok(false);
-    }
-    record_delivery(txn, &row.id, method, actor_id.clone(), at).await?;
-    timeline::append(
-        txn,
-        at,
-        NewEvent {
-            dossier_id: &row.id,
-            actor_id: actor_id.clone(),
-            actor_label: actor_label.clone(),
-            kind: Transition::Return.code(),
-            from: Some(Status::Processed),
-            to: Some(Status::Returned),
-            public_note: None,
-            internal_note: None,
-            data: Some(data),
-        },
-    )
-    .await?;
-    audit::record(
-        txn,
-        origin,
-        Entry {
-            actor_id,
-            actor_label,
-            action: "dossier.return",
-            target_type: Some("dossier"),
-            target_id: Some(row.id.clone()),
-            agency_code: row.receiving_agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "code": row.code, "from": "processed", "to": "returned", "method": method,
-            })),
-        },
-    )
-    .await?;
-    Ok(true)
 }
 
 /// What the public verification page says about result `result_id` and, when a file is

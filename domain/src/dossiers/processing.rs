@@ -45,7 +45,7 @@ pub struct Command {
     pub revision: Option<i32>,
     /// `Approve`: the signed result made by [`crate::results::approve`] (never from a client).
     #[serde(skip)]
-    pub signed_result: Option<crate::results::SignedResult>,
+    pub signed_result: Option<crate::results::record::SignedResult>,
 }
 
 /// The dossier after the move.
@@ -445,9 +445,13 @@ pub async fn act(
             changes.step_due_at = Some(None);
             let on_time = due_at.is_none_or(|due| now <= due);
             data.insert("on_time".into(), serde_json::json!(on_time));
-            if let Some(sha256) =
-                crate::results::record_signature(&txn, id, command.signed_result.as_ref(), now)
-                    .await?
+            if let Some(sha256) = crate::results::record::record_signature(
+                &txn,
+                id,
+                command.signed_result.as_ref(),
+                now,
+            )
+            .await?
             {
                 data.insert("result_sha256".into(), serde_json::json!(sha256));
             }
@@ -485,7 +489,8 @@ pub async fn act(
                     "the result is with the postal carrier: it is returned when delivered",
                 ));
             }
-            crate::results::record_delivery(&txn, id, "desk", actor.audit_id(), now).await?;
+            crate::results::record::record_delivery(&txn, id, "desk", actor.audit_id(), now)
+                .await?;
             data.insert("method".into(), serde_json::json!("desk"));
         }
     }

@@ -475,7 +475,7 @@ async fn apply(
     // applicant told.
     if applies && status == ShipmentStatus::Delivered {
         collected(&txn, &row, &current, update.at, now).await?;
-        let returned = crate::results::record_return(
+        let returned = crate::results::record::record_return(
             &txn,
             &row,
             "post",
