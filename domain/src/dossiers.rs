@@ -327,6 +327,19 @@ impl Loaded {
         serde_json::from_value(self.dossier.applicant.clone()).unwrap_or_default()
     }
 
+    /// The agency whose desk receives the dossier: the procedure's fixed one, or the commune
+    /// People's Committee the applicant chose.
+    pub fn receiving_agency(&self) -> Option<String> {
+        self.details
+            .receiving
+            .as_ref()
+            .and_then(|r| r.agency.clone())
+            .or_else(|| {
+                let chosen = self.applicant().receiving_agency;
+                (!chosen.is_empty()).then_some(chosen)
+            })
+    }
+
     /// The delivery part.
     pub fn delivery(&self) -> Delivery {
         serde_json::from_value(self.dossier.delivery.clone()).unwrap_or_default()

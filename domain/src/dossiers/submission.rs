@@ -31,20 +31,6 @@ pub struct Submitted {
     pub already: bool,
 }
 
-/// The agency whose desk receives the dossier: the procedure's fixed one, or the commune
-/// People's Committee the applicant chose.
-pub fn receiving_agency(loaded: &Loaded) -> Option<String> {
-    loaded
-        .details
-        .receiving
-        .as_ref()
-        .and_then(|r| r.agency.clone())
-        .or_else(|| {
-            let chosen = loaded.applicant().receiving_agency;
-            (!chosen.is_empty()).then_some(chosen)
-        })
-}
-
 /// The names staff search a dossier by (applicant and the person it is for), folded.
 pub fn applicant_search(loaded: &Loaded) -> String {
     let a = loaded.applicant();
@@ -105,7 +91,8 @@ pub async fn submit(
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
-    let agency = receiving_agency(&loaded)
+    let agency = loaded
+        .receiving_agency()
         .ok_or_else(|| DomainError::Internal(format!("dossier {id}: no receiving agency")))?;
     // The same quote check-answers showed: the fee item times the copies, and a postal fee
     // paid with it (otherwise the postman collects it).

@@ -156,7 +156,7 @@ pub async fn shown<C: ConnectionTrait>(
     day: NaiveDate,
 ) -> DomainResult<FeeQuote> {
     if loaded.dossier.code.is_none() {
-        let agency = crate::dossiers::submission::receiving_agency(loaded);
+        let agency = loaded.receiving_agency();
         return of(db, loaded, agency.as_deref(), day).await;
     }
     let lines = lines(loaded);
