@@ -8,6 +8,7 @@
 
 pub mod access_log;
 pub mod attachments;
+pub(crate) mod change;
 pub mod checks;
 pub mod codes;
 pub mod counter;

@@ -25,6 +25,7 @@ use crate::access::{Actor, Role};
 use crate::accounts::Mailing;
 use crate::antivirus::{Verdict as ScanVerdict, VirusScanner};
 use crate::audit::{self, Entry, Origin, Outcome};
+use crate::dossiers::change;
 use crate::dossiers::lifecycle::{self, Transition};
 use crate::dossiers::processing::{self, Command, Moved};
 use crate::dossiers::timeline::{self, NewEvent};
@@ -55,26 +56,6 @@ pub async fn of_dossier<C: ConnectionTrait>(
         .await?)
 }
 
-async fn readable_row<C: ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: &str,
-) -> DomainResult<dossier::Model> {
-    let row = dossier::Entity::find_by_id(id.to_owned())
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
-    if row.status == Status::Draft.code()
-        || !crate::dossiers::visibility::may_read(db, actor, &row).await?
-    {
-        return Err(match actor {
-            Actor::Anonymous => DomainError::Unauthorized,
-            _ => DomainError::NotFound(format!("dossier {id}")),
-        });
-    }
-    Ok(row)
-}
-
 /// Stores `pdf` as the result of dossier `id` (replacing an unsigned one). Specialists and
 /// leaders of the agency holding the dossier may do it while it is being processed.
 #[allow(clippy::too_many_arguments, reason = "one upload's context")]
@@ -89,7 +70,7 @@ pub async fn upload(
     pdf: Bytes,
     now: DateTime<Utc>,
 ) -> DomainResult<dossier_result::Model> {
-    let row = readable_row(db, actor, id).await?;
+    let row = change::readable(db, actor, id).await?;
     let standing = processing::standing(actor, &row);
     if !standing
         .roles
@@ -255,7 +236,7 @@ pub async fn approve(
     mailing: Mailing<'_>,
     now: DateTime<Utc>,
 ) -> DomainResult<Moved> {
-    let row = readable_row(db, actor, id).await?;
+    let row = change::readable(db, actor, id).await?;
     let from = Status::from_code(&row.status)
         .ok_or_else(|| DomainError::Internal(format!("status {}", row.status)))?;
     let resume = row.resume_status.as_deref().and_then(Status::from_code);

@@ -233,19 +233,9 @@ pub async fn act(
     now: DateTime<Utc>,
 ) -> DomainResult<Moved> {
     let txn = crate::db::begin_write(db).await?;
-    let row = dossier::Entity::find_by_id(id.to_owned())
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
+    let row = super::change::lock_for_change(&txn, actor, id).await?;
     let from = Status::from_code(&row.status)
         .ok_or_else(|| DomainError::Internal(format!("status {}", row.status)))?;
-    if from == Status::Draft || !super::visibility::may_read(&txn, actor, &row).await? {
-        return Err(match actor {
-            Actor::Anonymous => DomainError::Unauthorized,
-            _ => DomainError::NotFound(format!("dossier {id}")),
-        });
-    }
     let standing = standing(actor, &row);
     let resume = row.resume_status.as_deref().and_then(Status::from_code);
     let to = lifecycle::check(transition, from, resume, &standing)

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde::Serialize;
 
 use super::checks::{self, files_per_slot};
@@ -67,9 +67,7 @@ pub async fn submit(
     now: DateTime<Utc>,
 ) -> DomainResult<Submitted> {
     let txn = crate::db::begin_write(db).await?;
-    let row = dossier::Entity::find_by_id(id.to_owned())
-        .lock_exclusive()
-        .one(&txn)
+    let row = super::change::lock(&txn, id)
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
     owned_by(actor, &row)?;

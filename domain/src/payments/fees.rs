@@ -5,14 +5,14 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::access::{Actor, Role};
 use crate::accounts::Mailing;
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
-use crate::dossiers::{lifecycle, notice};
+use crate::dossiers::{change, lifecycle, notice};
 use crate::entities::dossier;
 use crate::error::{invalid, DomainError, DomainResult, FieldError};
 
@@ -92,16 +92,7 @@ pub async fn add_extra(
         ));
     }
     let txn = crate::db::begin_write(db).await?;
-    let row = dossier::Entity::find_by_id(id.to_owned())
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
-    if row.status == Status::Draft.code()
-        || !crate::dossiers::visibility::may_read(&txn, actor, &row).await?
-    {
-        return Err(DomainError::NotFound(format!("dossier {id}")));
-    }
+    let row = change::lock_for_change(&txn, actor, id).await?;
     if !may_add(actor, &row) {
         return Err(DomainError::Forbidden("fee".into()));
     }

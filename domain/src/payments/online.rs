@@ -16,15 +16,14 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
 };
 
 use super::vnpay::{self, IpnCode};
 use crate::access::Actor;
 use crate::audit::{self, Entry, Origin, Outcome};
-use crate::dossiers::lifecycle;
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
+use crate::dossiers::{change, lifecycle};
 use crate::entities::{dossier, payment, payment_callback};
 use crate::error::{invalid, DomainError, DomainResult};
 
@@ -289,11 +288,11 @@ pub(crate) async fn open_payment(
         return Err(refuse("payment_no_fee", "this dossier has no fee"));
     }
     let txn = crate::db::begin_write(db).await?;
-    // Hold the dossier while deciding, so two tabs cannot start two payments.
-    dossier::Entity::find_by_id(id.to_owned())
-        .lock_exclusive()
-        .one(&txn)
-        .await?;
+    // Hold the dossier while deciding, so two tabs cannot start two payments; what is due is
+    // read under the lock, so a fee added since the checks above is asked for too.
+    let row = change::lock(&txn, id)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
     let existing = of_dossier(&txn, id).await?;
     // What is still due: the fee frozen at submission plus staff's extra fees, less what was
     // paid.
@@ -527,9 +526,7 @@ pub(crate) async fn confirm(
     }
     let success = answer.success;
     let txn = crate::db::begin_write(db).await?;
-    let row = dossier::Entity::find_by_id(found.dossier_id.clone())
-        .lock_exclusive()
-        .one(&txn)
+    let row = change::lock(&txn, &found.dossier_id)
         .await?
         .ok_or_else(|| DomainError::Internal(format!("dossier {}", found.dossier_id)))?;
     let others = of_dossier(&txn, &found.dossier_id).await?;

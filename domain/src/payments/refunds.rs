@@ -61,13 +61,8 @@ pub async fn request(
     id: &str,
     now: DateTime<Utc>,
 ) -> DomainResult<payment::Model> {
-    let row = dossier::Entity::find_by_id(id.to_owned())
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
-    if !crate::dossiers::visibility::may_read(db, actor, &row).await? {
-        return Err(DomainError::NotFound(format!("dossier {id}")));
-    }
+    // Read, not locked: the change is guarded on the payment's status instead.
+    let row = crate::dossiers::change::readable(db, actor, id).await?;
     if !may_refund(actor, &row) {
         return Err(DomainError::Forbidden("refund".into()));
     }

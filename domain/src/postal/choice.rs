@@ -12,15 +12,13 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::access::Actor;
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::dossiers::drafts::json;
 use crate::dossiers::timeline::{self, NewEvent};
-use crate::dossiers::{checks, lifecycle, Delivery, DeliveryMethod, Status};
+use crate::dossiers::{change, checks, lifecycle, Delivery, DeliveryMethod, Status};
 use crate::entities::{dossier, payment, shipment};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::payments::{money, online};
@@ -173,9 +171,8 @@ pub async fn change(
         clip(text);
     }
     let txn = crate::db::begin_write(db).await?;
-    let row = dossier::Entity::find_by_id(id.to_owned())
-        .lock_exclusive()
-        .one(&txn)
+    // Only the owner changes how the result comes home (not a member of their organisation).
+    let row = change::lock(&txn, id)
         .await?
         .filter(|r| actor.account_id() == Some(r.owner_id.as_str()))
         .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;

@@ -22,7 +22,7 @@ use crate::accounts::Mailing;
 use crate::audit::{self, Entry, Origin, Outcome};
 use crate::dossiers::lifecycle::Transition;
 use crate::dossiers::timeline::{self, NewEvent};
-use crate::dossiers::{notice, Delivery, DeliveryMethod, Status};
+use crate::dossiers::{change, notice, Delivery, DeliveryMethod, Status};
 use crate::entities::{agency, commune, dossier, payment, province, shipment, shipment_event};
 use crate::error::{invalid, DomainError, DomainResult};
 
@@ -150,18 +150,9 @@ pub async fn hand_over(
     id: &str,
     now: DateTime<Utc>,
 ) -> DomainResult<shipment::Model> {
-    let row = dossier::Entity::find_by_id(id.to_owned())
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
-    if matches!(actor, Actor::Anonymous) {
-        return Err(DomainError::Unauthorized);
-    }
-    if row.status == Status::Draft.code()
-        || !crate::dossiers::visibility::may_read(db, actor, &row).await?
-    {
-        return Err(DomainError::NotFound(format!("dossier {id}")));
-    }
+    // Read, not locked: the carrier is called before anything is written (checked again under
+    // the lock below).
+    let row = change::readable(db, actor, id).await?;
     if !may_hand_over(actor, &row) {
         return Err(DomainError::Forbidden("shipment".into()));
     }
@@ -234,9 +225,7 @@ pub async fn hand_over(
         )));
     }
     let txn = crate::db::begin_write(db).await?;
-    let locked = dossier::Entity::find_by_id(id.to_owned())
-        .lock_exclusive()
-        .one(&txn)
+    let locked = change::lock(&txn, id)
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
     // Another clerk may have shipped it while the carrier answered, or the applicant changed
@@ -379,9 +368,7 @@ async fn apply(
         return Ok(UpdateAnswer::UnknownShipment);
     };
     let txn = crate::db::begin_write(db).await?;
-    let row = dossier::Entity::find_by_id(found.dossier_id.clone())
-        .lock_exclusive()
-        .one(&txn)
+    let row = change::lock(&txn, &found.dossier_id)
         .await?
         .ok_or_else(|| DomainError::Internal(format!("dossier {}", found.dossier_id)))?;
     // Re-read under the dossier's lock: a concurrent update may have moved it.
