@@ -24,11 +24,10 @@ use sha2::{Digest, Sha256};
 use crate::access::{Actor, Role};
 use crate::accounts::Mailing;
 use crate::antivirus::{Verdict as ScanVerdict, VirusScanner};
-use crate::audit::{self, Entry, Origin, Outcome};
-use crate::dossiers::change;
+use crate::audit::Origin;
+use crate::dossiers::change::{self, AuditAgency, DossierChange};
 use crate::dossiers::lifecycle::{self, Transition};
 use crate::dossiers::processing::{self, Command, Moved};
-use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::{Delivery, DeliveryMethod, Status};
 use crate::entities::{agency, dossier, dossier_result};
 use crate::error::{invalid, DomainError, DomainResult};
@@ -151,38 +150,14 @@ pub async fn upload(
             .exec_without_returning(&txn)
             .await?;
     }
-    let actor_label = crate::audit::actor_label(&txn, actor).await?;
-    timeline::append(
-        &txn,
-        now,
-        NewEvent {
-            dossier_id: id,
-            actor_id: actor.audit_id(),
-            actor_label: actor_label.clone(),
-            kind: "result_uploaded",
-            from: None,
-            to: None,
-            public_note: None,
-            internal_note: None,
-            data: Some(serde_json::json!({ "size": pdf.len() })),
-        },
-    )
-    .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label,
-            action: "dossier.result_upload",
-            target_type: Some("dossier"),
-            target_id: Some(id.to_owned()),
-            agency_code: row.holding_agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "code": row.code, "size": pdf.len() })),
-        },
-    )
-    .await?;
+    DossierChange::new(&row, actor)
+        .event("result_uploaded")
+        .data(serde_json::json!({ "size": pdf.len() }))
+        .audit("dossier.result_upload")
+        .audit_agency(AuditAgency::Holding)
+        .detail(serde_json::json!({ "size": pdf.len() }))
+        .record(&txn, origin, now)
+        .await?;
     txn.commit().await?;
     if let Some(old) = existing {
         let _ = store.delete(&StorePath::from(old.file_key.as_str())).await;
@@ -502,22 +477,14 @@ async fn deliver_online(
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
-    let label = crate::audit::actor_label(&txn, actor).await?;
-    let returned = record::record_return(
-        &txn,
-        row,
-        "online",
-        (actor.audit_id(), label),
-        origin,
-        serde_json::json!({ "method": "online" }),
-        now,
-    )
-    .await?;
-    if !returned {
+    let data = serde_json::json!({ "method": "online" });
+    let Some(returned) =
+        record::mark_returned(&txn, row, "online", actor.into(), data, now).await?
+    else {
         // Another request (a second tab) recorded it first.
         return Ok(());
-    }
-    crate::dossiers::tally::moved_to_current(&txn, Some(row), &row.id).await?;
+    };
+    returned.record(&txn, origin, now).await?;
     txn.commit().await?;
     Ok(())
 }

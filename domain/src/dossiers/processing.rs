@@ -12,14 +12,14 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::change::{AuditAgency, By, DossierChange};
 use super::deadlines::Clock;
 use super::lifecycle::{self, Refusal, Standing, Transition};
-use super::timeline::{self, NewEvent};
 use super::workflow::{self, StepDef};
 use super::Status;
 use crate::access::{Actor, Role, Scope};
 use crate::accounts::{Mailing, Notice};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::Origin;
 use crate::catalogue::ProcedureDetails;
 use crate::entities::{account, agency, dossier, dossier_agency, procedure, procedure_version};
 use crate::error::{invalid, DomainError, DomainResult};
@@ -551,58 +551,26 @@ pub async fn act(
         involve(&txn, id, agency, now).await?;
     }
 
-    let actor_label = crate::audit::actor_label(&txn, actor).await?;
-    let code = row.code.clone().unwrap_or_default();
-    let data = serde_json::Value::Object(data);
-    timeline::append(
-        &txn,
-        now,
-        NewEvent {
-            dossier_id: id,
-            actor_id: actor.audit_id(),
-            actor_label: actor_label.clone(),
-            kind: transition.code(),
-            from: Some(from),
-            to: Some(to),
-            public_note: (!public_note.is_empty()).then_some(public_note.clone()),
-            internal_note: Some(command.internal_note.trim().to_owned()).filter(|n| !n.is_empty()),
-            data: Some(data.clone()),
-        },
-    )
-    .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label,
-            action: &format!("dossier.{}", transition.code()),
-            target_type: Some("dossier"),
-            target_id: Some(id.to_owned()),
-            agency_code: Some(holding.clone()),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "code": code, "from": from.code(), "to": to.code() })),
-        },
-    )
-    .await?;
+    let mut change = DossierChange::new(&row, actor)
+        .event(transition.code())
+        .status(from, to)
+        .public_note(public_note.clone())
+        .internal_note(command.internal_note.trim())
+        .data(serde_json::Value::Object(data))
+        .audit(format!("dossier.{}", transition.code()))
+        .audit_agency(AuditAgency::Holding)
+        .detail(serde_json::json!({ "from": from.code(), "to": to.code() }))
+        .procedure_name(&plan.procedure_name)
+        .tally();
     if transition.tells_applicant() {
-        super::notice::tell(
-            &txn,
-            &row,
-            &plan.procedure_name,
-            transition.code(),
-            &public_note,
-            changes.due_at.flatten().or(due_at),
-            mailing,
-        )
-        .await?;
+        let due = changes.due_at.flatten().or(due_at);
+        change = change.notify(mailing, transition.code(), &public_note, due);
     }
-    // Last before the commit: the tally rows are shared by the whole desk, so hold them briefly.
-    super::tally::moved_to_current(&txn, Some(&row), id).await?;
+    change.record(&txn, origin, now).await?;
     txn.commit().await?;
     Ok(Moved {
         id: id.to_owned(),
-        code,
+        code: row.code.clone().unwrap_or_default(),
         status: to,
         holding_agency: changes.holding.unwrap_or(row.holding_agency_code),
         due_at: changes.due_at.unwrap_or(due_at),
@@ -636,26 +604,16 @@ pub async fn escalate_overruns(
             continue;
         }
         let holding = row.holding_agency_code.clone().unwrap_or_default();
-        timeline::append(
-            &txn,
-            now,
-            NewEvent {
-                dossier_id: &row.id,
-                actor_id: None,
-                actor_label: "system".into(),
-                kind: "escalated",
-                from: None,
-                to: None,
-                public_note: None,
-                internal_note: None,
-                data: Some(serde_json::json!({
-                    "agency": holding,
-                    "step": row.step_index,
-                    "step_due_at": utc(row.step_due_at),
-                })),
-            },
-        )
-        .await?;
+        // Internal, and not audited: the portal itself noticed the overrun.
+        DossierChange::new(&row, By::Party("system"))
+            .event("escalated")
+            .data(serde_json::json!({
+                "agency": holding,
+                "step": row.step_index,
+                "step_due_at": utc(row.step_due_at),
+            }))
+            .record(&txn, &Origin::default(), now)
+            .await?;
         let leaders = account::Entity::find()
             .filter(account::Column::AgencyCode.eq(&holding))
             .filter(account::Column::Roles.contains(Role::Leader.code()))

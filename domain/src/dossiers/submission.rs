@@ -10,13 +10,13 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde::Serialize;
 
+use super::change::{AuditAgency, By, DossierChange};
 use super::checks::{self, files_per_slot};
 use super::codes::{self, vietnam};
-use super::timeline::{self, NewEvent};
 use super::{drafts, owned_by, Loaded, Status};
 use crate::access::Actor;
 use crate::accounts::{Mailing, Notice};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::Origin;
 use crate::entities::{account, dossier};
 use crate::error::{DomainError, DomainResult, FieldError};
 
@@ -152,44 +152,6 @@ pub async fn submit(
     super::processing::involve(&txn, id, &agency, now).await?;
     let applicant = loaded.applicant();
     let files = files_per_slot(&txn, id).await?;
-    timeline::append(
-        &txn,
-        now,
-        NewEvent {
-            dossier_id: id,
-            actor_id: actor.audit_id(),
-            actor_label: applicant.full_name.clone(),
-            kind: "submitted",
-            from: Some(Status::Draft),
-            to: Some(status),
-            public_note: None,
-            internal_note: None,
-            data: Some(serde_json::json!({
-                "code": code,
-                "procedure_version": loaded.version.version,
-                "fee_due_vnd": fee_total,
-                "postal_fee_vnd": postal_fee,
-                "files": files.values().sum::<usize>(),
-                "channel": loaded.dossier.channel,
-            })),
-        },
-    )
-    .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: applicant.full_name.clone(),
-            action: "dossier.submit",
-            target_type: Some("dossier"),
-            target_id: Some(id.to_owned()),
-            agency_code: Some(agency),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "code": code })),
-        },
-    )
-    .await?;
     // A dossier the desk registered belongs to the clerk: only the applicant's own address.
     let email = if super::counter::registered_by_desk(&loaded.dossier.channel) {
         Some(applicant.email.trim().to_owned()).filter(|e| !e.is_empty())
@@ -211,8 +173,29 @@ pub async fn submit(
         });
         crate::outbox::queue_email(&txn, &email, &subject, &body).await?;
     }
-    // Last before the commit: the desk's tally row is shared by every filing at the agency.
-    super::tally::moved_to_current(&txn, Some(&loaded.dossier), id).await?;
+    // In the applicant's name (the filer may be a clerk at the desk); under the agency just
+    // chosen, which the row read before the filing does not carry yet.
+    let filer = By::Named {
+        id: actor.audit_id(),
+        label: applicant.full_name.clone(),
+    };
+    DossierChange::new(&loaded.dossier, filer)
+        .event("submitted")
+        .status(Status::Draft, status)
+        .data(serde_json::json!({
+            "code": code,
+            "procedure_version": loaded.version.version,
+            "fee_due_vnd": fee_total,
+            "postal_fee_vnd": postal_fee,
+            "files": files.values().sum::<usize>(),
+            "channel": loaded.dossier.channel,
+        }))
+        .audit("dossier.submit")
+        .audit_agency(AuditAgency::Given(Some(agency)))
+        .detail(serde_json::json!({ "code": code }))
+        .tally()
+        .record(&txn, origin, now)
+        .await?;
     txn.commit().await?;
     Ok(Submitted {
         id: id.to_owned(),

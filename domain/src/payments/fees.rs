@@ -9,10 +9,9 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::access::{Actor, Role};
 use crate::accounts::Mailing;
-use crate::audit::{self, Entry, Origin, Outcome};
-use crate::dossiers::timeline::{self, NewEvent};
-use crate::dossiers::Status;
-use crate::dossiers::{change, lifecycle, notice};
+use crate::audit::Origin;
+use crate::dossiers::change::{self, AuditAgency, DossierChange};
+use crate::dossiers::{lifecycle, Status};
 use crate::entities::dossier;
 use crate::error::{invalid, DomainError, DomainResult, FieldError};
 
@@ -114,42 +113,18 @@ pub async fn add_extra(
         .filter(dossier::Column::Id.eq(id))
         .exec(&txn)
         .await?;
-    let label = crate::audit::actor_label(&txn, actor).await?;
-    timeline::append(
-        &txn,
-        now,
-        NewEvent {
-            dossier_id: id,
-            actor_id: actor.audit_id(),
-            actor_label: label.clone(),
-            kind: "fee_added",
-            from: None,
-            to: None,
-            public_note: Some(reason.to_owned()),
-            internal_note: None,
-            data: Some(serde_json::json!({ "amount_vnd": amount_vnd, "fee_due_vnd": due })),
-        },
-    )
-    .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: label,
-            action: "dossier.fee_add",
-            target_type: Some("dossier"),
-            target_id: Some(id.to_owned()),
-            agency_code: row.holding_agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "code": row.code, "amount_vnd": amount_vnd, "fee_due_vnd": due, "reason": reason,
-            })),
-        },
-    )
-    .await?;
-    let procedure = notice::procedure_name(&txn, &row).await?;
-    notice::tell(&txn, &row, &procedure, "fee_added", reason, None, mailing).await?;
+    DossierChange::new(&row, actor)
+        .event("fee_added")
+        .public_note(reason)
+        .data(serde_json::json!({ "amount_vnd": amount_vnd, "fee_due_vnd": due }))
+        .audit("dossier.fee_add")
+        .audit_agency(AuditAgency::Holding)
+        .detail(serde_json::json!({
+            "amount_vnd": amount_vnd, "fee_due_vnd": due, "reason": reason,
+        }))
+        .notify(mailing, "fee_added", reason, None)
+        .record(&txn, origin, now)
+        .await?;
     txn.commit().await?;
     Ok(due)
 }

@@ -20,10 +20,9 @@ use sea_orm::{
 
 use super::vnpay::{self, IpnCode};
 use crate::access::Actor;
-use crate::audit::{self, Entry, Origin, Outcome};
-use crate::dossiers::timeline::{self, NewEvent};
-use crate::dossiers::Status;
-use crate::dossiers::{change, lifecycle};
+use crate::audit::Origin;
+use crate::dossiers::change::{self, By, DossierChange};
+use crate::dossiers::{lifecycle, Status};
 use crate::entities::{dossier, payment, payment_callback};
 use crate::error::{invalid, DomainError, DomainResult};
 
@@ -300,6 +299,8 @@ pub(crate) async fn open_payment(
     if amount <= 0 {
         return Err(refuse("payment_done", "the fee is already paid"));
     }
+    // Named once for both records below (abandoning the waiting attempt, opening this one).
+    let by = By::from(actor).resolve(&txn).await?;
     if let Some(w) = pending(&existing, now) {
         // Only an online attempt is abandoned: a transfer order may already have been paid
         // at the citizen's bank, whose notice is still on its way.
@@ -309,7 +310,7 @@ pub(crate) async fn open_payment(
                 "a payment is waiting for the bank's answer",
             ));
         }
-        abandon(&txn, actor, origin, &row, w, now).await?;
+        abandon(&txn, by.clone(), origin, &row, w, now).await?;
     }
     let expires = now + open_for;
     let opened = payment::Model {
@@ -335,43 +336,13 @@ pub(crate) async fn open_payment(
     payment::Entity::insert(payment::ActiveModel::from(opened.clone()))
         .exec_without_returning(&txn)
         .await?;
-    let code = row.code.clone().unwrap_or_default();
-    let label = crate::audit::actor_label(&txn, actor).await?;
-    timeline::append(
-        &txn,
-        now,
-        NewEvent {
-            dossier_id: id,
-            actor_id: actor.audit_id(),
-            actor_label: label.clone(),
-            kind: "payment_started",
-            from: None,
-            to: None,
-            public_note: None,
-            internal_note: None,
-            data: Some(
-                serde_json::json!({ "amount_vnd": amount, "txn_ref": txn_ref, "gateway": gateway }),
-            ),
-        },
-    )
-    .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: label,
-            action: "payment.start",
-            target_type: Some("dossier"),
-            target_id: Some(id.to_owned()),
-            agency_code: row.receiving_agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(
-                serde_json::json!({ "code": code, "amount_vnd": amount, "txn_ref": txn_ref }),
-            ),
-        },
-    )
-    .await?;
+    DossierChange::new(&row, by)
+        .event("payment_started")
+        .data(serde_json::json!({ "amount_vnd": amount, "txn_ref": txn_ref, "gateway": gateway }))
+        .audit("payment.start")
+        .detail(serde_json::json!({ "amount_vnd": amount, "txn_ref": txn_ref }))
+        .record(&txn, origin, now)
+        .await?;
     txn.commit().await?;
     Ok((row, opened))
 }
@@ -380,7 +351,7 @@ pub(crate) async fn open_payment(
 /// still recorded (see [`confirm`]).
 async fn abandon<C: ConnectionTrait>(
     txn: &C,
-    actor: &Actor,
+    by: By<'_>,
     origin: &Origin,
     row: &dossier::Model,
     w: &payment::Model,
@@ -393,23 +364,12 @@ async fn abandon<C: ConnectionTrait>(
         .filter(payment::Column::Status.eq("pending"))
         .exec(txn)
         .await?;
-    let label = crate::audit::actor_label(txn, actor).await?;
-    audit::record(
-        txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: label,
-            action: "payment.abandon",
-            target_type: Some("dossier"),
-            target_id: Some(row.id.clone()),
-            agency_code: row.receiving_agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "code": row.code, "txn_ref": w.txn_ref, "amount_vnd": w.amount_vnd })),
-        },
-    )
-    .await?;
-    Ok(())
+    // Audited only: the timeline shows the new attempt.
+    DossierChange::new(row, by)
+        .audit("payment.abandon")
+        .detail(serde_json::json!({ "txn_ref": w.txn_ref, "amount_vnd": w.amount_vnd }))
+        .record(txn, origin, now)
+        .await
 }
 
 async fn keep_callback<C: ConnectionTrait>(
@@ -595,46 +555,23 @@ pub(crate) async fn confirm(
         "duplicate" => "payment_duplicate",
         _ => "payment_failed",
     };
-    timeline::append(
-        &txn,
-        now,
-        NewEvent {
-            dossier_id: &row.id,
-            actor_id: None,
-            actor_label: answer.gateway.into(),
-            kind,
-            from: moves_on.then_some(Status::AwaitingPayment),
-            to: moves_on.then_some(Status::Submitted),
-            public_note: None,
-            internal_note: None,
-            data: Some(serde_json::json!({
-                "amount_vnd": found.amount_vnd,
-                "txn_ref": found.txn_ref,
-                "gateway_txn_no": answer.gateway_txn_no,
-                "response_code": answer.response_code,
-            })),
-        },
-    )
-    .await?;
-    audit::record(
-        &txn,
-        &Origin::default(),
-        Entry {
-            actor_id: None,
-            actor_label: answer.gateway.into(),
-            action: &format!("payment.{status}"),
-            target_type: Some("dossier"),
-            target_id: Some(row.id.clone()),
-            agency_code: row.receiving_agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "code": row.code, "txn_ref": found.txn_ref, "amount_vnd": found.amount_vnd })),
-        },
-    )
-    .await?;
+    let mut change = DossierChange::new(&row, By::Party(answer.gateway))
+        .event(kind)
+        .data(serde_json::json!({
+            "amount_vnd": found.amount_vnd,
+            "txn_ref": found.txn_ref,
+            "gateway_txn_no": answer.gateway_txn_no,
+            "response_code": answer.response_code,
+        }))
+        .audit(format!("payment.{status}"))
+        .detail(serde_json::json!({ "txn_ref": found.txn_ref, "amount_vnd": found.amount_vnd }));
     if moves_on {
-        // Last before the commit: the desk's tally row is shared.
-        crate::dossiers::tally::moved_to_current(&txn, Some(&row), &row.id).await?;
+        // The desk now has it: its tally moves too.
+        change = change
+            .status(Status::AwaitingPayment, Status::Submitted)
+            .tally();
     }
+    change.record(&txn, &Origin::default(), now).await?;
     txn.commit().await?;
     Ok(IpnCode::Confirmed)
 }

@@ -11,7 +11,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use super::online::{self, vietnam, VnpayConfig};
 use super::vnpay_api::{self, Api};
 use crate::access::{Actor, Role};
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::{Entry, Origin, Outcome};
+use crate::dossiers::change::{self, DossierChange};
 use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
 use crate::entities::{dossier, payment};
@@ -62,7 +63,7 @@ pub async fn request(
     now: DateTime<Utc>,
 ) -> DomainResult<payment::Model> {
     // Read, not locked: the change is guarded on the payment's status instead.
-    let row = crate::dossiers::change::readable(db, actor, id).await?;
+    let row = change::readable(db, actor, id).await?;
     if !may_refund(actor, &row) {
         return Err(DomainError::Forbidden("refund".into()));
     }
@@ -89,40 +90,13 @@ pub async fn request(
     if marked.rows_affected != 1 {
         return Err(DomainError::Conflict("payment changed meanwhile".into()));
     }
-    let label = crate::audit::actor_label(&txn, actor).await?;
-    timeline::append(
-        &txn,
-        now,
-        NewEvent {
-            dossier_id: id,
-            actor_id: actor.audit_id(),
-            actor_label: label.clone(),
-            kind: "refund_requested",
-            from: None,
-            to: None,
-            public_note: None,
-            internal_note: None,
-            data: Some(
-                serde_json::json!({ "amount_vnd": target.amount_vnd, "txn_ref": target.txn_ref }),
-            ),
-        },
-    )
-    .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: label,
-            action: "payment.refund_request",
-            target_type: Some("dossier"),
-            target_id: Some(id.to_owned()),
-            agency_code: row.receiving_agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({ "code": row.code, "txn_ref": target.txn_ref, "amount_vnd": target.amount_vnd })),
-        },
-    )
-    .await?;
+    DossierChange::new(&row, actor)
+        .event("refund_requested")
+        .data(serde_json::json!({ "amount_vnd": target.amount_vnd, "txn_ref": target.txn_ref }))
+        .audit("payment.refund_request")
+        .detail(serde_json::json!({ "txn_ref": target.txn_ref, "amount_vnd": target.amount_vnd }))
+        .record(&txn, origin, now)
+        .await?;
     txn.commit().await?;
     attempt(db, api, config, &target.id, now).await
 }
@@ -213,27 +187,17 @@ pub async fn attempt(
                 .await?;
         }
     }
-    audit::record(
-        &txn,
-        &Origin::default(),
-        Entry {
-            actor_id: None,
-            actor_label: "VNPay".into(),
-            action: "payment.refund",
-            target_type: Some("dossier"),
-            target_id: Some(p.dossier_id.clone()),
-            agency_code: None,
-            outcome: if outcome.is_ok() {
-                Outcome::Success
-            } else {
-                Outcome::Failure
-            },
-            detail: Some(
-                serde_json::json!({ "txn_ref": p.txn_ref, "error": outcome.as_ref().err() }),
-            ),
-        },
-    )
-    .await?;
+    // Filed under no agency: the gateway's calls are the system administrators' to read.
+    Entry::party("VNPay", "payment.refund")
+        .on("dossier", p.dossier_id.clone())
+        .outcome(if outcome.is_ok() {
+            Outcome::Success
+        } else {
+            Outcome::Failure
+        })
+        .detail(serde_json::json!({ "txn_ref": p.txn_ref, "error": outcome.as_ref().err() }))
+        .record(&txn, &Origin::default())
+        .await?;
     txn.commit().await?;
     payment::Entity::find_by_id(p.id.clone())
         .one(db)

@@ -15,10 +15,10 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::access::Actor;
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::Origin;
+use crate::dossiers::change::{self, DossierChange};
 use crate::dossiers::drafts::json;
-use crate::dossiers::timeline::{self, NewEvent};
-use crate::dossiers::{change, checks, lifecycle, Delivery, DeliveryMethod, Status};
+use crate::dossiers::{checks, lifecycle, Delivery, DeliveryMethod, Status};
 use crate::entities::{dossier, payment, shipment};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::payments::{money, online};
@@ -222,48 +222,23 @@ pub async fn change(
         .exec(&txn)
         .await?;
     let method = json(&new.method)?;
-    let label = crate::audit::actor_label(&txn, actor).await?;
-    timeline::append(
-        &txn,
-        now,
-        NewEvent {
-            dossier_id: id,
-            actor_id: actor.audit_id(),
-            actor_label: label.clone(),
-            kind: "delivery_changed",
-            from: None,
-            to: None,
-            public_note: None,
-            internal_note: None,
-            data: Some(serde_json::json!({
-                "method": method,
-                "postal_payment": new.postal_payment.code(),
-                "postal_fee_vnd": after.postal_fee_vnd,
-                "fee_due_vnd": after.fee_due_vnd,
-            })),
-        },
-    )
-    .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: label,
-            action: "dossier.delivery_change",
-            target_type: Some("dossier"),
-            target_id: Some(id.to_owned()),
-            agency_code: row.receiving_agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "code": row.code,
-                "method": method,
-                "postal_fee_vnd": after.postal_fee_vnd,
-                "fee_due_vnd": after.fee_due_vnd,
-            })),
-        },
-    )
-    .await?;
+    // No notice: the applicant made the change.
+    DossierChange::new(&row, actor)
+        .event("delivery_changed")
+        .data(serde_json::json!({
+            "method": method,
+            "postal_payment": new.postal_payment.code(),
+            "postal_fee_vnd": after.postal_fee_vnd,
+            "fee_due_vnd": after.fee_due_vnd,
+        }))
+        .audit("dossier.delivery_change")
+        .detail(serde_json::json!({
+            "method": method,
+            "postal_fee_vnd": after.postal_fee_vnd,
+            "fee_due_vnd": after.fee_due_vnd,
+        }))
+        .record(&txn, origin, now)
+        .await?;
     txn.commit().await?;
     Ok(Changed {
         fee_due_vnd: after.fee_due_vnd,

@@ -19,10 +19,10 @@ use sea_orm::{
 use super::carrier::{self, Carrier, CarrierError, Order, Party, ShipmentStatus, Update};
 use crate::access::{Actor, Role};
 use crate::accounts::Mailing;
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::audit::Origin;
+use crate::dossiers::change::{self, By, DossierChange};
 use crate::dossiers::lifecycle::Transition;
-use crate::dossiers::timeline::{self, NewEvent};
-use crate::dossiers::{change, notice, Delivery, DeliveryMethod, Status};
+use crate::dossiers::{Delivery, DeliveryMethod, Status};
 use crate::entities::{agency, commune, dossier, payment, province, shipment, shipment_event};
 use crate::error::{invalid, DomainError, DomainResult};
 
@@ -254,45 +254,18 @@ pub async fn hand_over(
     shipment::Entity::insert(shipment::ActiveModel::from(model.clone()))
         .exec_without_returning(&txn)
         .await?;
-    let label = crate::audit::actor_label(&txn, actor).await?;
-    timeline::append(
-        &txn,
-        now,
-        NewEvent {
-            dossier_id: id,
-            actor_id: actor.audit_id(),
-            actor_label: label.clone(),
-            kind: "shipment_created",
-            from: None,
-            to: None,
-            public_note: None,
-            internal_note: None,
-            data: Some(serde_json::json!({
-                "tracking_number": created.tracking_number,
-                "carrier": carrier::CARRIER,
-                "cod_vnd": cod,
-                "carrier_fee_vnd": created.fee_vnd,
-            })),
-        },
-    )
-    .await?;
-    audit::record(
-        &txn,
-        origin,
-        Entry {
-            actor_id: actor.audit_id(),
-            actor_label: label,
-            action: "dossier.ship",
-            target_type: Some("dossier"),
-            target_id: Some(id.to_owned()),
-            agency_code: Some(agency_code),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "code": code, "tracking_number": created.tracking_number, "cod_vnd": cod,
-            })),
-        },
-    )
-    .await?;
+    DossierChange::new(&locked, actor)
+        .event("shipment_created")
+        .data(serde_json::json!({
+            "tracking_number": created.tracking_number,
+            "carrier": carrier::CARRIER,
+            "cod_vnd": cod,
+            "carrier_fee_vnd": created.fee_vnd,
+        }))
+        .audit("dossier.ship")
+        .detail(serde_json::json!({ "tracking_number": created.tracking_number, "cod_vnd": cod }))
+        .record(&txn, origin, now)
+        .await?;
     txn.commit().await?;
     Ok(model)
 }
@@ -419,65 +392,38 @@ async fn apply(
             .exec(&txn)
             .await?;
     }
-    timeline::append(
-        &txn,
-        update.at,
-        NewEvent {
-            dossier_id: &row.id,
-            actor_id: None,
-            actor_label: CARRIER_LABEL.into(),
-            kind: &format!("shipment_{}", status.code()),
-            from: None,
-            to: None,
-            public_note: update.note.clone().filter(|n| !n.trim().is_empty()),
-            internal_note: None,
-            data: Some(serde_json::json!({
-                "tracking_number": current.tracking_number,
-                "location": update.location,
-                "event_id": update.event_id,
-                "applied": applies,
-            })),
-        },
-    )
-    .await?;
-    audit::record(
-        &txn,
-        &Origin::default(),
-        Entry {
-            actor_id: None,
-            actor_label: CARRIER_LABEL.into(),
-            action: "shipment.update",
-            target_type: Some("dossier"),
-            target_id: Some(row.id.clone()),
-            agency_code: row.receiving_agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "code": row.code, "tracking_number": current.tracking_number,
-                "status": status.code(), "applied": applies, "event_id": update.event_id,
-            })),
-        },
-    )
-    .await?;
+    // At the carrier's time: the applicant's timeline reads in the order things happened.
+    DossierChange::new(&row, By::Party(CARRIER_LABEL))
+        .event(format!("shipment_{}", status.code()))
+        .public_note(update.note.clone().unwrap_or_default())
+        .data(serde_json::json!({
+            "tracking_number": current.tracking_number,
+            "location": update.location,
+            "event_id": update.event_id,
+            "applied": applies,
+        }))
+        .audit("shipment.update")
+        .detail(serde_json::json!({
+            "tracking_number": current.tracking_number,
+            "status": status.code(), "applied": applies, "event_id": update.event_id,
+        }))
+        .record(&txn, &Origin::default(), update.at)
+        .await?;
     // Delivered: the fee the postman collected is paid, the dossier is returned and its
     // applicant told.
     if applies && status == ShipmentStatus::Delivered {
         collected(&txn, &row, &current, update.at, now).await?;
-        let returned = crate::results::record::record_return(
-            &txn,
-            &row,
-            "post",
-            (None, CARRIER_LABEL.into()),
-            &Origin::default(),
-            serde_json::json!({ "method": "post", "tracking_number": current.tracking_number }),
-            update.at,
-        )
-        .await?;
-        if returned {
-            let procedure = notice::procedure_name(&txn, &row).await?;
-            let what = Transition::Return.code();
-            notice::tell(&txn, &row, &procedure, what, "", None, mailing).await?;
-            // Last before the commit: the desk's tally row is shared.
-            crate::dossiers::tally::moved_to_current(&txn, Some(&row), &row.id).await?;
+        let data =
+            serde_json::json!({ "method": "post", "tracking_number": current.tracking_number });
+        let carrier = By::Party(CARRIER_LABEL);
+        if let Some(returned) =
+            crate::results::record::mark_returned(&txn, &row, "post", carrier, data, update.at)
+                .await?
+        {
+            returned
+                .notify(mailing, Transition::Return.code(), "", None)
+                .record(&txn, &Origin::default(), update.at)
+                .await?;
         }
     }
     txn.commit().await?;
@@ -615,28 +561,17 @@ async fn collected<C: ConnectionTrait>(
     if fee == 0 {
         return Ok(());
     }
-    timeline::append(
-        db,
-        at,
-        NewEvent {
-            dossier_id: &row.id,
-            actor_id: None,
-            actor_label: CARRIER_LABEL.into(),
-            kind: "payment_paid",
-            from: None,
-            to: None,
-            public_note: None,
-            internal_note: None,
-            data: Some(serde_json::json!({
-                "amount_vnd": fee,
-                "txn_ref": txn_ref,
-                "gateway": "cod",
-                "tracking_number": parcel.tracking_number,
-            })),
-        },
-    )
-    .await?;
-    Ok(())
+    // On the timeline only: the carrier's update that brought it is the audit entry.
+    DossierChange::new(row, By::Party(CARRIER_LABEL))
+        .event("payment_paid")
+        .data(serde_json::json!({
+            "amount_vnd": fee,
+            "txn_ref": txn_ref,
+            "gateway": "cod",
+            "tracking_number": parcel.tracking_number,
+        }))
+        .record(db, &Origin::default(), at)
+        .await
 }
 
 /// The dossier's shipments, newest first, each with its carrier events, for the pages and the

@@ -9,9 +9,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use crate::audit::{self, Entry, Origin, Outcome};
+use crate::dossiers::change::{By, DossierChange};
 use crate::dossiers::lifecycle::Transition;
-use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
 use crate::entities::{dossier, dossier_result};
 use crate::error::{invalid, DomainResult};
@@ -107,20 +106,18 @@ pub(crate) async fn record_delivery<C: ConnectionTrait>(
 }
 
 /// Inside the caller's transaction: the result of processed dossier `row` reached the
-/// applicant by `method` at `at`, so the dossier is returned (9 → 10) with the delivery record,
-/// the `return` event (carrying `data`) and the audit entry, in the name of `by` (audit id and
-/// label). False, with nothing changed, when another request returned it first. The caller
-/// moves the desk tally last, just before its commit.
-pub(crate) async fn record_return<C: ConnectionTrait>(
+/// applicant by `method` at `at`, so the dossier is returned (9 → 10) and the delivery kept in
+/// the name of `by`. Returns the change that says so — the `return` event carrying `data`, the
+/// audit entry and the tally move — for the caller to finish (the post adds the notice) and
+/// record; `None`, with nothing changed, when another request returned it first.
+pub(crate) async fn mark_returned<'a, C: ConnectionTrait>(
     txn: &C,
-    row: &dossier::Model,
+    row: &'a dossier::Model,
     method: &str,
-    by: (Option<String>, String),
-    origin: &Origin,
+    by: By<'a>,
     data: serde_json::Value,
     at: DateTime<Utc>,
-) -> DomainResult<bool> {
-    let (actor_id, actor_label) = by;
+) -> DomainResult<Option<DossierChange<'a>>> {
     let moved = dossier::Entity::update_many()
         .col_expr(
             dossier::Column::Status,
@@ -133,41 +130,16 @@ pub(crate) async fn record_return<C: ConnectionTrait>(
         .exec(txn)
         .await?;
     if moved.rows_affected != 1 {
-        return Ok(false);
+        return Ok(None);
     }
-    record_delivery(txn, &row.id, method, actor_id.clone(), at).await?;
-    timeline::append(
-        txn,
-        at,
-        NewEvent {
-            dossier_id: &row.id,
-            actor_id: actor_id.clone(),
-            actor_label: actor_label.clone(),
-            kind: Transition::Return.code(),
-            from: Some(Status::Processed),
-            to: Some(Status::Returned),
-            public_note: None,
-            internal_note: None,
-            data: Some(data),
-        },
-    )
-    .await?;
-    audit::record(
-        txn,
-        origin,
-        Entry {
-            actor_id,
-            actor_label,
-            action: "dossier.return",
-            target_type: Some("dossier"),
-            target_id: Some(row.id.clone()),
-            agency_code: row.receiving_agency_code.clone(),
-            outcome: Outcome::Success,
-            detail: Some(serde_json::json!({
-                "code": row.code, "from": "processed", "to": "returned", "method": method,
-            })),
-        },
-    )
-    .await?;
-    Ok(true)
+    record_delivery(txn, &row.id, method, by.audit_id(), at).await?;
+    Ok(Some(
+        DossierChange::new(row, by)
+            .event(Transition::Return.code())
+            .status(Status::Processed, Status::Returned)
+            .data(data)
+            .audit("dossier.return")
+            .detail(serde_json::json!({ "from": "processed", "to": "returned", "method": method }))
+            .tally(),
+    ))
 }
