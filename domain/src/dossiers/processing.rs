@@ -234,337 +234,25 @@ pub async fn act(
 ) -> DomainResult<Moved> {
     let txn = crate::db::begin_write(db).await?;
     let row = super::change::lock_for_change(&txn, actor, id).await?;
-    let from = Status::from_code(&row.status)
-        .ok_or_else(|| DomainError::Internal(format!("status {}", row.status)))?;
-    let standing = standing(actor, &row);
-    let resume = row.resume_status.as_deref().and_then(Status::from_code);
-    let to = lifecycle::check(transition, from, resume, &standing)
-        .map_err(|why| refusal(actor, transition, why, from))?;
-    if command.revision.is_some_and(|r| r != row.revision) {
-        return Err(DomainError::Conflict("stale revision".into()));
-    }
-    let public_note = command.public_note.trim().to_owned();
-    if transition.needs_public_note() && public_note.is_empty() {
-        return Err(invalid(
-            "public_note",
-            "note_required",
-            "write the reason or what the applicant must do",
-        ));
-    }
-    let due_at = utc(row.due_at);
-    if transition.needs_time_left()
-        && row.paused_at.is_none()
-        && due_at.is_some_and(|due| now > due)
-    {
-        return Err(invalid(
-            "transition",
-            "apology_required",
-            "the due date has passed: issue an apology letter with a new date first",
-        ));
-    }
-    let receiving = row
-        .receiving_agency_code
-        .clone()
-        .ok_or_else(|| DomainError::Internal(format!("dossier {id}: no receiving agency")))?;
-    let holding = row
-        .holding_agency_code
-        .clone()
-        .unwrap_or_else(|| receiving.clone());
-    let clock = Clock::for_agency(&txn, &holding).await?;
-    let plan = plan(&txn, &row).await?;
-    let step = usize::try_from(row.step_index.unwrap_or(0)).unwrap_or(0);
-    if let Err(m) = lifecycle::fits(transition, &workflow::position(&plan.steps, &row)) {
-        return Err(invalid(m.field, m.code, m.message));
-    }
-    let mut changes = Changes::default();
-    let mut data = serde_json::Map::new();
-    match transition {
-        Transition::Accept => {
-            let desk_clock = Clock::for_agency(&txn, &receiving).await?;
-            // Same-day procedures are due at the end of the working day, not the moment they
-            // are accepted (issue 27).
-            let due = desk_clock.due(now, plan.limit);
-            changes.accepted_at = Some(now);
-            changes.due_at = Some(Some(due));
-            changes.enter_step(&plan, 0, &receiving, &clock, now);
-            data.insert("due_at".into(), serde_json::json!(due));
-            data.insert(
-                "processing_days".into(),
-                serde_json::json!(plan.processing_days),
-            );
-        }
-        Transition::RequestSupplement => {
-            let missing: Vec<String> = command
-                .missing
-                .iter()
-                .map(|m| m.trim().to_owned())
-                .filter(|m| !m.is_empty())
-                .collect();
-            if missing.is_empty() {
-                return Err(invalid(
-                    "missing",
-                    "missing_required",
-                    "tick or write at least one missing document",
-                ));
-            }
-            changes.paused_at = Some(Some(now));
-            changes.resume_status = Some(Some(from.code().to_owned()));
-            data.insert("missing".into(), serde_json::json!(missing));
-        }
-        Transition::Supply => {
-            if let (Some(due), Some(paused)) = (due_at, utc(row.paused_at)) {
-                let moved = clock.resume(due, paused, now);
-                changes.due_at = Some(Some(moved));
-                if let Some(step_due) = utc(row.step_due_at) {
-                    changes.step_due_at = Some(Some(clock.resume(step_due, paused, now)));
-                }
-                data.insert("due_at".into(), serde_json::json!(moved));
-            }
-            changes.paused_at = Some(None);
-            changes.resume_status = Some(None);
-        }
-        Transition::Refuse | Transition::Stop | Transition::Withdraw => {
-            changes.finished_at = Some(now);
-            changes.paused_at = Some(None);
-        }
-        Transition::Assign => {
-            let assignee = if command.assignee_id.trim().is_empty() {
-                actor
-                    .account_id()
-                    .ok_or_else(|| {
-                        invalid("assignee_id", "assignee_required", "choose a specialist")
-                    })?
-                    .to_owned()
-            } else {
-                command.assignee_id.trim().to_owned()
-            };
-            let person = account::Entity::find_by_id(assignee.clone())
-                .one(&txn)
-                .await?;
-            // A leader assigns anyone; the desk hands the dossier to a specialist (issue 27);
-            // anyone else takes it themself.
-            let desk_to_specialist = standing.roles.contains(&Role::IntakeClerk)
-                && person
-                    .as_ref()
-                    .is_some_and(|p| Role::parse_list(&p.roles).contains(&Role::Specialist));
-            if !standing.roles.contains(&Role::Leader)
-                && Some(assignee.as_str()) != actor.account_id()
-                && !desk_to_specialist
-            {
-                return Err(DomainError::Forbidden(
-                    "only a leader assigns others".into(),
-                ));
-            }
-            let fits = person.as_ref().is_some_and(|p| {
-                !p.disabled
-                    && p.agency_code.as_deref() == Some(holding.as_str())
-                    && Role::parse_list(&p.roles)
-                        .iter()
-                        .any(|r| matches!(r, Role::Specialist | Role::Leader))
-            });
-            if !fits {
-                return Err(invalid(
-                    "assignee_id",
-                    "assignee_agency",
-                    "choose a specialist or leader of the agency holding the dossier",
-                ));
-            }
-            changes.assignee = Some(Some(assignee.clone()));
-            data.insert("assignee_id".into(), serde_json::json!(assignee));
-            data.insert(
-                "assignee".into(),
-                serde_json::json!(person.map(|p| p.full_name).unwrap_or_default()),
-            );
-        }
-        Transition::Forward => {
-            let current = plan.steps.get(step);
-            if let Some(def) = current {
-                if !standing.roles.contains(&def.role) && !standing.roles.contains(&Role::Leader) {
-                    return Err(DomainError::Forbidden("not this step's role".into()));
-                }
-            }
-            let next = (step + 1).min(plan.steps.len().saturating_sub(1));
-            changes.enter_step(&plan, next, &receiving, &clock, now);
-            data.insert("step".into(), serde_json::json!(next));
-        }
-        Transition::SendBack => {
-            changes.enter_step(&plan, step - 1, &receiving, &clock, now);
-            data.insert("step".into(), serde_json::json!(step - 1));
-        }
-        Transition::Transfer => {
-            let target = command.target_agency.trim().to_owned();
-            if target.is_empty() || target == holding {
-                return Err(invalid(
-                    "target_agency",
-                    "transfer_target",
-                    "choose another agency",
-                ));
-            }
-            let target_row = agency::Entity::find_by_id(target.clone())
-                .one(&txn)
-                .await?
-                .ok_or_else(|| {
-                    invalid("target_agency", "transfer_target", "choose another agency")
-                })?;
-            changes.transfer_origin = Some(Some(holding.clone()));
-            changes.holding = Some(Some(target.clone()));
-            changes.assignee = Some(None);
-            data.insert("from_agency".into(), serde_json::json!(holding));
-            data.insert("to_agency".into(), serde_json::json!(target));
-            data.insert("to_agency_name".into(), serde_json::json!(target_row.name));
-        }
-        Transition::TransferBack => {
-            let Some(back) = row.transfer_origin.clone() else {
-                return Err(invalid(
-                    "transition",
-                    "transfer_none",
-                    "the dossier was not transferred to this agency",
-                ));
-            };
-            changes.transfer_origin = Some(None);
-            changes.holding = Some(Some(back.clone()));
-            changes.assignee = Some(None);
-            data.insert("from_agency".into(), serde_json::json!(holding));
-            data.insert("to_agency".into(), serde_json::json!(back));
-        }
-        Transition::Approve => {
-            changes.finished_at = Some(now);
-            changes.holding = Some(Some(receiving.clone()));
-            changes.assignee = Some(None);
-            changes.step_role = Some(None);
-            changes.step_due_at = Some(None);
-            let on_time = due_at.is_none_or(|due| now <= due);
-            data.insert("on_time".into(), serde_json::json!(on_time));
-            if let Some(sha256) = crate::results::record::record_signature(
-                &txn,
-                id,
-                command.signed_result.as_ref(),
-                now,
-            )
-            .await?
-            {
-                data.insert("result_sha256".into(), serde_json::json!(sha256));
-            }
-        }
-        Transition::Apologise => {
-            let Some(date) = command.new_due_date else {
-                return Err(invalid(
-                    "new_due_date",
-                    "due_date_required",
-                    "choose the new due date",
-                ));
-            };
-            let new_due = clock.end_of_day(date);
-            let floor = due_at.map_or(now, |d| d.max(now));
-            if new_due.is_none_or(|d| d <= floor) {
-                return Err(invalid(
-                    "new_due_date",
-                    "due_date_later",
-                    "choose a working day after the current due date",
-                ));
-            }
-            changes.due_at = Some(new_due);
-            changes.apologies = Some(row.apologies + 1);
-            data.insert("old_due_at".into(), serde_json::json!(due_at));
-            data.insert("due_at".into(), serde_json::json!(new_due));
-        }
-        Transition::Return => {
-            // Handed over at the desk (a result sent by post is returned by its delivery,
-            // `postal::shipments`); not while a shipment of it is on its way.
-            let shipments = crate::postal::shipments::of_dossier(&txn, id).await?;
-            if crate::postal::shipments::live(&shipments).is_some() {
-                return Err(invalid(
-                    "transition",
-                    "shipment_live",
-                    "the result is with the postal carrier: it is returned when delivered",
-                ));
-            }
-            crate::results::record::record_delivery(&txn, id, "desk", actor.audit_id(), now)
-                .await?;
-            data.insert("method".into(), serde_json::json!("desk"));
-        }
-    }
-    if to != from && lifecycle::OPEN.contains(&from) && !lifecycle::OPEN.contains(&to) {
-        changes.finished_at.get_or_insert(now);
-    }
+    let moving = Move::open(&txn, actor, &row, transition, command, now).await?;
+    let (changes, data) = moving.changes(&txn, actor, command).await?;
+    changes.write(&txn, &row, moving.to, now).await?;
 
-    let stamp = now.fixed_offset();
-    let mut update = dossier::Entity::update_many()
-        .col_expr(dossier::Column::Status, Expr::value(to.code()))
-        .col_expr(dossier::Column::UpdatedAt, Expr::value(stamp))
-        .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1));
-    macro_rules! set {
-        ($field:expr, $column:expr, $map:expr) => {
-            if let Some(v) = $field {
-                update = update.col_expr($column, Expr::value($map(v)));
-            }
-        };
-    }
-    let ts = |v: Option<DateTime<Utc>>| v.map(|t| t.fixed_offset());
-    set!(
-        changes.holding.clone(),
-        dossier::Column::HoldingAgencyCode,
-        |v| v
-    );
-    set!(changes.step_index, dossier::Column::StepIndex, |v| v);
-    set!(changes.step_role.clone(), dossier::Column::StepRole, |v| v);
-    set!(changes.assignee.clone(), dossier::Column::AssigneeId, |v| v);
-    set!(
-        changes.accepted_at,
-        dossier::Column::AcceptedAt,
-        |v: DateTime<Utc>| v.fixed_offset()
-    );
-    set!(changes.due_at, dossier::Column::DueAt, ts);
-    set!(changes.paused_at, dossier::Column::PausedAt, ts);
-    set!(
-        changes.resume_status.clone(),
-        dossier::Column::ResumeStatus,
-        |v| v
-    );
-    set!(changes.step_due_at, dossier::Column::StepDueAt, ts);
-    set!(
-        changes.transfer_origin.clone(),
-        dossier::Column::TransferOrigin,
-        |v| v
-    );
-    set!(changes.apologies, dossier::Column::Apologies, |v| v);
-    set!(
-        changes.finished_at,
-        dossier::Column::FinishedAt,
-        |v: DateTime<Utc>| v.fixed_offset()
-    );
-    if changes.step_index.is_some() || changes.holding.is_some() {
-        update = update.col_expr(
-            dossier::Column::EscalatedAt,
-            Expr::value(Option::<sea_orm::prelude::DateTimeWithTimeZone>::None),
-        );
-    }
-    let updated = update
-        .filter(dossier::Column::Id.eq(id))
-        .filter(dossier::Column::Revision.eq(row.revision))
-        .exec(&txn)
-        .await?;
-    if updated.rows_affected != 1 {
-        return Err(DomainError::Conflict("dossier changed meanwhile".into()));
-    }
-    if let Some(Some(agency)) = &changes.holding {
-        involve(&txn, id, agency, now).await?;
-    }
-
+    let (from, to) = (moving.from, moving.to);
     let mut change = DossierChange::new(&row, actor)
         .event(transition.code())
         .status(from, to)
-        .public_note(public_note.clone())
+        .public_note(moving.public_note.clone())
         .internal_note(command.internal_note.trim())
         .data(serde_json::Value::Object(data))
         .audit(format!("dossier.{}", transition.code()))
         .audit_agency(AuditAgency::Holding)
         .detail(serde_json::json!({ "from": from.code(), "to": to.code() }))
-        .procedure_name(&plan.procedure_name)
+        .procedure_name(&moving.plan.procedure_name)
         .tally();
     if transition.tells_applicant() {
-        let due = changes.due_at.flatten().or(due_at);
-        change = change.notify(mailing, transition.code(), &public_note, due);
+        let due = changes.due_at.flatten().or(moving.due_at);
+        change = change.notify(mailing, transition.code(), &moving.public_note, due);
     }
     change.record(&txn, origin, now).await?;
     txn.commit().await?;
@@ -572,10 +260,452 @@ pub async fn act(
         id: id.to_owned(),
         code: row.code.clone().unwrap_or_default(),
         status: to,
-        holding_agency: changes.holding.unwrap_or(row.holding_agency_code),
-        due_at: changes.due_at.unwrap_or(due_at),
+        holding_agency: changes.holding.unwrap_or(row.holding_agency_code.clone()),
+        due_at: changes.due_at.unwrap_or(moving.due_at),
         revision: row.revision + 1,
     })
+}
+
+/// The details of a move's timeline event.
+type Data = serde_json::Map<String, serde_json::Value>;
+
+/// A move on a locked dossier that passed the checks every transition shares, with what working
+/// out its changes needs.
+struct Move<'r> {
+    row: &'r dossier::Model,
+    transition: Transition,
+    from: Status,
+    to: Status,
+    standing: Standing,
+    /// The note the applicant reads, trimmed.
+    public_note: String,
+    /// The due date before the move.
+    due_at: Option<DateTime<Utc>>,
+    receiving: String,
+    /// The agency holding the dossier before the move (the receiving one when none does).
+    holding: String,
+    /// The holding agency's working-time clock.
+    clock: Clock,
+    plan: Plan,
+    /// The workflow step the dossier is at.
+    step: usize,
+    now: DateTime<Utc>,
+}
+
+impl<'r> Move<'r> {
+    /// Checks `transition` on `row` for `actor` against what every move shares: the lifecycle
+    /// table (from this status, with this standing), the revision the actor saw, the note it
+    /// needs, the due date not passed for a processing move, and its place in the workflow.
+    async fn open<C: ConnectionTrait>(
+        txn: &C,
+        actor: &Actor,
+        row: &'r dossier::Model,
+        transition: Transition,
+        command: &Command,
+        now: DateTime<Utc>,
+    ) -> DomainResult<Move<'r>> {
+        let from = Status::from_code(&row.status)
+            .ok_or_else(|| DomainError::Internal(format!("status {}", row.status)))?;
+        let standing = standing(actor, row);
+        let resume = row.resume_status.as_deref().and_then(Status::from_code);
+        let to = lifecycle::check(transition, from, resume, &standing)
+            .map_err(|why| refusal(actor, transition, why, from))?;
+        if command.revision.is_some_and(|r| r != row.revision) {
+            return Err(DomainError::Conflict("stale revision".into()));
+        }
+        let public_note = command.public_note.trim().to_owned();
+        if transition.needs_public_note() && public_note.is_empty() {
+            return Err(invalid(
+                "public_note",
+                "note_required",
+                "write the reason or what the applicant must do",
+            ));
+        }
+        let due_at = utc(row.due_at);
+        if transition.needs_time_left()
+            && row.paused_at.is_none()
+            && due_at.is_some_and(|due| now > due)
+        {
+            return Err(invalid(
+                "transition",
+                "apology_required",
+                "the due date has passed: issue an apology letter with a new date first",
+            ));
+        }
+        let receiving = row.receiving_agency_code.clone().ok_or_else(|| {
+            DomainError::Internal(format!("dossier {}: no receiving agency", row.id))
+        })?;
+        let holding = row
+            .holding_agency_code
+            .clone()
+            .unwrap_or_else(|| receiving.clone());
+        let clock = Clock::for_agency(txn, &holding).await?;
+        let plan = plan(txn, row).await?;
+        let step = usize::try_from(row.step_index.unwrap_or(0)).unwrap_or(0);
+        if let Err(m) = lifecycle::fits(transition, &workflow::position(&plan.steps, row)) {
+            return Err(invalid(m.field, m.code, m.message));
+        }
+        Ok(Move {
+            row,
+            transition,
+            from,
+            to,
+            standing,
+            public_note,
+            due_at,
+            receiving,
+            holding,
+            clock,
+            plan,
+            step,
+            now,
+        })
+    }
+
+    /// The column changes of the move and its event's details, refusing what only this
+    /// transition checks (the missing documents, the assignee, the transfer's target…).
+    async fn changes<C: ConnectionTrait>(
+        &self,
+        txn: &C,
+        actor: &Actor,
+        command: &Command,
+    ) -> DomainResult<(Changes, Data)> {
+        let (row, plan, clock, now) = (self.row, &self.plan, &self.clock, self.now);
+        let mut changes = Changes::default();
+        let mut data = Data::new();
+        match self.transition {
+            Transition::Accept => {
+                let desk_clock = Clock::for_agency(txn, &self.receiving).await?;
+                // Same-day procedures are due at the end of the working day, not the moment
+                // they are accepted (issue 27).
+                let due = desk_clock.due(now, plan.limit);
+                changes.accepted_at = Some(now);
+                changes.due_at = Some(Some(due));
+                changes.enter_step(plan, 0, &self.receiving, clock, now);
+                data.insert("due_at".into(), serde_json::json!(due));
+                data.insert(
+                    "processing_days".into(),
+                    serde_json::json!(plan.processing_days),
+                );
+            }
+            Transition::RequestSupplement => {
+                let missing: Vec<String> = command
+                    .missing
+                    .iter()
+                    .map(|m| m.trim().to_owned())
+                    .filter(|m| !m.is_empty())
+                    .collect();
+                if missing.is_empty() {
+                    return Err(invalid(
+                        "missing",
+                        "missing_required",
+                        "tick or write at least one missing document",
+                    ));
+                }
+                changes.paused_at = Some(Some(now));
+                changes.resume_status = Some(Some(self.from.code().to_owned()));
+                data.insert("missing".into(), serde_json::json!(missing));
+            }
+            Transition::Supply => {
+                if let (Some(due), Some(paused)) = (self.due_at, utc(row.paused_at)) {
+                    let moved = clock.resume(due, paused, now);
+                    changes.due_at = Some(Some(moved));
+                    if let Some(step_due) = utc(row.step_due_at) {
+                        changes.step_due_at = Some(Some(clock.resume(step_due, paused, now)));
+                    }
+                    data.insert("due_at".into(), serde_json::json!(moved));
+                }
+                changes.paused_at = Some(None);
+                changes.resume_status = Some(None);
+            }
+            Transition::Refuse | Transition::Stop | Transition::Withdraw => {
+                changes.finished_at = Some(now);
+                changes.paused_at = Some(None);
+            }
+            Transition::Assign => {
+                self.assign(txn, actor, command, &mut changes, &mut data)
+                    .await?;
+            }
+            Transition::Forward => {
+                if let Some(def) = plan.steps.get(self.step) {
+                    let roles = &self.standing.roles;
+                    if !roles.contains(&def.role) && !roles.contains(&Role::Leader) {
+                        return Err(DomainError::Forbidden("not this step's role".into()));
+                    }
+                }
+                let next = (self.step + 1).min(plan.steps.len().saturating_sub(1));
+                changes.enter_step(plan, next, &self.receiving, clock, now);
+                data.insert("step".into(), serde_json::json!(next));
+            }
+            Transition::SendBack => {
+                changes.enter_step(plan, self.step - 1, &self.receiving, clock, now);
+                data.insert("step".into(), serde_json::json!(self.step - 1));
+            }
+            Transition::Transfer => {
+                self.transfer(txn, command, &mut changes, &mut data).await?;
+            }
+            Transition::TransferBack => {
+                let Some(back) = row.transfer_origin.clone() else {
+                    return Err(invalid(
+                        "transition",
+                        "transfer_none",
+                        "the dossier was not transferred to this agency",
+                    ));
+                };
+                changes.transfer_origin = Some(None);
+                changes.holding = Some(Some(back.clone()));
+                changes.assignee = Some(None);
+                data.insert("from_agency".into(), serde_json::json!(self.holding));
+                data.insert("to_agency".into(), serde_json::json!(back));
+            }
+            Transition::Approve => {
+                self.approve(txn, command, &mut changes, &mut data).await?;
+            }
+            Transition::Apologise => self.apologise(command, &mut changes, &mut data)?,
+            Transition::Return => self.hand_over_at_desk(txn, actor, &mut data).await?,
+        }
+        let (from, to) = (self.from, self.to);
+        if to != from && lifecycle::OPEN.contains(&from) && !lifecycle::OPEN.contains(&to) {
+            changes.finished_at.get_or_insert(now);
+        }
+        Ok((changes, data))
+    }
+
+    /// `Assign`: to the specialist or leader named (the actor when none is), of the agency
+    /// holding the dossier. A leader assigns anyone; the desk hands the dossier to a specialist
+    /// (issue 27); anyone else takes it themself.
+    async fn assign<C: ConnectionTrait>(
+        &self,
+        txn: &C,
+        actor: &Actor,
+        command: &Command,
+        changes: &mut Changes,
+        data: &mut Data,
+    ) -> DomainResult<()> {
+        let assignee = if command.assignee_id.trim().is_empty() {
+            actor
+                .account_id()
+                .ok_or_else(|| invalid("assignee_id", "assignee_required", "choose a specialist"))?
+                .to_owned()
+        } else {
+            command.assignee_id.trim().to_owned()
+        };
+        let person = account::Entity::find_by_id(assignee.clone())
+            .one(txn)
+            .await?;
+        let roles = &self.standing.roles;
+        let desk_to_specialist = roles.contains(&Role::IntakeClerk)
+            && person
+                .as_ref()
+                .is_some_and(|p| Role::parse_list(&p.roles).contains(&Role::Specialist));
+        if !roles.contains(&Role::Leader)
+            && Some(assignee.as_str()) != actor.account_id()
+            && !desk_to_specialist
+        {
+            return Err(DomainError::Forbidden(
+                "only a leader assigns others".into(),
+            ));
+        }
+        let fits = person.as_ref().is_some_and(|p| {
+            !p.disabled
+                && p.agency_code.as_deref() == Some(self.holding.as_str())
+                && Role::parse_list(&p.roles)
+                    .iter()
+                    .any(|r| matches!(r, Role::Specialist | Role::Leader))
+        });
+        if !fits {
+            return Err(invalid(
+                "assignee_id",
+                "assignee_agency",
+                "choose a specialist or leader of the agency holding the dossier",
+            ));
+        }
+        changes.assignee = Some(Some(assignee.clone()));
+        data.insert("assignee_id".into(), serde_json::json!(assignee));
+        data.insert(
+            "assignee".into(),
+            serde_json::json!(person.map(|p| p.full_name).unwrap_or_default()),
+        );
+        Ok(())
+    }
+
+    /// `Transfer`: to another existing agency, for its part; it transfers back when done.
+    async fn transfer<C: ConnectionTrait>(
+        &self,
+        txn: &C,
+        command: &Command,
+        changes: &mut Changes,
+        data: &mut Data,
+    ) -> DomainResult<()> {
+        let target = command.target_agency.trim().to_owned();
+        if target.is_empty() || target == self.holding {
+            return Err(invalid(
+                "target_agency",
+                "transfer_target",
+                "choose another agency",
+            ));
+        }
+        let target_row = agency::Entity::find_by_id(target.clone())
+            .one(txn)
+            .await?
+            .ok_or_else(|| invalid("target_agency", "transfer_target", "choose another agency"))?;
+        changes.transfer_origin = Some(Some(self.holding.clone()));
+        changes.holding = Some(Some(target.clone()));
+        changes.assignee = Some(None);
+        data.insert("from_agency".into(), serde_json::json!(self.holding));
+        data.insert("to_agency".into(), serde_json::json!(target));
+        data.insert("to_agency_name".into(), serde_json::json!(target_row.name));
+        Ok(())
+    }
+
+    /// `Approve`: the dossier is done, back at the receiving desk to be returned, with the
+    /// signed result (if one was uploaded) recorded.
+    async fn approve<C: ConnectionTrait>(
+        &self,
+        txn: &C,
+        command: &Command,
+        changes: &mut Changes,
+        data: &mut Data,
+    ) -> DomainResult<()> {
+        let now = self.now;
+        changes.finished_at = Some(now);
+        changes.holding = Some(Some(self.receiving.clone()));
+        changes.assignee = Some(None);
+        changes.step_role = Some(None);
+        changes.step_due_at = Some(None);
+        let on_time = self.due_at.is_none_or(|due| now <= due);
+        data.insert("on_time".into(), serde_json::json!(on_time));
+        let signed = command.signed_result.as_ref();
+        if let Some(sha256) =
+            crate::results::record::record_signature(txn, &self.row.id, signed, now).await?
+        {
+            data.insert("result_sha256".into(), serde_json::json!(sha256));
+        }
+        Ok(())
+    }
+
+    /// `Apologise`: a later due date, a working day after the current one (and after today).
+    fn apologise(
+        &self,
+        command: &Command,
+        changes: &mut Changes,
+        data: &mut Data,
+    ) -> DomainResult<()> {
+        let Some(date) = command.new_due_date else {
+            return Err(invalid(
+                "new_due_date",
+                "due_date_required",
+                "choose the new due date",
+            ));
+        };
+        let new_due = self.clock.end_of_day(date);
+        let floor = self.due_at.map_or(self.now, |d| d.max(self.now));
+        if new_due.is_none_or(|d| d <= floor) {
+            return Err(invalid(
+                "new_due_date",
+                "due_date_later",
+                "choose a working day after the current due date",
+            ));
+        }
+        changes.due_at = Some(new_due);
+        changes.apologies = Some(self.row.apologies + 1);
+        data.insert("old_due_at".into(), serde_json::json!(self.due_at));
+        data.insert("due_at".into(), serde_json::json!(new_due));
+        Ok(())
+    }
+
+    /// `Return` at the desk (a result sent by post is returned by its delivery,
+    /// `postal::shipments`); not while a shipment of it is on its way.
+    async fn hand_over_at_desk<C: ConnectionTrait>(
+        &self,
+        txn: &C,
+        actor: &Actor,
+        data: &mut Data,
+    ) -> DomainResult<()> {
+        let id = &self.row.id;
+        let shipments = crate::postal::shipments::of_dossier(txn, id).await?;
+        if crate::postal::shipments::live(&shipments).is_some() {
+            return Err(invalid(
+                "transition",
+                "shipment_live",
+                "the result is with the postal carrier: it is returned when delivered",
+            ));
+        }
+        crate::results::record::record_delivery(txn, id, "desk", actor.audit_id(), self.now)
+            .await?;
+        data.insert("method".into(), serde_json::json!("desk"));
+        Ok(())
+    }
+}
+
+impl Changes {
+    /// Writes the move to `to` with these changes in one UPDATE guarded by the revision `row`
+    /// had (`Conflict` when someone changed the dossier meanwhile), and records that a new
+    /// holding agency has a part in it.
+    async fn write<C: ConnectionTrait>(
+        &self,
+        txn: &C,
+        row: &dossier::Model,
+        to: Status,
+        now: DateTime<Utc>,
+    ) -> DomainResult<()> {
+        let stamp = now.fixed_offset();
+        let mut update = dossier::Entity::update_many()
+            .col_expr(dossier::Column::Status, Expr::value(to.code()))
+            .col_expr(dossier::Column::UpdatedAt, Expr::value(stamp))
+            .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1));
+        macro_rules! set {
+            ($field:expr, $column:expr, $map:expr) => {
+                if let Some(v) = $field {
+                    update = update.col_expr($column, Expr::value($map(v)));
+                }
+            };
+        }
+        let ts = |v: Option<DateTime<Utc>>| v.map(|t| t.fixed_offset());
+        let at = |v: DateTime<Utc>| v.fixed_offset();
+        set!(
+            self.holding.clone(),
+            dossier::Column::HoldingAgencyCode,
+            |v| v
+        );
+        set!(self.step_index, dossier::Column::StepIndex, |v| v);
+        set!(self.step_role.clone(), dossier::Column::StepRole, |v| v);
+        set!(self.assignee.clone(), dossier::Column::AssigneeId, |v| v);
+        set!(self.accepted_at, dossier::Column::AcceptedAt, at);
+        set!(self.due_at, dossier::Column::DueAt, ts);
+        set!(self.paused_at, dossier::Column::PausedAt, ts);
+        set!(
+            self.resume_status.clone(),
+            dossier::Column::ResumeStatus,
+            |v| v
+        );
+        set!(self.step_due_at, dossier::Column::StepDueAt, ts);
+        set!(
+            self.transfer_origin.clone(),
+            dossier::Column::TransferOrigin,
+            |v| v
+        );
+        set!(self.apologies, dossier::Column::Apologies, |v| v);
+        set!(self.finished_at, dossier::Column::FinishedAt, at);
+        if self.step_index.is_some() || self.holding.is_some() {
+            update = update.col_expr(
+                dossier::Column::EscalatedAt,
+                Expr::value(Option::<sea_orm::prelude::DateTimeWithTimeZone>::None),
+            );
+        }
+        let updated = update
+            .filter(dossier::Column::Id.eq(&row.id))
+            .filter(dossier::Column::Revision.eq(row.revision))
+            .exec(txn)
+            .await?;
+        if updated.rows_affected != 1 {
+            return Err(DomainError::Conflict("dossier changed meanwhile".into()));
+        }
+        if let Some(Some(agency)) = &self.holding {
+            involve(txn, &row.id, agency, now).await?;
+        }
+        Ok(())
+    }
 }
 
 /// Escalates every step that ran over its allowance to the leaders of the agency holding the
