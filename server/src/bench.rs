@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 use domain::catalogue_index::{CatalogueQuery, Snapshot};
 use serde::Serialize;
 
-use crate::cli::open_db;
 use crate::config::Config;
 
 /// The benchmark subcommands (hidden from `--help`: they are for `make bench`).
@@ -84,7 +83,7 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::BenchSearch { rounds } => {
-            let db = open_db(config).await?;
+            let db = crate::database::open(config).await?;
             let index = domain::catalogue_index::CatalogueIndex::new(Duration::from_secs(3600));
             let snapshot = index.snapshot(&db).await?;
             let timings = search_latencies(&snapshot, rounds);
@@ -97,13 +96,13 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             concurrency,
             size,
         } => {
-            let db = open_db(config).await?;
+            let db = crate::database::open(config).await?;
             let timings = filing::run(&db, &url, count, concurrency, size).await?;
             println!("{}", serde_json::to_string(&timings)?);
             Ok(())
         }
         Command::GenerateDossiers { count } => {
-            let db = open_db(config).await?;
+            let db = crate::database::open(config).await?;
             let generated = queue_data::generate(&db, count).await?;
             println!("{}", serde_json::to_string(&generated)?);
             Ok(())

@@ -121,7 +121,7 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Migrate { fresh } => {
-            let db = open_db(&config).await?;
+            let db = crate::database::open(&config).await?;
             if fresh {
                 migrations::Migrator::fresh(&db).await?;
             } else {
@@ -132,7 +132,7 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Seed { dir } => {
-            let db = open_db(&config).await?;
+            let db = crate::database::open(&config).await?;
             let dir = dir.unwrap_or_else(|| config.seed_dir.clone());
             let report = domain::reference_data::load_seed_dir(&db, &dir, today_in_vietnam())
                 .await
@@ -155,7 +155,7 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::ImportCatalogue { file, dry_run } => {
-            let db = open_db(&config).await?;
+            let db = crate::database::open(&config).await?;
             let report =
                 domain::catalogue_import::import_file(&db, &file, today_in_vietnam(), dry_run)
                     .await
@@ -181,7 +181,7 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Serve { migrate } => {
-            let db = open_db(&config).await?;
+            let db = crate::database::open(&config).await?;
             if migrate {
                 migrations::Migrator::up(&db, None).await?;
                 domain::dossiers::tally::rebuild(&db).await?;
@@ -194,23 +194,6 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
 /// Today's date in Vietnam (UTC+7, no daylight saving), whatever the server's time zone.
 fn today_in_vietnam() -> chrono::NaiveDate {
     domain::dossiers::codes::vietnam_date(chrono::Utc::now())
-}
-
-pub(crate) async fn open_db(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {
-    if let Some(path) = config
-        .database_url
-        .strip_prefix("sqlite://")
-        .map(|p| p.split('?').next().unwrap_or(p))
-    {
-        if let Some(parent) = std::path::Path::new(path).parent() {
-            if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent)?;
-            }
-        }
-    }
-    domain::db::connect(&config.database_url, config.database_max_connections)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot open database_url: {e}"))
 }
 
 /// Serves until SIGTERM/Ctrl-C, then stops accepting connections and lets in-flight requests

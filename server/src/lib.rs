@@ -14,6 +14,7 @@ pub mod callbacks;
 pub mod carrier_client;
 pub mod cli;
 pub mod config;
+pub mod database;
 pub mod form_errors;
 pub mod forwarded;
 pub mod language;

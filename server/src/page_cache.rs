@@ -26,7 +26,6 @@ use axum::response::{IntoResponse, Response};
 use app::i18n::{Locale, LANG_COOKIE};
 
 use crate::security_headers::CspNonce;
-use crate::state::AppState;
 
 /// Largest page kept (bytes).
 const MAX_BODY: usize = 512 * 1024;
@@ -141,8 +140,19 @@ fn is_catalogue_page(path: &str) -> bool {
         || path.starts_with("/co-quan/")
 }
 
+/// What [`serve`] reads: the cache, and the catalogue whose revision a cached page belongs to.
+#[derive(Clone)]
+pub struct CacheState {
+    /// The rendered pages.
+    pub page_cache: std::sync::Arc<PageCache>,
+    /// This instance's catalogue index (its revision dates each page).
+    pub catalogue: domain::catalogue_index::CatalogueIndex,
+    /// The database the catalogue's revision is read from.
+    pub db: sea_orm::DatabaseConnection,
+}
+
 /// Middleware: answers from the cache, or renders and stores.
-pub async fn serve(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn serve(State(state): State<CacheState>, request: Request, next: Next) -> Response {
     if state.page_cache.capacity == 0
         || request.method() != Method::GET
         || !is_catalogue_page(request.uri().path())

@@ -153,12 +153,18 @@ pub fn app(state: AppState) -> Router {
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         // CSP with a nonce per response, and the other security headers, on everything below.
         .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+            crate::security_headers::Hsts(
+                state.config.environment == crate::config::Environment::Production,
+            ),
             crate::security_headers::apply,
         ))
         // A cached public page is answered before any other layer runs (with a fresh nonce).
         .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+            crate::page_cache::CacheState {
+                page_cache: state.page_cache.clone(),
+                catalogue: state.catalogue.clone(),
+                db: state.db.clone(),
+            },
             crate::page_cache::serve,
         ))
         // Outermost, so that the page cache keeps pages uncompressed and can put a fresh nonce

@@ -25,7 +25,6 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 use crate::config::{Config, Environment};
-use crate::state::AppState;
 
 /// The CSP nonce of one response: 128 random bits, base64url (only `[A-Za-z0-9_-]`, so it is
 /// the same text in a header, an attribute and a search of the body).
@@ -95,13 +94,20 @@ pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), 
 /// Two years, subdomains included (the portal is only ever served over HTTPS in production).
 pub const HSTS: &str = "max-age=63072000; includeSubDomains";
 
+/// Whether responses carry HSTS (production, behind HTTPS): the one setting [`apply`] reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Hsts(pub bool);
+
 /// Middleware: makes the nonce, lets the page use it, and sets every header the handler did
 /// not set itself (a file download sets its own policy, see [`uploaded_file_headers`]).
-pub async fn apply(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn apply(
+    State(Hsts(production)): State<Hsts>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let nonce = CspNonce::new();
     request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
-    let production = state.config.environment == Environment::Production;
     let headers = response.headers_mut();
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         set_page_policy(headers, &nonce);

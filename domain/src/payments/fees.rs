@@ -22,9 +22,6 @@ pub const MAX_VND: i64 = 100_000_000;
 /// Longest reason.
 pub const MAX_REASON: usize = 500;
 
-// Where the app still reads them; they live in `payments::money`.
-pub use super::money::{balance, paid_total};
-
 /// True when `actor` may add a fee to `row`: a specialist or leader of the agency holding it,
 /// or the receiving desk.
 pub fn may_add(actor: &Actor, row: &dossier::Model) -> bool {

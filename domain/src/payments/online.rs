@@ -61,9 +61,6 @@ pub async fn of_dossier<C: ConnectionTrait>(db: &C, id: &str) -> DomainResult<Ve
         .await?)
 }
 
-// Where the app still reads it; it lives in `payments::money`.
-pub use super::money::is_paid;
-
 /// The payment still waiting for the bank's answer, if any.
 pub fn pending(payments: &[payment::Model], now: DateTime<Utc>) -> Option<&payment::Model> {
     payments

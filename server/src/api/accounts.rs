@@ -11,7 +11,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use domain::access::Actor;
 
-use super::error::{ApiError, ApiErrorBody, ApiJson, Ctx};
+use super::error::{ApiError, ApiErrorBody, ApiJson};
+use crate::request_context::Ctx;
 use crate::state::AppState;
 
 /// The caller as the portal sees it.

@@ -15,7 +15,8 @@ use domain::dossiers::processing::Command;
 use domain::dossiers::queues::{self, QueueQuery};
 use domain::dossiers::staff_view;
 
-use super::error::{ApiError, ApiErrorBody, ApiJson, Ctx};
+use super::error::{ApiError, ApiErrorBody, ApiJson};
+use crate::request_context::Ctx;
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {

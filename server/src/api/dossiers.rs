@@ -16,7 +16,8 @@ use app::session::RequestContext;
 use domain::dossiers::drafts::{self, Change};
 use domain::dossiers::{attachments, checks, files, submission, timeline, Loaded, Status};
 
-use super::error::{ApiError, ApiErrorBody, ApiFieldError, ApiJson, Ctx};
+use super::error::{ApiError, ApiErrorBody, ApiFieldError, ApiJson};
+use crate::request_context::Ctx;
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {

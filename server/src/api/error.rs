@@ -181,6 +181,3 @@ impl IntoResponse for ApiError {
         (self.status, Json(self.body)).into_response()
     }
 }
-
-/// The request context extractor, shared with the form routes.
-pub use crate::request_context::Ctx;

@@ -11,7 +11,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use domain::dossiers::lookup;
 
-use super::error::{ApiError, ApiErrorBody, Ctx};
+use super::error::{ApiError, ApiErrorBody};
+use crate::request_context::Ctx;
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {

@@ -14,7 +14,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use app::session::RequestContext;
 use domain::payments::online;
 
-use super::error::{ApiError, ApiErrorBody, Ctx};
+use super::error::{ApiError, ApiErrorBody};
+use crate::request_context::Ctx;
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {

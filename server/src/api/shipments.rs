@@ -17,7 +17,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use domain::entities::{shipment, shipment_event};
 use domain::postal::shipments;
 
-use super::error::{ApiError, ApiErrorBody, ApiJson, Ctx};
+use super::error::{ApiError, ApiErrorBody, ApiJson};
+use crate::request_context::Ctx;
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {

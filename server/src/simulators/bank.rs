@@ -12,7 +12,7 @@
 //!   whatever happened to its notice; the portal's daily reconciliation reads it.
 //!
 //! Never mounted in production (`crate::simulators`, a feature production builds leave out); it remembers at most
-//! [`super::MAX_KEPT`] credits, the oldest forgotten first.
+//! [`super::memory::MAX_KEPT`] credits, the oldest forgotten first.
 
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
@@ -24,7 +24,7 @@ use domain::payments::vietqr::{self, CreditNotice, SIGNATURE_HEADER};
 use serde::Deserialize;
 use std::sync::{Arc, Mutex};
 
-use super::Bounded;
+use super::memory::Bounded;
 
 /// Where the simulator is mounted (outside production only).
 pub const MOUNT: &str = "/gia-lap/ngan-hang";

@@ -14,7 +14,7 @@
 //!   far, with the bearer token, like the carrier's tracking call.
 //!
 //! Never mounted in production (`crate::simulators`, a feature production builds leave out); it remembers at most
-//! [`super::MAX_KEPT`] shipments, the oldest forgotten first (with their keys).
+//! [`super::memory::MAX_KEPT`] shipments, the oldest forgotten first (with their keys).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -29,7 +29,7 @@ use chrono::{Duration, Utc};
 use domain::postal::carrier::{self, Created, Order, ShipmentStatus, Update};
 use serde::Deserialize;
 
-use super::Bounded;
+use super::memory::Bounded;
 
 /// Where the simulator is mounted (outside production only).
 pub const MOUNT: &str = "/gia-lap/buu-chinh";

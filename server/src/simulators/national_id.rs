@@ -9,7 +9,7 @@
 //! Codes and access tokens live in this process's memory and the signing key is generated at
 //! start-up: the simulator serves one development instance, and a restart signs everyone out
 //! of it (the portal then refetches the JWKS on the unknown `kid`). At most
-//! [`super::MAX_KEPT`] codes and as many access tokens are outstanding: past that,
+//! [`super::memory::MAX_KEPT`] codes and as many access tokens are outstanding: past that,
 //! the oldest is forgotten.
 //!
 //! Here: the simulator's state, its demo identities, discovery and the JWKS. Beside them,
@@ -58,12 +58,12 @@ pub const PATHS: &[(&str, &str)] = &[
     ("POST", USERINFO),
 ];
 
-/// Keeps at most [`super::MAX_KEPT`] entries before one more is inserted: the
+/// Keeps at most [`super::memory::MAX_KEPT`] entries before one more is inserted: the
 /// expired ones go first, then the one expiring soonest (the oldest, as lifetimes are equal).
 fn make_room<V>(map: &mut HashMap<String, V>, expires: impl Fn(&V) -> Instant) {
     let now = Instant::now();
     map.retain(|_, v| expires(v) > now);
-    while map.len() >= super::MAX_KEPT {
+    while map.len() >= super::memory::MAX_KEPT {
         let Some(oldest) = map
             .iter()
             .min_by_key(|(_, v)| expires(*v))

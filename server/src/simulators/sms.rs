@@ -1,6 +1,6 @@
 //! The SMS provider's simulator (see `crate::sms` for the protocol): `101` for wrong keys, `99`
 //! for a number that is not a Vietnamese mobile number, `103` (no balance) for numbers ending
-//! in `0000`. It keeps at most [`super::MAX_KEPT`] messages (the oldest dropped), and lists
+//! in `0000`. It keeps at most [`super::memory::MAX_KEPT`] messages (the oldest dropped), and lists
 //! them only to a signed-in system administrator: they hold one-time codes and dossier notices.
 
 use std::sync::{Arc, Mutex};
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use domain::access::Role;
 
-use super::Bounded;
+use super::memory::Bounded;
 use crate::request_context::Ctx;
 use crate::sms::{SendAnswer, SendRequest, MESSAGES, SEND_PATH, SIMULATOR_KEY};
 
@@ -35,7 +35,7 @@ pub struct Received {
     pub sms_id: String,
 }
 
-/// The simulator's memory of accepted messages (the newest [`super::MAX_KEPT`]).
+/// The simulator's memory of accepted messages (the newest [`super::memory::MAX_KEPT`]).
 #[derive(Clone, Default)]
 pub struct Simulator {
     received: Arc<Mutex<Bounded<Received>>>,

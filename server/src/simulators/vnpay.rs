@@ -12,7 +12,7 @@
 //!   signing (tampered).
 //!
 //! Never mounted in production (`crate::simulators`, a feature production builds leave out); it remembers at most
-//! [`super::MAX_KEPT`] transactions, the oldest forgotten first.
+//! [`super::memory::MAX_KEPT`] transactions, the oldest forgotten first.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -26,7 +26,7 @@ use axum::Router;
 use domain::payments::vnpay;
 use domain::payments::vnpay_api::{Answer, Request};
 
-use super::Bounded;
+use super::memory::Bounded;
 
 /// Where the simulator is mounted (outside production only).
 pub const MOUNT: &str = "/gia-lap/vnpay";

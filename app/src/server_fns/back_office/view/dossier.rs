@@ -112,7 +112,7 @@ pub(crate) async fn staff_dossier_view(
                     ("due", &money(due)),
                     (
                         "paid",
-                        &money(domain::payments::fees::paid_total(&payment_rows)),
+                        &money(domain::payments::money::paid_total(&payment_rows)),
                     ),
                 ],
             )

@@ -108,7 +108,7 @@ pub(super) async fn tracking(
         let pending = online::pending(&payments, now);
         let pay_again = pending.is_some_and(|p| p.gateway == "vnpay");
         let pending = pending.is_some();
-        let state = if online::is_paid(row.fee_due_vnd, &payments) {
+        let state = if domain::payments::money::is_paid(row.fee_due_vnd, &payments) {
             "paid"
         } else if pending {
             "pending"
@@ -126,7 +126,7 @@ pub(super) async fn tracking(
             receipt_url: paid.map(|p| format!("/ho-so/{}/bien-lai/{}.pdf", row.id, p.txn_ref)),
             can_pay: matches!(state, "unpaid" | "failed") && lifecycle::OPEN.contains(&status),
             can_pay_again: state == "pending" && pay_again && lifecycle::OPEN.contains(&status),
-            balance_vnd: domain::payments::fees::balance(row.fee_due_vnd, &payments),
+            balance_vnd: domain::payments::money::balance(row.fee_due_vnd, &payments),
             transfer: transfer_view(t, &payments, now),
         });
     }
