@@ -190,6 +190,7 @@ for kind in cold warm; do
 done
 [ -n "$times" ] || times="(no make test run recorded in this build cache yet)"
 
+rebuild_table="$(scripts/bench-rebuild.sh)"
 cat > BENCHMARKS.md <<MD
 # Benchmarks
 
@@ -206,6 +207,8 @@ wrk and the portal share the same 2 cores, so the request rates are lower bounds
 |---|---|
 | release build of the server at the start of this run (warm cache; recompiles only what changed since the last release build) | ${warm_server} s |
 | site build at the start of this run (wasm, wasm-bindgen, wasm-opt, sass, compression; warm cache) | ${warm_site} s |
+
+$rebuild_table
 
 \`make test\` stage times, last run on an empty (cold) and on a filled (warm) build cache, as
 recorded by scripts/test.sh:
