@@ -19,8 +19,8 @@ stage "cargo fmt --check"; cargo fmt --all -- --check; stage_done
 
 stage "seed data checks"; python3 scripts/seed/validate.py; stage_done
 
-stage "no module circles (domain, app, server)"
-for crate in domain app server; do python3 scripts/module_circles.py "$crate/src"; done
+stage "no module circles (domain, documents, app, server)"
+for crate in domain documents app server; do python3 scripts/module_circles.py "$crate/src"; done
 stage_done
 
 stage "clippy (server side)"

@@ -28,7 +28,8 @@ pub mod password;
 pub mod payments;
 pub mod postal;
 pub mod rate_limit;
-pub mod receipt_pdf;
+/// The receipt and slip PDFs (in the `documents` crate).
+pub use documents::receipt_pdf;
 pub mod reference_data;
 pub mod results;
 pub mod safe_redirect;

@@ -7,7 +7,8 @@
 //! brings is that very document, besides whether its signature holds.
 
 pub mod credentials;
-pub mod pades;
+/// PAdES signatures of results (in the `documents` crate).
+pub use documents::pades;
 pub(crate) mod record;
 
 pub use record::SignedResult;
