@@ -17,6 +17,7 @@ pub mod config;
 pub mod database;
 pub mod form_errors;
 pub mod forwarded;
+pub mod html;
 pub mod language;
 pub mod mail;
 pub mod national_id;

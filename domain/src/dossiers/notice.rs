@@ -13,12 +13,13 @@ use crate::accounts::{Mailing, Notice};
 use crate::entities::{account, dossier, procedure, procedure_version};
 use crate::error::{DomainError, DomainResult};
 
-/// The name of the procedure as the dossier was filed under it: its frozen version's name, else
-/// the procedure's.
-pub(crate) async fn procedure_name<C: ConnectionTrait>(
+/// The procedure a dossier was filed under, and the version frozen at filing (none for a
+/// procedure imported before versions were kept): what its name, time limit and workflow come
+/// from.
+pub(crate) async fn filed_under<C: ConnectionTrait>(
     db: &C,
     row: &dossier::Model,
-) -> DomainResult<String> {
+) -> DomainResult<(procedure::Model, Option<procedure_version::Model>)> {
     let procedure = procedure::Entity::find_by_id(row.procedure_code.clone())
         .one(db)
         .await?
@@ -28,6 +29,16 @@ pub(crate) async fn procedure_name<C: ConnectionTrait>(
         .filter(procedure_version::Column::Version.eq(row.procedure_version))
         .one(db)
         .await?;
+    Ok((procedure, version))
+}
+
+/// The name of the procedure as the dossier was filed under it: its frozen version's name, else
+/// the procedure's.
+pub(crate) async fn procedure_name<C: ConnectionTrait>(
+    db: &C,
+    row: &dossier::Model,
+) -> DomainResult<String> {
+    let (procedure, version) = filed_under(db, row).await?;
     Ok(version.map_or(procedure.name, |v| v.name))
 }
 

@@ -21,7 +21,7 @@ use crate::access::{Actor, Role, Scope};
 use crate::accounts::{Mailing, Notice};
 use crate::audit::Origin;
 use crate::catalogue::ProcedureDetails;
-use crate::entities::{account, agency, dossier, dossier_agency, procedure, procedure_version};
+use crate::entities::{account, agency, dossier, dossier_agency};
 use crate::error::{invalid, DomainError, DomainResult};
 use crate::working_time::TimeLimit;
 
@@ -118,15 +118,7 @@ struct Plan {
 }
 
 async fn plan<C: ConnectionTrait>(db: &C, row: &dossier::Model) -> DomainResult<Plan> {
-    let procedure = procedure::Entity::find_by_id(row.procedure_code.clone())
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::Internal(format!("procedure {}", row.procedure_code)))?;
-    let version = procedure_version::Entity::find()
-        .filter(procedure_version::Column::ProcedureCode.eq(&row.procedure_code))
-        .filter(procedure_version::Column::Version.eq(row.procedure_version))
-        .one(db)
-        .await?;
+    let (procedure, version) = super::notice::filed_under(db, row).await?;
     let details: ProcedureDetails = version
         .as_ref()
         .and_then(|v| serde_json::from_value(v.content.clone()).ok())

@@ -234,13 +234,6 @@ fn autosaved(saving: Result<drafts::Saved, DomainError>) -> Response {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The page shown when a save meets a newer revision: what was typed is kept in the form (sent
 /// again without a revision, it replaces the other version), or the applicant opens the saved
 /// one.
@@ -251,8 +244,8 @@ fn conflict_page(t: Locale, id: &str, step: Step, pairs: &Pairs) -> Response {
         .map(|(k, v)| {
             format!(
                 "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
-                escape(k),
-                escape(v)
+                crate::html::escape(k),
+                crate::html::escape(v)
             )
         })
         .collect();
@@ -272,7 +265,7 @@ fn conflict_page(t: Locale, id: &str, step: Step, pairs: &Pairs) -> Response {
         step = step.code(),
         slug = step.slug(),
         // The id comes from the path: escaped like every other interpolated value.
-        id = escape(id),
+        id = crate::html::escape(id),
     );
     (StatusCode::CONFLICT, Html(page)).into_response()
 }

@@ -69,13 +69,6 @@ fn page(title: &str, body: &str) -> Html<String> {
     ))
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 async fn scan_page() -> Html<String> {
     page(
         "Quét mã VietQR",
@@ -164,17 +157,17 @@ async fn transfer(State(sim): State<Simulator>, Form(form): Form<TransferForm>) 
         }
         Ok(code) => format!(
             "Ngân hàng thụ hưởng đã báo có; cổng trả lời mã <strong id=\"answer\">{}</strong>.",
-            escape(&code)
+            crate::html::escape(&code)
         ),
-        Err(e) => format!("Không gửi được báo có: {}", escape(&e)),
+        Err(e) => format!("Không gửi được báo có: {}", crate::html::escape(&e)),
     };
     page(
         "Giao dịch thành công",
         &format!(
             "<dl><dt>Tài khoản nhận</dt><dd>{}</dd><dt>Số tiền</dt><dd id=\"amount\">{amount} VND</dd>\
              <dt>Nội dung</dt><dd>{}</dd></dl><p>{answer}</p>",
-            escape(&scanned.account),
-            escape(&notice.description),
+            crate::html::escape(&scanned.account),
+            crate::html::escape(&notice.description),
         ),
     )
     .into_response()

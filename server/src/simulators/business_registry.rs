@@ -21,14 +21,6 @@ use crate::business_registry::LOOKUP;
 /// Every route of the simulator (method, path below its `MOUNT`).
 pub const PATHS: &[(&str, &str)] = &[("GET", LOOKUP), ("GET", "/{tax_code}")];
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
-
 async fn lookup(
     State(sim): State<Arc<RecordedRegistry>>,
     Path(tax_code): Path<String>,
@@ -51,16 +43,16 @@ async fn page(State(sim): State<Arc<RecordedRegistry>>, Path(tax_code): Path<Str
             format!(
                 "<dl><dt>Mã số doanh nghiệp</dt><dd>{}</dd><dt>Tên doanh nghiệp</dt><dd>{}</dd>\
                  <dt>Người đại diện theo pháp luật</dt><dd>{}</dd></dl>",
-                escape(&r.tax_code),
-                escape(&r.name),
-                escape(&r.representative_name),
+                crate::html::escape(&r.tax_code),
+                crate::html::escape(&r.name),
+                crate::html::escape(&r.representative_name),
             ),
         ),
         None => (
             StatusCode::NOT_FOUND,
             format!(
                 "<p role=\"alert\">Không có doanh nghiệp mã số {}.</p>",
-                escape(&tax_code)
+                crate::html::escape(&tax_code)
             ),
         ),
     };

@@ -88,13 +88,6 @@ impl Simulator {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
     (
         status,
@@ -216,10 +209,10 @@ async fn page(State(sim): State<Simulator>) -> Html<String> {
                  <label><input type=\"radio\" name=\"mode\" value=\"tamper\"> Sửa nội dung sau khi ký</label><br>\
                  <label><input type=\"radio\" name=\"mode\" value=\"silent\"> Không gửi (mất webhook)</label></fieldset>\
                  {buttons}</form></section>",
-                tn = escape(&p.tracking_number),
-                name = escape(&p.order.recipient.name),
-                phone = escape(&p.order.recipient.phone),
-                address = escape(&p.order.recipient.address),
+                tn = crate::html::escape(&p.tracking_number),
+                name = crate::html::escape(&p.order.recipient.name),
+                phone = crate::html::escape(&p.order.recipient.phone),
+                address = crate::html::escape(&p.order.recipient.address),
                 cod = p.order.cod_vnd,
                 status = p.status,
             )

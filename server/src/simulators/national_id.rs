@@ -38,8 +38,6 @@ use crate::national_id::id_token::{es256_public_jwk, Jwks};
 mod authorize;
 mod token;
 
-pub use authorize::escape_html;
-
 /// Where the simulator is mounted (outside production only).
 pub const MOUNT: &str = "/gia-lap/dinh-danh";
 const DISCOVERY: &str = "/.well-known/openid-configuration";
@@ -305,7 +303,7 @@ mod tests {
     #[test]
     fn html_is_escaped() {
         assert_eq!(
-            escape_html(r#"<a href="x">'&'</a>"#),
+            crate::html::escape(r#"<a href="x">'&'</a>"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
     }

@@ -79,13 +79,6 @@ impl Simulator {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 fn page(title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
@@ -101,7 +94,10 @@ fn error_page(code: &str, message: &str) -> Response {
         StatusCode::BAD_REQUEST,
         Html(page(
             "Giao dịch không thành công",
-            &format!("<p role=\"alert\">Mã lỗi {code}: {}</p>", escape(message)),
+            &format!(
+                "<p role=\"alert\">Mã lỗi {code}: {}</p>",
+                crate::html::escape(message)
+            ),
         )),
     )
         .into_response()
@@ -131,8 +127,8 @@ async fn payment_page(
         .map(|(k, v)| {
             format!(
                 "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
-                escape(k),
-                escape(v)
+                crate::html::escape(k),
+                crate::html::escape(v)
             )
         })
         .collect();
@@ -148,8 +144,8 @@ async fn payment_page(
          <button type=\"submit\" name=\"result\" value=\"00\">Thanh toán</button>\
          <button type=\"submit\" name=\"result\" value=\"24\">Hủy giao dịch</button>\
          <button type=\"submit\" name=\"result\" value=\"51\">Thanh toán thất bại (không đủ số dư)</button></form>",
-        escape(get("vnp_OrderInfo")),
-        escape(get("vnp_TxnRef")),
+        crate::html::escape(get("vnp_OrderInfo")),
+        crate::html::escape(get("vnp_TxnRef")),
         amount
     );
     Html(page("Thanh toán qua VNPAY", &body)).into_response()

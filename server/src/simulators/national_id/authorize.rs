@@ -172,22 +172,6 @@ pub(super) async fn authorize_decision(
     back_to_client(&valid.redirect_uri, &[("code", &code)], p.state.as_deref())
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 const PAGE_STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;\
 padding:0 1rem;line-height:1.5;color:#1a1a1a}h1{font-size:1.4rem;color:#a50e0e}\
 fieldset{border:1px solid #888;border-radius:.4rem;padding:.5rem 1rem}\
@@ -199,14 +183,14 @@ fn page(title: &str, body: &str) -> String {
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>{title}</title><style>{PAGE_STYLE}</style></head><body><main>{body}</main></body></html>",
-        title = escape_html(title),
+        title = crate::html::escape(title),
     )
 }
 
 fn error_page(message: &str) -> Response {
     let body = format!(
         "<h1>Cổng định danh điện tử (mô phỏng)</h1><p role=\"alert\">{}</p>",
-        escape_html(message)
+        crate::html::escape(message)
     );
     (
         StatusCode::BAD_REQUEST,
@@ -231,7 +215,7 @@ fn consent_page(sim: &Simulator, p: &AuthorizeParams) -> String {
         value.as_deref().map(|v| {
             format!(
                 "<input type=\"hidden\" name=\"{name}\" value=\"{}\">",
-                escape_html(v)
+                crate::html::escape(v)
             )
         })
     })
@@ -243,10 +227,10 @@ fn consent_page(sim: &Simulator, p: &AuthorizeParams) -> String {
         .map(|(i, identity)| {
             format!(
                 "<label><input type=\"radio\" name=\"identity\" value=\"{}\"{}> {} — CCCD {}</label>",
-                escape_html(&identity.sub),
+                crate::html::escape(&identity.sub),
                 if i == 0 { " checked" } else { "" },
-                escape_html(&identity.name),
-                escape_html(&identity.masked_citizen_id()),
+                crate::html::escape(&identity.name),
+                crate::html::escape(&identity.masked_citizen_id()),
             )
         })
         .collect::<String>();
@@ -261,8 +245,8 @@ thư điện tử và số điện thoại của bạn.</p>\
 <button type=\"submit\" name=\"action\" value=\"approve\">Đồng ý và đăng nhập</button>\
 <button type=\"submit\" name=\"action\" value=\"cancel\" formnovalidate>Hủy</button>\
 </form>",
-        client = escape_html(&sim.client_id),
-        action = escape_html(&format!("{}/authorize", sim.issuer)),
+        client = crate::html::escape(&sim.client_id),
+        action = crate::html::escape(&format!("{}/authorize", sim.issuer)),
     );
     page("Cổng định danh điện tử (mô phỏng)", &body)
 }

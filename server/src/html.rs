@@ -1,0 +1,30 @@
+//! Escaping text for the few HTML pages the server writes itself, outside Leptos (the conflict
+//! page of a save, the simulators' pages): one function, so none of them forgets a character.
+
+/// `text` with `&`, `<`, `>`, `"` and `'` written as entities, safe inside an element or a
+/// quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_special_character_is_an_entity() {
+        assert_eq!(
+            super::escape(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+    }
+}
