@@ -45,6 +45,20 @@ pub fn local_time(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
         .unwrap_or_default()
 }
 
+/// Every byte outside RFC 3986's unreserved set (`A–Z a–z 0–9 - . _ ~`) as `%XX`: safe in a
+/// query value and in an RFC 8187 `filename*` alike.
+pub fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
 /// Working minutes as words: `2 ngày 3 giờ 15 phút` (8-hour working days).
 pub fn time_text(t: Locale, minutes: i64) -> String {
     let m = minutes.unsigned_abs();

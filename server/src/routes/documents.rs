@@ -182,7 +182,7 @@ async fn template_form(
             let disposition = format!(
                 "attachment; filename=\"{}\"; filename*=UTF-8''{}",
                 ascii_fallback(&file.file_name),
-                percent_encode(&file.file_name)
+                app::format::percent_encode(&file.file_name)
             );
             let mut response = file.data.into_response();
             let headers = response.headers_mut();
@@ -213,19 +213,6 @@ fn ascii_fallback(name: &str) -> String {
                 c
             } else {
                 '_'
-            }
-        })
-        .collect()
-}
-
-/// RFC 8187 encoding of the file name for `filename*`.
-fn percent_encode(name: &str) -> String {
-    name.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
             }
         })
         .collect()

@@ -66,7 +66,7 @@ fn QueueBody(
         move |p: u64| {
             let mut url = format!("/mot-cua?hang-doi={queue}&trang={p}");
             if !q.is_empty() {
-                url.push_str(&format!("&q={}", urlencoding(&q)));
+                url.push_str(&format!("&q={}", crate::format::percent_encode(&q)));
             }
             url
         }
@@ -175,17 +175,4 @@ fn QueueBody(
             </ActionForm>
         })}
     }
-}
-
-/// Percent-encodes a query value.
-fn urlencoding(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
