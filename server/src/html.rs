@@ -18,6 +18,21 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Hidden form inputs carrying `pairs` (name, value), escaped: how the server's own pages post
+/// back what was sent to them.
+pub fn hidden_inputs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    pairs
+        .into_iter()
+        .map(|(k, v)| {
+            format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+                escape(k),
+                escape(v)
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -238,17 +238,12 @@ fn autosaved(saving: Result<drafts::Saved, DomainError>) -> Response {
 /// again without a revision, it replaces the other version), or the applicant opens the saved
 /// one.
 fn conflict_page(t: Locale, id: &str, step: Step, pairs: &Pairs) -> Response {
-    let hidden: String = pairs
-        .iter()
-        .filter(|(k, _)| k != "revision")
-        .map(|(k, v)| {
-            format!(
-                "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
-                crate::html::escape(k),
-                crate::html::escape(v)
-            )
-        })
-        .collect();
+    let hidden = crate::html::hidden_inputs(
+        pairs
+            .iter()
+            .filter(|(k, _)| k != "revision")
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+    );
     let page = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\

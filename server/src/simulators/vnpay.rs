@@ -122,16 +122,7 @@ async fn payment_page(
         return error_page("11", "Đã hết hạn chờ thanh toán");
     }
     let amount = get("vnp_Amount").parse::<i64>().unwrap_or(0) / 100;
-    let hidden: String = params
-        .iter()
-        .map(|(k, v)| {
-            format!(
-                "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
-                crate::html::escape(k),
-                crate::html::escape(v)
-            )
-        })
-        .collect();
+    let hidden = crate::html::hidden_inputs(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let body = format!(
         "<dl><dt>Đơn hàng</dt><dd>{}</dd><dt>Mã tham chiếu</dt><dd>{}</dd><dt>Số tiền</dt><dd id=\"amount\">{} VND</dd></dl>\
          <form method=\"post\" action=\"/gia-lap/vnpay/paymentv2/xu-ly\">{hidden}\
