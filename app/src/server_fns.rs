@@ -19,11 +19,12 @@ pub(crate) fn db() -> Result<domain::db::DatabaseConnection, crate::error::AppEr
     })
 }
 
-/// The file store the server provides.
+/// The parts domain services work with (database, files, scanner, notices), as the server
+/// provides them; `shared()?.services(&ctx.origin, Utc::now())` lends them to one call.
 #[cfg(feature = "ssr")]
-pub(crate) fn files() -> Result<domain::results::Files, crate::error::AppError> {
-    leptos::prelude::use_context::<domain::results::Files>().ok_or_else(|| {
-        tracing::error!("no file store in the Leptos context");
+pub(crate) fn shared() -> Result<domain::services::Shared, crate::error::AppError> {
+    leptos::prelude::use_context::<domain::services::Shared>().ok_or_else(|| {
+        tracing::error!("no services in the Leptos context");
         crate::error::AppError::Internal
     })
 }

@@ -35,6 +35,7 @@ pub mod results;
 pub mod safe_redirect;
 pub mod search;
 pub mod secrets;
+pub mod services;
 pub mod sessions;
 pub mod staff;
 #[cfg(any(test, feature = "testing"))]

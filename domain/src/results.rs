@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 use crate::access::{Actor, Role};
 use crate::accounts::Mailing;
-use crate::antivirus::{Verdict as ScanVerdict, VirusScanner};
+use crate::antivirus::Verdict as ScanVerdict;
 use crate::audit::Origin;
 use crate::dossiers::change::{self, AuditAgency, DossierChange};
 use crate::dossiers::lifecycle::{self, Transition};
@@ -33,6 +33,7 @@ use crate::dossiers::{Delivery, DeliveryMethod, Status};
 use crate::entities::{agency, dossier, dossier_result};
 use crate::error::{invalid, DomainError, DomainResult};
 use crate::receipt_pdf::{self, ReceiptDocument};
+use crate::services::Services;
 
 /// Largest result PDF accepted (scanned paper results are large).
 pub const MAX_RESULT_MB: usize = 20;
@@ -58,18 +59,21 @@ pub async fn of_dossier<C: ConnectionTrait>(
 
 /// Stores `pdf` as the result of dossier `id` (replacing an unsigned one). Specialists and
 /// leaders of the agency holding the dossier may do it while it is being processed.
-#[allow(clippy::too_many_arguments, reason = "one upload's context")]
 pub async fn upload(
-    db: &DatabaseConnection,
-    store: &dyn ObjectStore,
-    scanner: &dyn VirusScanner,
+    services: Services<'_>,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
     file_name: &str,
     pdf: Bytes,
-    now: DateTime<Utc>,
 ) -> DomainResult<dossier_result::Model> {
+    let Services {
+        db,
+        files: store,
+        scanner,
+        origin,
+        now,
+        ..
+    } = services;
     let row = change::readable(db, actor, id).await?;
     let standing = processing::standing(actor, &row);
     if !standing
@@ -168,29 +172,20 @@ pub async fn upload(
         .ok_or_else(|| DomainError::Internal("result vanished".into()))
 }
 
-/// The portal's file store, as the UI's server functions receive it.
-#[derive(Clone)]
-pub struct Files(pub std::sync::Arc<dyn ObjectStore>);
-
 /// Takes `transition` on dossier `id`: the approval through [`approve`] (which signs the
 /// result), every other move straight through [`processing::act`]. Every caller (pages, API)
 /// goes through here, so no approval skips the signature.
-#[allow(clippy::too_many_arguments, reason = "a transition's context")]
 pub async fn take(
-    db: &DatabaseConnection,
-    store: &dyn ObjectStore,
+    services: Services<'_>,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
     transition: Transition,
     command: &Command,
-    mailing: Mailing<'_>,
-    now: DateTime<Utc>,
 ) -> DomainResult<Moved> {
     if transition == Transition::Approve {
-        approve(db, store, actor, origin, id, command, mailing, now).await
+        approve(services, actor, id, command).await
     } else {
-        processing::act(db, actor, origin, id, transition, command, mailing, now).await
+        processing::act(services, actor, id, transition, command).await
     }
 }
 
@@ -201,17 +196,19 @@ pub fn verification_url(base_url: &str, result_id: &str) -> String {
 
 /// The leader approves dossier `id`: the uploaded result (if any) is signed under the agency's
 /// certificate, then the approval is recorded with it in one transaction.
-#[allow(clippy::too_many_arguments, reason = "a transition's context")]
 pub async fn approve(
-    db: &DatabaseConnection,
-    store: &dyn ObjectStore,
+    services: Services<'_>,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
     command: &Command,
-    mailing: Mailing<'_>,
-    now: DateTime<Utc>,
 ) -> DomainResult<Moved> {
+    let Services {
+        db,
+        files: store,
+        mailing,
+        now,
+        ..
+    } = services;
     let row = change::readable(db, actor, id).await?;
     let from = Status::from_code(&row.status)
         .ok_or_else(|| DomainError::Internal(format!("status {}", row.status)))?;
@@ -225,17 +222,7 @@ pub async fn approve(
     )
     .is_err()
     {
-        return processing::act(
-            db,
-            actor,
-            origin,
-            id,
-            Transition::Approve,
-            command,
-            mailing,
-            now,
-        )
-        .await;
+        return processing::act(services, actor, id, Transition::Approve, command).await;
     }
     let signed = match of_dossier(db, id).await? {
         Some(result) if result.signed_key.is_none() => {
@@ -245,17 +232,7 @@ pub async fn approve(
     };
     let mut command = command.clone();
     command.signed_result = signed.clone();
-    let moved = processing::act(
-        db,
-        actor,
-        origin,
-        id,
-        Transition::Approve,
-        &command,
-        mailing,
-        now,
-    )
-    .await;
+    let moved = processing::act(services, actor, id, Transition::Approve, &command).await;
     if moved.is_err() {
         if let Some(s) = signed {
             let _ = store.delete(&StorePath::from(s.key.as_str())).await;

@@ -186,6 +186,26 @@ pub fn mailing() -> crate::accounts::Mailing<'static> {
     }
 }
 
+/// The services of a test on `db` at `now`: an in-memory file store shared by the process, no
+/// virus scanner, [`mailing`] and a loopback [`origin`]. A test that reads its files back
+/// gives its own store: `Services { files: &store, ..services(&db, now) }`.
+pub fn services(
+    db: &DatabaseConnection,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::services::Services<'_> {
+    static FILES: std::sync::LazyLock<object_store::memory::InMemory> =
+        std::sync::LazyLock::new(object_store::memory::InMemory::new);
+    static ORIGIN: std::sync::LazyLock<crate::audit::Origin> = std::sync::LazyLock::new(origin);
+    crate::services::Services {
+        db,
+        files: &*FILES,
+        scanner: &crate::antivirus::NoScanner,
+        mailing: mailing(),
+        origin: &ORIGIN,
+        now,
+    }
+}
+
 /// A complete TN.ATTP.001 dossier of a new [`citizen`] `n`, filed at `now`: its owner and id.
 pub async fn filed(
     db: &DatabaseConnection,
@@ -194,7 +214,7 @@ pub async fn filed(
 ) -> Result<(crate::access::Actor, String), Box<dyn std::error::Error + Send + Sync>> {
     let me = citizen(db, n).await?;
     let id = complete_draft(db, &me).await?;
-    crate::dossiers::submission::submit(db, &me, &origin(), &id, true, mailing(), now).await?;
+    crate::dossiers::submission::submit(services(db, now), &me, &id, true).await?;
     Ok((me, id))
 }
 
@@ -211,17 +231,7 @@ pub async fn act_all(
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     use crate::dossiers::processing::{self, Command};
     for (who, transition) in moves {
-        processing::act(
-            db,
-            who,
-            &origin(),
-            id,
-            *transition,
-            &Command::default(),
-            mailing(),
-            now,
-        )
-        .await?;
+        processing::act(services(db, now), who, id, *transition, &Command::default()).await?;
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use domain::dossiers::queues::{self, Queue, QueueQuery};
 use domain::dossiers::tally::{self, Slot};
 use domain::dossiers::Status;
 use domain::entities::{audit_log, dossier, dossier_agency, dossier_event, outbox_message};
-use domain::testing::{origin, seeded_database, staff};
+use domain::testing::{seeded_database, staff};
 use domain::DomainError;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -74,7 +74,17 @@ async fn act(
     command: Command,
     now: DateTime<Utc>,
 ) -> Result<processing::Moved, DomainError> {
-    processing::act(db, who, &origin(), id, t, &command, mailing(), now).await
+    processing::act(
+        domain::services::Services {
+            mailing: mailing(),
+            ..domain::testing::services(db, now)
+        },
+        who,
+        id,
+        t,
+        &command,
+    )
+    .await
 }
 
 fn note(text: &str) -> Command {

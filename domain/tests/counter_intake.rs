@@ -143,13 +143,31 @@ async fn a_clerk_registers_walk_in_and_postal_dossiers_at_her_own_desk() -> Test
         .with_ymd_and_hms(2026, 11, 23, 2, 0, 0)
         .single()
         .ok_or("time")?;
-    let filed = submission::submit(&db, &clerk, &origin(), &id, true, mailing(), now).await?;
+    let filed = submission::submit(
+        domain::services::Services {
+            mailing: mailing(),
+            ..domain::testing::services(&db, now)
+        },
+        &clerk,
+        &id,
+        true,
+    )
+    .await?;
     assert!(
         filed.code.starts_with("000.00.02.H53-261123-"),
         "{}",
         filed.code
     );
-    let again = submission::submit(&db, &clerk, &origin(), &id, true, mailing(), now).await?;
+    let again = submission::submit(
+        domain::services::Services {
+            mailing: mailing(),
+            ..domain::testing::services(&db, now)
+        },
+        &clerk,
+        &id,
+        true,
+    )
+    .await?;
     assert_eq!(again.code, filed.code, "a double click files once");
     let row = drafts::load_for_tests(&db, &id).await?;
     assert_eq!(row.status, Status::Submitted);
@@ -203,13 +221,13 @@ async fn a_clerk_registers_walk_in_and_postal_dossiers_at_her_own_desk() -> Test
     let applicant = walk_in(COMMUNE.into(), "hung.tran@example.vn");
     let post_id = fill_draft(&db, &commune_clerk, &post, applicant).await?;
     let posted = submission::submit(
-        &db,
+        domain::services::Services {
+            mailing: mailing(),
+            ..domain::testing::services(&db, now)
+        },
         &commune_clerk,
-        &origin(),
         &post_id,
         true,
-        mailing(),
-        now,
     )
     .await?;
     assert!(posted.code.starts_with("000.01.50.H53-"), "{}", posted.code);

@@ -173,12 +173,30 @@ async fn submission_is_idempotent_and_opens_the_timeline() -> TestResult {
     let db = seeded().await?;
     let me = citizen(&db, 4).await?;
     let id = complete_draft(&db, &me).await?;
-    let refused = submission::submit(&db, &me, &origin(), &id, false, mailing(), Utc::now()).await;
+    let refused = submission::submit(
+        domain::services::Services {
+            mailing: mailing(),
+            ..domain::testing::services(&db, Utc::now())
+        },
+        &me,
+        &id,
+        false,
+    )
+    .await;
     assert!(
         matches!(refused, Err(DomainError::Validation(ref f)) if f[0].code == "declaration_required")
     );
 
-    let first = submission::submit(&db, &me, &origin(), &id, true, mailing(), Utc::now()).await?;
+    let first = submission::submit(
+        domain::services::Services {
+            mailing: mailing(),
+            ..domain::testing::services(&db, Utc::now())
+        },
+        &me,
+        &id,
+        true,
+    )
+    .await?;
     assert!(!first.already);
     let day = domain::dossiers::codes::day_part(Utc::now());
     assert_eq!(
@@ -186,7 +204,16 @@ async fn submission_is_idempotent_and_opens_the_timeline() -> TestResult {
         format!("000.00.02.H53-{day}-0001"),
         "the public administration centre receives it"
     );
-    let again = submission::submit(&db, &me, &origin(), &id, true, mailing(), Utc::now()).await?;
+    let again = submission::submit(
+        domain::services::Services {
+            mailing: mailing(),
+            ..domain::testing::services(&db, Utc::now())
+        },
+        &me,
+        &id,
+        true,
+    )
+    .await?;
     assert_eq!(
         (again.code.as_str(), again.already),
         (first.code.as_str(), true)
@@ -231,8 +258,16 @@ async fn an_incomplete_draft_is_refused_with_every_problem() -> TestResult {
         .await?
         .dossier
         .id;
-    let Err(DomainError::Validation(errors)) =
-        submission::submit(&db, &me, &origin(), &id, true, mailing(), Utc::now()).await
+    let Err(DomainError::Validation(errors)) = submission::submit(
+        domain::services::Services {
+            mailing: mailing(),
+            ..domain::testing::services(&db, Utc::now())
+        },
+        &me,
+        &id,
+        true,
+    )
+    .await
     else {
         panic!("an empty draft must be refused");
     };
@@ -265,9 +300,17 @@ async fn concurrent_submissions_get_distinct_consecutive_codes() -> TestResult {
         for _ in 0..2 {
             let (db, actor, id) = (db.clone(), actor.clone(), id.clone());
             tasks.push(tokio::spawn(async move {
-                submission::submit(&db, &actor, &origin(), &id, true, mailing(), Utc::now())
-                    .await
-                    .map(|s| (s.id, s.code))
+                submission::submit(
+                    domain::services::Services {
+                        mailing: mailing(),
+                        ..domain::testing::services(&db, Utc::now())
+                    },
+                    &actor,
+                    &id,
+                    true,
+                )
+                .await
+                .map(|s| (s.id, s.code))
             }));
         }
     }

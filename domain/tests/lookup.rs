@@ -10,7 +10,7 @@ use domain::dossiers::lookup::lookup;
 use domain::dossiers::processing::{self, Command};
 use domain::dossiers::Status;
 use domain::entities::dossier;
-use domain::testing::{self, mailing, origin, seeded_database, staff};
+use domain::testing::{self, seeded_database, staff};
 use domain::DomainError;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
@@ -66,14 +66,11 @@ async fn the_public_follows_a_dossier_by_code_and_four_digits() -> TestResult {
     // The desk accepts: the lookup shows what the staff see, with the due date and time left.
     let clerk = staff(&db, "Clerk", DESK, &[Role::IntakeClerk]).await?;
     processing::act(
-        &db,
+        domain::testing::services(&db, now),
         &clerk,
-        &origin(),
         &d.id,
         Transition::Accept,
         &Command::default(),
-        mailing(),
-        now,
     )
     .await?;
     let row = dossier::Entity::find_by_id(d.id.clone())

@@ -326,7 +326,16 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
     let o = origin();
     let me = testing::citizen(&db, 41).await?;
     let id = testing::complete_draft_of(&db, &me, "TN.ATTP.002").await?;
-    domain::dossiers::submission::submit(&db, &me, &o, &id, true, testing::mailing(), now).await?;
+    domain::dossiers::submission::submit(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
+        &me,
+        &id,
+        true,
+    )
+    .await?;
     let row = dossier::Entity::find_by_id(id.clone())
         .one(&db)
         .await?
@@ -336,14 +345,14 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
     let clerk = testing::staff(&db, "Cán bộ tiếp nhận", &desk, &[Role::IntakeClerk]).await?;
     // The desk cannot receive it before the fee is paid.
     let early = processing::act(
-        &db,
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
         &clerk,
-        &o,
         &id,
         Transition::Accept,
         &Command::default(),
-        testing::mailing(),
-        now,
     )
     .await;
     assert!(early.is_err(), "{early:?}");
@@ -382,14 +391,14 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
         nonzero(after.into_iter().collect())
     );
     processing::act(
-        &db,
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
         &clerk,
-        &o,
         &id,
         Transition::Accept,
         &Command::default(),
-        testing::mailing(),
-        now,
     )
     .await?;
     Ok(())
@@ -420,8 +429,17 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
     let desk = testing::staff(&db, "Phạm Văn Dũng", "000.00.02.H53", &[Role::IntakeClerk]).await?;
     let other = testing::staff(&db, "Lê Văn Tám", "000.00.12.H53", &[Role::IntakeClerk]).await?;
     for who in [&other, &owner] {
-        let refused =
-            fees::add_extra(&db, who, &o, &id, 50_000, "Sao y", testing::mailing(), now).await;
+        let refused = fees::add_extra(
+            domain::services::Services {
+                origin: &o,
+                ..domain::testing::services(&db, now)
+            },
+            who,
+            &id,
+            50_000,
+            "Sao y",
+        )
+        .await;
         assert!(
             matches!(
                 refused,
@@ -430,21 +448,31 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
             "{refused:?}"
         );
     }
-    let bad = fees::add_extra(&db, &desk, &o, &id, 10, "  ", testing::mailing(), now).await;
+    let bad = fees::add_extra(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
+        &desk,
+        &id,
+        10,
+        "  ",
+    )
+    .await;
     let fields: Vec<String> = match bad {
         Err(DomainError::Validation(f)) => f.into_iter().map(|f| f.field).collect(),
         other => return Err(format!("{other:?}").into()),
     };
     assert_eq!(fields, ["amount", "reason"]);
     let due = fees::add_extra(
-        &db,
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
         &desk,
-        &o,
         &id,
         50_000,
         "Cấp thêm 5 bản sao",
-        testing::mailing(),
-        now,
     )
     .await?;
     assert_eq!(due, fee + 50_000);

@@ -135,7 +135,7 @@ async fn filed_by_post(
         d.now.date_naive(),
     )
     .await?;
-    submission::submit(&d.db, &me, &origin(), &id, true, mailing(), d.now).await?;
+    submission::submit(domain::testing::services(&d.db, d.now), &me, &id, true).await?;
     let row = dossier::Entity::find_by_id(id)
         .one(&d.db)
         .await?
@@ -284,14 +284,11 @@ async fn the_carriers_updates_move_the_shipment_once_and_its_delivery_returns_th
         Some("shipment_not_ready")
     );
     let at_desk = processing::act(
-        &d.db,
+        domain::testing::services(&d.db, d.now),
         &d.clerk,
-        &origin(),
         &id,
         Transition::Return,
         &Command::default(),
-        mailing(),
-        d.now,
     )
     .await;
     assert_eq!(
@@ -494,14 +491,11 @@ async fn a_refusing_or_silent_carrier_changes_nothing_and_a_returned_parcel_can_
         UpdateAnswer::Accepted
     );
     let moved = processing::act(
-        &d.db,
+        domain::testing::services(&d.db, d.now),
         &d.clerk,
-        &origin(),
         &id,
         Transition::Return,
         &Command::default(),
-        mailing(),
-        d.now,
     )
     .await?;
     assert_eq!(moved.status, Status::Returned);

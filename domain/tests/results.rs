@@ -9,7 +9,6 @@ use std::process::Command as Process;
 use bytes::Bytes;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use domain::access::{Actor, Role};
-use domain::antivirus::NoScanner;
 use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command};
 use domain::dossiers::Status;
@@ -17,7 +16,7 @@ use domain::entities::{audit_log, dossier, dossier_event};
 use domain::receipt_pdf::{self, ReceiptDocument};
 use domain::results::{self, credentials, pades, FileVerdict};
 use domain::testing::services::{find_program, require};
-use domain::testing::{self, fresh_database, mailing, origin, seeded_database, staff};
+use domain::testing::{self, fresh_database, origin, seeded_database, staff};
 use domain::DomainError;
 use object_store::memory::InMemory;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -101,15 +100,14 @@ async fn upload(
     pdf: Bytes,
 ) -> Result<domain::entities::dossier_result::Model, DomainError> {
     results::upload(
-        &j.db,
-        store,
-        &NoScanner,
+        domain::services::Services {
+            files: store,
+            ..domain::testing::services(&j.db, j.now)
+        },
         who,
-        &origin(),
         &j.id,
         "kq.pdf",
         pdf,
-        j.now,
     )
     .await
 }
@@ -146,14 +144,14 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
     let uploaded = upload(&j, &store, &j.specialist, pdf.clone()).await?;
     assert!(uploaded.signed_key.is_none());
     processing::act(
-        &j.db,
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&j.db, j.now)
+        },
         &j.specialist,
-        &o,
         &j.id,
         Transition::Forward,
         &Command::default(),
-        mailing(),
-        j.now,
     )
     .await?;
 
@@ -167,14 +165,14 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
 
     // Approval that bypasses the signing is refused while a result waits to be signed.
     let bypass = processing::act(
-        &j.db,
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&j.db, j.now)
+        },
         &j.leader,
-        &o,
         &j.id,
         Transition::Approve,
         &Command::default(),
-        mailing(),
-        j.now,
     )
     .await;
     assert_eq!(
@@ -183,14 +181,14 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
     );
     // A specialist cannot approve, and nothing is signed for them.
     let not_leader = results::approve(
-        &j.db,
-        &store,
+        domain::services::Services {
+            files: &store,
+            origin: &o,
+            ..domain::testing::services(&j.db, j.now)
+        },
         &j.specialist,
-        &o,
         &j.id,
         &Command::default(),
-        mailing(),
-        j.now,
     )
     .await;
     assert!(
@@ -204,14 +202,14 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
 
     let signed_at = j.now + Duration::hours(1);
     let moved = results::approve(
-        &j.db,
-        &store,
+        domain::services::Services {
+            files: &store,
+            origin: &o,
+            ..domain::testing::services(&j.db, signed_at)
+        },
         &j.leader,
-        &o,
         &j.id,
         &Command::default(),
-        mailing(),
-        signed_at,
     )
     .await?;
     assert_eq!(moved.status, Status::Processed);
@@ -336,15 +334,15 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
     }
     // The signed result cannot be replaced.
     let again = results::upload(
-        &j.db,
-        &store,
-        &NoScanner,
+        domain::services::Services {
+            files: &store,
+            origin: &o,
+            ..domain::testing::services(&j.db, opened_at)
+        },
         &j.specialist,
-        &o,
         &j.id,
         "x.pdf",
         pdf.clone(),
-        opened_at,
     )
     .await;
     assert!(again.is_err());

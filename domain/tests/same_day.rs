@@ -11,7 +11,7 @@ use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command, Moved};
 use domain::dossiers::Status;
 use domain::entities::{agency, dossier, dossier_event, outbox_message};
-use domain::testing::{citizen, complete_draft_of, origin, seeded_database, staff};
+use domain::testing::{citizen, complete_draft_of, seeded_database, staff};
 use domain::DomainError;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -68,8 +68,16 @@ async fn filed(
 ) -> Result<(String, String), Box<dyn std::error::Error + Send + Sync>> {
     let me = citizen(db, n).await?;
     let id = complete_draft_of(db, &me, procedure).await?;
-    domain::dossiers::submission::submit(db, &me, &origin(), &id, true, mailing(), vn(7, 8, 0))
-        .await?;
+    domain::dossiers::submission::submit(
+        domain::services::Services {
+            mailing: mailing(),
+            ..domain::testing::services(db, vn(7, 8, 0))
+        },
+        &me,
+        &id,
+        true,
+    )
+    .await?;
     let desk = dossier::Entity::find_by_id(id.clone())
         .one(db)
         .await?
@@ -86,14 +94,14 @@ async fn act(
     now: DateTime<Utc>,
 ) -> Result<Moved, DomainError> {
     processing::act(
-        db,
+        domain::services::Services {
+            mailing: mailing(),
+            ..domain::testing::services(db, now)
+        },
         who,
-        &origin(),
         id,
         t,
         &Command::default(),
-        mailing(),
-        now,
     )
     .await
 }

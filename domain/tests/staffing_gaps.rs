@@ -10,7 +10,7 @@ use domain::dossiers::queues::{self, Queue, QueuePage, QueueQuery};
 use domain::dossiers::workflow::{self, StaffingGap};
 use domain::dossiers::{staff_view, Status};
 use domain::entities::{account, dossier, procedure};
-use domain::testing::{citizen, complete_draft_of, mailing, origin, seed_dir, seeded_database};
+use domain::testing::{citizen, complete_draft_of, seed_dir, seeded_database};
 use domain::{demo_accounts, DomainError};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -59,14 +59,11 @@ async fn act(
     command: Command,
 ) -> Result<processing::Moved, DomainError> {
     processing::act(
-        db,
+        domain::testing::services(db, monday_nine()),
         who,
-        &origin(),
         id,
         t,
         &command,
-        mailing(),
-        monday_nine(),
     )
     .await
 }
@@ -78,8 +75,13 @@ async fn filed(
 ) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
     let me = citizen(db, n).await?;
     let id = complete_draft_of(db, &me, BIRTH).await?;
-    domain::dossiers::submission::submit(db, &me, &origin(), &id, true, mailing(), monday_nine())
-        .await?;
+    domain::dossiers::submission::submit(
+        domain::testing::services(db, monday_nine()),
+        &me,
+        &id,
+        true,
+    )
+    .await?;
     let row = dossier::Entity::find_by_id(id.clone())
         .one(db)
         .await?

@@ -56,7 +56,7 @@ pub fn app(state: AppState) -> Router {
 
     let db = state.db.clone();
     let catalogue = state.catalogue.clone();
-    let files = domain::results::Files(state.files.clone());
+    let shared = state.shared();
     let settings = app::session::SiteSettings {
         base_url: state.config.public_url.trim_end_matches('/').to_owned(),
         secure_cookies: state.config.secure_cookies(),
@@ -70,7 +70,7 @@ pub fn app(state: AppState) -> Router {
         provide_context(db.clone());
         provide_context(catalogue.clone());
         provide_context(settings.clone());
-        provide_context(files.clone());
+        provide_context(shared.clone());
         if let Some(gateway) = &gateway {
             provide_context(gateway.clone());
         }

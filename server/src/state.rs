@@ -8,6 +8,7 @@ use object_store::ObjectStore;
 use sea_orm::DatabaseConnection;
 
 use domain::catalogue_index::CatalogueIndex;
+use domain::services::Services;
 
 use crate::config::Config;
 use crate::mail::Mailer;
@@ -58,6 +59,29 @@ impl AppState {
     pub fn mailing(&self) -> domain::accounts::Mailing<'_> {
         domain::accounts::Mailing {
             base_url: self.config.public_url.trim_end_matches('/'),
+            notices: &app::notices::PortalNotices,
+        }
+    }
+
+    /// The parts domain services work with, lent to one request from `origin` and served now.
+    pub fn services<'a>(&'a self, origin: &'a domain::audit::Origin) -> Services<'a> {
+        Services {
+            db: &self.db,
+            files: self.files.as_ref(),
+            scanner: self.scanner.as_ref(),
+            mailing: self.mailing(),
+            origin,
+            now: chrono::Utc::now(),
+        }
+    }
+
+    /// The same parts, owned, for the context of the UI's pages and server functions.
+    pub fn shared(&self) -> domain::services::Shared {
+        domain::services::Shared {
+            db: self.db.clone(),
+            files: self.files.clone(),
+            scanner: self.scanner.clone(),
+            base_url: Arc::from(self.mailing().base_url),
             notices: &app::notices::PortalNotices,
         }
     }

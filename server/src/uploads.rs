@@ -21,11 +21,8 @@ pub async fn receive(
 ) -> DomainResult<Attached> {
     let body = field.map(|chunk| chunk.map_err(std::io::Error::other));
     domain::dossiers::attachments::upload(
-        &state.db,
-        state.files.as_ref(),
-        state.scanner.as_ref(),
+        state.services(&ctx.origin),
         &ctx.actor,
-        &ctx.origin,
         dossier_id,
         slot,
         file_name,

@@ -242,13 +242,13 @@ async fn access_matrix_of_staff_actions_across_agencies_and_transfers() -> TestR
         notices: &app::notices::PortalNotices,
     };
     let filed = domain::dossiers::submission::submit(
-        &app.db,
+        domain::services::Services {
+            mailing,
+            ..domain::testing::services(&app.db, Utc::now())
+        },
         &owner_actor,
-        &domain::testing::origin(),
         &id,
         true,
-        mailing,
-        Utc::now(),
     )
     .await?;
     citizen_with_password(&app, 7, &password).await?;

@@ -116,7 +116,7 @@ async fn the_desk_ships_through_the_simulator_and_its_webhooks_return_the_dossie
         now.date_naive(),
     )
     .await?;
-    submission::submit(&db, &me, &origin(), &id, true, mailing(), now).await?;
+    submission::submit(domain::testing::services(&db, now), &me, &id, true).await?;
     testing::act_all(
         &db,
         &id,

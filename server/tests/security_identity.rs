@@ -901,14 +901,14 @@ async fn dossier_notices_go_by_sms_only_to_a_verified_number() -> TestResult {
         let phone = owner.phone.clone().ok_or("phone")?;
         let before = sms_count(phone.clone()).await?;
         processing::act(
-            &app.db,
+            domain::services::Services {
+                mailing: mailing(),
+                ..domain::testing::services(&app.db, Utc::now())
+            },
             &clerk,
-            &domain::testing::origin(),
             &d.id,
             Transition::Accept,
             &Command::default(),
-            mailing(),
-            Utc::now(),
         )
         .await
         .map_err(|e| e.to_string())?;

@@ -23,13 +23,12 @@ use sea_orm::{
 use common::browser::{Answer, Browser};
 use common::TestApp;
 use domain::access::{Actor, Membership, Role};
-use domain::antivirus::NoScanner;
 use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command};
 use domain::entities::{api_token, audit_log, dossier, organisation};
 use domain::organisations::{self, NewOrganisation};
 use domain::results::{self, Opening};
-use domain::testing::{self, mailing, origin, staff};
+use domain::testing::{self, origin, staff};
 use domain::DomainError;
 use server::config::Config;
 
@@ -171,37 +170,32 @@ async fn a_result_opened_from_another_site_is_not_delivered_but_from_the_portal_
         .await,
     )?;
     results::upload(
-        &db,
-        &store,
-        &NoScanner,
+        domain::services::Services {
+            files: &store,
+            ..domain::testing::services(&db, now)
+        },
         &specialist,
-        &origin(),
         &id,
         "kq.pdf",
         licence()?,
-        now,
     )
     .await?;
     processing::act(
-        &db,
+        domain::testing::services(&db, now),
         &specialist,
-        &origin(),
         &id,
         Transition::Forward,
         &Command::default(),
-        mailing(),
-        now,
     )
     .await?;
     results::approve(
-        &db,
-        &store,
+        domain::services::Services {
+            files: &store,
+            ..domain::testing::services(&db, now + Duration::hours(1))
+        },
         &leader,
-        &origin(),
         &id,
         &Command::default(),
-        mailing(),
-        now + Duration::hours(1),
     )
     .await?;
     assert_eq!(status_of(&db, &id).await?, "processed");

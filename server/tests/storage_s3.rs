@@ -90,11 +90,12 @@ async fn round_trip_on_moto(moto_server: &std::path::Path) -> TestResult {
         .map(|c| Ok(bytes::Bytes::copy_from_slice(c)))
         .collect();
     let attached = domain::dossiers::attachments::upload(
-        &db,
-        store.as_ref(),
-        &domain::antivirus::NoScanner,
+        domain::services::Services {
+            files: store.as_ref(),
+            origin: &origin,
+            ..domain::testing::services(&db, chrono::Utc::now())
+        },
         &me,
-        &origin,
         &draft.dossier.id,
         &slot,
         "ban-chup.pdf",

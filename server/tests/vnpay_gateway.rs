@@ -175,35 +175,50 @@ async fn the_desk_refunds_a_refused_dossiers_fee_and_a_failed_refund_is_retried(
     assert_eq!(online::resolve_pending(&db, &api, &config, later).await?, 1);
 
     // A paid dossier still being handled is not refunded.
-    let early = refunds::request(&db, &api, &config, &clerk, &origin(), &id, later).await;
+    let early = refunds::request(
+        domain::testing::services(&db, later),
+        &api,
+        &config,
+        &clerk,
+        &id,
+    )
+    .await;
     assert!(
         matches!(early, Err(domain::DomainError::Validation(_))),
         "{early:?}"
     );
     processing::act(
-        &db,
+        domain::testing::services(&db, later),
         &clerk,
-        &origin(),
         &id,
         Transition::Refuse,
         &Command {
             public_note: "Hồ sơ không thuộc thẩm quyền".into(),
             ..Command::default()
         },
-        testing::mailing(),
-        later,
     )
     .await?;
     // Not the receiving desk: refused.
-    assert!(
-        refunds::request(&db, &api, &config, &elsewhere, &origin(), &id, later)
-            .await
-            .is_err()
-    );
+    assert!(refunds::request(
+        domain::testing::services(&db, later),
+        &api,
+        &config,
+        &elsewhere,
+        &id
+    )
+    .await
+    .is_err());
 
     // The gateway does not confirm: the refund stays asked for, with its error, and is retried.
     let lost = HttpApi::new(format!("{amnesic}/merchant_webapi/api/transaction"));
-    let asked = refunds::request(&db, &lost, &config, &clerk, &origin(), &id, later).await?;
+    let asked = refunds::request(
+        domain::testing::services(&db, later),
+        &lost,
+        &config,
+        &clerk,
+        &id,
+    )
+    .await?;
     assert_eq!(asked.status, "refunding");
     assert!(
         asked
@@ -220,11 +235,15 @@ async fn the_desk_refunds_a_refused_dossiers_fee_and_a_failed_refund_is_retried(
     assert_eq!(done[0].refund_attempts, 3);
     assert_eq!(refunds::retry(&db, &api, &config, later).await?, 0);
     // Refunded once: nothing more to refund.
-    assert!(
-        refunds::request(&db, &api, &config, &clerk, &origin(), &id, later)
-            .await
-            .is_err()
-    );
+    assert!(refunds::request(
+        domain::testing::services(&db, later),
+        &api,
+        &config,
+        &clerk,
+        &id
+    )
+    .await
+    .is_err());
     Ok(())
 }
 

@@ -76,7 +76,6 @@ pub async fn create_staff(
 ) -> Result<(), AppError> {
     let _ = csrf_token;
     let ctx = ctx()?;
-    let settings = use_context::<crate::session::SiteSettings>().ok_or(AppError::Internal)?;
     let db = super::db()?;
     let agency_code = if agency_code.is_empty() {
         ctx.account
@@ -92,11 +91,8 @@ pub async fn create_staff(
         agency_code,
         roles: roles.codes(),
     };
-    let mailing = domain::accounts::Mailing {
-        base_url: &settings.base_url,
-        notices: &crate::notices::PortalNotices,
-    };
-    domain::staff::create(&db, &ctx.actor, &form, &ctx.origin, mailing).await?;
+    let shared = super::shared()?;
+    domain::staff::create(&db, &ctx.actor, &form, &ctx.origin, shared.mailing()).await?;
     leptos_axum::redirect("/quan-tri/can-bo?da=tao");
     Ok(())
 }

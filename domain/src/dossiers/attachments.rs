@@ -10,15 +10,16 @@ use futures::stream::BoxStream;
 use futures::{Stream, StreamExt};
 use object_store::path::Path as StorePath;
 use object_store::{ObjectStore, ObjectStoreExt, WriteMultipart};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+use sea_orm::{ActiveValue::Set, EntityTrait};
 use sha2::{Digest, Sha256};
 
 use super::files::{self, Attached};
 use crate::access::Actor;
-use crate::antivirus::{ByteStream, Verdict, VirusScanner};
-use crate::audit::{Entry, Origin, Outcome};
+use crate::antivirus::{ByteStream, Verdict};
+use crate::audit::{Entry, Outcome};
 use crate::entities::{dossier_file, stored_file};
 use crate::error::{DomainError, DomainResult, FieldError};
+use crate::services::Services;
 
 const MB: i64 = 1024 * 1024;
 
@@ -71,22 +72,24 @@ fn refuse(slot: &str, code: &str, message: &str) -> DomainError {
 }
 
 /// Streams an upload into storage and attaches it to a draft's slot.
-#[allow(clippy::too_many_arguments, reason = "one upload's context")]
-pub async fn upload<C, S>(
-    db: &C,
-    store: &dyn ObjectStore,
-    scanner: &dyn VirusScanner,
+pub async fn upload<S>(
+    services: Services<'_>,
     actor: &Actor,
-    origin: &Origin,
     dossier_id: &str,
     slot_key: &str,
     file_name: &str,
     mut body: S,
 ) -> DomainResult<Attached>
 where
-    C: ConnectionTrait,
     S: Stream<Item = std::io::Result<Bytes>> + Unpin + Send,
 {
+    let Services {
+        db,
+        files: store,
+        scanner,
+        origin,
+        ..
+    } = services;
     let (loaded, slot, current) = files::open_slot(db, actor, dossier_id, slot_key).await?;
     let per_file = i64::from(slot.max_mb) * MB;
     let room = i64::from(crate::forms::MAX_DOSSIER_MB) * MB - files::used_bytes(&current);

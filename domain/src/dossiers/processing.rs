@@ -23,6 +23,7 @@ use crate::audit::Origin;
 use crate::catalogue::ProcedureDetails;
 use crate::entities::{account, agency, dossier, dossier_agency};
 use crate::error::{invalid, DomainError, DomainResult};
+use crate::services::Services;
 use crate::working_time::TimeLimit;
 
 /// What to do, with what the move needs.
@@ -213,17 +214,20 @@ impl Changes {
 /// Takes `transition` on dossier `id` for `actor`. Refusals: `NotFound` when the actor may not
 /// even see the dossier, `Forbidden` when they see it but may not do this, `Conflict` when the
 /// dossier has moved on (or the revision is stale), `Validation` naming the missing input.
-#[allow(clippy::too_many_arguments)]
 pub async fn act(
-    db: &DatabaseConnection,
+    services: Services<'_>,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
     transition: Transition,
     command: &Command,
-    mailing: Mailing<'_>,
-    now: DateTime<Utc>,
 ) -> DomainResult<Moved> {
+    let Services {
+        db,
+        mailing,
+        origin,
+        now,
+        ..
+    } = services;
     let txn = crate::db::begin_write(db).await?;
     let row = super::change::lock_for_change(&txn, actor, id).await?;
     let moving = Move::open(&txn, actor, &row, transition, command, now).await?;

@@ -5,7 +5,6 @@
 //! Idempotent: a double click, a retry after a lost answer, or the same draft submitted from two
 //! tabs all end with one dossier and one code; the later calls get the code already given.
 
-use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde::Serialize;
@@ -15,10 +14,10 @@ use super::checks::{self, files_per_slot};
 use super::codes::{self, vietnam};
 use super::{drafts, owned_by, Loaded, Status};
 use crate::access::Actor;
-use crate::accounts::{Mailing, Notice};
-use crate::audit::Origin;
+use crate::accounts::Notice;
 use crate::entities::{account, dossier};
 use crate::error::{DomainError, DomainResult, FieldError};
+use crate::services::Services;
 
 /// A filed dossier.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -58,14 +57,18 @@ async fn existing(db: &DatabaseConnection, actor: &Actor, id: &str) -> DomainRes
 /// Files the caller's draft. `declared` is the applicant's declaration that the information is
 /// true (required).
 pub async fn submit(
-    db: &DatabaseConnection,
+    services: Services<'_>,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
     declared: bool,
-    mailing: Mailing<'_>,
-    now: DateTime<Utc>,
 ) -> DomainResult<Submitted> {
+    let Services {
+        db,
+        mailing,
+        origin,
+        now,
+        ..
+    } = services;
     let txn = crate::db::begin_write(db).await?;
     let row = super::change::lock(&txn, id)
         .await?

@@ -3,17 +3,15 @@
 //! dossier's fee due; the applicant is told and pays the balance online — the portal always
 //! asks for what is due minus what was paid, never an amount from the browser.
 
-use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::access::{Actor, Role};
-use crate::accounts::Mailing;
-use crate::audit::Origin;
 use crate::dossiers::change::{self, AuditAgency, DossierChange};
 use crate::dossiers::{lifecycle, Status};
 use crate::entities::dossier;
 use crate::error::{invalid, DomainError, DomainResult, FieldError};
+use crate::services::Services;
 
 /// Smallest extra fee, in đồng.
 pub const MIN_VND: i64 = 1_000;
@@ -57,17 +55,20 @@ pub fn offered(actor: &Actor, row: &dossier::Model) -> bool {
 /// Adds `amount_vnd` for `reason` to dossier `id`'s fee due; returns the new fee due.
 /// Refusals: `Validation` naming `amount` (`fee_amount_range`) or `reason` (`reason_required`),
 /// or `fee_closed` when the dossier is no longer open; `Forbidden` for other staff.
-#[allow(clippy::too_many_arguments, reason = "a change's context")]
 pub async fn add_extra(
-    db: &DatabaseConnection,
+    services: Services<'_>,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
     amount_vnd: i64,
     reason: &str,
-    mailing: Mailing<'_>,
-    now: DateTime<Utc>,
 ) -> DomainResult<i64> {
+    let Services {
+        db,
+        mailing,
+        origin,
+        now,
+        ..
+    } = services;
     if matches!(actor, Actor::Anonymous) {
         return Err(DomainError::Unauthorized);
     }

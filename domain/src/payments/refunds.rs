@@ -17,6 +17,7 @@ use crate::dossiers::timeline::{self, NewEvent};
 use crate::dossiers::Status;
 use crate::entities::{dossier, payment};
 use crate::error::{invalid, DomainError, DomainResult};
+use crate::services::Services;
 
 /// Refund calls after which the housekeeping stops retrying on its own (staff still see it
 /// and can ask again).
@@ -52,16 +53,16 @@ pub fn may_refund(actor: &Actor, row: &dossier::Model) -> bool {
 }
 
 /// Asks for the refund of dossier `id`'s refundable payment and makes the first call.
-#[allow(clippy::too_many_arguments, reason = "a refund's context")]
 pub async fn request(
-    db: &DatabaseConnection,
+    services: Services<'_>,
     api: &dyn Api,
     config: &VnpayConfig,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
-    now: DateTime<Utc>,
 ) -> DomainResult<payment::Model> {
+    let Services {
+        db, origin, now, ..
+    } = services;
     // Read, not locked: the change is guarded on the payment's status instead.
     let row = change::readable(db, actor, id).await?;
     if !may_refund(actor, &row) {

@@ -323,7 +323,6 @@ async fn staff_action(
 ) -> Result<Json<MovedDto>, ApiError> {
     let transition = Transition::from_code(&action)
         .ok_or_else(|| ApiError::from(domain::DomainError::NotFound(format!("action {action}"))))?;
-    let mailing = state.mailing();
     let command = Command {
         public_note: body.public_note,
         internal_note: body.internal_note,
@@ -335,15 +334,11 @@ async fn staff_action(
         ..Command::default()
     };
     let moved = domain::results::take(
-        &state.db,
-        state.files.as_ref(),
+        state.services(&ctx.origin),
         &ctx.actor,
-        &ctx.origin,
         &id,
         transition,
         &command,
-        mailing,
-        Utc::now(),
     )
     .await?;
     Ok(Json(MovedDto {

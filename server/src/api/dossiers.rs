@@ -345,11 +345,8 @@ async fn upload_file(
         .into_data_stream()
         .map(|chunk| chunk.map_err(std::io::Error::other));
     let attached = attachments::upload(
-        &state.db,
-        state.files.as_ref(),
-        state.scanner.as_ref(),
+        state.services(&ctx.origin),
         &ctx.actor,
-        &ctx.origin,
         &id,
         &params.slot,
         &params.name,
@@ -418,15 +415,11 @@ async fn submit_dossier(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<SubmitDto>,
 ) -> Result<Json<SubmittedDto>, ApiError> {
-    let mailing = state.mailing();
     let done = submission::submit(
-        &state.db,
+        state.services(&ctx.origin),
         &ctx.actor,
-        &ctx.origin,
         &id,
         body.declaration,
-        mailing,
-        Utc::now(),
     )
     .await?;
     Ok(Json(SubmittedDto {

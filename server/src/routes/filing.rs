@@ -308,19 +308,8 @@ pub async fn submit(
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let declared = value(&pairs, "declaration") == "true";
-    let mailing = state.mailing();
     let review = format!("/ho-so/{id}/{}", Step::Review.slug());
-    match submission::submit(
-        &state.db,
-        &ctx.actor,
-        &ctx.origin,
-        &id,
-        declared,
-        mailing,
-        Utc::now(),
-    )
-    .await
-    {
+    match submission::submit(state.services(&ctx.origin), &ctx.actor, &id, declared).await {
         Ok(_) => see_other(format!("/ho-so/{id}?moi=1")),
         Err(DomainError::Validation(errors)) => {
             let declaration_only = errors.iter().all(|e| e.field == "declaration");

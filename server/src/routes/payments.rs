@@ -240,13 +240,11 @@ pub async fn refund(
     };
     let api = crate::vnpay_client::HttpApi::new(state.config.vnpay_api());
     match domain::payments::refunds::request(
-        &state.db,
+        state.services(&ctx.origin),
         &api,
         &config,
         &ctx.actor,
-        &ctx.origin,
         &id,
-        Utc::now(),
     )
     .await
     {
@@ -292,16 +290,12 @@ pub async fn extra_fee(
         .filter(|c| !matches!(c, '.' | ',' | ' '))
         .collect();
     let amount = digits.parse::<i64>().unwrap_or(0);
-    let mailing = state.mailing();
     match domain::payments::fees::add_extra(
-        &state.db,
+        state.services(&ctx.origin),
         &ctx.actor,
-        &ctx.origin,
         &id,
         amount,
         &form.reason,
-        mailing,
-        Utc::now(),
     )
     .await
     {

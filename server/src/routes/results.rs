@@ -68,18 +68,7 @@ pub async fn upload(
     else {
         return Redirect::to(&format!("{back}?ket-qua=loi&ma=file_too_big")).into_response();
     };
-    let stored = results::upload(
-        &state.db,
-        state.files.as_ref(),
-        state.scanner.as_ref(),
-        &ctx.actor,
-        &ctx.origin,
-        &id,
-        &name,
-        pdf,
-        Utc::now(),
-    )
-    .await;
+    let stored = results::upload(state.services(&ctx.origin), &ctx.actor, &id, &name, pdf).await;
     match stored {
         Ok(_) => Redirect::to(&format!("{back}?da=result_upload")).into_response(),
         Err(DomainError::Validation(errors)) => {

@@ -161,13 +161,10 @@ impl TestApp {
             .await
             .map_err(|e| e.to_string())?;
         domain::dossiers::submission::submit(
-            &self.db,
+            domain::testing::services(&self.db, chrono::Utc::now()),
             &actor,
-            &domain::testing::origin(),
             &id,
             true,
-            domain::testing::mailing(),
-            chrono::Utc::now(),
         )
         .await?;
         Ok((actor, id))

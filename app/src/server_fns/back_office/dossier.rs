@@ -53,8 +53,7 @@ pub async fn dossier_act(
 ) -> Result<(), AppError> {
     let _ = csrf_token;
     let ctx = ctx()?;
-    let db = crate::server_fns::db()?;
-    let settings = use_context::<crate::session::SiteSettings>().ok_or(AppError::Internal)?;
+    let shared = crate::server_fns::shared()?;
     let action = transition;
     let transition = transition_named(&action)?;
     let f = f.unwrap_or_default();
@@ -91,21 +90,12 @@ pub async fn dossier_act(
         revision: Some(revision),
         ..Default::default()
     };
-    let mailing = domain::accounts::Mailing {
-        base_url: &settings.base_url,
-        notices: &crate::notices::PortalNotices,
-    };
-    let files = crate::server_fns::files()?;
     domain::results::take(
-        &db,
-        files.0.as_ref(),
+        shared.services(&ctx.origin, chrono::Utc::now()),
         &ctx.actor,
-        &ctx.origin,
         &id,
         transition,
         &command,
-        mailing,
-        chrono::Utc::now(),
     )
     .await
     .map_err(act_error)?;
@@ -130,25 +120,17 @@ pub async fn supply_dossier(
 ) -> Result<(), AppError> {
     let _ = csrf_token;
     let ctx = ctx()?;
-    let db = crate::server_fns::db()?;
-    let settings = use_context::<crate::session::SiteSettings>().ok_or(AppError::Internal)?;
-    let mailing = domain::accounts::Mailing {
-        base_url: &settings.base_url,
-        notices: &crate::notices::PortalNotices,
-    };
+    let shared = crate::server_fns::shared()?;
     let command = domain::dossiers::processing::Command {
         public_note: public_note.unwrap_or_default(),
         ..Default::default()
     };
     domain::dossiers::processing::act(
-        &db,
+        shared.services(&ctx.origin, chrono::Utc::now()),
         &ctx.actor,
-        &ctx.origin,
         &id,
         domain::dossiers::lifecycle::Transition::Supply,
         &command,
-        mailing,
-        chrono::Utc::now(),
     )
     .await
     .map_err(act_error)?;

@@ -42,8 +42,7 @@ pub async fn bulk_assign(
 ) -> Result<(), AppError> {
     let _ = csrf_token;
     let ctx = ctx()?;
-    let db = crate::server_fns::db()?;
-    let settings = use_context::<crate::session::SiteSettings>().ok_or(AppError::Internal)?;
+    let shared = crate::server_fns::shared()?;
     let ids: Vec<String> = ids.unwrap_or_default().into_values().collect();
     if ids.is_empty() {
         return Err(AppError::refused(vec![(
@@ -51,24 +50,17 @@ pub async fn bulk_assign(
             "choose_dossiers".into(),
         )]));
     }
-    let mailing = domain::accounts::Mailing {
-        base_url: &settings.base_url,
-        notices: &crate::notices::PortalNotices,
-    };
     let command = domain::dossiers::processing::Command {
         assignee_id,
         ..Default::default()
     };
     for id in &ids {
         domain::dossiers::processing::act(
-            &db,
+            shared.services(&ctx.origin, chrono::Utc::now()),
             &ctx.actor,
-            &ctx.origin,
             id,
             domain::dossiers::lifecycle::Transition::Assign,
             &command,
-            mailing,
-            chrono::Utc::now(),
         )
         .await
         .map_err(act_error)?;
