@@ -14,6 +14,7 @@ pub mod codes;
 pub mod counter;
 pub mod deadlines;
 pub mod drafts;
+pub mod escalation;
 pub mod expiry;
 pub mod files;
 pub mod lifecycle;

@@ -66,14 +66,13 @@ pub async fn upload(
     file_name: &str,
     pdf: Bytes,
 ) -> DomainResult<dossier_result::Model> {
-    let Services {
-        db,
-        files: store,
-        scanner,
-        origin,
-        now,
-        ..
-    } = services;
+    let (db, store, scanner, origin, now) = (
+        services.db,
+        services.files,
+        services.scanner,
+        services.origin,
+        services.now,
+    );
     let row = change::readable(db, actor, id).await?;
     let standing = processing::standing(actor, &row);
     if !standing
@@ -202,13 +201,7 @@ pub async fn approve(
     id: &str,
     command: &Command,
 ) -> DomainResult<Moved> {
-    let Services {
-        db,
-        files: store,
-        mailing,
-        now,
-        ..
-    } = services;
+    let (db, store, mailing, now) = (services.db, services.files, services.mailing, services.now);
     let row = change::readable(db, actor, id).await?;
     let from = Status::from_code(&row.status)
         .ok_or_else(|| DomainError::Internal(format!("status {}", row.status)))?;

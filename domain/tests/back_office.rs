@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use domain::access::{Actor, Role};
 use domain::accounts::{Mailing, Notice, Notices};
+use domain::dossiers::escalation;
 use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command};
 use domain::dossiers::queues::{self, Queue, QueueQuery};
@@ -520,13 +521,13 @@ async fn an_overrun_step_is_escalated_once_to_the_leaders() -> TestResult {
     act(&db, &clerk, &id, Transition::Accept, Command::default(), t0).await?;
     let step_due = row(&db, &id).await?.step_due_at.ok_or("step due")?;
     let later = step_due.with_timezone(&Utc) + Duration::minutes(1);
-    assert_eq!(processing::escalate_overruns(&db, mailing(), t0).await?, 0);
+    assert_eq!(escalation::escalate_overruns(&db, mailing(), t0).await?, 0);
     assert_eq!(
-        processing::escalate_overruns(&db, mailing(), later).await?,
+        escalation::escalate_overruns(&db, mailing(), later).await?,
         1
     );
     assert_eq!(
-        processing::escalate_overruns(&db, mailing(), later).await?,
+        escalation::escalate_overruns(&db, mailing(), later).await?,
         0
     );
     assert!(row(&db, &id).await?.escalated_at.is_some());

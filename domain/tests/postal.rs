@@ -4,6 +4,9 @@
 //! of order, tampered, unknown, after delivery — until the delivery returns the dossier.
 //! The carrier here is a scripted double of the trait; `server/tests/carrier_gateway.rs` drives
 //! the same service through the HTTP simulator.
+//!
+//! Longer than 600 lines on purpose: each carrier update order (in order, replayed, out of order,
+//! tampered, unknown, late) is its own test on the same journey fixture.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;

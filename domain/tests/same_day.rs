@@ -7,6 +7,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use domain::access::{Actor, Role};
 use domain::accounts::{Mailing, Notice, Notices};
+use domain::dossiers::escalation;
 use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command, Moved};
 use domain::dossiers::Status;
@@ -138,7 +139,7 @@ async fn a_same_day_dossier_is_due_at_the_end_of_the_working_day() -> TestResult
     // Nothing tells anyone it is late: no overrun escalation, no apology, and the applicant got
     // the filing and acceptance notices only.
     assert_eq!(
-        processing::escalate_overruns(&db, mailing(), vn(7, 14, 0)).await?,
+        escalation::escalate_overruns(&db, mailing(), vn(7, 14, 0)).await?,
         0
     );
     let kinds: Vec<String> = dossier_event::Entity::find()

@@ -59,7 +59,7 @@ pub async fn clean_up(
     let drafts =
         domain::dossiers::expiry::run(db, settings.drafts, mailing, chrono::Utc::now()).await?;
     let escalated =
-        domain::dossiers::processing::escalate_overruns(db, mailing, chrono::Utc::now()).await?;
+        domain::dossiers::escalation::escalate_overruns(db, mailing, chrono::Utc::now()).await?;
     // Payments whose IPN never came: ask the gateway (every round, i.e. every ten minutes).
     let payments = match &settings.vnpay {
         Some((config, api_url)) => {

@@ -56,7 +56,7 @@ pub fn app(state: AppState) -> Router {
 
     let db = state.db.clone();
     let catalogue = state.catalogue.clone();
-    let shared = state.shared();
+    let shared = state.shared.clone();
     let settings = app::session::SiteSettings {
         base_url: state.config.public_url.trim_end_matches('/').to_owned(),
         secure_cookies: state.config.secure_cookies(),

@@ -8,7 +8,7 @@ use object_store::ObjectStore;
 use sea_orm::DatabaseConnection;
 
 use domain::catalogue_index::CatalogueIndex;
-use domain::services::Services;
+use domain::services::{Services, Shared};
 
 use crate::config::Config;
 use crate::mail::Mailer;
@@ -25,8 +25,9 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// The loaded configuration.
     pub config: Arc<Config>,
-    /// Where uploaded files live.
-    pub files: Arc<dyn ObjectStore>,
+    /// What domain services work with: the database (again), where uploaded files live, the
+    /// virus scanner for uploads and the wording of notices (see [`AppState::services`]).
+    pub shared: Shared,
     /// Outgoing e-mail.
     pub mailer: Arc<Mailer>,
     /// This instance's in-memory catalogue and search index.
@@ -35,8 +36,6 @@ pub struct AppState {
     pub page_cache: Arc<PageCache>,
     /// National-identity sign-in: the OpenID Connect client and, in development, the simulator.
     pub national_id: NationalId,
-    /// Virus scanner for uploads.
-    pub scanner: Arc<dyn domain::antivirus::VirusScanner>,
 }
 
 impl AppState {
@@ -57,33 +56,17 @@ impl AppState {
 
     /// How notices to applicants are worded and where their links point (this site).
     pub fn mailing(&self) -> domain::accounts::Mailing<'_> {
-        domain::accounts::Mailing {
-            base_url: self.config.public_url.trim_end_matches('/'),
-            notices: &app::notices::PortalNotices,
-        }
+        self.shared.mailing()
     }
 
     /// The parts domain services work with, lent to one request from `origin` and served now.
     pub fn services<'a>(&'a self, origin: &'a domain::audit::Origin) -> Services<'a> {
-        Services {
-            db: &self.db,
-            files: self.files.as_ref(),
-            scanner: self.scanner.as_ref(),
-            mailing: self.mailing(),
-            origin,
-            now: chrono::Utc::now(),
-        }
+        self.shared.services(origin, chrono::Utc::now())
     }
 
-    /// The same parts, owned, for the context of the UI's pages and server functions.
-    pub fn shared(&self) -> domain::services::Shared {
-        domain::services::Shared {
-            db: self.db.clone(),
-            files: self.files.clone(),
-            scanner: self.scanner.clone(),
-            base_url: Arc::from(self.mailing().base_url),
-            notices: &app::notices::PortalNotices,
-        }
+    /// Where uploaded files live.
+    pub fn files(&self) -> &dyn ObjectStore {
+        self.shared.files.as_ref()
     }
 
     /// Opens the database, the file store and the mailer described by `config`.
@@ -112,14 +95,20 @@ impl AppState {
         let scanner = crate::storage::virus_scanner(&config)?;
         // Fail at start-up, not at the first payment, when the gateway secret is missing.
         config.vnpay()?;
-        Ok(AppState {
+        let shared = Shared {
+            db: db.clone(),
+            files,
             scanner,
+            base_url: Arc::from(config.public_url.trim_end_matches('/')),
+            notices: &app::notices::PortalNotices,
+        };
+        Ok(AppState {
+            shared,
             national_id,
             page_cache,
             leptos_options,
             db,
             config: Arc::new(config),
-            files,
             mailer,
             catalogue,
         })

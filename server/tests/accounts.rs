@@ -1,6 +1,9 @@
 //! Accounts over HTTP: CSRF rejection, session rotation and sign-out, lock-out, rate limits,
 //! the registration → verification → profile journey, and the access matrix of every demo
 //! staff role × agency × resource, through the JSON API and the server functions alike.
+//!
+//! Longer than 600 lines on purpose: the access matrix and the account journeys share the demo
+//! accounts and the helper browser; each test stands alone.
 
 mod common;
 

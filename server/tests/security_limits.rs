@@ -11,6 +11,9 @@
 //! - the owner of a locked account is e-mailed one unlock link per lock, and it works once;
 //! - public lookup misses from strangers' addresses never block the right answer from another
 //!   address, parallel guesses are counted like sequential ones, and right answers cost nothing.
+//!
+//! Longer than 600 lines on purpose: one concurrency attack per test on the same limits;
+//! splitting would copy the fixtures.
 
 mod common;
 

@@ -83,13 +83,12 @@ pub async fn upload<S>(
 where
     S: Stream<Item = std::io::Result<Bytes>> + Unpin + Send,
 {
-    let Services {
-        db,
-        files: store,
-        scanner,
-        origin,
-        ..
-    } = services;
+    let (db, store, scanner, origin) = (
+        services.db,
+        services.files,
+        services.scanner,
+        services.origin,
+    );
     let (loaded, slot, current) = files::open_slot(db, actor, dossier_id, slot_key).await?;
     let per_file = i64::from(slot.max_mb) * MB;
     let room = i64::from(crate::forms::MAX_DOSSIER_MB) * MB - files::used_bytes(&current);

@@ -5,26 +5,23 @@
 //! same everywhere.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect,
-};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 use serde::{Deserialize, Serialize};
 
-use super::change::{AuditAgency, By, DossierChange};
+use super::change::{AuditAgency, DossierChange};
 use super::deadlines::Clock;
 use super::lifecycle::{self, Refusal, Standing, Transition};
 use super::workflow::{self, StepDef};
 use super::Status;
 use crate::access::{Actor, Role, Scope};
-use crate::accounts::{Mailing, Notice};
-use crate::audit::Origin;
 use crate::catalogue::ProcedureDetails;
 use crate::entities::{account, agency, dossier, dossier_agency};
 use crate::error::{invalid, DomainError, DomainResult};
 use crate::services::Services;
+
+mod changes;
 use crate::working_time::TimeLimit;
+use changes::Changes;
 
 /// What to do, with what the move needs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,43 +171,6 @@ pub(crate) async fn involve<C: ConnectionTrait>(
     Ok(())
 }
 
-/// The column changes of one move, gathered before one guarded UPDATE.
-#[derive(Default)]
-struct Changes {
-    holding: Option<Option<String>>,
-    step_index: Option<Option<i32>>,
-    step_role: Option<Option<String>>,
-    assignee: Option<Option<String>>,
-    accepted_at: Option<DateTime<Utc>>,
-    due_at: Option<Option<DateTime<Utc>>>,
-    paused_at: Option<Option<DateTime<Utc>>>,
-    resume_status: Option<Option<String>>,
-    step_due_at: Option<Option<DateTime<Utc>>>,
-    transfer_origin: Option<Option<String>>,
-    apologies: Option<i32>,
-    finished_at: Option<DateTime<Utc>>,
-}
-
-impl Changes {
-    /// Enters `step` of the workflow: its agency holds the dossier, nobody is assigned yet, and
-    /// its allowance starts now.
-    fn enter_step(
-        &mut self,
-        plan: &Plan,
-        step: usize,
-        receiving: &str,
-        clock: &Clock,
-        now: DateTime<Utc>,
-    ) {
-        let def = plan.steps.get(step);
-        self.holding = Some(Some(agency_at(plan, step, receiving)));
-        self.step_index = Some(Some(i32::try_from(step).unwrap_or(i32::MAX)));
-        self.step_role = Some(def.map(|d| d.role.code().to_owned()));
-        self.assignee = Some(None);
-        self.step_due_at = Some(def.map(|d| clock.after_hours(now, d.allowance_hours)));
-    }
-}
-
 /// Takes `transition` on dossier `id` for `actor`. Refusals: `NotFound` when the actor may not
 /// even see the dossier, `Forbidden` when they see it but may not do this, `Conflict` when the
 /// dossier has moved on (or the revision is stale), `Validation` naming the missing input.
@@ -221,13 +181,7 @@ pub async fn act(
     transition: Transition,
     command: &Command,
 ) -> DomainResult<Moved> {
-    let Services {
-        db,
-        mailing,
-        origin,
-        now,
-        ..
-    } = services;
+    let (db, mailing, origin, now) = (services.db, services.mailing, services.origin, services.now);
     let txn = crate::db::begin_write(db).await?;
     let row = super::change::lock_for_change(&txn, actor, id).await?;
     let moving = Move::open(&txn, actor, &row, transition, command, now).await?;
@@ -632,149 +586,4 @@ impl<'r> Move<'r> {
         data.insert("method".into(), serde_json::json!("desk"));
         Ok(())
     }
-}
-
-impl Changes {
-    /// Writes the move to `to` with these changes in one UPDATE guarded by the revision `row`
-    /// had (`Conflict` when someone changed the dossier meanwhile), and records that a new
-    /// holding agency has a part in it.
-    async fn write<C: ConnectionTrait>(
-        &self,
-        txn: &C,
-        row: &dossier::Model,
-        to: Status,
-        now: DateTime<Utc>,
-    ) -> DomainResult<()> {
-        let stamp = now.fixed_offset();
-        let mut update = dossier::Entity::update_many()
-            .col_expr(dossier::Column::Status, Expr::value(to.code()))
-            .col_expr(dossier::Column::UpdatedAt, Expr::value(stamp))
-            .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1));
-        macro_rules! set {
-            ($field:expr, $column:expr, $map:expr) => {
-                if let Some(v) = $field {
-                    update = update.col_expr($column, Expr::value($map(v)));
-                }
-            };
-        }
-        let ts = |v: Option<DateTime<Utc>>| v.map(|t| t.fixed_offset());
-        let at = |v: DateTime<Utc>| v.fixed_offset();
-        set!(
-            self.holding.clone(),
-            dossier::Column::HoldingAgencyCode,
-            |v| v
-        );
-        set!(self.step_index, dossier::Column::StepIndex, |v| v);
-        set!(self.step_role.clone(), dossier::Column::StepRole, |v| v);
-        set!(self.assignee.clone(), dossier::Column::AssigneeId, |v| v);
-        set!(self.accepted_at, dossier::Column::AcceptedAt, at);
-        set!(self.due_at, dossier::Column::DueAt, ts);
-        set!(self.paused_at, dossier::Column::PausedAt, ts);
-        set!(
-            self.resume_status.clone(),
-            dossier::Column::ResumeStatus,
-            |v| v
-        );
-        set!(self.step_due_at, dossier::Column::StepDueAt, ts);
-        set!(
-            self.transfer_origin.clone(),
-            dossier::Column::TransferOrigin,
-            |v| v
-        );
-        set!(self.apologies, dossier::Column::Apologies, |v| v);
-        set!(self.finished_at, dossier::Column::FinishedAt, at);
-        if self.step_index.is_some() || self.holding.is_some() {
-            update = update.col_expr(
-                dossier::Column::EscalatedAt,
-                Expr::value(Option::<sea_orm::prelude::DateTimeWithTimeZone>::None),
-            );
-        }
-        let updated = update
-            .filter(dossier::Column::Id.eq(&row.id))
-            .filter(dossier::Column::Revision.eq(row.revision))
-            .exec(txn)
-            .await?;
-        if updated.rows_affected != 1 {
-            return Err(DomainError::Conflict("dossier changed meanwhile".into()));
-        }
-        if let Some(Some(agency)) = &self.holding {
-            involve(txn, &row.id, agency, now).await?;
-        }
-        Ok(())
-    }
-}
-
-/// Escalates every step that ran over its allowance to the leaders of the agency holding the
-/// dossier: marks it (once per step), writes an internal event and e-mails the leaders. Safe to
-/// run on several instances at once: the mark is a guarded update, so only one instance
-/// escalates each dossier.
-pub async fn escalate_overruns(
-    db: &DatabaseConnection,
-    mailing: Mailing<'_>,
-    now: DateTime<Utc>,
-) -> DomainResult<usize> {
-    let mut escalated = 0;
-    for row in overrun_steps(db, now, 200).await? {
-        let txn = crate::db::begin_write(db).await?;
-        let marked = dossier::Entity::update_many()
-            .col_expr(
-                dossier::Column::EscalatedAt,
-                Expr::value(now.fixed_offset()),
-            )
-            .filter(dossier::Column::Id.eq(&row.id))
-            .filter(dossier::Column::EscalatedAt.is_null())
-            .filter(dossier::Column::Revision.eq(row.revision))
-            .exec(&txn)
-            .await?;
-        if marked.rows_affected != 1 {
-            continue;
-        }
-        let holding = row.holding_agency_code.clone().unwrap_or_default();
-        // Internal, and not audited: the portal itself noticed the overrun.
-        DossierChange::new(&row, By::Party("system"))
-            .event("escalated")
-            .data(serde_json::json!({
-                "agency": holding,
-                "step": row.step_index,
-                "step_due_at": utc(row.step_due_at),
-            }))
-            .record(&txn, &Origin::default(), now)
-            .await?;
-        let leaders = account::Entity::find()
-            .filter(account::Column::AgencyCode.eq(&holding))
-            .filter(account::Column::Roles.contains(Role::Leader.code()))
-            .filter(account::Column::Disabled.eq(false))
-            .all(&txn)
-            .await?;
-        let code = row.code.clone().unwrap_or_default();
-        let link = format!("{}/mot-cua/ho-so/{}", mailing.base_url, row.id);
-        for leader in leaders {
-            let Some(email) = leader.email else { continue };
-            let (subject, body) = mailing.notices.render(&Notice::StepOverrun {
-                name: &leader.full_name,
-                code: &code,
-                link: &link,
-            });
-            crate::outbox::queue_email(&txn, &email, &subject, &body).await?;
-        }
-        txn.commit().await?;
-        escalated += 1;
-    }
-    Ok(escalated)
-}
-
-/// Ids of dossiers whose current step has run over its allowance and not yet been escalated.
-pub async fn overrun_steps<C: ConnectionTrait>(
-    db: &C,
-    now: DateTime<Utc>,
-    limit: u64,
-) -> DomainResult<Vec<dossier::Model>> {
-    Ok(dossier::Entity::find()
-        .filter(dossier::Column::Status.is_in([Status::Accepted.code(), Status::Processing.code()]))
-        .filter(dossier::Column::StepDueAt.lt(now.fixed_offset()))
-        .filter(dossier::Column::EscalatedAt.is_null())
-        .filter(dossier::Column::PausedAt.is_null())
-        .limit(limit)
-        .all(db)
-        .await?)
 }

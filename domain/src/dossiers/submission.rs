@@ -62,13 +62,7 @@ pub async fn submit(
     id: &str,
     declared: bool,
 ) -> DomainResult<Submitted> {
-    let Services {
-        db,
-        mailing,
-        origin,
-        now,
-        ..
-    } = services;
+    let (db, mailing, origin, now) = (services.db, services.mailing, services.origin, services.now);
     let txn = crate::db::begin_write(db).await?;
     let row = super::change::lock(&txn, id)
         .await?

@@ -62,13 +62,7 @@ pub async fn add_extra(
     amount_vnd: i64,
     reason: &str,
 ) -> DomainResult<i64> {
-    let Services {
-        db,
-        mailing,
-        origin,
-        now,
-        ..
-    } = services;
+    let (db, mailing, origin, now) = (services.db, services.mailing, services.origin, services.now);
     if matches!(actor, Actor::Anonymous) {
         return Err(DomainError::Unauthorized);
     }

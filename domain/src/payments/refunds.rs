@@ -60,9 +60,7 @@ pub async fn request(
     actor: &Actor,
     id: &str,
 ) -> DomainResult<payment::Model> {
-    let Services {
-        db, origin, now, ..
-    } = services;
+    let (db, origin, now) = (services.db, services.origin, services.now);
     // Read, not locked: the change is guarded on the payment's status instead.
     let row = change::readable(db, actor, id).await?;
     if !may_refund(actor, &row) {

@@ -35,7 +35,7 @@ pub async fn file(
         Ok(f) => f,
         Err(e) => return failure(e, "/ho-so-cua-toi"),
     };
-    let stream = match domain::dossiers::attachments::open(state.files.as_ref(), &file).await {
+    let stream = match domain::dossiers::attachments::open(state.files(), &file).await {
         Ok(s) => s,
         Err(e) => return failure(e, "/ho-so-cua-toi"),
     };

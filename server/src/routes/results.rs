@@ -139,7 +139,7 @@ pub async fn download(
     }
     match results::open_as(
         &state.db,
-        state.files.as_ref(),
+        state.files(),
         &ctx.actor,
         &ctx.origin,
         &id,
