@@ -12,6 +12,41 @@ pub mod vietqr;
 pub mod vnpay;
 pub mod vnpay_api;
 
+/// A new payment row: `amount_vnd` for dossier `dossier_id` through `gateway` (`vnpay`,
+/// `vietqr`, `cod`), in `status`, made at `now` and valid until then; nothing paid, answered or
+/// refunded yet. Callers set what they already know with `Model { paid_at, ..new_row(…) }`, so
+/// a column added to payments is given its starting value here once.
+pub fn new_row(
+    dossier_id: &str,
+    gateway: &str,
+    txn_ref: String,
+    amount_vnd: i64,
+    status: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::entities::payment::Model {
+    let at = now.fixed_offset();
+    crate::entities::payment::Model {
+        id: uuid::Uuid::new_v4().to_string(),
+        dossier_id: dossier_id.to_owned(),
+        gateway: gateway.to_owned(),
+        txn_ref,
+        amount_vnd,
+        status: status.to_owned(),
+        created_at: at,
+        expires_at: at,
+        updated_at: at,
+        paid_at: None,
+        gateway_txn_no: None,
+        bank_code: None,
+        response_code: None,
+        refund_requested_at: None,
+        refunded_at: None,
+        refund_by: None,
+        refund_error: None,
+        refund_attempts: 0,
+    }
+}
+
 /// Bytes kept of a callback whose signature failed: enough to see what was tried, not enough
 /// for anyone to store data in the portal's database through an anonymous address.
 pub const UNSIGNED_KEPT_BYTES: usize = 512;

@@ -110,11 +110,29 @@ async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResu
     // Someone else cannot pay (nor see) it.
     let (stranger, _) = testing::filed(&db, 5, now).await?;
     assert!(matches!(
-        online::start(&db, &config(), &stranger, &o, &id, now).await,
+        online::start(
+            domain::services::Services {
+                origin: &o,
+                ..domain::testing::services(&db, now)
+            },
+            &config(),
+            &stranger,
+            &id
+        )
+        .await,
         Err(DomainError::NotFound(_) | DomainError::Forbidden(_))
     ));
 
-    let url = online::start(&db, &config(), &owner, &o, &id, now).await?;
+    let url = online::start(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
+        &config(),
+        &owner,
+        &id,
+    )
+    .await?;
     assert!(url.starts_with("https://pay.example/paymentv2/vpcpay.html?"));
     let sent = query(&url);
     assert!(vnpay::verify(SECRET, &sent), "the address is signed");
@@ -126,7 +144,16 @@ async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResu
     assert_eq!(sent["vnp_Version"], "2.1.0");
     assert_eq!(sent["vnp_ReturnUrl"], config().return_url);
     // No second payment while the first waits for the bank.
-    let twice = online::start(&db, &config(), &owner, &o, &id, now + Duration::minutes(1)).await;
+    let twice = online::start(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now + Duration::minutes(1))
+        },
+        &config(),
+        &owner,
+        &id,
+    )
+    .await;
     assert_eq!(
         twice.err().as_ref().and_then(code_of).as_deref(),
         Some("payment_pending")
@@ -202,7 +229,16 @@ async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResu
         .filter(|c| !c.signature_valid)
         .all(|c| c.answer == "97"));
     // Paid: no new payment is offered.
-    let again = online::start(&db, &config(), &owner, &o, &id, now + Duration::hours(1)).await;
+    let again = online::start(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now + Duration::hours(1))
+        },
+        &config(),
+        &owner,
+        &id,
+    )
+    .await;
     assert_eq!(
         again.err().as_ref().and_then(code_of).as_deref(),
         Some("payment_done")
@@ -225,13 +261,31 @@ async fn a_cancelled_payment_can_be_retried() -> TestResult {
     let now = monday_nine();
     let (owner, id) = testing::filed(&db, 6, now).await?;
     let o = origin();
-    let first = online::start(&db, &config(), &owner, &o, &id, now).await?;
+    let first = online::start(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
+        &config(),
+        &owner,
+        &id,
+    )
+    .await?;
     assert_eq!(
         online::vnpay_ipn(&db, SECRET, &ipn_for(&first, "24"), now).await?,
         IpnCode::Confirmed
     );
     assert_eq!(online::of_dossier(&db, &id).await?[0].status, "failed");
-    let second = online::start(&db, &config(), &owner, &o, &id, now + Duration::minutes(2)).await?;
+    let second = online::start(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now + Duration::minutes(2))
+        },
+        &config(),
+        &owner,
+        &id,
+    )
+    .await?;
     assert_ne!(query(&first)["vnp_TxnRef"], query(&second)["vnp_TxnRef"]);
     assert_eq!(
         online::vnpay_ipn(&db, SECRET, &ipn_for(&second, "00"), now).await?,
@@ -252,7 +306,16 @@ async fn the_daily_reconciliation_flags_every_disagreement_with_the_statement() 
     let mut refs = Vec::new();
     for n in 20..24 {
         let (owner, id) = testing::filed(&db, n, now).await?;
-        let url = online::start(&db, &config(), &owner, &o, &id, now).await?;
+        let url = online::start(
+            domain::services::Services {
+                origin: &o,
+                ..domain::testing::services(&db, now)
+            },
+            &config(),
+            &owner,
+            &id,
+        )
+        .await?;
         refs.push((query(&url)["vnp_TxnRef"].clone(), url));
     }
     // Three are paid in the portal; the fourth was cancelled.
@@ -361,7 +424,16 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
     assert!(early.is_err(), "{early:?}");
     let before = tally::counts(&db, &desk, None).await?;
 
-    let url = online::start(&db, &config(), &me, &o, &id, now).await?;
+    let url = online::start(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
+        &config(),
+        &me,
+        &id,
+    )
+    .await?;
     assert_eq!(
         online::vnpay_ipn(&db, SECRET, &ipn_for(&url, "00"), now).await?,
         IpnCode::Confirmed
@@ -421,7 +493,16 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
         .fee_due_vnd
         .ok_or("fee")?;
     let o = origin();
-    let first = online::start(&db, &config(), &owner, &o, &id, now).await?;
+    let first = online::start(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
+        &config(),
+        &owner,
+        &id,
+    )
+    .await?;
     online::vnpay_ipn(&db, SECRET, &ipn_for(&first, "00"), now).await?;
     assert!(money::is_paid(
         Some(fee),
@@ -492,7 +573,16 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
     let payments = online::of_dossier(&db, &id).await?;
     assert!(!money::is_paid(Some(due), &payments));
     assert_eq!(money::balance(Some(due), &payments), 50_000);
-    let second = online::start(&db, &config(), &owner, &o, &id, now + Duration::minutes(1)).await?;
+    let second = online::start(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now + Duration::minutes(1))
+        },
+        &config(),
+        &owner,
+        &id,
+    )
+    .await?;
     assert_eq!(query(&second)["vnp_Amount"], (50_000 * 100).to_string());
     assert_eq!(
         online::vnpay_ipn(&db, SECRET, &ipn_for(&second, "00"), now).await?,
@@ -501,7 +591,16 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
     let payments = online::of_dossier(&db, &id).await?;
     assert_eq!(payments.iter().filter(|p| p.status == "paid").count(), 2);
     assert!(money::is_paid(Some(due), &payments));
-    let done = online::start(&db, &config(), &owner, &o, &id, now + Duration::minutes(2)).await;
+    let done = online::start(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now + Duration::minutes(2))
+        },
+        &config(),
+        &owner,
+        &id,
+    )
+    .await;
     assert_eq!(
         done.err().as_ref().and_then(code_of).as_deref(),
         Some("payment_done")
@@ -533,16 +632,41 @@ async fn a_bank_transfer_is_confirmed_by_the_banks_signed_notice_only() -> TestR
 
     // The order: the balance and a reference, in a code any banking app reads; asking again
     // gives the same order, and no card payment starts meanwhile.
-    let order = bank_transfer::order(&db, &owner, &o, &id, now).await?;
+    let order = bank_transfer::order(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
+        &owner,
+        &id,
+    )
+    .await?;
     assert_eq!(order.amount_vnd, fee);
-    let again = bank_transfer::order(&db, &owner, &o, &id, now + Duration::minutes(1)).await?;
+    let again = bank_transfer::order(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now + Duration::minutes(1))
+        },
+        &owner,
+        &id,
+    )
+    .await?;
     assert_eq!(again.txn_ref, order.txn_ref);
     let scanned = vietqr::scan(&bank_transfer::payload_of(&bank, &order)).ok_or("scan")?;
     assert_eq!(
         (scanned.amount_vnd, scanned.reference.as_str()),
         (Some(fee), order.txn_ref.as_str())
     );
-    let card = online::start(&db, &config(), &owner, &o, &id, now).await;
+    let card = online::start(
+        domain::services::Services {
+            origin: &o,
+            ..domain::testing::services(&db, now)
+        },
+        &config(),
+        &owner,
+        &id,
+    )
+    .await;
     assert_eq!(
         card.err().as_ref().and_then(code_of).as_deref(),
         Some("payment_pending")
@@ -645,7 +769,15 @@ async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_sta
         let (owner, id) = testing::filed(&db, 20 + n, now).await?;
         orders.push((
             id.clone(),
-            bank_transfer::order(&db, &owner, &o, &id, now).await?,
+            bank_transfer::order(
+                domain::services::Services {
+                    origin: &o,
+                    ..domain::testing::services(&db, now)
+                },
+                &owner,
+                &id,
+            )
+            .await?,
         ));
     }
     let (lost, short, phantom) = (&orders[0], &orders[1], &orders[2]);
@@ -732,7 +864,8 @@ async fn a_payment_that_settles_after_nothing_is_due_is_kept_for_a_refund() -> T
     let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let (owner, id) = testing::filed(&db, 7, now).await?;
-    let started = online::start(&db, &config(), &owner, &origin(), &id, now).await?;
+    let started =
+        online::start(domain::testing::services(&db, now), &config(), &owner, &id).await?;
     // The fee goes away meanwhile (say the agency waived it): the late payment is not the fee.
     dossier::Entity::update_many()
         .col_expr(

@@ -16,7 +16,7 @@ use domain::dossiers::{submission, Delivery, DeliveryMethod, PostalPayment, Stat
 use domain::entities::{dossier, shipment, shipment_event};
 use domain::postal::carrier::{self, Carrier, CarrierError, Order, Party};
 use domain::postal::shipments;
-use domain::testing::{self, mailing, origin, staff};
+use domain::testing::{self, mailing, staff};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::carrier_client::HttpCarrier;
 use server::config::DEV_CARRIER_SECRET;
@@ -129,7 +129,8 @@ async fn the_desk_ships_through_the_simulator_and_its_webhooks_return_the_dossie
         now,
     )
     .await?;
-    let sent = shipments::hand_over(&db, &client, &clerk, &origin(), &id, now).await?;
+    let sent =
+        shipments::hand_over(domain::testing::services(&db, now), &client, &clerk, &id).await?;
     let tn = sent.tracking_number.clone();
     let page = http
         .get(format!("{base}/gia-lap/buu-chinh"))

@@ -13,9 +13,9 @@ use super::online::{self, GatewayAnswer};
 use super::vietqr::{self, Beneficiary, CreditNotice};
 use super::vnpay::IpnCode;
 use crate::access::Actor;
-use crate::audit::Origin;
 use crate::entities::{payment, payment_callback};
 use crate::error::DomainResult;
+use crate::services::Services;
 
 /// Gateway code of bank transfers in the payments table.
 pub const GATEWAY: &str = "vietqr";
@@ -32,12 +32,11 @@ pub fn waiting(payments: &[payment::Model], now: DateTime<Utc>) -> Option<&payme
 /// a new one (the same refusals as any payment: `payment_pending` while another gateway's
 /// payment waits, `payment_done`, `payment_no_fee`, `payment_closed`).
 pub async fn order(
-    db: &DatabaseConnection,
+    services: Services<'_>,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
-    now: DateTime<Utc>,
 ) -> DomainResult<payment::Model> {
+    let (db, origin, now) = (services.db, services.origin, services.now);
     let loaded = crate::dossiers::drafts::load_readable(db, actor, id).await?;
     let existing = online::of_dossier(db, &loaded.dossier.id).await?;
     if let Some(order) = waiting(&existing, now) {

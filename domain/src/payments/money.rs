@@ -31,27 +31,14 @@ mod tests {
     use super::*;
 
     fn payment(status: &str, amount_vnd: i64) -> payment::Model {
-        let t = chrono::Utc::now().fixed_offset();
-        payment::Model {
-            id: uuid::Uuid::new_v4().to_string(),
-            dossier_id: "d".into(),
-            gateway: "vnpay".into(),
-            txn_ref: "R".into(),
+        crate::payments::new_row(
+            "d",
+            "vnpay",
+            "R".into(),
             amount_vnd,
-            status: status.into(),
-            created_at: t,
-            expires_at: t,
-            updated_at: t,
-            paid_at: None,
-            gateway_txn_no: None,
-            bank_code: None,
-            response_code: None,
-            refund_requested_at: None,
-            refunded_at: None,
-            refund_by: None,
-            refund_error: None,
-            refund_attempts: 0,
-        }
+            status,
+            chrono::Utc::now(),
+        )
     }
 
     #[test]

@@ -25,6 +25,7 @@ use crate::dossiers::change::{self, By, DossierChange};
 use crate::dossiers::{lifecycle, Status};
 use crate::entities::{dossier, payment, payment_callback};
 use crate::error::{invalid, DomainError, DomainResult};
+use crate::services::Services;
 
 mod confirmation;
 use confirmation::{apply_ipn, keep_callback};
@@ -75,13 +76,12 @@ pub fn pending(payments: &[payment::Model], now: DateTime<Utc>) -> Option<&payme
 
 /// Starts a payment of dossier `id`'s fee by its owner; returns the gateway page to open.
 pub async fn start(
-    db: &DatabaseConnection,
+    services: Services<'_>,
     config: &VnpayConfig,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
-    now: DateTime<Utc>,
 ) -> DomainResult<String> {
+    let (db, origin, now) = (services.db, services.origin, services.now);
     open_gateway(db, config, actor, origin, id, Waiting::Refuse, now).await
 }
 
@@ -100,13 +100,12 @@ pub enum PayAgain {
 /// one. An abandoned attempt the gateway later confirms is still recorded, as paid or, when
 /// the new attempt was paid too, as a duplicate to refund: money is never lost or kept twice.
 pub async fn pay_again(
-    db: &DatabaseConnection,
+    services: Services<'_>,
     gateway: &Gateway,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
-    now: DateTime<Utc>,
 ) -> DomainResult<PayAgain> {
+    let (db, origin, now) = (services.db, services.origin, services.now);
     // The owner's own dossier (the same checks as the page); nothing is asked for others.
     let loaded = crate::dossiers::drafts::load_readable(db, actor, id).await?;
     if actor.account_id() != Some(loaded.dossier.owner_id.as_str()) {
@@ -316,24 +315,8 @@ pub(crate) async fn open_payment(
     }
     let expires = now + open_for;
     let opened = payment::Model {
-        id: uuid::Uuid::new_v4().to_string(),
-        dossier_id: id.to_owned(),
-        gateway: gateway.to_owned(),
-        txn_ref: txn_ref.clone(),
-        amount_vnd: amount,
-        status: "pending".into(),
-        created_at: now.fixed_offset(),
         expires_at: expires.fixed_offset(),
-        updated_at: now.fixed_offset(),
-        paid_at: None,
-        gateway_txn_no: None,
-        bank_code: None,
-        response_code: None,
-        refund_requested_at: None,
-        refunded_at: None,
-        refund_by: None,
-        refund_error: None,
-        refund_attempts: 0,
+        ..super::new_row(id, gateway, txn_ref.clone(), amount, "pending", now)
     };
     payment::Entity::insert(payment::ActiveModel::from(opened.clone()))
         .exec_without_returning(&txn)

@@ -12,16 +12,16 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::access::Actor;
-use crate::audit::Origin;
 use crate::dossiers::change::{self, DossierChange};
 use crate::dossiers::drafts::json;
 use crate::dossiers::{checks, lifecycle, Delivery, DeliveryMethod, Status};
 use crate::entities::{dossier, payment, shipment};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::payments::{money, online};
+use crate::services::Services;
 
 /// Longest text kept in a field of a delivery request.
 pub const MAX_TEXT: usize = 300;
@@ -144,13 +144,12 @@ pub struct Changed {
 /// typed use the field `delivery` (`delivery_locked`: returned, on its way, or a payment
 /// waiting). Someone else's dossier is `NotFound`.
 pub async fn change(
-    db: &DatabaseConnection,
+    services: Services<'_>,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
     new: Delivery,
-    now: DateTime<Utc>,
 ) -> DomainResult<Changed> {
+    let (db, origin, now) = (services.db, services.origin, services.now);
     if matches!(actor, Actor::Anonymous) {
         return Err(DomainError::Unauthorized);
     }

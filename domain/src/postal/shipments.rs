@@ -25,6 +25,7 @@ use crate::dossiers::lifecycle::Transition;
 use crate::dossiers::{Delivery, DeliveryMethod, Status};
 use crate::entities::{agency, commune, dossier, payment, province, shipment, shipment_event};
 use crate::error::{invalid, DomainError, DomainResult};
+use crate::services::Services;
 
 /// How the carrier is named on the applicant's timeline.
 pub const CARRIER_LABEL: &str = "Bưu điện (VNPost)";
@@ -143,13 +144,12 @@ pub async fn address_text<C: ConnectionTrait>(
 /// postal return chosen, or already shipped), `carrier_refused` (the carrier's words) or
 /// `carrier_unavailable` (try again).
 pub async fn hand_over(
-    db: &DatabaseConnection,
+    services: Services<'_>,
     carrier: &dyn Carrier,
     actor: &Actor,
-    origin: &Origin,
     id: &str,
-    now: DateTime<Utc>,
 ) -> DomainResult<shipment::Model> {
+    let (db, origin, now) = (services.db, services.origin, services.now);
     // Read, not locked: the carrier is called before anything is written (checked again under
     // the lock below).
     let row = change::readable(db, actor, id).await?;
@@ -533,24 +533,9 @@ async fn collected<C: ConnectionTrait>(
             continue;
         }
         payment::Entity::insert(payment::ActiveModel::from(payment::Model {
-            id: uuid::Uuid::new_v4().to_string(),
-            dossier_id: row.id.clone(),
-            gateway: "cod".into(),
-            txn_ref: reference,
-            amount_vnd: amount,
-            status: status.into(),
-            created_at: now.fixed_offset(),
-            expires_at: now.fixed_offset(),
-            updated_at: now.fixed_offset(),
             paid_at: Some(at.fixed_offset()),
             gateway_txn_no: Some(parcel.tracking_number.clone()),
-            bank_code: None,
-            response_code: None,
-            refund_requested_at: None,
-            refunded_at: None,
-            refund_by: None,
-            refund_error: None,
-            refund_attempts: 0,
+            ..crate::payments::new_row(&row.id, "cod", reference, amount, status, now)
         }))
         .exec_without_returning(db)
         .await?;

@@ -114,8 +114,7 @@ async fn start_payment(
         .config
         .vnpay()
         .map_err(|e| ApiError::from(domain::DomainError::Internal(e.to_string())))?;
-    let pay_url =
-        online::start(&state.db, &config, &ctx.actor, &ctx.origin, &id, Utc::now()).await?;
+    let pay_url = online::start(state.services(&ctx.origin), &config, &ctx.actor, &id).await?;
     Ok((StatusCode::CREATED, Json(PaymentStartDto { pay_url })))
 }
 
@@ -152,16 +151,7 @@ async fn pay_again(
         ))
     })?;
     Ok(Json(
-        match online::pay_again(
-            &state.db,
-            &gateway,
-            &ctx.actor,
-            &ctx.origin,
-            &id,
-            Utc::now(),
-        )
-        .await?
-        {
+        match online::pay_again(state.services(&ctx.origin), &gateway, &ctx.actor, &id).await? {
             online::PayAgain::AlreadyPaid => PayAgainDto {
                 already_paid: true,
                 pay_url: None,
@@ -214,7 +204,7 @@ async fn order_transfer(
     Path(id): Path<String>,
 ) -> Result<(StatusCode, Json<TransferOrderDto>), ApiError> {
     use domain::payments::bank_transfer;
-    let order = bank_transfer::order(&state.db, &ctx.actor, &ctx.origin, &id, Utc::now()).await?;
+    let order = bank_transfer::order(state.services(&ctx.origin), &ctx.actor, &id).await?;
     let to = state.config.vietqr_beneficiary();
     Ok((
         StatusCode::CREATED,

@@ -128,15 +128,7 @@ async fn hand_over(
         .carrier()
         .map_err(|e| ApiError::from(domain::DomainError::Internal(e.to_string())))?;
     let carrier = crate::carrier_client::HttpCarrier::from_config(&config);
-    let made = shipments::hand_over(
-        &state.db,
-        &carrier,
-        &ctx.actor,
-        &ctx.origin,
-        &id,
-        Utc::now(),
-    )
-    .await?;
+    let made = shipments::hand_over(state.services(&ctx.origin), &carrier, &ctx.actor, &id).await?;
     Ok((StatusCode::CREATED, Json(dto(made, Vec::new()))))
 }
 
@@ -210,15 +202,9 @@ async fn change_delivery(
         street: body.street.trim().to_owned(),
         postal_payment: PostalPayment::parse(body.postal_payment.trim()),
     };
-    let changed = domain::postal::choice::change(
-        &state.db,
-        &ctx.actor,
-        &ctx.origin,
-        &id,
-        delivery,
-        Utc::now(),
-    )
-    .await?;
+    let changed =
+        domain::postal::choice::change(state.services(&ctx.origin), &ctx.actor, &id, delivery)
+            .await?;
     Ok(Json(DeliveryChangedDto {
         fee_due_vnd: changed.fee_due_vnd,
         postal_fee_vnd: changed.postal_fee_vnd,

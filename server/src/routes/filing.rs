@@ -11,7 +11,6 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 use axum::{Form, Json};
-use chrono::Utc;
 use domain::dossiers::drafts::{self, Change, CHANGED_ELSEWHERE};
 use domain::dossiers::{
     files, submission, Applicant, Delivery, DeliveryMethod, OnBehalf, PostalPayment, Step,
@@ -334,12 +333,10 @@ pub async fn change_delivery(
 ) -> Response {
     let page = format!("/ho-so/{id}/{}", Step::Delivery.slug());
     match domain::postal::choice::change(
-        &state.db,
+        state.services(&ctx.origin),
         &ctx.actor,
-        &ctx.origin,
         &id,
         delivery_from(&pairs),
-        Utc::now(),
     )
     .await
     {

@@ -49,7 +49,7 @@ pub async fn start(
                 .into_response();
         }
     };
-    match online::start(&state.db, &config, &ctx.actor, &ctx.origin, &id, Utc::now()).await {
+    match online::start(state.services(&ctx.origin), &config, &ctx.actor, &id).await {
         Ok(url) => Redirect::to(&url).into_response(),
         Err(e) => refused(&back, e, "payment start failed"),
     }
@@ -69,16 +69,7 @@ pub async fn pay_again(
         return Redirect::to(&format!("{back}?thanh-toan=loi&ma=payment_unavailable"))
             .into_response();
     };
-    match online::pay_again(
-        &state.db,
-        &gateway,
-        &ctx.actor,
-        &ctx.origin,
-        &id,
-        Utc::now(),
-    )
-    .await
-    {
+    match online::pay_again(state.services(&ctx.origin), &gateway, &ctx.actor, &id).await {
         Ok(online::PayAgain::Open(url)) => Redirect::to(&url).into_response(),
         Ok(online::PayAgain::AlreadyPaid) => {
             Redirect::to(&format!("{back}?thanh-toan=da-nop")).into_response()
@@ -110,14 +101,7 @@ pub async fn transfer(
     Path(id): Path<String>,
 ) -> Response {
     let back = format!("/ho-so/{id}");
-    match domain::payments::bank_transfer::order(
-        &state.db,
-        &ctx.actor,
-        &ctx.origin,
-        &id,
-        Utc::now(),
-    )
-    .await
+    match domain::payments::bank_transfer::order(state.services(&ctx.origin), &ctx.actor, &id).await
     {
         Ok(_) => {
             Redirect::to(&format!("{back}?thanh-toan=chuyen-khoan#thanh-toan")).into_response()

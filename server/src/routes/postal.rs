@@ -41,16 +41,7 @@ pub async fn hand_over(
                 .into_response();
         }
     };
-    match shipments::hand_over(
-        &state.db,
-        &carrier,
-        &ctx.actor,
-        &ctx.origin,
-        &id,
-        Utc::now(),
-    )
-    .await
-    {
+    match shipments::hand_over(state.services(&ctx.origin), &carrier, &ctx.actor, &id).await {
         Ok(_) => Redirect::to(&format!("{back}?da=ship")).into_response(),
         Err(DomainError::Validation(errors)) => {
             let code = errors
