@@ -12,6 +12,8 @@ use domain::dossiers::queues::{self, Queue, QueueQuery};
 use domain::dossiers::tally::{self, Slot};
 use domain::dossiers::Status;
 use domain::entities::{audit_log, dossier, dossier_agency, dossier_event, outbox_message};
+use domain::services::Services;
+use domain::testing::services;
 use domain::testing::{seeded_database, staff};
 use domain::DomainError;
 use sea_orm::{
@@ -76,9 +78,9 @@ async fn act(
     now: DateTime<Utc>,
 ) -> Result<processing::Moved, DomainError> {
     processing::act(
-        domain::services::Services {
+        Services {
             mailing: mailing(),
-            ..domain::testing::services(db, now)
+            ..services(db, now)
         },
         who,
         id,

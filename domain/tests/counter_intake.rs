@@ -12,6 +12,8 @@ use domain::dossiers::drafts::{self, Channel};
 use domain::dossiers::queues::{self, Queue, QueueQuery};
 use domain::dossiers::{files, submission, Applicant, Status};
 use domain::entities::{account, audit_log, dossier, outbox_message};
+use domain::services::Services;
+use domain::testing::services;
 use domain::testing::{fill_draft, origin, seeded_database, staff};
 use domain::DomainError;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
@@ -36,6 +38,14 @@ fn mailing() -> Mailing<'static> {
     Mailing {
         base_url: "https://dvc.example",
         notices: &Words,
+    }
+}
+
+/// The test's services with [`mailing`]'s wording, for the tests that read the notices.
+fn worded(services: Services<'_>) -> Services<'_> {
+    Services {
+        mailing: mailing(),
+        ..services
     }
 }
 
@@ -143,31 +153,13 @@ async fn a_clerk_registers_walk_in_and_postal_dossiers_at_her_own_desk() -> Test
         .with_ymd_and_hms(2026, 11, 23, 2, 0, 0)
         .single()
         .ok_or("time")?;
-    let filed = submission::submit(
-        domain::services::Services {
-            mailing: mailing(),
-            ..domain::testing::services(&db, now)
-        },
-        &clerk,
-        &id,
-        true,
-    )
-    .await?;
+    let filed = submission::submit(worded(services(&db, now)), &clerk, &id, true).await?;
     assert!(
         filed.code.starts_with("000.00.02.H53-261123-"),
         "{}",
         filed.code
     );
-    let again = submission::submit(
-        domain::services::Services {
-            mailing: mailing(),
-            ..domain::testing::services(&db, now)
-        },
-        &clerk,
-        &id,
-        true,
-    )
-    .await?;
+    let again = submission::submit(worded(services(&db, now)), &clerk, &id, true).await?;
     assert_eq!(again.code, filed.code, "a double click files once");
     let row = drafts::load_for_tests(&db, &id).await?;
     assert_eq!(row.status, Status::Submitted);
@@ -220,16 +212,8 @@ async fn a_clerk_registers_walk_in_and_postal_dossiers_at_her_own_desk() -> Test
     );
     let applicant = walk_in(COMMUNE.into(), "hung.tran@example.vn");
     let post_id = fill_draft(&db, &commune_clerk, &post, applicant).await?;
-    let posted = submission::submit(
-        domain::services::Services {
-            mailing: mailing(),
-            ..domain::testing::services(&db, now)
-        },
-        &commune_clerk,
-        &post_id,
-        true,
-    )
-    .await?;
+    let posted =
+        submission::submit(worded(services(&db, now)), &commune_clerk, &post_id, true).await?;
     assert!(posted.code.starts_with("000.01.50.H53-"), "{}", posted.code);
     let to_applicant = outbox_message::Entity::find()
         .filter(outbox_message::Column::Recipient.eq("hung.tran@example.vn"))

@@ -10,6 +10,8 @@ use domain::accounts::{Mailing, Notice, Notices};
 use domain::dossiers::drafts::{self, Change, CHANGED_ELSEWHERE};
 use domain::dossiers::{submission, timeline, Status, Step};
 use domain::entities::{dossier, outbox_message};
+use domain::services::Services;
+use domain::testing::services;
 use domain::testing::{citizen, complete_draft, origin, seeded_database};
 use domain::DomainError;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
@@ -32,6 +34,14 @@ fn mailing() -> Mailing<'static> {
     Mailing {
         base_url: "https://dvc.example",
         notices: &Words,
+    }
+}
+
+/// The test's services with [`mailing`]'s wording, for the tests that read the notices.
+fn worded(services: Services<'_>) -> Services<'_> {
+    Services {
+        mailing: mailing(),
+        ..services
     }
 }
 
@@ -173,30 +183,12 @@ async fn submission_is_idempotent_and_opens_the_timeline() -> TestResult {
     let db = seeded().await?;
     let me = citizen(&db, 4).await?;
     let id = complete_draft(&db, &me).await?;
-    let refused = submission::submit(
-        domain::services::Services {
-            mailing: mailing(),
-            ..domain::testing::services(&db, Utc::now())
-        },
-        &me,
-        &id,
-        false,
-    )
-    .await;
+    let refused = submission::submit(worded(services(&db, Utc::now())), &me, &id, false).await;
     assert!(
         matches!(refused, Err(DomainError::Validation(ref f)) if f[0].code == "declaration_required")
     );
 
-    let first = submission::submit(
-        domain::services::Services {
-            mailing: mailing(),
-            ..domain::testing::services(&db, Utc::now())
-        },
-        &me,
-        &id,
-        true,
-    )
-    .await?;
+    let first = submission::submit(worded(services(&db, Utc::now())), &me, &id, true).await?;
     assert!(!first.already);
     let day = domain::dossiers::codes::day_part(Utc::now());
     assert_eq!(
@@ -204,16 +196,7 @@ async fn submission_is_idempotent_and_opens_the_timeline() -> TestResult {
         format!("000.00.02.H53-{day}-0001"),
         "the public administration centre receives it"
     );
-    let again = submission::submit(
-        domain::services::Services {
-            mailing: mailing(),
-            ..domain::testing::services(&db, Utc::now())
-        },
-        &me,
-        &id,
-        true,
-    )
-    .await?;
+    let again = submission::submit(worded(services(&db, Utc::now())), &me, &id, true).await?;
     assert_eq!(
         (again.code.as_str(), again.already),
         (first.code.as_str(), true)
@@ -258,16 +241,8 @@ async fn an_incomplete_draft_is_refused_with_every_problem() -> TestResult {
         .await?
         .dossier
         .id;
-    let Err(DomainError::Validation(errors)) = submission::submit(
-        domain::services::Services {
-            mailing: mailing(),
-            ..domain::testing::services(&db, Utc::now())
-        },
-        &me,
-        &id,
-        true,
-    )
-    .await
+    let Err(DomainError::Validation(errors)) =
+        submission::submit(worded(services(&db, Utc::now())), &me, &id, true).await
     else {
         panic!("an empty draft must be refused");
     };
@@ -300,17 +275,9 @@ async fn concurrent_submissions_get_distinct_consecutive_codes() -> TestResult {
         for _ in 0..2 {
             let (db, actor, id) = (db.clone(), actor.clone(), id.clone());
             tasks.push(tokio::spawn(async move {
-                submission::submit(
-                    domain::services::Services {
-                        mailing: mailing(),
-                        ..domain::testing::services(&db, Utc::now())
-                    },
-                    &actor,
-                    &id,
-                    true,
-                )
-                .await
-                .map(|s| (s.id, s.code))
+                submission::submit(worded(services(&db, Utc::now())), &actor, &id, true)
+                    .await
+                    .map(|s| (s.id, s.code))
             }));
         }
     }

@@ -10,6 +10,7 @@ use domain::dossiers::lookup::lookup;
 use domain::dossiers::processing::{self, Command};
 use domain::dossiers::Status;
 use domain::entities::dossier;
+use domain::testing::services;
 use domain::testing::{self, seeded_database, staff};
 use domain::DomainError;
 use sea_orm::{DatabaseConnection, EntityTrait};
@@ -66,7 +67,7 @@ async fn the_public_follows_a_dossier_by_code_and_four_digits() -> TestResult {
     // The desk accepts: the lookup shows what the staff see, with the due date and time left.
     let clerk = staff(&db, "Clerk", DESK, &[Role::IntakeClerk]).await?;
     processing::act(
-        domain::testing::services(&db, now),
+        services(&db, now),
         &clerk,
         &d.id,
         Transition::Accept,

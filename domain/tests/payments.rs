@@ -14,7 +14,8 @@ use domain::entities::{dossier, dossier_event, payment, payment_callback};
 use domain::payments::money;
 use domain::payments::online::{self, VnpayConfig};
 use domain::payments::vnpay::{self, IpnCode};
-use domain::testing::{self, origin, seeded_database};
+use domain::testing::services;
+use domain::testing::{self, seeded_database};
 use domain::DomainError;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -105,34 +106,15 @@ async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResu
         .ok_or("row")?;
     let fee = row.fee_due_vnd.ok_or("fee")?;
     assert!(fee > 0, "TN.ATTP.001 has a fee");
-    let o = origin();
 
     // Someone else cannot pay (nor see) it.
     let (stranger, _) = testing::filed(&db, 5, now).await?;
     assert!(matches!(
-        online::start(
-            domain::services::Services {
-                origin: &o,
-                ..domain::testing::services(&db, now)
-            },
-            &config(),
-            &stranger,
-            &id
-        )
-        .await,
+        online::start(services(&db, now), &config(), &stranger, &id).await,
         Err(DomainError::NotFound(_) | DomainError::Forbidden(_))
     ));
 
-    let url = online::start(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
-        &config(),
-        &owner,
-        &id,
-    )
-    .await?;
+    let url = online::start(services(&db, now), &config(), &owner, &id).await?;
     assert!(url.starts_with("https://pay.example/paymentv2/vpcpay.html?"));
     let sent = query(&url);
     assert!(vnpay::verify(SECRET, &sent), "the address is signed");
@@ -145,10 +127,7 @@ async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResu
     assert_eq!(sent["vnp_ReturnUrl"], config().return_url);
     // No second payment while the first waits for the bank.
     let twice = online::start(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now + Duration::minutes(1))
-        },
+        services(&db, now + Duration::minutes(1)),
         &config(),
         &owner,
         &id,
@@ -230,10 +209,7 @@ async fn callbacks_are_answered_by_the_book_and_a_fee_is_paid_once() -> TestResu
         .all(|c| c.answer == "97"));
     // Paid: no new payment is offered.
     let again = online::start(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now + Duration::hours(1))
-        },
+        services(&db, now + Duration::hours(1)),
         &config(),
         &owner,
         &id,
@@ -260,27 +236,14 @@ async fn a_cancelled_payment_can_be_retried() -> TestResult {
     let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let (owner, id) = testing::filed(&db, 6, now).await?;
-    let o = origin();
-    let first = online::start(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
-        &config(),
-        &owner,
-        &id,
-    )
-    .await?;
+    let first = online::start(services(&db, now), &config(), &owner, &id).await?;
     assert_eq!(
         online::vnpay_ipn(&db, SECRET, &ipn_for(&first, "24"), now).await?,
         IpnCode::Confirmed
     );
     assert_eq!(online::of_dossier(&db, &id).await?[0].status, "failed");
     let second = online::start(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now + Duration::minutes(2))
-        },
+        services(&db, now + Duration::minutes(2)),
         &config(),
         &owner,
         &id,
@@ -302,20 +265,10 @@ async fn the_daily_reconciliation_flags_every_disagreement_with_the_statement() 
     use domain::payments::reconciliation::{self, Issue};
     let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
-    let o = origin();
     let mut refs = Vec::new();
     for n in 20..24 {
         let (owner, id) = testing::filed(&db, n, now).await?;
-        let url = online::start(
-            domain::services::Services {
-                origin: &o,
-                ..domain::testing::services(&db, now)
-            },
-            &config(),
-            &owner,
-            &id,
-        )
-        .await?;
+        let url = online::start(services(&db, now), &config(), &owner, &id).await?;
         refs.push((query(&url)["vnp_TxnRef"].clone(), url));
     }
     // Three are paid in the portal; the fourth was cancelled.
@@ -389,19 +342,9 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
     use domain::dossiers::tally;
     let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
-    let o = origin();
     let me = testing::citizen(&db, 41).await?;
     let id = testing::complete_draft_of(&db, &me, "TN.ATTP.002").await?;
-    domain::dossiers::submission::submit(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
-        &me,
-        &id,
-        true,
-    )
-    .await?;
+    domain::dossiers::submission::submit(services(&db, now), &me, &id, true).await?;
     let row = dossier::Entity::find_by_id(id.clone())
         .one(&db)
         .await?
@@ -411,10 +354,7 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
     let clerk = testing::staff(&db, "Cán bộ tiếp nhận", &desk, &[Role::IntakeClerk]).await?;
     // The desk cannot receive it before the fee is paid.
     let early = processing::act(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
+        services(&db, now),
         &clerk,
         &id,
         Transition::Accept,
@@ -424,16 +364,7 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
     assert!(early.is_err(), "{early:?}");
     let before = tally::counts(&db, &desk, None).await?;
 
-    let url = online::start(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
-        &config(),
-        &me,
-        &id,
-    )
-    .await?;
+    let url = online::start(services(&db, now), &config(), &me, &id).await?;
     assert_eq!(
         online::vnpay_ipn(&db, SECRET, &ipn_for(&url, "00"), now).await?,
         IpnCode::Confirmed
@@ -466,10 +397,7 @@ async fn a_fee_paid_before_processing_sends_the_dossier_to_the_desk() -> TestRes
         nonzero(after.into_iter().collect())
     );
     processing::act(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
+        services(&db, now),
         &clerk,
         &id,
         Transition::Accept,
@@ -492,17 +420,7 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
         .ok_or("row")?
         .fee_due_vnd
         .ok_or("fee")?;
-    let o = origin();
-    let first = online::start(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
-        &config(),
-        &owner,
-        &id,
-    )
-    .await?;
+    let first = online::start(services(&db, now), &config(), &owner, &id).await?;
     online::vnpay_ipn(&db, SECRET, &ipn_for(&first, "00"), now).await?;
     assert!(money::is_paid(
         Some(fee),
@@ -513,17 +431,7 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
     let desk = testing::staff(&db, "Phạm Văn Dũng", "000.00.02.H53", &[Role::IntakeClerk]).await?;
     let other = testing::staff(&db, "Lê Văn Tám", "000.00.12.H53", &[Role::IntakeClerk]).await?;
     for who in [&other, &owner] {
-        let refused = fees::add_extra(
-            domain::services::Services {
-                origin: &o,
-                ..domain::testing::services(&db, now)
-            },
-            who,
-            &id,
-            50_000,
-            "Sao y",
-        )
-        .await;
+        let refused = fees::add_extra(services(&db, now), who, &id, 50_000, "Sao y").await;
         assert!(
             matches!(
                 refused,
@@ -532,33 +440,13 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
             "{refused:?}"
         );
     }
-    let bad = fees::add_extra(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
-        &desk,
-        &id,
-        10,
-        "  ",
-    )
-    .await;
+    let bad = fees::add_extra(services(&db, now), &desk, &id, 10, "  ").await;
     let fields: Vec<String> = match bad {
         Err(DomainError::Validation(f)) => f.into_iter().map(|f| f.field).collect(),
         other => return Err(format!("{other:?}").into()),
     };
     assert_eq!(fields, ["amount", "reason"]);
-    let due = fees::add_extra(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
-        &desk,
-        &id,
-        50_000,
-        "Cấp thêm 5 bản sao",
-    )
-    .await?;
+    let due = fees::add_extra(services(&db, now), &desk, &id, 50_000, "Cấp thêm 5 bản sao").await?;
     assert_eq!(due, fee + 50_000);
     let kinds: Vec<String> = dossier_event::Entity::find()
         .filter(dossier_event::Column::DossierId.eq(&id))
@@ -574,10 +462,7 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
     assert!(!money::is_paid(Some(due), &payments));
     assert_eq!(money::balance(Some(due), &payments), 50_000);
     let second = online::start(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now + Duration::minutes(1))
-        },
+        services(&db, now + Duration::minutes(1)),
         &config(),
         &owner,
         &id,
@@ -592,10 +477,7 @@ async fn an_extra_fee_set_by_staff_is_paid_as_the_balance() -> TestResult {
     assert_eq!(payments.iter().filter(|p| p.status == "paid").count(), 2);
     assert!(money::is_paid(Some(due), &payments));
     let done = online::start(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now + Duration::minutes(2))
-        },
+        services(&db, now + Duration::minutes(2)),
         &config(),
         &owner,
         &id,
@@ -628,45 +510,20 @@ async fn a_bank_transfer_is_confirmed_by_the_banks_signed_notice_only() -> TestR
         account_name: "KHO BAC NHA NUOC TAY NINH".into(),
     };
     let secret = "bank-notice-secret";
-    let o = origin();
 
     // The order: the balance and a reference, in a code any banking app reads; asking again
     // gives the same order, and no card payment starts meanwhile.
-    let order = bank_transfer::order(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
-        &owner,
-        &id,
-    )
-    .await?;
+    let order = bank_transfer::order(services(&db, now), &owner, &id).await?;
     assert_eq!(order.amount_vnd, fee);
-    let again = bank_transfer::order(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now + Duration::minutes(1))
-        },
-        &owner,
-        &id,
-    )
-    .await?;
+    let again =
+        bank_transfer::order(services(&db, now + Duration::minutes(1)), &owner, &id).await?;
     assert_eq!(again.txn_ref, order.txn_ref);
     let scanned = vietqr::scan(&bank_transfer::payload_of(&bank, &order)).ok_or("scan")?;
     assert_eq!(
         (scanned.amount_vnd, scanned.reference.as_str()),
         (Some(fee), order.txn_ref.as_str())
     );
-    let card = online::start(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&db, now)
-        },
-        &config(),
-        &owner,
-        &id,
-    )
-    .await;
+    let card = online::start(services(&db, now), &config(), &owner, &id).await;
     assert_eq!(
         card.err().as_ref().and_then(code_of).as_deref(),
         Some("payment_pending")
@@ -761,7 +618,6 @@ async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_sta
         account: "0071000123456".into(),
         account_name: "KHO BAC NHA NUOC TAY NINH".into(),
     };
-    let o = origin();
     // Three transfer orders: one whose notice was lost, one paid short, one the portal counts
     // as paid that the bank never credited (a deliberately mismatched record).
     let mut orders = Vec::new();
@@ -769,15 +625,7 @@ async fn a_transfer_whose_notice_never_came_is_confirmed_by_the_days_account_sta
         let (owner, id) = testing::filed(&db, 20 + n, now).await?;
         orders.push((
             id.clone(),
-            bank_transfer::order(
-                domain::services::Services {
-                    origin: &o,
-                    ..domain::testing::services(&db, now)
-                },
-                &owner,
-                &id,
-            )
-            .await?,
+            bank_transfer::order(services(&db, now), &owner, &id).await?,
         ));
     }
     let (lost, short, phantom) = (&orders[0], &orders[1], &orders[2]);
@@ -864,8 +712,7 @@ async fn a_payment_that_settles_after_nothing_is_due_is_kept_for_a_refund() -> T
     let db = seeded_database(Utc::now().date_naive()).await?;
     let now = monday_nine();
     let (owner, id) = testing::filed(&db, 7, now).await?;
-    let started =
-        online::start(domain::testing::services(&db, now), &config(), &owner, &id).await?;
+    let started = online::start(services(&db, now), &config(), &owner, &id).await?;
     // The fee goes away meanwhile (say the agency waived it): the late payment is not the fee.
     dossier::Entity::update_many()
         .col_expr(

@@ -21,6 +21,7 @@ use domain::entities::{dossier, dossier_event, outbox_message, shipment};
 use domain::postal::carrier::{self, Carrier, CarrierError, Created, Order, Update};
 use domain::postal::choice;
 use domain::postal::shipments::{self, UpdateAnswer};
+use domain::testing::services;
 use domain::testing::{self, mailing, seeded_database, staff};
 use domain::DomainError;
 use futures::future::BoxFuture;
@@ -138,7 +139,7 @@ async fn filed_by_post(
         d.now.date_naive(),
     )
     .await?;
-    submission::submit(domain::testing::services(&d.db, d.now), &me, &id, true).await?;
+    submission::submit(services(&d.db, d.now), &me, &id, true).await?;
     let row = dossier::Entity::find_by_id(id)
         .one(&d.db)
         .await?
@@ -232,13 +233,8 @@ async fn the_postal_fee_comes_from_the_tariff_and_is_paid_with_the_fee_or_on_del
     let carrier = ScriptedCarrier::default();
     payment_of(&d, &with_fee.id, procedure_fee, "pending").await?;
     processed(&d, &with_fee.id).await?;
-    let waiting = shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &with_fee.id,
-    )
-    .await;
+    let waiting =
+        shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &with_fee.id).await;
     assert_eq!(
         waiting.err().as_ref().and_then(code_of).as_deref(),
         Some("shipment_payment_pending")
@@ -249,13 +245,7 @@ async fn the_postal_fee_comes_from_the_tariff_and_is_paid_with_the_fee_or_on_del
     payment_of(&d, &with_fee.id, procedure_fee + 22_000, "paid").await?;
     processed(&d, &cod.id).await?;
     for row in [&cod, &with_fee] {
-        shipments::hand_over(
-            domain::testing::services(&d.db, d.now),
-            &carrier,
-            &d.clerk,
-            &row.id,
-        )
-        .await?;
+        shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &row.id).await?;
     }
     let orders = carrier.orders.lock().map(|o| o.clone()).unwrap_or_default();
     assert_eq!(orders[0].cod_vnd, procedure_fee + 22_000);
@@ -277,13 +267,7 @@ async fn the_carriers_updates_move_the_shipment_once_and_its_delivery_returns_th
     let carrier = ScriptedCarrier::default();
 
     // Not before the result is ready.
-    let early = shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &id,
-    )
-    .await;
+    let early = shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &id).await;
     assert_eq!(
         early.err().as_ref().and_then(code_of).as_deref(),
         Some("shipment_not_ready")
@@ -291,38 +275,20 @@ async fn the_carriers_updates_move_the_shipment_once_and_its_delivery_returns_th
     processed(&d, &id).await?;
     // Only the receiving desk hands results over.
     assert!(matches!(
-        shipments::hand_over(
-            domain::testing::services(&d.db, d.now),
-            &carrier,
-            &d.specialist,
-            &id
-        )
-        .await,
+        shipments::hand_over(services(&d.db, d.now), &carrier, &d.specialist, &id).await,
         Err(DomainError::Forbidden(_) | DomainError::NotFound(_))
     ));
-    let sent = shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &id,
-    )
-    .await?;
+    let sent = shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &id).await?;
     assert!(carrier::valid_tracking_number(&sent.tracking_number));
     assert_eq!(sent.status, "created");
     // One live shipment: no second hand-over, and no return at the desk while it travels.
-    let again = shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &id,
-    )
-    .await;
+    let again = shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &id).await;
     assert_eq!(
         again.err().as_ref().and_then(code_of).as_deref(),
         Some("shipment_not_ready")
     );
     let at_desk = processing::act(
-        domain::testing::services(&d.db, d.now),
+        services(&d.db, d.now),
         &d.clerk,
         &id,
         Transition::Return,
@@ -470,13 +436,7 @@ async fn a_refusing_or_silent_carrier_changes_nothing_and_a_returned_parcel_can_
             message: "Địa chỉ chưa được phục vụ".into(),
         });
     }
-    let refused = shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &id,
-    )
-    .await;
+    let refused = shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &id).await;
     assert_eq!(
         refused.err().as_ref().and_then(code_of).as_deref(),
         Some("carrier_refused")
@@ -484,13 +444,7 @@ async fn a_refusing_or_silent_carrier_changes_nothing_and_a_returned_parcel_can_
     if let Ok(mut e) = carrier.next_error.lock() {
         *e = Some(CarrierError::Unavailable("timeout".into()));
     }
-    let silent = shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &id,
-    )
-    .await;
+    let silent = shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &id).await;
     assert_eq!(
         silent.err().as_ref().and_then(code_of).as_deref(),
         Some("carrier_unavailable")
@@ -500,13 +454,7 @@ async fn a_refusing_or_silent_carrier_changes_nothing_and_a_returned_parcel_can_
         "nothing recorded"
     );
 
-    let first = shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &id,
-    )
-    .await?;
+    let first = shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &id).await?;
     let t = d.now;
     let mut failed = update(
         "r1",
@@ -531,13 +479,7 @@ async fn a_refusing_or_silent_carrier_changes_nothing_and_a_returned_parcel_can_
     );
     assert_eq!(status_of(&d, &id).await?, Status::Processed.code());
     // Back at the agency: it can go out again, or be handed over at the desk.
-    let second = shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &id,
-    )
-    .await?;
+    let second = shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &id).await?;
     assert_ne!(second.tracking_number, first.tracking_number);
     assert_eq!(
         post_update(
@@ -553,7 +495,7 @@ async fn a_refusing_or_silent_carrier_changes_nothing_and_a_returned_parcel_can_
         UpdateAnswer::Accepted
     );
     let moved = processing::act(
-        domain::testing::services(&d.db, d.now),
+        services(&d.db, d.now),
         &d.clerk,
         &id,
         Transition::Return,
@@ -617,13 +559,7 @@ async fn postal_return_can_be_chosen_after_filing_until_the_result_leaves_the_de
 
     // What is typed wrong is refused field by field, kept as typed, and changes nothing else.
     let wrong = by_post(PostalPayment::WithFee, "25747", "80", "12345");
-    let refused = choice::change(
-        domain::testing::services(&d.db, d.now),
-        &me,
-        &id,
-        wrong.clone(),
-    )
-    .await;
+    let refused = choice::change(services(&d.db, d.now), &me, &id, wrong.clone()).await;
     let Err(DomainError::Validation(errors)) = refused else {
         return Err(format!("expected problems, got {refused:?}").into());
     };
@@ -646,26 +582,14 @@ async fn postal_return_can_be_chosen_after_filing_until_the_result_leaves_the_de
     let fine = by_post(PostalPayment::WithFee, "25459", "80", "0912345678");
     for who in [&other, &d.clerk] {
         assert!(matches!(
-            choice::change(
-                domain::testing::services(&d.db, d.now),
-                who,
-                &id,
-                fine.clone()
-            )
-            .await,
+            choice::change(services(&d.db, d.now), who, &id, fine.clone()).await,
             Err(DomainError::NotFound(_))
         ));
     }
 
     // Post, paid with the fee: the tariff's amount joins the fee due; the request is cleared
     // and the change is on the timeline.
-    let changed = choice::change(
-        domain::testing::services(&d.db, d.now),
-        &me,
-        &id,
-        fine.clone(),
-    )
-    .await?;
+    let changed = choice::change(services(&d.db, d.now), &me, &id, fine.clone()).await?;
     assert_eq!(changed.postal_fee_vnd, Some(22_000));
     assert_eq!(changed.fee_due_vnd, procedure_fee + 22_000);
     assert_eq!(changed.balance_vnd, procedure_fee + 22_000);
@@ -680,25 +604,13 @@ async fn postal_return_can_be_chosen_after_filing_until_the_result_leaves_the_de
 
     // Paid on delivery instead: the fee due goes back down.
     let cod = by_post(PostalPayment::OnDelivery, "25459", "80", "0912345678");
-    let changed = choice::change(
-        domain::testing::services(&d.db, d.now),
-        &me,
-        &id,
-        cod.clone(),
-    )
-    .await?;
+    let changed = choice::change(services(&d.db, d.now), &me, &id, cod.clone()).await?;
     assert_eq!(changed.fee_due_vnd, procedure_fee);
     assert_eq!(changed.postal_fee_vnd, Some(22_000));
 
     // While a payment waits for the bank's answer nothing changes.
     payment_of(&d, &id, procedure_fee, "pending").await?;
-    let waiting = choice::change(
-        domain::testing::services(&d.db, d.now),
-        &me,
-        &id,
-        fine.clone(),
-    )
-    .await;
+    let waiting = choice::change(services(&d.db, d.now), &me, &id, fine.clone()).await;
     assert_eq!(
         waiting.err().as_ref().and_then(code_of).as_deref(),
         Some("delivery_locked")
@@ -709,25 +621,13 @@ async fn postal_return_can_be_chosen_after_filing_until_the_result_leaves_the_de
         .await?;
 
     // Once the postal fee is paid with the fee, it cannot be dropped here.
-    choice::change(
-        domain::testing::services(&d.db, d.now),
-        &me,
-        &id,
-        fine.clone(),
-    )
-    .await?;
+    choice::change(services(&d.db, d.now), &me, &id, fine.clone()).await?;
     payment_of(&d, &id, procedure_fee + 22_000, "paid").await?;
     let desk_instead = Delivery {
         method: DeliveryMethod::Desk,
         ..Delivery::default()
     };
-    let dropped = choice::change(
-        domain::testing::services(&d.db, d.now),
-        &me,
-        &id,
-        desk_instead,
-    )
-    .await;
+    let dropped = choice::change(services(&d.db, d.now), &me, &id, desk_instead).await;
     assert_eq!(
         dropped.err().as_ref().and_then(code_of).as_deref(),
         Some("postal_fee_paid")
@@ -737,27 +637,21 @@ async fn postal_return_can_be_chosen_after_filing_until_the_result_leaves_the_de
         street: "99 Cách Mạng Tháng Tám".into(),
         ..fine.clone()
     };
-    let changed = choice::change(domain::testing::services(&d.db, d.now), &me, &id, moved).await?;
+    let changed = choice::change(services(&d.db, d.now), &me, &id, moved).await?;
     assert_eq!(changed.balance_vnd, 0);
 
     // Processed: still open to a change that needs no payment online, not to one that does.
     processed(&d, &id).await?;
     let far = by_post(PostalPayment::WithFee, "25747", "79", "0912345678");
-    let closed = choice::change(domain::testing::services(&d.db, d.now), &me, &id, far).await;
+    let closed = choice::change(services(&d.db, d.now), &me, &id, far).await;
     assert_eq!(
         closed.err().as_ref().and_then(code_of).as_deref(),
         Some("postal_with_fee_closed")
     );
     // Handed to the carrier: the way home is fixed.
     let carrier = ScriptedCarrier::default();
-    shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &id,
-    )
-    .await?;
-    let late = choice::change(domain::testing::services(&d.db, d.now), &me, &id, cod).await;
+    shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &id).await?;
+    let late = choice::change(services(&d.db, d.now), &me, &id, cod).await;
     assert_eq!(
         late.err().as_ref().and_then(code_of).as_deref(),
         Some("delivery_locked")
@@ -772,17 +666,11 @@ async fn a_processed_dossier_can_still_ask_for_its_result_by_post_paid_on_delive
     processed(&d, &id).await?;
     let fee = row_of(&d, &id).await?.fee_due_vnd;
     let cod = by_post(PostalPayment::OnDelivery, "25747", "79", "0912345678");
-    let changed = choice::change(domain::testing::services(&d.db, d.now), &me, &id, cod).await?;
+    let changed = choice::change(services(&d.db, d.now), &me, &id, cod).await?;
     assert_eq!(changed.postal_fee_vnd, Some(32_000));
     assert_eq!(Some(changed.fee_due_vnd), fee);
     let carrier = ScriptedCarrier::default();
-    shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &id,
-    )
-    .await?;
+    shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &id).await?;
     let orders = carrier.orders.lock().map(|o| o.clone()).unwrap_or_default();
     assert_eq!(orders.len(), 1);
     assert_eq!(
@@ -828,13 +716,7 @@ async fn a_parcel_whose_webhooks_were_lost_is_caught_up_by_asking_the_carrier() 
     let id = row.id.clone();
     processed(&d, &id).await?;
     let carrier = ScriptedCarrier::default();
-    let sent = shipments::hand_over(
-        domain::testing::services(&d.db, d.now),
-        &carrier,
-        &d.clerk,
-        &id,
-    )
-    .await?;
+    let sent = shipments::hand_over(services(&d.db, d.now), &carrier, &d.clerk, &id).await?;
     let tn = sent.tracking_number.clone();
     let t = d.now;
     assert_eq!(

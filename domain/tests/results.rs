@@ -15,6 +15,8 @@ use domain::dossiers::Status;
 use domain::entities::{audit_log, dossier, dossier_event};
 use domain::receipt_pdf::{self, ReceiptDocument};
 use domain::results::{self, credentials, pades, FileVerdict};
+use domain::services::Services;
+use domain::testing::services;
 use domain::testing::services::{find_program, require};
 use domain::testing::{self, fresh_database, origin, seeded_database, staff};
 use domain::DomainError;
@@ -100,9 +102,9 @@ async fn upload(
     pdf: Bytes,
 ) -> Result<domain::entities::dossier_result::Model, DomainError> {
     results::upload(
-        domain::services::Services {
+        Services {
             files: store,
-            ..domain::testing::services(&j.db, j.now)
+            ..services(&j.db, j.now)
         },
         who,
         &j.id,
@@ -144,10 +146,7 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
     let uploaded = upload(&j, &store, &j.specialist, pdf.clone()).await?;
     assert!(uploaded.signed_key.is_none());
     processing::act(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&j.db, j.now)
-        },
+        services(&j.db, j.now),
         &j.specialist,
         &j.id,
         Transition::Forward,
@@ -165,10 +164,7 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
 
     // Approval that bypasses the signing is refused while a result waits to be signed.
     let bypass = processing::act(
-        domain::services::Services {
-            origin: &o,
-            ..domain::testing::services(&j.db, j.now)
-        },
+        services(&j.db, j.now),
         &j.leader,
         &j.id,
         Transition::Approve,
@@ -181,10 +177,10 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
     );
     // A specialist cannot approve, and nothing is signed for them.
     let not_leader = results::approve(
-        domain::services::Services {
+        Services {
             files: &store,
             origin: &o,
-            ..domain::testing::services(&j.db, j.now)
+            ..services(&j.db, j.now)
         },
         &j.specialist,
         &j.id,
@@ -202,10 +198,10 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
 
     let signed_at = j.now + Duration::hours(1);
     let moved = results::approve(
-        domain::services::Services {
+        Services {
             files: &store,
             origin: &o,
-            ..domain::testing::services(&j.db, signed_at)
+            ..services(&j.db, signed_at)
         },
         &j.leader,
         &j.id,
@@ -334,10 +330,10 @@ async fn the_leader_signs_the_result_and_the_applicant_receives_it_by_opening_it
     }
     // The signed result cannot be replaced.
     let again = results::upload(
-        domain::services::Services {
+        Services {
             files: &store,
             origin: &o,
-            ..domain::testing::services(&j.db, opened_at)
+            ..services(&j.db, opened_at)
         },
         &j.specialist,
         &j.id,

@@ -12,6 +12,8 @@ use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command, Moved};
 use domain::dossiers::Status;
 use domain::entities::{agency, dossier, dossier_event, outbox_message};
+use domain::services::Services;
+use domain::testing::services;
 use domain::testing::{citizen, complete_draft_of, seeded_database, staff};
 use domain::DomainError;
 use sea_orm::{
@@ -48,6 +50,14 @@ fn mailing() -> Mailing<'static> {
     }
 }
 
+/// The test's services with [`mailing`]'s wording, for the tests that read the notices.
+fn worded(services: Services<'_>) -> Services<'_> {
+    Services {
+        mailing: mailing(),
+        ..services
+    }
+}
+
 /// A Vietnam local time on Monday 7 December 2026 (or another day) as UTC.
 fn vn(d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     chrono::FixedOffset::east_opt(7 * 3600)
@@ -69,16 +79,7 @@ async fn filed(
 ) -> Result<(String, String), Box<dyn std::error::Error + Send + Sync>> {
     let me = citizen(db, n).await?;
     let id = complete_draft_of(db, &me, procedure).await?;
-    domain::dossiers::submission::submit(
-        domain::services::Services {
-            mailing: mailing(),
-            ..domain::testing::services(db, vn(7, 8, 0))
-        },
-        &me,
-        &id,
-        true,
-    )
-    .await?;
+    domain::dossiers::submission::submit(worded(services(db, vn(7, 8, 0))), &me, &id, true).await?;
     let desk = dossier::Entity::find_by_id(id.clone())
         .one(db)
         .await?
@@ -94,17 +95,7 @@ async fn act(
     t: Transition,
     now: DateTime<Utc>,
 ) -> Result<Moved, DomainError> {
-    processing::act(
-        domain::services::Services {
-            mailing: mailing(),
-            ..domain::testing::services(db, now)
-        },
-        who,
-        id,
-        t,
-        &Command::default(),
-    )
-    .await
+    processing::act(worded(services(db, now)), who, id, t, &Command::default()).await
 }
 
 async fn due_of(

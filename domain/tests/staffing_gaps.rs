@@ -10,6 +10,7 @@ use domain::dossiers::queues::{self, Queue, QueuePage, QueueQuery};
 use domain::dossiers::workflow::{self, StaffingGap};
 use domain::dossiers::{staff_view, Status};
 use domain::entities::{account, dossier, procedure};
+use domain::testing::services;
 use domain::testing::{citizen, complete_draft_of, seed_dir, seeded_database};
 use domain::{demo_accounts, DomainError};
 use sea_orm::{
@@ -58,14 +59,7 @@ async fn act(
     t: Transition,
     command: Command,
 ) -> Result<processing::Moved, DomainError> {
-    processing::act(
-        domain::testing::services(db, monday_nine()),
-        who,
-        id,
-        t,
-        &command,
-    )
-    .await
+    processing::act(services(db, monday_nine()), who, id, t, &command).await
 }
 
 /// A birth registration filed online by a resident of the ward.
@@ -75,13 +69,7 @@ async fn filed(
 ) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
     let me = citizen(db, n).await?;
     let id = complete_draft_of(db, &me, BIRTH).await?;
-    domain::dossiers::submission::submit(
-        domain::testing::services(db, monday_nine()),
-        &me,
-        &id,
-        true,
-    )
-    .await?;
+    domain::dossiers::submission::submit(services(db, monday_nine()), &me, &id, true).await?;
     let row = dossier::Entity::find_by_id(id.clone())
         .one(db)
         .await?

@@ -9,6 +9,8 @@
 
 mod common;
 
+use domain::services::Services;
+use domain::testing::services;
 use std::collections::BTreeSet;
 
 use axum::body::Body;
@@ -242,9 +244,9 @@ async fn access_matrix_of_staff_actions_across_agencies_and_transfers() -> TestR
         notices: &app::notices::PortalNotices,
     };
     let filed = domain::dossiers::submission::submit(
-        domain::services::Services {
+        Services {
             mailing,
-            ..domain::testing::services(&app.db, Utc::now())
+            ..services(&app.db, Utc::now())
         },
         &owner_actor,
         &id,

@@ -9,6 +9,7 @@ mod common;
 
 use domain::payments::bank_transfer;
 use domain::payments::online;
+use domain::testing::services;
 use domain::testing::{self};
 use server::config::{DEMO_VIETQR_ACCOUNT, DEV_VIETQR_SECRET};
 
@@ -54,7 +55,7 @@ async fn the_bank_simulator_pays_a_transfer_order_and_the_portal_answers_its_not
 
     // Paid, with the notice sent twice: confirmed once, the replay answered 02.
     let (owner, id) = testing::filed(&db, 3, now).await?;
-    let order = bank_transfer::order(domain::testing::services(&db, now), &owner, &id).await?;
+    let order = bank_transfer::order(services(&db, now), &owner, &id).await?;
     let (status, page) = pay(bank_transfer::payload_of(&to, &order), "twice").await?;
     assert_eq!(status, 200);
     assert!(page.contains("id=\"answer\">02<"), "{page}");
@@ -64,7 +65,7 @@ async fn the_bank_simulator_pays_a_transfer_order_and_the_portal_answers_its_not
 
     // Short of the amount: kept, answered 04, the order stays open; altered after signing: 97.
     let (other, other_id) = testing::filed(&db, 4, now).await?;
-    let open = bank_transfer::order(domain::testing::services(&db, now), &other, &other_id).await?;
+    let open = bank_transfer::order(services(&db, now), &other, &other_id).await?;
     let (_, page) = pay(bank_transfer::payload_of(&to, &open), "less").await?;
     assert!(page.contains("id=\"answer\">04<"), "{page}");
     let (_, page) = pay(bank_transfer::payload_of(&to, &open), "tamper").await?;
@@ -113,7 +114,7 @@ async fn the_bank_simulator_pays_a_transfer_order_and_the_portal_answers_its_not
     // A transfer whose notice is lost stays waiting until the day's account statement, read
     // by the daily reconciliation, confirms it (once: the day is not read twice).
     let (third, third_id) = testing::filed(&db, 5, now).await?;
-    let lost = bank_transfer::order(domain::testing::services(&db, now), &third, &third_id).await?;
+    let lost = bank_transfer::order(services(&db, now), &third, &third_id).await?;
     let (status, page) = pay(bank_transfer::payload_of(&to, &lost), "silent").await?;
     assert_eq!(status, 200, "{page}");
     assert_eq!(

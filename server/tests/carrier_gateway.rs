@@ -16,6 +16,7 @@ use domain::dossiers::{submission, Delivery, DeliveryMethod, PostalPayment, Stat
 use domain::entities::{dossier, shipment, shipment_event};
 use domain::postal::carrier::{self, Carrier, CarrierError, Order, Party};
 use domain::postal::shipments;
+use domain::testing::services;
 use domain::testing::{self, mailing, staff};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::carrier_client::HttpCarrier;
@@ -116,7 +117,7 @@ async fn the_desk_ships_through_the_simulator_and_its_webhooks_return_the_dossie
         now.date_naive(),
     )
     .await?;
-    submission::submit(domain::testing::services(&db, now), &me, &id, true).await?;
+    submission::submit(services(&db, now), &me, &id, true).await?;
     testing::act_all(
         &db,
         &id,
@@ -129,8 +130,7 @@ async fn the_desk_ships_through_the_simulator_and_its_webhooks_return_the_dossie
         now,
     )
     .await?;
-    let sent =
-        shipments::hand_over(domain::testing::services(&db, now), &client, &clerk, &id).await?;
+    let sent = shipments::hand_over(services(&db, now), &client, &clerk, &id).await?;
     let tn = sent.tracking_number.clone();
     let page = http
         .get(format!("{base}/gia-lap/buu-chinh"))

@@ -24,6 +24,8 @@ use common::TestApp;
 use domain::accounts::{Mailing, NationalIdentity};
 use domain::audit::Origin;
 use domain::entities::{account, audit_log, dossier, outbox_message, verification_code};
+use domain::services::Services;
+use domain::testing::services;
 use domain::DomainError;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -905,9 +907,9 @@ async fn dossier_notices_go_by_sms_only_to_a_verified_number() -> TestResult {
         let phone = owner.phone.clone().ok_or("phone")?;
         let before = sms_count(phone.clone()).await?;
         processing::act(
-            domain::services::Services {
+            Services {
                 mailing: mailing(),
-                ..domain::testing::services(&app.db, Utc::now())
+                ..services(&app.db, Utc::now())
             },
             &clerk,
             &d.id,

@@ -31,6 +31,8 @@ use domain::dossiers::processing::{self, Command};
 use domain::entities::{api_token, audit_log, dossier, organisation};
 use domain::organisations::{self, NewOrganisation};
 use domain::results::{self, Opening};
+use domain::services::Services;
+use domain::testing::services;
 use domain::testing::{self, origin, staff};
 use domain::DomainError;
 use server::config::Config;
@@ -173,9 +175,9 @@ async fn a_result_opened_from_another_site_is_not_delivered_but_from_the_portal_
         .await,
     )?;
     results::upload(
-        domain::services::Services {
+        Services {
             files: &store,
-            ..domain::testing::services(&db, now)
+            ..services(&db, now)
         },
         &specialist,
         &id,
@@ -184,7 +186,7 @@ async fn a_result_opened_from_another_site_is_not_delivered_but_from_the_portal_
     )
     .await?;
     processing::act(
-        domain::testing::services(&db, now),
+        services(&db, now),
         &specialist,
         &id,
         Transition::Forward,
@@ -192,9 +194,9 @@ async fn a_result_opened_from_another_site_is_not_delivered_but_from_the_portal_
     )
     .await?;
     results::approve(
-        domain::services::Services {
+        Services {
             files: &store,
-            ..domain::testing::services(&db, now + Duration::hours(1))
+            ..services(&db, now + Duration::hours(1))
         },
         &leader,
         &id,

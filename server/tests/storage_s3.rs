@@ -12,6 +12,8 @@ use std::error::Error;
 use std::process::Command;
 use std::time::Duration;
 
+use domain::services::Services;
+use domain::testing::services;
 use domain::testing::services::{find_program, free_port, require, ServerProcess};
 use server::config::{Config, StorageBackend};
 use server::storage;
@@ -90,10 +92,10 @@ async fn round_trip_on_moto(moto_server: &std::path::Path) -> TestResult {
         .map(|c| Ok(bytes::Bytes::copy_from_slice(c)))
         .collect();
     let attached = domain::dossiers::attachments::upload(
-        domain::services::Services {
+        Services {
             files: store.as_ref(),
             origin: &origin,
-            ..domain::testing::services(&db, chrono::Utc::now())
+            ..services(&db, chrono::Utc::now())
         },
         &me,
         &draft.dossier.id,

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Duration, Utc};
 use domain::payments::online::{self, VnpayConfig};
 use domain::payments::vnpay;
+use domain::testing::services;
 use domain::testing::{self, seeded_database};
 use server::simulators::vnpay::{routes, Simulator};
 use server::vnpay_client::HttpApi;
@@ -37,7 +38,7 @@ async fn a_payment_without_ipn_is_resolved_by_asking_the_gateway(
         .redirect(reqwest::redirect::Policy::none())
         .build()?;
 
-    let url = online::start(domain::testing::services(&db, now), &config, &owner, &id).await?;
+    let url = online::start(services(&db, now), &config, &owner, &id).await?;
     let page = http.get(&url).send().await?;
     assert_eq!(page.status(), 200);
     let html = page.text().await?;
@@ -76,13 +77,7 @@ async fn a_payment_without_ipn_is_resolved_by_asking_the_gateway(
     assert_eq!(online::of_dossier(&db, &id).await?[0].status, "pending");
 
     // Another citizen opens the gateway's page and leaves.
-    online::start(
-        domain::testing::services(&db, now),
-        &config,
-        &other,
-        &other_id,
-    )
-    .await?;
+    online::start(services(&db, now), &config, &other, &other_id).await?;
 
     let api = HttpApi::new(format!("{base}/merchant_webapi/api/transaction"));
     // Too early: nothing is asked yet.
@@ -110,13 +105,7 @@ async fn a_payment_without_ipn_is_resolved_by_asking_the_gateway(
         ..config.clone()
     };
     let third = testing::filed(&db, 10, now).await?;
-    online::start(
-        domain::testing::services(&db, now),
-        &wrong,
-        &third.0,
-        &third.1,
-    )
-    .await?;
+    online::start(services(&db, now), &wrong, &third.0, &third.1).await?;
     assert_eq!(online::resolve_pending(&db, &api, &wrong, later).await?, 0);
     assert_eq!(
         online::of_dossier(&db, &third.1).await?[0].status,
@@ -171,7 +160,7 @@ async fn the_desk_refunds_a_refused_dossiers_fee_and_a_failed_refund_is_retried(
     let elsewhere = testing::staff(&db, "Cán bộ xã", "000.01.50.H53", &[Role::IntakeClerk]).await?;
     let now = Utc::now();
     let (owner, id) = testing::filed(&db, 11, now).await?;
-    let url = online::start(domain::testing::services(&db, now), &config, &owner, &id).await?;
+    let url = online::start(services(&db, now), &config, &owner, &id).await?;
     let mut form = params_of(&url);
     form.insert("result".into(), "00".into());
     form.insert("ipn".into(), "none".into());
@@ -187,20 +176,13 @@ async fn the_desk_refunds_a_refused_dossiers_fee_and_a_failed_refund_is_retried(
     assert_eq!(online::resolve_pending(&db, &api, &config, later).await?, 1);
 
     // A paid dossier still being handled is not refunded.
-    let early = refunds::request(
-        domain::testing::services(&db, later),
-        &api,
-        &config,
-        &clerk,
-        &id,
-    )
-    .await;
+    let early = refunds::request(services(&db, later), &api, &config, &clerk, &id).await;
     assert!(
         matches!(early, Err(domain::DomainError::Validation(_))),
         "{early:?}"
     );
     processing::act(
-        domain::testing::services(&db, later),
+        services(&db, later),
         &clerk,
         &id,
         Transition::Refuse,
@@ -211,26 +193,15 @@ async fn the_desk_refunds_a_refused_dossiers_fee_and_a_failed_refund_is_retried(
     )
     .await?;
     // Not the receiving desk: refused.
-    assert!(refunds::request(
-        domain::testing::services(&db, later),
-        &api,
-        &config,
-        &elsewhere,
-        &id
-    )
-    .await
-    .is_err());
+    assert!(
+        refunds::request(services(&db, later), &api, &config, &elsewhere, &id)
+            .await
+            .is_err()
+    );
 
     // The gateway does not confirm: the refund stays asked for, with its error, and is retried.
     let lost = HttpApi::new(format!("{amnesic}/merchant_webapi/api/transaction"));
-    let asked = refunds::request(
-        domain::testing::services(&db, later),
-        &lost,
-        &config,
-        &clerk,
-        &id,
-    )
-    .await?;
+    let asked = refunds::request(services(&db, later), &lost, &config, &clerk, &id).await?;
     assert_eq!(asked.status, "refunding");
     assert!(
         asked
@@ -247,15 +218,11 @@ async fn the_desk_refunds_a_refused_dossiers_fee_and_a_failed_refund_is_retried(
     assert_eq!(done[0].refund_attempts, 3);
     assert_eq!(refunds::retry(&db, &api, &config, later).await?, 0);
     // Refunded once: nothing more to refund.
-    assert!(refunds::request(
-        domain::testing::services(&db, later),
-        &api,
-        &config,
-        &clerk,
-        &id
-    )
-    .await
-    .is_err());
+    assert!(
+        refunds::request(services(&db, later), &api, &config, &clerk, &id)
+            .await
+            .is_err()
+    );
     Ok(())
 }
 
@@ -274,7 +241,7 @@ async fn the_daily_reconciliation_reads_the_gateways_statement_and_flags_a_misma
     let mut refs = Vec::new();
     for n in 30..32 {
         let (owner, id) = testing::filed(&db, n, now).await?;
-        let url = online::start(domain::testing::services(&db, now), &config, &owner, &id).await?;
+        let url = online::start(services(&db, now), &config, &owner, &id).await?;
         let mut form = params_of(&url);
         refs.push(form["vnp_TxnRef"].clone());
         form.insert("result".into(), "00".into());
@@ -384,8 +351,8 @@ async fn pay_again_asks_the_gateway_first_and_never_keeps_two_payments(
     let (stranger, _) = testing::filed(&db, 9, now).await?;
 
     // Opened, then left with the back button: waiting; a plain "pay" is refused meanwhile.
-    let first = online::start(domain::testing::services(&db, now), &config, &owner, &id).await?;
-    let refused = online::start(domain::testing::services(&db, now), &config, &owner, &id).await;
+    let first = online::start(services(&db, now), &config, &owner, &id).await?;
+    let refused = online::start(services(&db, now), &config, &owner, &id).await;
     assert!(
         matches!(&refused, Err(domain::DomainError::Validation(f)) if f[0].code == "payment_pending"),
         "{refused:?}"
@@ -397,18 +364,15 @@ async fn pay_again_asks_the_gateway_first_and_never_keeps_two_payments(
     );
     assert_eq!(online::of_dossier(&db, &id).await?[0].status, "pending");
     // Someone else cannot press it for this dossier.
-    assert!(online::pay_again(
-        domain::testing::services(&db, now),
-        &gateway,
-        &stranger,
-        &id
-    )
-    .await
-    .is_err());
+    assert!(
+        online::pay_again(services(&db, now), &gateway, &stranger, &id)
+            .await
+            .is_err()
+    );
 
     // Pay again: the first attempt is abandoned (and audited), a second one opened.
     let online::PayAgain::Open(second) =
-        online::pay_again(domain::testing::services(&db, now), &gateway, &owner, &id).await?
+        online::pay_again(services(&db, now), &gateway, &owner, &id).await?
     else {
         panic!("a new payment page was expected");
     };
@@ -430,7 +394,7 @@ async fn pay_again_asks_the_gateway_first_and_never_keeps_two_payments(
     // The second is paid but its IPN is lost: "pay again" finds it paid and opens nothing.
     pay_on_gateway(&base, &second, "00", "none").await?;
     assert_eq!(
-        online::pay_again(domain::testing::services(&db, now), &gateway, &owner, &id).await?,
+        online::pay_again(services(&db, now), &gateway, &owner, &id).await?,
         online::PayAgain::AlreadyPaid
     );
     let second_ref = params_of(&second)["vnp_TxnRef"].clone();

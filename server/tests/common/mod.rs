@@ -6,6 +6,7 @@ pub mod live;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
+use domain::testing::services;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -161,7 +162,7 @@ impl TestApp {
             .await
             .map_err(|e| e.to_string())?;
         domain::dossiers::submission::submit(
-            domain::testing::services(&self.db, chrono::Utc::now()),
+            services(&self.db, chrono::Utc::now()),
             &actor,
             &id,
             true,
