@@ -4,6 +4,7 @@
 pub mod autosave;
 pub mod catalogue_browser;
 pub mod conditional;
+pub mod data_table;
 pub mod form;
 #[cfg(feature = "ssr")]
 pub mod hydration_scripts;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::data_table::{DataTable, Heading};
 use crate::components::form::{action_error, CsrfField, ErrorSummary, Field};
 use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
@@ -48,19 +49,16 @@ pub fn ApiTokensPage() -> impl IntoView {
             })}
             <Loaded data=tokens failure let:rows>
                 {view! {
-                        <div class="table-scroll">
-                            <table>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t.t(Key::FieldName)}</th>
-                                        <th scope="col">{t.t(Key::FieldScopes)}</th>
-                                        <th scope="col">{t.t(Key::FieldAgencyCode)}</th>
-                                        <th scope="col">{t.t(Key::TokensLastUsed)}</th>
-                                        <th scope="col">{t.t(Key::TokensExpires)}</th>
-                                        <th scope="col">{t.t(Key::StaffStatus)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
+                        <DataTable
+                            headings=vec![
+                                Heading::Text(Key::FieldName),
+                                Heading::Text(Key::FieldScopes),
+                                Heading::Text(Key::FieldAgencyCode),
+                                Heading::Text(Key::TokensLastUsed),
+                                Heading::Text(Key::TokensExpires),
+                                Heading::Text(Key::StaffStatus),
+                            ]
+                        >
                                     {rows.into_iter().map(|r| view! {
                                         <tr>
                                             <td>{r.name.clone()}</td>
@@ -97,9 +95,7 @@ pub fn ApiTokensPage() -> impl IntoView {
                                             </td>
                                         </tr>
                                     }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        </DataTable>
                         <h2>{t.t(Key::TokensIssue)}</h2>
                         <ErrorSummary error=issue_error />
                         <ActionForm action=issue attr:class="form" attr:novalidate=true>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::data_table::{DataTable, Heading};
 use crate::components::loaded::{Failure, Loaded};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key};
@@ -91,18 +92,15 @@ pub fn AuditPage() -> impl IntoView {
                     let link = move |p: u64| format!("/quan-tri/nhat-ky?thao-tac={action}&ket-qua={outcome}&trang={p}");
                     view! {
                         <p>{t.tf(Key::AuditCount, &[("n", &view.total)])}</p>
-                        <div class="table-scroll">
-                            <table>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t.t(Key::AuditWhen)}</th>
-                                        <th scope="col">{t.t(Key::AuditWho)}</th>
-                                        <th scope="col">{t.t(Key::AuditAction)}</th>
-                                        <th scope="col">{t.t(Key::AuditOutcome)}</th>
-                                        <th scope="col">{t.t(Key::AuditFrom)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
+                        <DataTable
+                            headings=vec![
+                                Heading::Text(Key::AuditWhen),
+                                Heading::Text(Key::AuditWho),
+                                Heading::Text(Key::AuditAction),
+                                Heading::Text(Key::AuditOutcome),
+                                Heading::Text(Key::AuditFrom),
+                            ]
+                        >
                                     {view.items.into_iter().map(|r| view! {
                                         <tr>
                                             <td>{r.at}</td>
@@ -112,9 +110,7 @@ pub fn AuditPage() -> impl IntoView {
                                             <td>{r.ip}</td>
                                         </tr>
                                     }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        </DataTable>
                         <nav class="pager" aria-label=t.t(Key::PagerLabel)>
                             {(page > 1).then(|| view! { <a href=link(page - 1)>{t.t(Key::PagerPrev)}</a> })}
                             " "<span>{t.tf(Key::PagerPage, &[("p", &page), ("pages", &pages)])}</span>" "

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::data_table::{DataTable, Heading};
 use crate::components::form::CsrfField;
 use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
@@ -28,17 +29,17 @@ pub fn FailedMessagesPage() -> impl IntoView {
                 {match value {
                     items if items.is_empty() => view! { <p>{t.t(Key::FailedNone)}</p> }.into_any(),
                     items => view! {
-                        <div class="table-scroll">
-                            <table class="failed-messages">
-                                <thead><tr>
-                                    <th scope="col">{t.t(Key::FailedWhen)}</th>
-                                    <th scope="col">{t.t(Key::FailedChannel)}</th>
-                                    <th scope="col">{t.t(Key::FailedRecipient)}</th>
-                                    <th scope="col">{t.t(Key::FailedSubject)}</th>
-                                    <th scope="col">{t.t(Key::FailedError)}</th>
-                                    <th scope="col">{t.t(Key::FailedAction)}</th>
-                                </tr></thead>
-                                <tbody>
+                        <DataTable
+                            class="failed-messages"
+                            headings=vec![
+                                Heading::Text(Key::FailedWhen),
+                                Heading::Text(Key::FailedChannel),
+                                Heading::Text(Key::FailedRecipient),
+                                Heading::Text(Key::FailedSubject),
+                                Heading::Text(Key::FailedError),
+                                Heading::Text(Key::FailedAction),
+                            ]
+                        >
                                     {items.into_iter().map(|m| view! {
                                         <tr>
                                             <td>{m.created_at.clone()}</td>
@@ -55,9 +56,7 @@ pub fn FailedMessagesPage() -> impl IntoView {
                                             </td>
                                         </tr>
                                     }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        </DataTable>
                     }
                     .into_any(),
                 }}

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::data_table::{DataTable, Heading};
 use crate::components::form::{action_error, CsrfField, ErrorSummary};
 use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
@@ -50,18 +51,15 @@ pub fn HolidaysPage() -> impl IntoView {
             </ActionForm>
             <Loaded data failure let:rows>
                 {view! {
-                        <div class="table-scroll">
-                            <table>
-                                <caption>{t.t(Key::HolidaysTitle)}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t.t(Key::HolidaysDay)}</th>
-                                        <th scope="col">{t.t(Key::HolidaysKind)}</th>
-                                        <th scope="col">{t.t(Key::HolidaysName)}</th>
-                                        <th scope="col"><span class="visually-hidden">{t.t(Key::HolidaysRemove)}</span></th>
-                                    </tr>
-                                </thead>
-                                <tbody>
+                        <DataTable
+                            caption=Key::HolidaysTitle
+                            headings=vec![
+                                Heading::Text(Key::HolidaysDay),
+                                Heading::Text(Key::HolidaysKind),
+                                Heading::Text(Key::HolidaysName),
+                                Heading::Hidden(Key::HolidaysRemove),
+                            ]
+                        >
                                     {rows.into_iter().map(|r| view! {
                                         <tr>
                                             <td>{r.shown.clone()}</td>
@@ -76,9 +74,7 @@ pub fn HolidaysPage() -> impl IntoView {
                                             </td>
                                         </tr>
                                     }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        </DataTable>
                     }
                     .into_any()}
             </Loaded>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::data_table::{DataTable, Heading};
 use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key, Locale};
 
@@ -32,15 +33,14 @@ pub fn ReconciliationPage() -> impl IntoView {
                                 <a href=format!("/quan-tri/doi-soat/{}.csv", r.id)>{t.t(Key::ReconCsv)}</a>
                             </p>
                             {(!r.issues.is_empty()).then(|| view! {
-                                <div class="table-scroll">
-                                    <table>
-                                        <thead><tr>
-                                            <th scope="col">{t.t(Key::ReconRef)}</th>
-                                            <th scope="col">{t.t(Key::ReconIssue)}</th>
-                                            <th scope="col">{t.t(Key::ReconPortal)}</th>
-                                            <th scope="col">{t.t(Key::ReconGateway)}</th>
-                                        </tr></thead>
-                                        <tbody>
+                                <DataTable
+                                    headings=vec![
+                                        Heading::Text(Key::ReconRef),
+                                        Heading::Text(Key::ReconIssue),
+                                        Heading::Text(Key::ReconPortal),
+                                        Heading::Text(Key::ReconGateway),
+                                    ]
+                                >
                                             {r.issues.iter().map(|(txn, issue, ours, theirs)| view! {
                                                 <tr>
                                                     <td>{txn.clone()}</td>
@@ -49,9 +49,7 @@ pub fn ReconciliationPage() -> impl IntoView {
                                                     <td>{theirs.clone()}</td>
                                                 </tr>
                                             }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
+                                </DataTable>
                             })}
                         </section>
                     }).collect_view().into_any(),

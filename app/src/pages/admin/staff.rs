@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::data_table::{DataTable, Heading};
 use crate::components::form::{action_error, CsrfField, ErrorSummary, Field};
 use crate::components::loaded::{Failure, Loaded};
 use crate::dto::StaffRow;
@@ -129,21 +130,16 @@ pub fn StaffPage() -> impl IntoView {
                     let system_admin = roles.iter().any(|r| r == "system_admin");
                     let can_manage = system_admin || roles.iter().any(|r| r == "agency_admin");
                     view! {
-                        <div class="table-scroll">
-                            <table>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t.t(Key::StaffName)}</th>
-                                        <th scope="col">{t.t(Key::StaffEmail)}</th>
-                                        <th scope="col">{t.t(Key::StaffRoles)}</th>
-                                        <th scope="col">{t.t(Key::StaffStatus)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
+                        <DataTable
+                            headings=vec![
+                                Heading::Text(Key::StaffName),
+                                Heading::Text(Key::StaffEmail),
+                                Heading::Text(Key::StaffRoles),
+                                Heading::Text(Key::StaffStatus),
+                            ]
+                        >
                                     {rows.into_iter().map(|row| view! { <StaffEditRow row can_manage system_admin /> }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        </DataTable>
                         {can_manage.then(|| view! {
                             <h2>{t.t(Key::StaffCreate)}</h2>
                             <ErrorSummary error=create_error />

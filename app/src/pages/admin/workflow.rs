@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::data_table::{DataTable, Heading};
 use crate::components::form::{CsrfField, ErrorSummary};
 use crate::components::loaded::{Failure, Loaded};
 use crate::dto::back_office::{WorkflowStepInput, WorkflowView};
@@ -103,20 +104,17 @@ fn Editor(
             <CsrfField />
             <ErrorSummary error=save_error />
             <input type="hidden" name="procedure_code" value=w.procedure_code.clone() />
-            <div class="table-scroll">
-                <table>
-                    <caption>{t.t(Key::WorkflowSteps)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"#"</th>
-                            <th scope="col">{t.t(Key::FieldWfName)}</th>
-                            <th scope="col">{t.t(Key::FieldWfRole)}</th>
-                            <th scope="col">{t.t(Key::FieldWfAgency)}</th>
-                            <th scope="col">{t.t(Key::FieldWfHours)}</th>
-                            <th scope="col">{t.t(Key::WorkflowRemove)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable
+                caption=Key::WorkflowSteps
+                headings=vec![
+                    Heading::Literal("#"),
+                    Heading::Text(Key::FieldWfName),
+                    Heading::Text(Key::FieldWfRole),
+                    Heading::Text(Key::FieldWfAgency),
+                    Heading::Text(Key::FieldWfHours),
+                    Heading::Text(Key::WorkflowRemove),
+                ]
+            >
                         {rows.into_iter().enumerate().map(|(i, s)| {
                             let n = i + 1;
                             let id = move |part: &str| format!("step-{n}-{part}");
@@ -149,9 +147,7 @@ fn Editor(
                                 </tr>
                             }
                         }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            </DataTable>
             <p class="hint">{t.t(Key::WorkflowRules)}</p>
             <button type="submit" class="button">{t.t(Key::WorkflowSave)}</button>
         </ActionForm>
