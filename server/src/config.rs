@@ -101,7 +101,9 @@ pub struct Config {
     pub environment: Environment,
     /// Address and port the HTTP server listens on.
     pub listen_addr: SocketAddr,
-    /// Public base URL, used in e-mails and links sent outside the site.
+    /// Public base URL, used in e-mails and links sent outside the site. Unset, it follows
+    /// `listen_addr` (`http://127.0.0.1:{port}`), so a portal moved to another port still
+    /// reaches its own simulators.
     pub public_url: String,
     /// Database URL: `sqlite://var/portal.db?mode=rwc` or `postgres://user:pass@host/db`.
     pub database_url: String,

@@ -51,7 +51,7 @@ impl Config {
 
     /// Defaults, then `file`, then `env`, unchecked.
     fn extract(file: Option<&Path>, env: Env) -> Result<Config, ConfigError> {
-        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        let mut given = Figment::new();
         if let Some(path) = file {
             if !path.exists() {
                 return Err(ConfigError::Parse(format!(
@@ -59,12 +59,30 @@ impl Config {
                     path.display()
                 )));
             }
-            figment = figment.merge(Toml::file(path));
+            given = given.merge(Toml::file(path));
         }
-        figment
-            .merge(env)
+        Self::from_given(given.merge(env))
+    }
+
+    /// The defaults under what was `given` (a file, the environment), unchecked. When the
+    /// listening address is given but not the public URL, the public URL follows the address:
+    /// the links in notices and the simulators' default addresses (payments, carrier, bank)
+    /// then reach the port the portal really listens on, not the default one.
+    pub(super) fn from_given(given: Figment) -> Result<Config, ConfigError> {
+        let follow = given.contains("listen_addr") && !given.contains("public_url");
+        let mut config: Config = Figment::from(Serialized::defaults(Config::default()))
+            .merge(given)
             .extract()
-            .map_err(|e| ConfigError::Parse(e.to_string()))
+            .map_err(|e| ConfigError::Parse(e.to_string()))?;
+        if follow {
+            let mut reachable = config.listen_addr;
+            if reachable.ip().is_unspecified() {
+                // Listening on every interface: this machine's loopback reaches it.
+                reachable.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+            }
+            config.public_url = format!("http://{reachable}");
+        }
+        Ok(config)
     }
 
     /// As [`Config::load`], for `portal serve`: the secrets production needs from the

@@ -13,16 +13,14 @@ fn env(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
         .collect();
     // The process environment is shared by parallel tests, so each pair is merged as
     // the environment provider would merge it, without touching the real environment.
-    let mut figment = Figment::from(Serialized::defaults(Config::default()));
+    let mut given = Figment::new();
     for (k, v) in &pairs {
-        figment = figment.merge(Serialized::default(
+        given = given.merge(Serialized::default(
             &k.trim_start_matches(ENV_PREFIX).to_lowercase(),
             v,
         ));
     }
-    let config: Config = figment
-        .extract()
-        .map_err(|e| ConfigError::Parse(e.to_string()))?;
+    let config = Config::from_given(given)?;
     config.validate()?;
     Ok(config)
 }
@@ -39,6 +37,24 @@ fn bad_listen_addr_names_the_setting() {
         .map(|e| e.to_string())
         .unwrap_or_default();
     assert!(err.contains("listen_addr"), "{err}");
+}
+
+#[test]
+fn the_public_url_follows_a_listening_address_given_alone() -> Result<(), ConfigError> {
+    // `PORTAL_LISTEN_ADDR=127.0.0.1:3999 make run` used to send the simulators' calls (the
+    // nightly reconciliation, the carrier) and every e-mail link to port 3000.
+    let moved = env(&[("PORTAL_LISTEN_ADDR", "127.0.0.1:3999")])?;
+    assert_eq!(moved.public_url, "http://127.0.0.1:3999");
+    assert!(moved.vnpay_api().starts_with("http://127.0.0.1:3999/"));
+    let everywhere = env(&[("PORTAL_LISTEN_ADDR", "0.0.0.0:8080")])?;
+    assert_eq!(everywhere.public_url, "http://127.0.0.1:8080");
+    let both = env(&[
+        ("PORTAL_LISTEN_ADDR", "127.0.0.1:3999"),
+        ("PORTAL_PUBLIC_URL", "https://dvc.example.vn"),
+    ])?;
+    assert_eq!(both.public_url, "https://dvc.example.vn");
+    assert_eq!(env(&[])?.public_url, "http://127.0.0.1:3000");
+    Ok(())
 }
 
 #[test]
