@@ -487,18 +487,15 @@ impl<'r> Move<'r> {
         changes: &mut Changes,
         data: &mut Data,
     ) -> DomainResult<()> {
+        let refused = || invalid("target_agency", "transfer_target", "choose another agency");
         let target = command.target_agency.trim().to_owned();
         if target.is_empty() || target == self.holding {
-            return Err(invalid(
-                "target_agency",
-                "transfer_target",
-                "choose another agency",
-            ));
+            return Err(refused());
         }
         let target_row = agency::Entity::find_by_id(target.clone())
             .one(txn)
             .await?
-            .ok_or_else(|| invalid("target_agency", "transfer_target", "choose another agency"))?;
+            .ok_or_else(refused)?;
         changes.transfer_origin = Some(Some(self.holding.clone()));
         changes.holding = Some(Some(target.clone()));
         changes.assignee = Some(None);
