@@ -9,6 +9,8 @@ pub mod form;
 #[cfg(feature = "ssr")]
 pub mod hydration_scripts;
 pub mod layout;
+pub mod live_catalogue;
+pub mod live_form;
 pub mod loaded;
 pub mod notice;
 pub mod procedure_list;

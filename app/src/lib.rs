@@ -3,7 +3,9 @@
 //!
 //! Built twice: with `ssr` into the server (rendering HTML and answering server functions) and
 //! with `hydrate` into the WebAssembly client. Every page is rendered completely on the server
-//! (`SsrMode::Async`), so it works with JavaScript off; hydration only adds interactivity.
+//! (`SsrMode::Async`), so it works with JavaScript off. Leptos runs in islands mode: the client
+//! holds only the `#[island]` components (see README, "Islands"), which enhance what the
+//! server rendered.
 
 // Leptos view types nest deeply; the default limit (128) is too low for whole pages.
 #![recursion_limit = "256"]

@@ -11,6 +11,17 @@ pub mod outbox;
 pub mod results;
 
 /// The database handle the server provides to every page and server function.
+/// Adds a `Set-Cookie` header (a value from [`crate::session::cookie`]) to the response.
+#[cfg(feature = "ssr")]
+pub(crate) fn set_cookie(value: String) {
+    if let (Some(res), Ok(v)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&value),
+    ) {
+        res.append_header(http::header::SET_COOKIE, v);
+    }
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) fn db() -> Result<domain::db::DatabaseConnection, crate::error::AppError> {
     leptos::prelude::use_context::<domain::db::DatabaseConnection>().ok_or_else(|| {

@@ -78,6 +78,37 @@ pub struct SiteSettings {
     pub transfer_account: domain::payments::vietqr::Beneficiary,
 }
 
+/// What was typed into a form that came back with an error, by field name (put in the
+/// request by the server's `form_memory` layer: forms post without script, and a refused one
+/// comes back as a new page).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct KeptForm(pub Vec<(String, String)>);
+
+/// The value typed into field `name` before its form came back with an error; `None` on any
+/// other page.
+pub fn kept_value(name: &str) -> Option<String> {
+    kept_form()?
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v)
+}
+
+/// Whether this page is a form that came back with an error and what was typed in it.
+pub fn form_came_back() -> bool {
+    kept_form().is_some()
+}
+
+fn kept_form() -> Option<Vec<(String, String)>> {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+        parts.extensions.get::<KeptForm>().map(|k| k.0.clone())
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
 /// The request context of the current page render or server function call.
 #[cfg(feature = "ssr")]
 pub fn request_context() -> Option<RequestContext> {

@@ -30,6 +30,13 @@ test('register → verify by e-mail → sign in → profile with a bad then a go
     await page.waitForSelector('.error-summary');
     assert.match(await page.textContent('.error-summary'), /Điều khoản sử dụng/);
     assert.equal(await page.inputValue('#email'), 'tam.le@example.vn');
+    assert.equal(await page.inputValue('#full_name'), 'Lê Văn Tâm');
+    // The form came back as a new page (forms post without script): a password is never
+    // written back into a page, and the field says to type it again.
+    assert.equal(await page.inputValue('#password'), '');
+    assert.match(await page.textContent('#password-retype'), /nhập lại/);
+    await page.fill('#password', 'matkhau2026');
+    await page.fill('#password_confirmation', 'matkhau2026');
     await page.check('#accept_terms');
     await page.click('button[type=submit]');
     await page.waitForURL(/\/dang-ky\/xong/);

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod config;
 pub mod database;
 pub mod form_errors;
+pub mod form_memory;
 pub mod forwarded;
 pub mod html;
 pub mod language;

@@ -118,6 +118,12 @@ pub fn app(state: AppState) -> Router {
     let router = crate::simulators::mount(router, &state);
     router
         .merge(pages)
+        // What a refused form's reader typed comes back with the page (forms post without
+        // script).
+        .layer(axum::middleware::from_fn_with_state(
+            crate::form_memory::Secure(state.config.secure_cookies()),
+            crate::form_memory::keep,
+        ))
         // Authentication inside the page cache: an anonymous visitor's cached catalogue page is
         // answered before any session or CSRF work (the cache never stores cookies).
         .layer(axum::middleware::from_fn_with_state(

@@ -10,44 +10,51 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_locale;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{use_locale, Key};
 
 /// Put inside a step's form.
 #[component]
 pub fn Autosave() -> impl IntoView {
-    #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
     let t = use_locale();
+    let texts = Texts {
+        on: t.t(Key::AutosaveOn).to_owned(),
+        saved: t.t(Key::AutosaveDone).to_owned(),
+        conflict: t.t(Key::AutosaveConflict).to_owned(),
+        failed: t.t(Key::AutosaveFailed).to_owned(),
+    };
+    view! { <AutosaveStatus texts /> }
+}
+
+/// What the status line says, in the page's language.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Texts {
+    on: String,
+    saved: String,
+    conflict: String,
+    failed: String,
+}
+
+/// The island: an empty status line on the server; in the browser it listens to its form.
+#[island]
+fn AutosaveStatus(texts: Texts) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let anchor = NodeRef::<leptos::html::Span>::new();
     #[cfg(feature = "hydrate")]
-    {
-        use crate::i18n::Key;
-        let on = t.t(Key::AutosaveOn).to_owned();
-        let texts = Texts {
-            saved: t.t(Key::AutosaveDone).to_owned(),
-            conflict: t.t(Key::AutosaveConflict).to_owned(),
-            failed: t.t(Key::AutosaveFailed).to_owned(),
-        };
-        Effect::new(move |_| {
-            if let Some(span) = anchor.get() {
-                client::attach(&span, status, texts.clone());
-                status.set(on.clone());
-            }
-        });
-    }
+    Effect::new(move |_| {
+        if let Some(span) = anchor.get() {
+            client::attach(&span, status, texts.clone());
+            status.set(texts.on.clone());
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = texts;
     view! {
         <span node_ref=anchor class="autosave-status hint" role="status" aria-live="polite">
             {move || status.get()}
         </span>
     }
-}
-
-#[cfg(feature = "hydrate")]
-#[derive(Clone)]
-struct Texts {
-    saved: String,
-    conflict: String,
-    failed: String,
 }
 
 #[cfg(feature = "hydrate")]

@@ -1,11 +1,13 @@
 //! The catalogue list: a search field, filters with result counts, highlighted results and
-//! paging. Without JavaScript the filters are a GET form with a submit button; once hydrated,
-//! typing or changing a filter updates the URL and the results in place.
+//! paging. Without JavaScript the filters are a GET form with a submit button. Everything is
+//! rendered on the server; the [`LiveCatalogue`] island around it makes typing or changing a
+//! filter fetch the same page for the new filters and put its results and counts in place, so
+//! the browser needs no copy of the list's markup or texts.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
+use crate::components::live_catalogue::LiveCatalogue;
 use crate::components::loaded::Loaded;
 use crate::components::procedure_list::{level_label, ProcedureList};
 use crate::dto::{CatalogueFilter, CatalogueView, FacetView};
@@ -51,34 +53,11 @@ pub fn CatalogueBrowser(
     let (ff, fa) = (fixed_field.clone(), fixed_agency.clone());
     let filter = Memo::new(move |_| query.with(|q| filter_from_url(q, ff.clone(), fa.clone())));
     let results = Resource::new(move || filter.get(), |f| search_catalogue(f, PER_PAGE));
-    let navigate = use_navigate();
-    let base_for_nav = base.clone();
-    // With JavaScript: apply a change at once, replacing the history entry while typing.
-    let go = move |f: CatalogueFilter| {
-        let qs = f.to_query(1);
-        let url = if qs.is_empty() {
-            base_for_nav.clone()
-        } else {
-            format!("{base_for_nav}?{qs}")
-        };
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
-    let go_q = go.clone();
-    let go_online = go.clone();
-    let field_pick = pick(filter, go.clone(), |f, v| f.field = v);
-    let agency_pick = pick(filter, go.clone(), |f, v| f.agency = v);
-    let level_pick = pick(filter, go, |f, v| f.level = v);
     let show_field = fixed_field.is_none();
     let show_agency = fixed_agency.is_none();
     let base_for_pages = base.clone();
     view! {
+        <LiveCatalogue base=base.clone()>
         <form class="catalogue-filters" action=base.clone() method="get" role="search">
             <div class="filter-search">
                 <label for="catalogue-q">{t.t(Key::SearchLabel)}</label>
@@ -89,18 +68,12 @@ pub fn CatalogueBrowser(
                     autocomplete="off"
                     spellcheck="false"
                     aria-describedby="catalogue-q-hint"
-                    prop:value=move || filter.with(|f| f.q.clone())
-                    on:input=move |ev| {
-                        let mut f = filter.get_untracked();
-                        f.q = event_target_value(&ev);
-                        go_q(f);
-                    }
+                    value=filter.with_untracked(|f| f.q.clone())
                 />
                 <p id="catalogue-q-hint" class="hint">{t.t(Key::SearchHint)}</p>
             </div>
             <Suspense fallback=|| ()>
                 {move || {
-                let go_online = go_online.clone();
                 Suspend::new(async move {
                     let view = results.await.ok();
                     let facets = view.map(|v| (v.fields, v.agencies, v.levels));
@@ -137,7 +110,6 @@ pub fn CatalogueBrowser(
                                         all=t.t(Key::FilterAll)
                                         options=fields.clone()
                                         selected=current.field.clone()
-                                        on_pick=field_pick
                                     />
                                 }
                             })}
@@ -150,7 +122,6 @@ pub fn CatalogueBrowser(
                                         all=t.t(Key::FilterAll)
                                         options=agencies.clone()
                                         selected=current.agency.clone()
-                                        on_pick=agency_pick
                                     />
                                 }
                             })}
@@ -172,7 +143,6 @@ pub fn CatalogueBrowser(
                                         all=t.t(Key::FilterAll)
                                         options=levels
                                         selected=current.level.clone()
-                                        on_pick=level_pick
                                     />
                                 }
                             }
@@ -182,15 +152,7 @@ pub fn CatalogueBrowser(
                                     type="checkbox"
                                     name="online"
                                     value="1"
-                                    prop:checked=current.online_only
-                                    on:change={
-                                        let go = go_online.clone();
-                                        move |ev| {
-                                            let mut f = filter.get_untracked();
-                                            f.online_only = event_target_checked(&ev);
-                                            go(f);
-                                        }
-                                    }
+                                    checked=current.online_only
                                 />
                                 <label for="filter-online">{t.t(Key::FilterOnlineOnly)}</label>
                             </div>
@@ -204,26 +166,13 @@ pub fn CatalogueBrowser(
                 {t.t(Key::FilterApply)}
             </button>
         </form>
-        <Loaded data=results fallback=move || view! { <p>{t.t(Key::Loading)}</p> } let:view>
-            <Results view base=base_for_pages.clone() filter=filter.get_untracked() />
-        </Loaded>
+        <div id="catalogue-results">
+            <Loaded data=results fallback=move || view! { <p>{t.t(Key::Loading)}</p> } let:view>
+                <Results view base=base_for_pages.clone() filter=filter.get_untracked() />
+            </Loaded>
+        </div>
+        </LiveCatalogue>
     }
-}
-
-/// A callback that sets one filter (with `apply`) and shows the result.
-fn pick<G>(
-    filter: Memo<CatalogueFilter>,
-    go: G,
-    apply: fn(&mut CatalogueFilter, Option<String>),
-) -> Callback<Option<String>>
-where
-    G: Fn(CatalogueFilter) + Send + Sync + 'static,
-{
-    Callback::new(move |value: Option<String>| {
-        let mut f = filter.get_untracked();
-        apply(&mut f, value);
-        go(f);
-    })
 }
 
 /// A `<select>` of filter values with result counts.
@@ -235,20 +184,12 @@ fn FacetSelect(
     all: &'static str,
     options: Vec<FacetView>,
     selected: Option<String>,
-    on_pick: Callback<Option<String>>,
 ) -> impl IntoView {
     let t = use_locale();
     view! {
         <div class="filter-select">
             <label for=id>{label}</label>
-            <select
-                id=id
-                name=name
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    on_pick.run((!v.is_empty()).then_some(v));
-                }
-            >
+            <select id=id name=name>
                 <option value="" selected=selected.is_none()>
                     {all}
                 </option>
@@ -305,9 +246,11 @@ fn Results(view: CatalogueView, base: String, filter: CatalogueFilter) -> impl I
     let prev = (view.page > 1).then(|| link(view.page - 1));
     let next = (view.page < pages).then(|| link(view.page + 1));
     view! {
-        <h2 class="result-count" role="status" aria-live="polite">
-            {heading}
-        </h2>
+        // The live region is a box around the heading: a heading may not take the `status` role.
+        <div role="status" aria-live="polite">
+            <h2 class="result-count">{heading}</h2>
+        </div>
+        <div id="catalogue-list">
         <ProcedureList items=view.items />
         {(pages > 1)
             .then(|| {
@@ -319,5 +262,6 @@ fn Results(view: CatalogueView, base: String, filter: CatalogueFilter) -> impl I
                     </nav>
                 }
             })}
+        </div>
     }
 }

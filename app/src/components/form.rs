@@ -86,26 +86,18 @@ pub type SummaryLines = (Option<String>, Vec<(String, String)>);
 
 /// The one error summary of every form page (GOV.UK style): at the top, a general message
 /// and/or one link per field (`(href, "Label: what to do")`). It takes the focus when it
-/// appears — by `autofocus` on a page load (JavaScript off) and by script when a form sent
-/// in the page fails — so the reader starts from it instead of the top of the body.
+/// appears (`autofocus`: a failed form always comes back as a new page, since forms post
+/// without script), so the reader starts from it instead of the top of the body.
 #[component]
 pub fn ErrorSummaryBox(
     /// `None`: no summary; else the general message and the field lines.
     lines: Signal<Option<SummaryLines>>,
 ) -> impl IntoView {
     let t = use_locale();
-    let node = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move || {
-        if lines.with(Option::is_some) {
-            if let Some(el) = node.get() {
-                let _ = el.focus();
-            }
-        }
-    });
     move || {
         lines.get().map(|(general, fields)| {
             view! {
-                <div class="notice notice-error error-summary" role="alert" tabindex="-1" autofocus node_ref=node>
+                <div class="notice notice-error error-summary" role="alert" tabindex="-1" autofocus>
                     {general.map(|g| view! { <p>{g}</p> })}
                     {(!fields.is_empty())
                         .then(|| {
@@ -169,15 +161,23 @@ pub fn Field(
                 .map(|(_, m)| m)
         })
     };
+    // What the reader typed, when the form came back with an error; passwords never come back.
+    let value = crate::session::kept_value(name).unwrap_or(value);
+    let retype = kind == "password" && crate::session::form_came_back();
+    let retype_id = format!("{name}-retype");
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
     let described = {
         let hint_id = hint_id.clone();
+        let retype_id = retype_id.clone();
         let error_id = error_id.clone();
         move || {
             let mut ids = Vec::new();
             if hint.is_some() {
                 ids.push(hint_id.clone());
+            }
+            if retype {
+                ids.push(retype_id.clone());
             }
             if message().is_some() {
                 ids.push(error_id.clone());
@@ -192,6 +192,7 @@ pub fn Field(
                 {required.then_some(" *")}
             </label>
             {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{t.t(h)}</p> })}
+            {retype.then(|| view! { <p class="field-hint" id=retype_id>{t.t(Key::PasswordRetype)}</p> })}
             {move || message().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
             <input
                 type=kind

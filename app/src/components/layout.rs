@@ -26,10 +26,8 @@ pub fn SkipLink() -> impl IntoView {
 pub fn SiteHeader() -> impl IntoView {
     use crate::server_fns::account::current_viewer;
     let t = use_locale();
-    let location = use_location();
-    // Asked again after each navigation: signing in or out changes the answer, and those end in
-    // a client-side redirect when the page's script is running.
-    let viewer = Resource::new(move || location.pathname.get(), |_| current_viewer());
+    // Rendered on the server for each page (every navigation is a page load).
+    let viewer = Resource::new(|| (), |_| current_viewer());
     view! {
         <header class="site-header">
             <div class="container header-inner">

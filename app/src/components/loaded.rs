@@ -1,6 +1,6 @@
 //! `<Loaded>`: the one way a page shows data it loads. While the data loads: the fallback
-//! (nothing by default: pages render on the server with `SsrMode::Async`, so a reader only sees
-//! it on a client-side navigation); once it came: the page; when it did not: the notice the
+//! (nothing by default: pages render on the server with `SsrMode::Async`, so a reader never
+//! waits on it); once it came: the page; when it did not: the notice the
 //! page's [`Failure`] names. Before this component each page spelt out the same `Suspense`,
 //! `Suspend` and `match` on the result.
 

@@ -11,19 +11,32 @@ use leptos::prelude::*;
 
 use crate::i18n::{use_locale, Key};
 
-/// The line that tells what the keys do, shown once the page is interactive. `id` is for the
-/// table's `aria-describedby`.
+/// The list's table with its keys: `children` is the table, rendered on the server, whose row
+/// links carry the class `row-link`; `hint_id` is for the table's `aria-describedby`.
 #[component]
-pub fn RowKeysHint(id: &'static str) -> impl IntoView {
+pub fn RowKeys(hint_id: &'static str, children: Children) -> impl IntoView {
     let t = use_locale();
+    view! {
+        <RowKeysIsland hint=t.t(Key::BoKeysHint).to_owned() hint_id=hint_id.to_owned()>
+            {children()}
+        </RowKeysIsland>
+    }
+}
+
+/// The island: the hint (shown once the keys work) and the `keydown` listener around the table.
+#[island]
+fn RowKeysIsland(hint: String, hint_id: String, children: Children) -> impl IntoView {
     let ready = RwSignal::new(false);
     // Effects run only in the browser, after hydration: the server renders the hint hidden.
     Effect::new(move |_| ready.set(true));
-    view! { <p class="hint" id=id hidden=move || !ready.get()>{t.t(Key::BoKeysHint)}</p> }
+    view! {
+        <p class="hint" id=hint_id hidden=move || !ready.get()>{hint}</p>
+        <div class="row-keys" on:keydown=step>{children()}</div>
+    }
 }
 
-/// The table's `keydown` handler: moves focus between the links marked `row-link`.
-pub fn step(ev: leptos::ev::KeyboardEvent) {
+/// The `keydown` handler: moves focus between the links marked `row-link`.
+fn step(ev: leptos::ev::KeyboardEvent) {
     #[cfg(feature = "hydrate")]
     client::step(&ev);
     #[cfg(not(feature = "hydrate"))]

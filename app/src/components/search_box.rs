@@ -1,12 +1,24 @@
-//! The procedure search box. Without JavaScript it is a plain GET form to `/thu-tuc`; once
-//! hydrated it also suggests matching procedures as the user types.
+//! The procedure search box. Without JavaScript it is a plain GET form to `/thu-tuc`; as an
+//! island it also suggests matching procedures as the user types.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::dto::CatalogueFilter;
 use crate::dto::ProcedureCard;
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::catalogue::{search_catalogue, SUGGESTIONS};
+
+/// The words the search box shows, in the page's language: the island gets them as props so
+/// that the browser never loads the translation tables.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct SearchTexts {
+    label: String,
+    button: String,
+    hint: String,
+    /// "{n} suggestions", with `{n}` filled in by the browser.
+    count: String,
+}
 
 /// Search form with live suggestions.
 #[component]
@@ -19,6 +31,19 @@ pub fn SearchBox(
     large: bool,
 ) -> impl IntoView {
     let t = use_locale();
+    let texts = SearchTexts {
+        label: t.t(Key::SearchLabel).to_owned(),
+        button: t.t(Key::SearchButton).to_owned(),
+        hint: t.t(Key::SearchHint).to_owned(),
+        count: t.t(Key::SuggestionsCount).to_owned(),
+    };
+    view! { <SearchSuggest initial large texts /> }
+}
+
+/// The island: the form, and the suggestions list it fills from `search_catalogue`.
+#[island]
+fn SearchSuggest(initial: String, large: bool, texts: SearchTexts) -> impl IntoView {
+    let count = StoredValue::new(texts.count.clone());
     let query = RwSignal::new(initial);
     let suggestions = RwSignal::new(Vec::<ProcedureCard>::new());
     // Responses can arrive out of order; only the answer to the latest keystroke is shown.
@@ -55,7 +80,7 @@ pub fn SearchBox(
     view! {
         <form class=class action="/thu-tuc" method="get" role="search">
             <label for="q" class="search-label">
-                {t.t(Key::SearchLabel)}
+                {texts.label.clone()}
             </label>
             <div class="search-row">
                 <input
@@ -69,17 +94,17 @@ pub fn SearchBox(
                     on:input=on_input
                 />
                 <button type="submit" class="button">
-                    {t.t(Key::SearchButton)}
+                    {texts.button.clone()}
                 </button>
             </div>
             <p id="q-hint" class="hint">
-                {t.t(Key::SearchHint)}
+                {texts.hint.clone()}
             </p>
             <div class="suggestions" aria-live="polite">
                 <Show when=move || !suggestions.with(Vec::is_empty)>
                     <p class="visually-hidden">
                         {move || {
-                            t.tf(Key::SuggestionsCount, &[("n", &suggestions.with(Vec::len))])
+                            count.with_value(|c| c.replace("{n}", &suggestions.with(Vec::len).to_string()))
                         }}
                     </p>
                     <ul class="suggestion-list" data-testid="suggestions">

@@ -4,6 +4,7 @@
 //! readers without leaving the page.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::{use_locale, Key};
 use crate::session::{csrf_token, CSRF_FIELD};
@@ -23,33 +24,65 @@ pub fn UploadForm(
     limits_id: String,
 ) -> impl IntoView {
     let t = use_locale();
-    let input_id = format!("file-{slot_key}");
-    let action = format!(
-        "/ho-so/{dossier_id}/tai-len/{slot_key}?{CSRF_FIELD}={}",
-        csrf_token()
-    );
+    let form = UploadProps {
+        action: format!(
+            "/ho-so/{dossier_id}/tai-len/{slot_key}?{CSRF_FIELD}={}",
+            csrf_token()
+        ),
+        input_id: format!("file-{slot_key}"),
+        accept,
+        limits_id,
+        choose: t.t(Key::ChooseFile).to_owned(),
+        label: format!(": {label}"),
+        upload: t.t(Key::Upload).to_owned(),
+        progress: t.t(Key::UploadProgress).to_owned(),
+        network_error: t.t(Key::ErrorNetwork).to_owned(),
+    };
+    view! { <UploadWithProgress form /> }
+}
+
+/// What the upload island needs, worked out on the server (texts in the page's language).
+#[derive(Clone, Serialize, Deserialize)]
+pub struct UploadProps {
+    action: String,
+    input_id: String,
+    accept: String,
+    limits_id: String,
+    choose: String,
+    /// ": <slot name>", read by screen readers after `choose`.
+    label: String,
+    upload: String,
+    progress: String,
+    network_error: String,
+}
+
+/// The island: the form, whose submit it takes over to show progress.
+#[island]
+fn UploadWithProgress(form: UploadProps) -> impl IntoView {
     let progress = RwSignal::new(None::<f64>);
     let message = RwSignal::new(None::<String>);
+    let network_error = form.network_error.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         {
             ev.prevent_default();
-            send(&ev, progress, message, t.t(Key::ErrorNetwork).to_owned());
+            send(&ev, progress, message, network_error.clone());
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
+        let _ = (ev, &network_error);
     };
+    let progress_label = form.progress.clone();
     view! {
-        <form method="post" enctype="multipart/form-data" action=action class="upload" on:submit=on_submit>
-            <label for=input_id.clone()>
-                {t.t(Key::ChooseFile)}<span class="visually-hidden">{format!(": {label}")}</span>
+        <form method="post" enctype="multipart/form-data" action=form.action class="upload" on:submit=on_submit>
+            <label for=form.input_id.clone()>
+                {form.choose}<span class="visually-hidden">{form.label}</span>
             </label>
-            <input type="file" id=input_id name="file" accept=accept aria-describedby=limits_id required />
+            <input type="file" id=form.input_id name="file" accept=form.accept aria-describedby=form.limits_id required />
             <button type="submit" class="button button-secondary" disabled=move || progress.get().is_some()>
-                {t.t(Key::Upload)}
+                {form.upload}
             </button>
             {move || progress.get().map(|p| view! {
-                <progress max="100" value=format!("{p:.0}") aria-label=t.t(Key::UploadProgress)>{format!("{p:.0}%")}</progress>
+                <progress max="100" value=format!("{p:.0}") aria-label=progress_label.clone()>{format!("{p:.0}%")}</progress>
             })}
             <p class="upload-message" role="alert" aria-live="assertive">{move || message.get()}</p>
         </form>

@@ -27,14 +27,7 @@ mod support {
         use_context::<SiteSettings>().ok_or(AppError::Internal)
     }
 
-    pub fn set_cookie(value: String) {
-        if let (Some(res), Ok(v)) = (
-            use_context::<leptos_axum::ResponseOptions>(),
-            http::HeaderValue::from_str(&value),
-        ) {
-            res.append_header(http::header::SET_COOKIE, v);
-        }
-    }
+    pub(crate) use crate::server_fns::set_cookie;
 
     /// Hands the browser a new session: the HttpOnly session cookie and the session's CSRF token.
     pub fn start_session(started: &domain::sessions::Started, secure: bool) {

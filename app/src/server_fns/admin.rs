@@ -189,7 +189,49 @@ pub async fn issue_token(
     let agency = Some(agency_code.trim()).filter(|a| !a.is_empty());
     let (_, secret) =
         domain::api_tokens::issue(&db, &ctx.actor, &name, &codes, agency, &ctx.origin).await?;
+    let secure = use_context::<crate::session::SiteSettings>().is_some_and(|s| s.secure_cookies);
+    super::set_cookie(new_token_cookie(&secret, secure, 300));
+    leptos_axum::redirect("/quan-tri/ma-truy-cap?da=cap");
     Ok(secret)
+}
+
+/// Carries a new token's secret to the page that shows it once. The form posts without
+/// script, so its answer is a redirect, and the secret must not ride in the URL (it would
+/// land in the history and in logs): it goes in a cookie that only the token page receives,
+/// that script cannot read, that lives five minutes and that the page deletes as it shows it.
+#[cfg(feature = "ssr")]
+const NEW_TOKEN_COOKIE: &str = "dvc_new_token";
+
+#[cfg(feature = "ssr")]
+fn new_token_cookie(secret: &str, secure: bool, max_age: i64) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!(
+        "{NEW_TOKEN_COOKIE}={secret}; Path=/quan-tri/ma-truy-cap; SameSite=Strict; HttpOnly; \
+         Max-Age={max_age}{secure}"
+    )
+}
+
+/// The secret of the token just issued, once: it is read from its cookie, which is deleted.
+#[server(prefix = "/api/ui", endpoint = "new_token_secret")]
+pub async fn new_token_secret() -> Result<Option<String>, AppError> {
+    ctx()?;
+    let secret = use_context::<http::request::Parts>().and_then(|parts| {
+        parts
+            .headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(name, _)| name.trim() == NEW_TOKEN_COOKIE)
+            .map(|(_, value)| value.trim().to_owned())
+    });
+    if secret.is_some() {
+        let secure =
+            use_context::<crate::session::SiteSettings>().is_some_and(|s| s.secure_cookies);
+        super::set_cookie(new_token_cookie("", secure, 0));
+    }
+    Ok(secret.filter(|s| !s.is_empty()))
 }
 
 /// Revokes a token.

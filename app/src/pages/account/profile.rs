@@ -4,21 +4,26 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::form::{action_error, CsrfField, ErrorSummary, Field};
+use crate::components::live_form::LiveForm;
 use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
 use crate::pages::query;
 use crate::server_fns::account::SaveProfile;
+use crate::session::kept_value;
 
 /// `/tai-khoan`: the profile form, pre-filled; saving reports every problem at once and keeps
-/// what was typed (with JavaScript; without, the page comes back with the error summary).
+/// what was typed (the page comes back with the error summary and the typed values, see
+/// `kept_value`).
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    use crate::server_fns::account::{communes_of, get_profile};
+    use crate::server_fns::account::get_profile;
     let t = use_locale();
     let action = ServerAction::<SaveProfile>::new();
     let error = action_error(action.value());
     let saved = query("da");
-    let profile = Resource::new(|| (), |_| get_profile(None));
+    // A refused save comes back with what was typed: the communes of the province chosen.
+    let typed_province = kept_value("province_code");
+    let profile = Resource::new(|| (), move |_| get_profile(typed_province.clone()));
     let failure = Failure::signed_out(|| "/tai-khoan".into());
     view! {
         <Title text=t.t(Key::ProfileTitle) />
@@ -26,15 +31,7 @@ pub fn ProfilePage() -> impl IntoView {
             <h1>{t.t(Key::ProfileTitle)}</h1>
             <Loaded data=profile failure let:p>
                 {
-                    let communes = RwSignal::new(p.communes.clone());
-                    let on_province = move |ev: leptos::ev::Event| {
-                        let code = event_target_value(&ev);
-                        leptos::task::spawn_local(async move {
-                            let list = communes_of(code).await.unwrap_or_default();
-                            communes.set(list);
-                        });
-                    };
-                    let commune_code = p.commune_code.clone();
+                    let commune_code = kept_value("commune_code").unwrap_or_else(|| p.commune_code.clone());
                     let province_code = p.province_code.clone();
                     view! {
                         <p>{t.t(Key::ProfileIntro)}</p>
@@ -75,9 +72,10 @@ pub fn ProfilePage() -> impl IntoView {
                             <Field name="citizen_id" value=p.citizen_id.clone() hint=Some(Key::HintCitizenId) autocomplete="off" error=error />
                             <Field name="date_of_birth" kind="date" value=p.date_of_birth.clone() hint=Some(Key::HintDateOfBirth) autocomplete="bday" error=error />
                             <Field name="phone" kind="tel" value=p.phone.clone() autocomplete="tel" error=error />
+                            <LiveForm>
                             <div class="field">
                                 <label for="province_code">{t.t(Key::FieldProvinceCode)}</label>
-                                <select id="province_code" name="province_code" on:change=on_province>
+                                <select id="province_code" name="province_code" data-communes-for="commune_code">
                                     <option value="">{t.t(Key::ChooseProvince)}</option>
                                     {p.provinces
                                         .iter()
@@ -95,19 +93,16 @@ pub fn ProfilePage() -> impl IntoView {
                                 <label for="commune_code">{t.t(Key::FieldCommuneCode)}</label>
                                 <select id="commune_code" name="commune_code">
                                     <option value="">{t.t(Key::ChooseCommune)}</option>
-                                    {move || {
-                                        let selected = commune_code.clone();
-                                        communes
-                                            .get()
-                                            .into_iter()
-                                            .map(|(code, name)| {
-                                                let is = code == selected;
-                                                view! { <option value=code selected=is>{name}</option> }
-                                            })
-                                            .collect_view()
-                                    }}
+                                    {p.communes
+                                        .iter()
+                                        .map(|(code, name)| {
+                                            let is = *code == commune_code;
+                                            view! { <option value=code.clone() selected=is>{name.clone()}</option> }
+                                        })
+                                        .collect_view()}
                                 </select>
                             </div>
+                            </LiveForm>
                             <Field name="street" value=p.street.clone() autocomplete="street-address" error=error />
                             <fieldset class="field checkboxes">
                                 <legend>{t.t(Key::NotifyLegend)}</legend>

@@ -9,7 +9,9 @@ use crate::components::data_table::{DataTable, Heading};
 use crate::components::form::{action_error, CsrfField, ErrorSummary, Field};
 use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
-use crate::server_fns::admin::{list_tokens, IssueToken, RenewToken, RevokeToken};
+use crate::server_fns::admin::{
+    list_tokens, new_token_secret, IssueToken, RenewToken, RevokeToken,
+};
 
 /// `/quan-tri/ma-truy-cap` (system administrators).
 #[component]
@@ -30,6 +32,8 @@ pub fn ApiTokensPage() -> impl IntoView {
         },
         |_| list_tokens(),
     );
+    // Shown once, on the page the issuing form comes back to (see `new_token_secret`).
+    let new_secret = Resource::new(|| (), |_| new_token_secret());
     let failure = Failure::Access;
     view! {
         <Title text=t.t(Key::TokensTitle) />
@@ -41,12 +45,16 @@ pub fn ApiTokensPage() -> impl IntoView {
                     <p>{t.t(Key::TokensRenewed)}</p>
                 </div>
             })}
-            {move || issue.value().get().and_then(|r| r.ok()).map(|secret| view! {
-                <div class="notice notice-success" role="status">
-                    <p>{t.t(Key::TokensSecret)}</p>
-                    <p><code class="secret">{secret}</code></p>
-                </div>
-            })}
+            <Suspense>
+                {move || Suspend::new(async move {
+                    new_secret.await.ok().flatten().map(|secret| view! {
+                        <div class="notice notice-success" role="status">
+                            <p>{t.t(Key::TokensSecret)}</p>
+                            <p><code class="secret">{secret}</code></p>
+                        </div>
+                    })
+                })}
+            </Suspense>
             <Loaded data=tokens failure let:rows>
                 {view! {
                         <DataTable

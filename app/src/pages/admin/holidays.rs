@@ -9,6 +9,7 @@ use crate::components::form::{action_error, CsrfField, ErrorSummary};
 use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::back_office::holidays::{holidays, RemoveHoliday, SaveHoliday};
+use crate::session::kept_value;
 
 /// `/quan-tri/ngay-nghi`: the holiday calendar.
 #[component]
@@ -39,14 +40,14 @@ pub fn HolidaysPage() -> impl IntoView {
                 <CsrfField />
                 <ErrorSummary error=save_error />
                 <label for="day">{t.t(Key::HolidaysDay)}</label>
-                <input type="date" id="day" name="day" required=true />
+                <input type="date" id="day" name="day" value=kept_value("day") required=true />
                 <label for="kind">{t.t(Key::HolidaysKind)}</label>
                 <select id="kind" name="kind">
                     <option value="holiday">{t.t(Key::HolidaysKindHoliday)}</option>
-                    <option value="working_day">{t.t(Key::HolidaysKindWorkingDay)}</option>
+                    <option value="working_day" selected=kept_value("kind").as_deref() == Some("working_day")>{t.t(Key::HolidaysKindWorkingDay)}</option>
                 </select>
                 <label for="name">{t.t(Key::HolidaysName)}</label>
-                <input type="text" id="name" name="name" required=true />
+                <input type="text" id="name" name="name" value=kept_value("name") required=true />
                 <button type="submit" class="button">{t.t(Key::HolidaysSave)}</button>
             </ActionForm>
             <Loaded data failure let:rows>

@@ -14,6 +14,7 @@ use crate::dto::back_office::{WorkflowStepInput, WorkflowView};
 use crate::error::AppError;
 use crate::i18n::{use_locale, Key, Locale};
 use crate::server_fns::back_office::workflow::{workflow, SaveWorkflow};
+use crate::session::kept_value;
 
 /// Blank rows offered after the steps, to add new ones.
 const BLANK_ROWS: usize = 2;
@@ -123,15 +124,18 @@ fn Editor(
                             // starting with a digit would be read as a list index).
                             let name = move |part: &str| format!("steps[r{n}-{part}]");
                             let label = move |key: Key| format!("{} {n}: {}", t.t(Key::WorkflowStep), t.t(key));
-                            let agency = s.agency.clone();
+                            // A refused save comes back with what was typed (see `kept_value`).
+                            let typed = move |part: &str, saved: &str| kept_value(&name(part)).unwrap_or_else(|| saved.to_owned());
+                            let (step_name, role, hours) = (typed("name", &s.name), typed("role", &s.role), typed("hours", &s.hours));
+                            let agency = typed("agency", &s.agency);
                             view! {
                                 <tr>
                                     <th scope="row">{n}</th>
-                                    <td><input type="text" id=id("name") name=name("name") value=s.name.clone() aria-label=label(Key::FieldWfName) placeholder=role_label(t, &s.role) /></td>
+                                    <td><input type="text" id=id("name") name=name("name") value=step_name aria-label=label(Key::FieldWfName) placeholder=role_label(t, &s.role) /></td>
                                     <td>
                                         <select id=id("role") name=name("role") aria-label=label(Key::FieldWfRole)>
-                                            <option value="specialist" selected=s.role != "leader">{t.t(Key::WorkflowRoleSpecialist)}</option>
-                                            <option value="leader" selected=s.role == "leader">{t.t(Key::WorkflowRoleLeader)}</option>
+                                            <option value="specialist" selected=role != "leader">{t.t(Key::WorkflowRoleSpecialist)}</option>
+                                            <option value="leader" selected=role == "leader">{t.t(Key::WorkflowRoleLeader)}</option>
                                         </select>
                                     </td>
                                     <td>
@@ -142,7 +146,7 @@ fn Editor(
                                             }).collect_view()}
                                         </select>
                                     </td>
-                                    <td><input type="number" id=id("hours") name=name("hours") value=s.hours.clone() min="1" max="2000" inputmode="numeric" aria-label=label(Key::FieldWfHours) /></td>
+                                    <td><input type="number" id=id("hours") name=name("hours") value=hours min="1" max="2000" inputmode="numeric" aria-label=label(Key::FieldWfHours) /></td>
                                     <td><input type="checkbox" id=id("remove") name=name("remove") value="1" aria-label=label(Key::WorkflowRemove) /></td>
                                 </tr>
                             }

@@ -9,6 +9,7 @@ use crate::dto::dossier::Choice;
 use crate::format::key_text;
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::back_office::dossier::DossierAct;
+use crate::session::kept_value;
 
 /// `<option>`s for a select of choices.
 fn options(choices: &[Choice]) -> impl IntoView {
@@ -28,6 +29,10 @@ pub(super) fn ActionBox(
     let t = use_locale();
     let prefix = action.clone();
     let field_id = move |name: &str| format!("{prefix}-{name}");
+    // What was typed into this action's form, when it came back refused (several action forms
+    // share field names; `transition` says which one was sent).
+    let sent_here = kept_value("transition").as_deref() == Some(action.as_str());
+    let kept = move |name: &str| kept_value(name).filter(|_| sent_here);
     let note_required = matches!(
         action.as_str(),
         "request_supplement" | "refuse" | "stop" | "apologise"
@@ -51,7 +56,7 @@ pub(super) fn ActionBox(
                     })
                     .collect_view()}
                 <label for="missing-other">{t.t(Key::BoMissingOther)}</label>
-                <textarea id="missing-other" name="f[missing_other]" rows="2"></textarea>
+                <textarea id="missing-other" name="f[missing_other]" rows="2">{kept("f[missing_other]")}</textarea>
             </fieldset>
         }
         .into_any(),
@@ -67,7 +72,7 @@ pub(super) fn ActionBox(
         .into_any(),
         "apologise" => view! {
             <label for=field_id("date")>{t.t(Key::BoNewDueDate)}</label>
-            <input type="date" id=field_id("date") name="f[new_due_date]" required=true />
+            <input type="date" id=field_id("date") name="f[new_due_date]" value=kept("f[new_due_date]") required=true />
         }
         .into_any(),
         _ => ().into_any(),
@@ -85,10 +90,10 @@ pub(super) fn ActionBox(
             {fields}
             {shows_public.then(|| view! {
                 <label for=field_id("public")>{public_note_label.clone()}{note_required.then_some(" *")}</label>
-                <textarea id=field_id("public") name="f[public_note]" rows="2" required=note_required></textarea>
+                <textarea id=field_id("public") name="f[public_note]" rows="2" required=note_required>{kept("f[public_note]")}</textarea>
             })}
             <label for=field_id("internal")>{t.t(Key::BoInternalNote)}</label>
-            <textarea id=field_id("internal") name="f[internal_note]" rows="1"></textarea>
+            <textarea id=field_id("internal") name="f[internal_note]" rows="1">{kept("f[internal_note]")}</textarea>
             // Not named `action`: a control of that name would shadow `form.action` in scripts.
             <input type="hidden" name="transition" value=action />
             <button type="submit" class="button">{button}</button>

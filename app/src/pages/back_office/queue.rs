@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{action_error, CsrfField, ErrorSummary};
 use crate::components::loaded::{Failure, Loaded};
-use crate::components::row_keys::{self, RowKeysHint};
+use crate::components::row_keys::RowKeys;
 use crate::dto::back_office::QueueView;
 use crate::error::AppError;
 use crate::format::{key_text, status_label};
@@ -74,7 +74,7 @@ fn QueueBody(
     let rows = v.rows.clone();
     let table = view! {
         <div class="table-scroll">
-            <table class="queue-table" aria-describedby="bo-keys-hint" on:keydown=row_keys::step>
+            <table class="queue-table" aria-describedby="bo-keys-hint">
                 <caption class="visually-hidden">{t.t(Key::BoQueueCaption)}</caption>
                 <thead>
                     <tr>
@@ -150,7 +150,7 @@ fn QueueBody(
         {if v.rows.is_empty() {
             view! { <p>{t.t(Key::BoEmpty)}</p> }.into_any()
         } else {
-            view! { <RowKeysHint id="bo-keys-hint" /> {table} }.into_any()
+            view! { <RowKeys hint_id="bo-keys-hint">{table}</RowKeys> }.into_any()
         }}
         {(v.pages > 1).then(|| {
             let prev = (v.page > 1).then(|| page_link(v.page - 1));

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::inputs::{AddressFields, TextInput};
-use super::step_parts::{refresh_conditions, Problems};
+use super::step_parts::Problems;
 use crate::components::conditional::Conditional;
 use crate::components::form::CsrfField;
+use crate::components::live_form::LiveForm;
 use crate::dto::dossier::*;
 use crate::i18n::{use_locale, Key};
 
@@ -84,7 +85,7 @@ pub(super) fn DeliveryChange(d: DossierView) -> impl IntoView {
             view! {
                 <p class="hint">{t.t(Key::DeliveryChangeLead)}</p>
                 <Problems problems=d.problems.clone() id=d.id.clone() link_steps=false />
-                <div on:change=refresh_conditions>
+                <LiveForm>
                     <form method="post" action=format!("/ho-so/{}/doi-cach-nhan", d.id) class="form delivery-change" novalidate>
                         <CsrfField />
                         <DeliveryFields d=d.clone() />
@@ -93,7 +94,7 @@ pub(super) fn DeliveryChange(d: DossierView) -> impl IntoView {
                             <a class="button button-secondary" href=back.clone()>{t.t(Key::DeliveryChangeBack)}</a>
                         </div>
                     </form>
-                </div>
+                </LiveForm>
             }
             .into_any()
         } else {

@@ -14,6 +14,7 @@ use crate::format::{error_text, fee_text, status_label};
 use crate::i18n::{use_locale, Key};
 use crate::server_fns::back_office::dossier::SupplyDossier;
 use crate::server_fns::dossier::get_dossier;
+use crate::session::kept_value;
 
 /// `/ho-so/{id}`: a filed dossier, or a draft's resume point.
 #[component]
@@ -198,7 +199,7 @@ fn SupplementPanel(d: DossierView, s: SupplementView) -> impl IntoView {
             <ErrorSummary error />
             <input type="hidden" name="id" value=d.id.clone() />
             <label for="supply-note">{t.t(Key::SupplyNote)}</label>
-            <textarea id="supply-note" name="public_note" rows="3"></textarea>
+            <textarea id="supply-note" name="public_note" rows="3">{kept_value("public_note")}</textarea>
             <button type="submit" class="button button-large">{t.t(Key::SupplySend)}</button>
         </ActionForm>
     }

@@ -89,7 +89,8 @@ pub(super) fn SelectInput(
     }
 }
 
-/// Province, commune and street; the commune list follows the province.
+/// Province, commune and street; inside a [`LiveForm`](crate::components::live_form::LiveForm)
+/// the commune list follows the province.
 #[component]
 pub(super) fn AddressFields(
     address: AddressView,
@@ -97,21 +98,6 @@ pub(super) fn AddressFields(
     legend: String,
 ) -> impl IntoView {
     let t = use_locale();
-    // With JavaScript the commune list follows the province at once; without, a save does.
-    let communes = RwSignal::new(address.communes.clone());
-    let on_province = move |ev: leptos::ev::Event| {
-        let code = event_target_value(&ev);
-        leptos::task::spawn_local(async move {
-            let list = crate::server_fns::account::communes_of(code)
-                .await
-                .unwrap_or_default();
-            communes.set(
-                list.into_iter()
-                    .map(|(value, label)| Choice { value, label })
-                    .collect(),
-            );
-        });
-    };
     let province_id = format!("{}-province", address.id);
     let commune_id = format!("{}-commune", address.id);
     let selected_commune = address.commune.clone();
@@ -128,7 +114,7 @@ pub(super) fn AddressFields(
                 <select
                     id=province_id.clone()
                     name=province_id.clone()
-                    on:change=on_province
+                    data-communes-for=commune_id.clone()
                     aria-invalid=address.province_error.is_some().then_some("true")
                     aria-describedby=address.province_error.as_ref().map(|_| format!("{province_id}-error"))
                 >
@@ -152,17 +138,14 @@ pub(super) fn AddressFields(
                     aria-describedby=address.commune_error.as_ref().map(|_| format!("{commune_id}-error"))
                 >
                     <option value="">{t.t(Key::ChooseCommune)}</option>
-                    {move || {
-                        let selected = selected_commune.clone();
-                        communes
-                            .get()
-                            .into_iter()
-                            .map(|o| {
-                                let is = o.value == selected;
-                                view! { <option value=o.value selected=is>{o.label}</option> }
-                            })
-                            .collect_view()
-                    }}
+                    {address
+                        .communes
+                        .iter()
+                        .map(|o| {
+                            let is = o.value == selected_commune;
+                            view! { <option value=o.value.clone() selected=is>{o.label.clone()}</option> }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <noscript><p class="field-hint">{t.t(Key::AddressRefreshHint)}</p></noscript>

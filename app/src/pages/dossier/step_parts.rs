@@ -73,22 +73,6 @@ pub(super) fn Problems(problems: Vec<ProblemView>, id: String, link_steps: bool)
     view! { <ErrorSummaryBox lines=Signal::stored(lines) /> }
 }
 
-/// Shows or hides the conditional items of the form the changed control belongs to.
-pub(super) fn refresh_conditions(ev: leptos::ev::Event) {
-    #[cfg(feature = "hydrate")]
-    {
-        use leptos::wasm_bindgen::JsCast;
-        if let Some(root) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            crate::components::conditional::refresh(&root);
-        }
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = ev;
-}
-
 /// "Save and continue" and "save draft", the buttons of every step's form.
 #[component]
 pub(super) fn StepButtons() -> impl IntoView {

@@ -12,10 +12,11 @@ use super::form_fields::field_view;
 use super::inputs::{AddressFields, SelectInput, TextInput};
 use super::payment::FeeQuote;
 use super::review::ReviewStep;
-use super::step_parts::{refresh_conditions, step_label, Problems, StepButtons, StepList};
+use super::step_parts::{step_label, Problems, StepButtons, StepList};
 use crate::components::autosave::Autosave;
 use crate::components::conditional::Conditional;
 use crate::components::form::CsrfField;
+use crate::components::live_form::LiveForm;
 use crate::components::loaded::{Failure, Loaded};
 use crate::dto::dossier::*;
 use crate::format::error_text;
@@ -64,12 +65,12 @@ pub fn DossierStepPage() -> impl IntoView {
                             <div class="notice notice-success" role="status"><p>{t.t(Key::UploadDone)}</p></div>
                         })}
                         <Problems problems=d.problems.clone() id=d.id.clone() link_steps=d.step == "review" />
-                        <div on:change=refresh_conditions>
+                        <LiveForm>
                             <StepBody
                                 d=d
                                 upload_error=upload_slot.get_untracked().zip(upload_code.get_untracked())
                             />
-                        </div>
+                        </LiveForm>
                         }
                         .into_any()
                     }
