@@ -5,6 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { startPortal, launchBrowser, waitForHydration } from '../support/portal.mjs';
 
 /** Bytes of WebAssembly a citizen's page may fetch, as transferred (brotli). */
@@ -79,4 +81,17 @@ test("the home page's HTML and CSS are at most 30 KB gzip", async (t) => {
   const bytes = gzipSync(html, { level: 9 }).length + gzipSync(sheet, { level: 9 }).length;
   t.diagnostic(`home HTML + CSS: ${bytes} B gzip`);
   assert.ok(bytes <= HOME_BUDGET, `${bytes} B > ${HOME_BUDGET} B`);
+});
+
+test('the wasm holds no translation table: islands get their few texts from the page', () => {
+  // Every interface text longer than a few words, in both languages; none may be in the module
+  // (an island that called the translation functions would pull both tables in).
+  const root = process.env.PORTAL_SITE_ROOT || 'build/site';
+  const wasm = readFileSync(path.join(root, 'pkg', 'site_bg.wasm'));
+  const texts = ['vi', 'en'].flatMap((lang) => Object.values(JSON.parse(
+    readFileSync(new URL(`../../app/locales/${lang}.json`, import.meta.url), 'utf8'),
+  ))).filter((t) => t.length >= 24);
+  assert.ok(texts.length > 500, `${texts.length} texts read`);
+  const found = texts.filter((t) => wasm.includes(Buffer.from(t, 'utf8')));
+  assert.deepEqual(found, []);
 });
