@@ -1,9 +1,8 @@
 //! What the server knows about the request's user, and the CSRF token forms must carry.
 //!
 //! The server's authentication middleware puts a [`RequestContext`] into each request; pages and
-//! server functions read it from there. In the browser, the CSRF token is read back from the
-//! `csrf` cookie the server set, so forms rendered after client-side navigation carry the same
-//! token as server-rendered ones.
+//! server functions read it from there. Every form is rendered on the server, with the
+//! request's CSRF token.
 
 use serde::{Deserialize, Serialize};
 
@@ -78,6 +77,20 @@ pub struct SiteSettings {
     pub transfer_account: domain::payments::vietqr::Beneficiary,
 }
 
+/// Value of a cookie in the request (`None` when absent or empty).
+#[cfg(feature = "ssr")]
+pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(n, _)| n.trim() == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
 /// What was typed into a form that came back with an error, by field name (put in the
 /// request by the server's `form_memory` layer: forms post without script, and a refused one
 /// comes back as a new page).
@@ -122,52 +135,9 @@ pub fn csrf_token() -> String {
     {
         request_context().map(|c| c.csrf_token).unwrap_or_default()
     }
+    // Forms are rendered on the server only (islands render none).
     #[cfg(not(feature = "ssr"))]
-    {
-        browser_cookie(CSRF_COOKIE).unwrap_or_else(new_browser_token)
-    }
-}
-
-/// A page served from the server's page cache sets no cookie; a form reached from it by
-/// client-side navigation makes the double-submit token here (random, from the browser's
-/// cryptographic generator) and keeps it in the `csrf` cookie the server compares it with.
-#[cfg(not(feature = "ssr"))]
-fn new_browser_token() -> String {
-    use leptos::wasm_bindgen::JsCast;
-    let mut bytes = [0u8; 32];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
-        .is_some();
-    if !filled {
-        return String::new();
-    }
-    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    let document = leptos::prelude::document();
-    if let Some(html) = document.dyn_ref::<web_sys::HtmlDocument>() {
-        let secure = web_sys::window()
-            .and_then(|w| w.location().protocol().ok())
-            .is_some_and(|p| p == "https:");
-        let cookie = format!(
-            "{CSRF_COOKIE}={token}; Path=/; SameSite=Lax{}",
-            if secure { "; Secure" } else { "" }
-        );
-        let _ = html.set_cookie(&cookie);
-    }
-    token
-}
-
-#[cfg(not(feature = "ssr"))]
-fn browser_cookie(name: &str) -> Option<String> {
-    use leptos::wasm_bindgen::JsCast;
-    let document = leptos::prelude::document();
-    let html: &web_sys::HtmlDocument = document.dyn_ref()?;
-    let cookies = html.cookie().ok()?;
-    cookies
-        .split(';')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(n, _)| n.trim() == name)
-        .map(|(_, v)| v.trim().to_owned())
+    String::new()
 }
 
 /// A `Set-Cookie` value. `max_age` `None` makes a browser-session cookie; `Some(0)` deletes it.

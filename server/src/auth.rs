@@ -80,18 +80,7 @@ fn skip(path: &str) -> bool {
         || path == "/favicon.svg"
 }
 
-/// Value of a cookie in the request.
-pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(n, _)| n.trim() == name)
-        .map(|(_, v)| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
-}
+pub use app::session::cookie_value;
 
 /// Client address (the right-most `X-Forwarded-For` hop that is not a trusted proxy, see
 /// [`crate::forwarded`]) and browser.

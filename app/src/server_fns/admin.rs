@@ -215,23 +215,14 @@ fn new_token_cookie(secret: &str, secure: bool, max_age: i64) -> String {
 #[server(prefix = "/api/ui", endpoint = "new_token_secret")]
 pub async fn new_token_secret() -> Result<Option<String>, AppError> {
     ctx()?;
-    let secret = use_context::<http::request::Parts>().and_then(|parts| {
-        parts
-            .headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.split_once('='))
-            .find(|(name, _)| name.trim() == NEW_TOKEN_COOKIE)
-            .map(|(_, value)| value.trim().to_owned())
-    });
+    let secret = use_context::<http::request::Parts>()
+        .and_then(|parts| crate::session::cookie_value(&parts.headers, NEW_TOKEN_COOKIE));
     if secret.is_some() {
         let secure =
             use_context::<crate::session::SiteSettings>().is_some_and(|s| s.secure_cookies);
         super::set_cookie(new_token_cookie("", secure, 0));
     }
-    Ok(secret.filter(|s| !s.is_empty()))
+    Ok(secret)
 }
 
 /// Revokes a token.
