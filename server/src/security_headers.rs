@@ -60,7 +60,7 @@ impl Default for CspNonce {
 ///
 /// No `'self'` and no `'unsafe-inline'` in `script-src`: the client's module and everything it
 /// imports are trusted through the nonce of the `<script type="module">` that imports it
-/// (HTML's module scripts inherit the nonce; the `modulepreload` link carries it too).
+/// (a dynamic `import()` inherits the nonce of the script that calls it).
 pub fn content_security_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'nonce-{nonce}' 'wasm-unsafe-eval'; \
