@@ -242,7 +242,9 @@ $wasm_top
 ## Lighthouse 12.2.3 (mobile emulation, Debian's Chromium, release build, SQLite)
 
 Command: \`node scripts/lighthouse.mjs http://127.0.0.1:PORT\` (the filing step and the dossier
-page signed in as the demo citizen, with a dossier filed through the API first).
+page signed in as the demo citizen, with a dossier filed through the API first). "Transferred"
+is what loaded before Lighthouse ended its trace; islands load when the page is idle, so a page
+may be measured before its module arrives (on pages with islands it adds about 128 KiB).
 
 $lighthouse_table
 
