@@ -26,28 +26,42 @@ pub struct Limit {
     pub window_secs: i64,
 }
 
+/// The per-address limits are sized for many people behind one address — a commune's help desk,
+/// an office, a mobile carrier's NAT (issue 23): hundreds of people a day, dozens in the same
+/// minutes. They only bound what one address can cost the portal; the protection of each account
+/// and each dossier comes from the counters keyed by account, by (address, account) and by
+/// (address, dossier code), which a crowd behind one address never shares.
 impl Limit {
-    /// Password sign-ins from one address: 20 per 5 minutes (a family or an office behind one
-    /// address still fits; a password sprayer does not).
+    /// Password sign-ins from one address: 300 per 5 minutes. Fifty people signing in at a help
+    /// desk fit many times over; what it bounds is the Argon2 work one address can ask for.
+    /// Guessing is stopped per (account, address) in `accounts::sign_in`.
     pub const SIGN_IN_IP: Limit = Limit {
         name: "sign_in_ip",
-        max: 20,
+        max: 300,
         window_secs: 300,
     };
-    /// New accounts from one address: 10 per hour.
+    /// New accounts from one address: 200 per hour (a help desk registering the commune's
+    /// citizens one after another fits).
     pub const REGISTER_IP: Limit = Limit {
         name: "register_ip",
-        max: 10,
+        max: 200,
         window_secs: 3600,
     };
-    /// Password reset e-mails for one address or account: 5 per hour.
+    /// Password reset e-mails for one account: 5 per hour.
     pub const PASSWORD_RESET: Limit = Limit {
         name: "password_reset",
         max: 5,
         window_secs: 3600,
     };
-    /// Failed public lookups (wrong code or wrong second factor) from one address: 30 per
-    /// 10 minutes, so the four digits of the second factor cannot be walked through. Each
+    /// Password reset requests from one address, whatever the account: 100 per hour.
+    pub const PASSWORD_RESET_IP: Limit = Limit {
+        name: "password_reset_ip",
+        max: 100,
+        window_secs: 3600,
+    };
+    /// Failed public lookups (wrong code or wrong second factor) from one address: 300 per
+    /// 10 minutes. The four digits of one dossier's second factor cannot be walked through
+    /// anyway ([`Limit::LOOKUP_MISS_IP_CODE`]); this bounds guessing across codes. Each
     /// lookup is counted before it is answered and a right answer gives its hit back
     /// ([`refund`]), so parallel guesses count like sequential ones and kiosks never wait.
     pub const LOOKUP_MISS_IP: Limit = Limit {
@@ -61,6 +75,13 @@ impl Limit {
     pub const LOOKUP_MISS_IP_CODE: Limit = Limit {
         name: "lookup_miss_ip_code",
         max: 10,
+        window_secs: 3600,
+    };
+    /// SMS codes asked for from one address: 100 per hour (a help desk registering people by
+    /// phone fits; each number still gets at most 3 codes per 15 minutes).
+    pub const SMS_CODE_IP: Limit = Limit {
+        name: "sms_code_ip",
+        max: 100,
         window_secs: 3600,
     };
     /// Unlock e-mails for one account: 3 per hour, so that strangers locking themselves out

@@ -139,7 +139,12 @@ async fn guessing_the_four_digits_is_stopped_per_address_and_code() -> TestResul
     }
     lookup(&db, &code, "0008", "10.1.1.1", now).await?;
 
-    // One address walking through codes: 30 failures, then refused even for a real dossier.
+    // One address walking through codes: the last 30 failures of its allowance (the others
+    // used up directly), then refused even for a real dossier.
+    let cap = domain::rate_limit::Limit::LOOKUP_MISS_IP;
+    for _ in 0..cap.max - 30 {
+        domain::rate_limit::hit(&db, cap, "10.2.0.1").await?;
+    }
     let other = filed(&db, 9).await?;
     let other_code = other.code.clone().ok_or("code")?;
     for i in 0..30 {

@@ -53,7 +53,7 @@ pub async fn request_password_reset(
 ) -> DomainResult<()> {
     rate_limit::hit(
         db,
-        Limit::PASSWORD_RESET,
+        Limit::PASSWORD_RESET_IP,
         origin.ip.as_deref().unwrap_or("-"),
     )
     .await?;

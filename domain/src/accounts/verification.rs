@@ -37,12 +37,6 @@ const SMS_CODE_NUMBER: Limit = Limit {
     max: 3,
     window_secs: 900,
 };
-/// Codes asked for from one address: 10 per hour.
-const SMS_CODE_IP: Limit = Limit {
-    name: "sms_code_ip",
-    max: 10,
-    window_secs: 3600,
-};
 
 fn six_digits() -> String {
     // Rejection sampling: every code equally likely.
@@ -202,7 +196,7 @@ async fn consume(
 
 /// Counts a code request against the number's and the address's allowance.
 async fn count_request(db: &DatabaseConnection, phone: &str, origin: &Origin) -> DomainResult<()> {
-    rate_limit::hit(db, SMS_CODE_IP, origin.ip.as_deref().unwrap_or("-")).await?;
+    rate_limit::hit(db, Limit::SMS_CODE_IP, origin.ip.as_deref().unwrap_or("-")).await?;
     rate_limit::hit(db, SMS_CODE_NUMBER, phone).await
 }
 
