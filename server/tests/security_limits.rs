@@ -319,6 +319,27 @@ async fn fifty_parallel_wrong_passwords_lock_exactly_like_fifty_sequential_ones(
     Ok(())
 }
 
+/// One password sign-in under the standard rules, reduced to its outcome.
+async fn sign_in_as(
+    db: &DatabaseConnection,
+    who: &str,
+    password: &str,
+    from: &Origin,
+) -> &'static str {
+    let r = sign_in_with_rules(
+        db,
+        Rules::STANDARD,
+        who,
+        password,
+        from,
+        domain::sessions::Policy::default(),
+        None,
+        domain::testing::mailing(),
+    )
+    .await;
+    outcome(&r)
+}
+
 /// A commune help desk (or a carrier's NAT): fifty people register and sign in from one address
 /// within minutes, each to their own account, and none is refused, while a wrong password on
 /// one of those accounts is still slowed for that account only.
@@ -350,59 +371,28 @@ async fn fifty_people_behind_one_address_register_and_sign_in() -> TestResult {
         .exec(db)
         .await?;
     for n in 0..50 {
-        let r = sign_in_with_rules(
-            db,
-            Rules::STANDARD,
-            &email(n),
-            "Matkhau2026",
-            &desk,
-            domain::sessions::Policy::default(),
-            None,
-            domain::testing::mailing(),
-        )
-        .await;
-        assert!(r.is_ok(), "person {n}: {}", outcome(&r));
+        assert_eq!(
+            sign_in_as(db, &email(n), "Matkhau2026", &desk).await,
+            "signed in",
+            "person {n}"
+        );
     }
     // Three wrong passwords for one of them: the fourth attempt waits, from this address and
     // for that account only; the next person signs in at once.
     for _ in 0..3 {
-        let r = sign_in_with_rules(
-            db,
-            Rules::STANDARD,
-            &email(7),
-            "sai-mat-khau",
-            &desk,
-            domain::sessions::Policy::default(),
-            None,
-            domain::testing::mailing(),
-        )
-        .await;
-        assert_eq!(outcome(&r), "unauthorized");
+        assert_eq!(
+            sign_in_as(db, &email(7), "sai-mat-khau", &desk).await,
+            "unauthorized"
+        );
     }
-    let r = sign_in_with_rules(
-        db,
-        Rules::STANDARD,
-        &email(7),
-        "Matkhau2026",
-        &desk,
-        domain::sessions::Policy::default(),
-        None,
-        domain::testing::mailing(),
-    )
-    .await;
-    assert_eq!(outcome(&r), "rate limited");
-    let r = sign_in_with_rules(
-        db,
-        Rules::STANDARD,
-        &email(8),
-        "Matkhau2026",
-        &desk,
-        domain::sessions::Policy::default(),
-        None,
-        domain::testing::mailing(),
-    )
-    .await;
-    assert!(r.is_ok(), "{}", outcome(&r));
+    assert_eq!(
+        sign_in_as(db, &email(7), "Matkhau2026", &desk).await,
+        "rate limited"
+    );
+    assert_eq!(
+        sign_in_as(db, &email(8), "Matkhau2026", &desk).await,
+        "signed in"
+    );
     Ok(())
 }
 
