@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sea_orm::{
-    sea_query::OnConflict, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryOrder,
+    sea_query::OnConflict, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
 use crate::access::{Actor, Role};
@@ -21,6 +21,39 @@ fn kind_code(kind: HolidayKind) -> &'static str {
         HolidayKind::Holiday => "holiday",
         HolidayKind::WorkingDay => "working_day",
     }
+}
+
+/// From this month on, next year's calendar is expected: the government announces the coming
+/// year's holidays in the autumn, and Tết can fall in January (6 February in 2027).
+const NEXT_YEAR_FROM_MONTH: u32 = 10;
+
+/// The years whose calendar has no holiday entered and is needed by `today` (Vietnam's date):
+/// this year, and from October the next. Due dates counted across such a year would run
+/// through Tết and the public holidays as if they were working days, so administrators are
+/// warned (`/ready`, the calendar page) before the first dossier is due in it.
+pub async fn years_missing<C: ConnectionTrait>(db: &C, today: NaiveDate) -> DomainResult<Vec<i32>> {
+    let mut needed = vec![today.year()];
+    if today.month() >= NEXT_YEAR_FROM_MONTH {
+        needed.push(today.year() + 1);
+    }
+    let mut missing = Vec::new();
+    for year in needed {
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            continue;
+        };
+        let entered = holiday::Entity::find()
+            .filter(holiday::Column::Kind.eq(kind_code(HolidayKind::Holiday)))
+            .filter(holiday::Column::Day.between(first, last))
+            .count(db)
+            .await?;
+        if entered == 0 {
+            missing.push(year);
+        }
+    }
+    Ok(missing)
 }
 
 /// Every calendar day, in date order.

@@ -327,3 +327,33 @@ async fn the_index_of_another_instance_sees_an_import_after_its_check_interval()
     assert_eq!(after.revision, before.revision + 1);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_needed_year_without_holidays_is_named() -> TestResult {
+    use domain::holidays::years_missing;
+    let db = seeded_database(today()).await?;
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    // The seed enters 2025, 2026 and 2027: in November 2026 both years needed are there.
+    assert_eq!(
+        years_missing(&db, date(2026, 11, 23)).await?,
+        Vec::<i32>::new()
+    );
+    // Until September only this year is needed; from October the next one is too.
+    assert_eq!(
+        years_missing(&db, date(2027, 9, 30)).await?,
+        Vec::<i32>::new()
+    );
+    assert_eq!(years_missing(&db, date(2027, 10, 1)).await?, vec![2028]);
+    assert_eq!(years_missing(&db, date(2029, 3, 2)).await?, vec![2029]);
+    // A make-up working day alone is not a calendar.
+    use sea_orm::ActiveValue::Set;
+    domain::entities::holiday::Entity::insert(domain::entities::holiday::ActiveModel {
+        day: Set(date(2029, 4, 28)),
+        kind: Set("working_day".into()),
+        name: Set("Làm bù".into()),
+    })
+    .exec_without_returning(&db)
+    .await?;
+    assert_eq!(years_missing(&db, date(2029, 3, 2)).await?, vec![2029]);
+    Ok(())
+}

@@ -46,7 +46,8 @@ pub async fn ready(State(state): State<AppState>) -> Response {
     let sms = crate::sms::mode(&state.config);
     match domain::db::ping(&state.db).await {
         Ok(()) => {
-            let warnings = staffing_warnings(&state.db).await;
+            let mut warnings = staffing_warnings(&state.db).await;
+            warnings.extend(calendar_warnings(&state.db).await);
             Json(json!({ "status": "ready", "database": "ok", "sms": sms, "warnings": warnings }))
                 .into_response()
         }
@@ -85,6 +86,22 @@ async fn staffing_warnings(db: &domain::db::DatabaseConnection) -> Vec<serde_jso
             json!({ "kind": "staffing_gap", "agency": agency, "role": role, "procedures": procedures })
         })
         .collect()
+}
+
+/// A year of the holiday calendar that is needed and empty, as a `/ready` warning; a failing
+/// query is logged and gives none.
+async fn calendar_warnings(db: &domain::db::DatabaseConnection) -> Vec<serde_json::Value> {
+    let today = domain::dossiers::codes::vietnam_date(chrono::Utc::now());
+    match domain::holidays::years_missing(db, today).await {
+        Ok(years) => years
+            .into_iter()
+            .map(|year| json!({ "kind": "holidays_missing", "year": year }))
+            .collect(),
+        Err(e) => {
+            tracing::warn!(error = %e, "holiday calendar check failed");
+            Vec::new()
+        }
+    }
 }
 
 /// `GET /metrics`: Prometheus text format, for the allowed addresses or the token holder only

@@ -125,6 +125,45 @@ async fn health_ready_and_metrics_answer() -> TestResult {
     Ok(())
 }
 
+/// Issue 23, point 4: with no holiday entered for this year, deadlines would count Tết as
+/// working days; `/ready` says which year to enter (and still answers ready).
+#[tokio::test]
+async fn ready_warns_when_the_holiday_calendar_lacks_a_year() -> TestResult {
+    use sea_orm::EntityTrait;
+    let app = TestApp::with_accounts().await?;
+    let year = chrono::Datelike::year(&domain::dossiers::codes::vietnam_date(chrono::Utc::now()));
+    let warned = |body: &str| -> Result<bool, Box<dyn std::error::Error>> {
+        let ready: serde_json::Value = serde_json::from_str(body)?;
+        Ok(ready["warnings"].as_array().is_some_and(|w| {
+            w.iter()
+                .any(|x| x["kind"] == "holidays_missing" && x["year"] == year)
+        }))
+    };
+    let (_, _, body) = app.get("/ready").await?;
+    assert!(!warned(&body)?, "the seed enters this year: {body}");
+    domain::entities::holiday::Entity::delete_many()
+        .exec(&app.db)
+        .await?;
+    let (status, _, body) = app.get("/ready").await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("\"ready\""), "{body}");
+    assert!(warned(&body)?, "{body}");
+    // The calendar's page tells the administrator too.
+    let mut admin = common::browser::Browser::new(&app);
+    let signed = admin
+        .sign_in("quantri@dichvucong.localhost", "Demo@2026")
+        .await?;
+    assert!(signed.status.is_success(), "{}", signed.body);
+    let page = admin.get("/quan-tri/ngay-nghi").await?;
+    assert!(
+        page.body
+            .contains(&format!("Chưa có ngày nghỉ nào của năm {year}")),
+        "{}",
+        page.body
+    );
+    Ok(())
+}
+
 #[tokio::test]
 async fn openapi_document_describes_the_v1_api() -> TestResult {
     let app = TestApp::new().await?;

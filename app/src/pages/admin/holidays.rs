@@ -8,7 +8,9 @@ use crate::components::data_table::{DataTable, Heading};
 use crate::components::form::{action_error, CsrfField, ErrorSummary};
 use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{use_locale, Key};
-use crate::server_fns::back_office::holidays::{holidays, RemoveHoliday, SaveHoliday};
+use crate::server_fns::back_office::holidays::{
+    holiday_years_missing, holidays, RemoveHoliday, SaveHoliday,
+};
 use crate::session::kept_value;
 
 /// `/quan-tri/ngay-nghi`: the holiday calendar.
@@ -29,12 +31,22 @@ pub fn HolidaysPage() -> impl IntoView {
         },
         |_| holidays(),
     );
+    let missing = Resource::new(move || save.version().get(), |_| holiday_years_missing());
     let failure = Failure::sign_in(|| "/quan-tri/ngay-nghi".into());
     view! {
         <Title text=t.t(Key::HolidaysTitle) />
         <div class="container">
             <h1>{t.t(Key::HolidaysTitle)}</h1>
             <p>{t.t(Key::HolidaysIntro)}</p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    missing.await.unwrap_or_default().into_iter().map(|year| view! {
+                        <div class="notice notice-error" role="alert">
+                            <p>{t.tf(Key::HolidaysMissingYear, &[("year", &year)])}</p>
+                        </div>
+                    }).collect_view()
+                })}
+            </Suspense>
             <h2>{t.t(Key::HolidaysAdd)}</h2>
             <ActionForm action=save attr:class="form">
                 <CsrfField />

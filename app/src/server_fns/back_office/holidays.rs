@@ -36,6 +36,15 @@ pub async fn holidays() -> Result<Vec<HolidayRow>, AppError> {
         .collect())
 }
 
+/// The years the calendar needs and lacks (see `domain::holidays::years_missing`).
+#[server(prefix = "/api/ui", endpoint = "holiday_years_missing")]
+pub async fn holiday_years_missing() -> Result<Vec<i32>, AppError> {
+    let _ = ctx()?;
+    let db = crate::server_fns::db()?;
+    let today = domain::dossiers::codes::vietnam_date(chrono::Utc::now());
+    Ok(domain::holidays::years_missing(&db, today).await?)
+}
+
 /// Adds or changes a calendar day (system administrators).
 #[server(prefix = "/api/ui", endpoint = "save_holiday")]
 pub async fn save_holiday(
