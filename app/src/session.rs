@@ -101,25 +101,29 @@ pub struct KeptForm(pub Vec<(String, String)>);
 /// The value typed into field `name` before its form came back with an error; `None` on any
 /// other page.
 pub fn kept_value(name: &str) -> Option<String> {
-    kept_form()?
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v)
+    with_kept_form(|kept| kept.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())).flatten()
 }
 
 /// Whether this page is a form that came back with an error and what was typed in it.
 pub fn form_came_back() -> bool {
-    kept_form().is_some()
+    with_kept_form(|_| ()).is_some()
 }
 
-fn kept_form() -> Option<Vec<(String, String)>> {
+/// `f` over the kept fields, borrowed from the request (every field of every form page asks,
+/// so neither the request's parts nor the fields are copied).
+fn with_kept_form<R>(f: impl FnOnce(&[(String, String)]) -> R) -> Option<R> {
     #[cfg(feature = "ssr")]
     {
-        let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-        parts.extensions.get::<KeptForm>().map(|k| k.0.clone())
+        leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
+            parts.extensions.get::<KeptForm>().map(|k| f(&k.0))
+        })
+        .flatten()
     }
     #[cfg(not(feature = "ssr"))]
-    None
+    {
+        let _ = f;
+        None
+    }
 }
 
 /// The request context of the current page render or server function call.
@@ -138,6 +142,15 @@ pub fn csrf_token() -> String {
     // Forms are rendered on the server only (islands render none).
     #[cfg(not(feature = "ssr"))]
     String::new()
+}
+
+/// A `Set-Cookie` value for a cookie only the page at `path` receives, that script cannot read
+/// and that no other site's request carries: what one answer hands to the next page (a refused
+/// form's fields, a new token's secret). `max_age` 0 deletes it.
+#[cfg(feature = "ssr")]
+pub fn page_cookie(name: &str, value: &str, path: &str, secure: bool, max_age: u32) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path={path}; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}")
 }
 
 /// A `Set-Cookie` value. `max_age` `None` makes a browser-session cookie; `Some(0)` deletes it.

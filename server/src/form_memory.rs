@@ -113,10 +113,7 @@ fn kept(body: &[u8]) -> Option<String> {
 }
 
 fn append_cookie(response: &mut Response, value: &str, path: &str, max_age: u32, secure: bool) {
-    let secure = if secure { "; Secure" } else { "" };
-    let cookie = format!(
-        "{COOKIE}={value}; Path={path}; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
-    );
+    let cookie = app::session::page_cookie(COOKIE, value, path, secure, max_age);
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, v);
     }

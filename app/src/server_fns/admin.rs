@@ -203,11 +203,13 @@ pub async fn issue_token(
 const NEW_TOKEN_COOKIE: &str = "dvc_new_token";
 
 #[cfg(feature = "ssr")]
-fn new_token_cookie(secret: &str, secure: bool, max_age: i64) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!(
-        "{NEW_TOKEN_COOKIE}={secret}; Path=/quan-tri/ma-truy-cap; SameSite=Strict; HttpOnly; \
-         Max-Age={max_age}{secure}"
+fn new_token_cookie(secret: &str, secure: bool, max_age: u32) -> String {
+    crate::session::page_cookie(
+        NEW_TOKEN_COOKIE,
+        secret,
+        "/quan-tri/ma-truy-cap",
+        secure,
+        max_age,
     )
 }
 

@@ -110,7 +110,7 @@ pub fn ProfilePage() -> impl IntoView {
                                 <label><input type="checkbox" name="notify_email" value="1" checked=p.notify_email aria-describedby="notify-hint" />" "{t.t(Key::NotifyEmail)}</label>
                                 <label><input type="checkbox" name="notify_sms" value="1" checked=p.notify_sms aria-describedby="notify-hint" />" "{t.t(Key::NotifySms)}</label>
                             </fieldset>
-                            <button type="submit" class="button" disabled=move || action.pending().get()>
+                            <button type="submit" class="button">
                                 {t.t(Key::ProfileSubmit)}
                             </button>
                         </ActionForm>

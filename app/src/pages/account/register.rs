@@ -34,7 +34,7 @@ pub fn RegisterPage() -> impl IntoView {
                     <input type="checkbox" id="accept_terms" name="accept_terms" value="on" />
                     <label for="accept_terms">{t.t(Key::RegisterTerms)}</label>
                 </div>
-                <button type="submit" class="button" disabled=move || action.pending().get()>
+                <button type="submit" class="button">
                     {t.t(Key::RegisterSubmit)}
                 </button>
             </ActionForm>

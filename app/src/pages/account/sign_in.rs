@@ -67,8 +67,8 @@ pub fn SignInPage() -> impl IntoView {
                 <input type="hidden" name="next" value=move || next.get().unwrap_or_default() />
                 <Field name="identifier" autocomplete="username" error=error required=true />
                 <Field name="password" kind="password" autocomplete="current-password" error=error required=true />
-                <button type="submit" class="button" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { t.t(Key::Sending) } else { t.t(Key::SignInSubmit) }}
+                <button type="submit" class="button">
+                    {t.t(Key::SignInSubmit)}
                 </button>
             </ActionForm>
             <p>
