@@ -74,10 +74,25 @@ pub struct AgencyRefView {
 pub struct FeeView {
     /// What is charged.
     pub item: String,
-    /// Amount in đồng.
+    /// Amount in đồng (of one unit, for a per-unit fee).
     pub amount_vnd: i64,
-    /// Charged per copy.
-    pub per_copy: bool,
+    /// The unit (`copy`, `page`, `item`), `None` for a fixed amount.
+    pub per: Option<String>,
+    /// Graduated prices: `(from unit, price of each)`.
+    pub tiers: Vec<(i64, i64)>,
+    /// The most it costs.
+    pub max_vnd: Option<i64>,
+}
+
+/// An exemption or reduction of the fees, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExemptionView {
+    /// Who qualifies (Vietnamese, English).
+    pub who: (String, String),
+    /// Share waived.
+    pub percent: u8,
+    /// The evidence asked (Vietnamese, English).
+    pub evidence: (String, String),
 }
 
 /// Everything the procedure page shows.
@@ -107,6 +122,8 @@ pub struct ProcedureView {
     pub documents: Vec<DocumentView>,
     /// Fees (empty when free).
     pub fees: Vec<FeeView>,
+    /// Exemptions and reductions of the fees.
+    pub fee_exemptions: Vec<ExemptionView>,
     /// Extra wording on the time limit.
     pub processing_note: Option<String>,
     /// The result.

@@ -59,9 +59,46 @@ pub struct FeeItem {
     pub item: String,
     /// Amount in Vietnamese đồng.
     pub amount_vnd: i64,
-    /// `copy` when charged per copy.
+    /// The unit a per-unit fee is charged by (`copy`, `page` or `item` — an entry of a list in
+    /// the form); `None` for a fixed amount. With a unit, `amount_vnd` is the price of one.
     #[serde(default)]
     pub per: Option<String>,
+    /// Where the form asks the quantity: a number field's key, `group.field` (summed over the
+    /// group's entries) or a group's key (its entries counted). Without it the form's
+    /// `fee_quantity_field`, else the quantity question the portal adds to the form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity_field: Option<String>,
+    /// Graduated unit prices: from the `from`-th unit on, each costs `unit_vnd` (e.g. "2.000
+    /// đồng/trang; từ trang thứ ba 1.000 đồng/trang"). Ascending by `from`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<FeeTier>,
+    /// The most the item costs whatever the quantity (e.g. "tối đa 200.000 đồng/bản").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_vnd: Option<i64>,
+}
+
+/// A step of a graduated per-unit fee.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeTier {
+    /// The first unit (1-based) charged at this price.
+    pub from: i64,
+    /// Price of each unit from there on, in đồng.
+    pub unit_vnd: i64,
+}
+
+/// An exemption from, or reduction of, a procedure's fee for a category of people the law
+/// names (see `payments::fee_rules::CATEGORIES`); it needs its evidence in the dossier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeExemption {
+    /// The category's code.
+    pub category: String,
+    /// Share of the fee waived: 100 exempts, 50 halves.
+    pub percent: u8,
+    /// The legal text granting it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 /// The published sections of a procedure, stored as JSON beside the searchable columns.
@@ -75,6 +112,9 @@ pub struct ProcedureDetails {
     pub documents: Vec<DocumentItem>,
     /// Fees; empty when free.
     pub fees: Vec<FeeItem>,
+    /// Exemptions and reductions of the fees.
+    #[serde(default)]
+    pub fee_exemptions: Vec<FeeExemption>,
     /// Extra wording about the time limit.
     pub processing_note: Option<String>,
     /// What the citizen receives.

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{AgencyRef, DocumentItem, FeeItem, ProcedureDetails};
+use crate::catalogue::{AgencyRef, DocumentItem, FeeExemption, FeeItem, ProcedureDetails};
 use crate::catalogue_files::TemplateFile;
 use crate::error::{DomainError, DomainResult, FieldError};
 
@@ -64,6 +64,9 @@ pub struct ProcedureRow {
     pub documents: Vec<DocumentItem>,
     /// Fees.
     pub fees: Vec<FeeItem>,
+    /// Exemptions and reductions of the fees, each for a category the law names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fee_exemptions: Vec<FeeExemption>,
     /// Time limit in working days.
     pub processing_days: i32,
     /// Time limit in working hours, when given so.
@@ -183,6 +186,7 @@ pub(crate) fn details_of(row: &ProcedureRow) -> ProcedureDetails {
         channels: row.channels.clone(),
         documents: row.documents.clone(),
         fees: row.fees.clone(),
+        fee_exemptions: row.fee_exemptions.clone(),
         processing_note: note,
         result: row.result.clone(),
         conditions: row.conditions.clone(),

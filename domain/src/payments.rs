@@ -2,6 +2,7 @@
 //! dossier's fee ([`online`]).
 
 pub mod bank_transfer;
+pub mod fee_rules;
 pub mod fees;
 pub mod money;
 pub mod online;

@@ -267,8 +267,6 @@ pub async fn fill_draft(
 ) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
     use crate::dossiers::drafts::{self, Change};
     use crate::dossiers::{Delivery, DeliveryMethod, Step};
-    use crate::entities::{dossier_file, stored_file};
-    use sea_orm::{ActiveValue::Set, EntityTrait};
     let today = chrono::Utc::now().date_naive();
     let id = loaded.dossier.id.clone();
     drafts::save(db, actor, &id, None, Change::Applicant(applicant), today).await?;
@@ -282,29 +280,7 @@ pub async fn fill_draft(
     )
     .await?;
     for slot in &loaded.form.documents {
-        let file_id = uuid::Uuid::new_v4().to_string();
-        stored_file::Entity::insert(stored_file::ActiveModel {
-            id: Set(file_id.clone()),
-            owner_id: Set(loaded.dossier.owner_id.clone()),
-            file_name: Set("scan.pdf".into()),
-            content_type: Set("application/pdf".into()),
-            size: Set(1000),
-            sha256: Set("0".repeat(64)),
-            storage_key: Set(format!("test/{file_id}")),
-            scan: Set("clean".into()),
-            created_at: Set(chrono::Utc::now().fixed_offset()),
-        })
-        .exec_without_returning(db)
-        .await?;
-        dossier_file::Entity::insert(dossier_file::ActiveModel {
-            id: Set(uuid::Uuid::new_v4().to_string()),
-            dossier_id: Set(id.clone()),
-            slot: Set(slot.key.clone()),
-            stored_file_id: Set(file_id),
-            created_at: Set(chrono::Utc::now().fixed_offset()),
-        })
-        .exec_without_returning(db)
-        .await?;
+        attach_file(db, &loaded.dossier.owner_id, &id, &slot.key).await?;
     }
     drafts::save(db, actor, &id, None, Change::Documents, today).await?;
     let delivery = Delivery {
@@ -316,6 +292,41 @@ pub async fn fill_draft(
         return Err(format!("draft not complete: {:?}", saved.problems).into());
     }
     Ok(id)
+}
+
+/// Puts a (stored) scan of `owner_id`'s into slot `slot` of dossier `dossier_id`.
+pub async fn attach_file(
+    db: &DatabaseConnection,
+    owner_id: &str,
+    dossier_id: &str,
+    slot: &str,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    use crate::entities::{dossier_file, stored_file};
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    let file_id = uuid::Uuid::new_v4().to_string();
+    stored_file::Entity::insert(stored_file::ActiveModel {
+        id: Set(file_id.clone()),
+        owner_id: Set(owner_id.to_owned()),
+        file_name: Set("scan.pdf".into()),
+        content_type: Set("application/pdf".into()),
+        size: Set(1000),
+        sha256: Set("0".repeat(64)),
+        storage_key: Set(format!("test/{file_id}")),
+        scan: Set("clean".into()),
+        created_at: Set(chrono::Utc::now().fixed_offset()),
+    })
+    .exec_without_returning(db)
+    .await?;
+    dossier_file::Entity::insert(dossier_file::ActiveModel {
+        id: Set(uuid::Uuid::new_v4().to_string()),
+        dossier_id: Set(dossier_id.to_owned()),
+        slot: Set(slot.to_owned()),
+        stored_file_id: Set(file_id),
+        created_at: Set(chrono::Utc::now().fixed_offset()),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
 }
 
 /// Answers that pass a form: the first option of each choice, sample text, valid identifiers.

@@ -143,6 +143,9 @@ pub struct StaffDossierView {
     pub fee_summary: String,
     /// The viewer may add an extra fee now.
     pub can_add_fee: bool,
+    /// The quantity a per-unit fee is charged for and its unit word, when the viewer may
+    /// correct it now.
+    pub fee_quantity: Option<(i64, String)>,
     /// Postal return of the result, when the applicant asked for it.
     pub postal: Option<StaffPostalView>,
     /// The viewer's account id.

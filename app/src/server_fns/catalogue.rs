@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::dto::{CatalogueFilter, CatalogueView, GroupView, HomePageData, ProcedureView};
+use crate::dto::{
+    CatalogueFilter, CatalogueView, ExemptionView, GroupView, HomePageData, ProcedureView,
+};
 use crate::error::AppError;
 
 /// How many suggestions the search box shows while typing.
@@ -190,7 +192,21 @@ pub async fn get_procedure(slug: String) -> Result<ProcedureView, AppError> {
             .map(|f| FeeView {
                 item: f.item,
                 amount_vnd: f.amount_vnd,
-                per_copy: f.per.as_deref() == Some("copy"),
+                per: f.per,
+                tiers: f.tiers.iter().map(|t| (t.from, t.unit_vnd)).collect(),
+                max_vnd: f.max_vnd,
+            })
+            .collect(),
+        fee_exemptions: d
+            .fee_exemptions
+            .iter()
+            .filter_map(|e| {
+                let c = domain::payments::fee_rules::category(&e.category)?;
+                Some(ExemptionView {
+                    who: (c.label.0.to_owned(), c.label.1.to_owned()),
+                    percent: e.percent,
+                    evidence: (c.evidence.0.to_owned(), c.evidence.1.to_owned()),
+                })
             })
             .collect(),
         processing_note: d.processing_note,

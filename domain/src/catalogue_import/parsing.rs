@@ -112,9 +112,10 @@ fn check_row(row: &ProcedureRow) -> Vec<String> {
             d.name, d.kind
         ));
     }
-    if let Some(fee) = row.fees.iter().find(|f| f.amount_vnd < 0) {
-        problems.push(format!("fee {:?} is negative", fee.item));
-    }
+    problems.extend(crate::payments::fee_rules::check(
+        &row.fees,
+        &row.fee_exemptions,
+    ));
     if let Some(form) = &row.form {
         problems.extend(
             crate::forms::check_schema(form)

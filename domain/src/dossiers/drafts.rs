@@ -117,6 +117,7 @@ pub(crate) async fn load_unchecked(db: &impl ConnectionTrait, id: &str) -> Domai
         })?;
     let (details, form) = version_parts(&version)?;
     let form = form.unwrap_or_else(|| crate::forms::default_schema(&details));
+    let form = crate::payments::fee_rules::with_fee_questions(form, &details, &dossier.answers);
     Ok(Loaded {
         dossier,
         version,

@@ -124,6 +124,7 @@ pub const EVENT_KINDS: &[&str] = &[
     "result_uploaded",
     // Fees and payments.
     "fee_added",
+    "fee_quantity_corrected",
     "payment_started",
     "payment_paid",
     "payment_duplicate",

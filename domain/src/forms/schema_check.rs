@@ -20,6 +20,14 @@ fn is_key(key: &str) -> bool {
 pub fn check_schema(schema: &FormSchema) -> Vec<String> {
     let mut problems = Vec::new();
     check_fields(&schema.fields, "fields", true, &mut problems);
+    for f in &schema.fields {
+        if crate::payments::fee_rules::RESERVED_KEYS.contains(&f.key.as_str()) {
+            problems.push(format!(
+                "fields: key {:?} is the portal's own fee question",
+                f.key
+            ));
+        }
+    }
     let mut slots = HashSet::new();
     for (i, slot) in schema.documents.iter().enumerate() {
         let at = format!("documents[{i}]");
@@ -28,6 +36,9 @@ pub fn check_schema(schema: &FormSchema) -> Vec<String> {
                 "{at}.key {:?} must match [a-z][a-z0-9_]*",
                 slot.key
             ));
+        }
+        if crate::payments::fee_rules::RESERVED_KEYS.contains(&slot.key.as_str()) {
+            problems.push(format!("{at}.key {:?} is the portal's own", slot.key));
         }
         if !slots.insert(slot.key.as_str()) {
             problems.push(format!("{at}.key {:?} appears twice", slot.key));

@@ -2,6 +2,9 @@
 //! measurement the procedure charges for once the case is known). The amount raises the
 //! dossier's fee due; the applicant is told and pays the balance online — the portal always
 //! asks for what is due minus what was paid, never an amount from the browser.
+//!
+//! The desk also corrects the quantity a per-unit fee was declared for (3 copies asked, 2
+//! papers given): the fee is recomputed by the procedure's rule, never typed.
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -115,6 +118,122 @@ pub async fn add_extra(
             "amount_vnd": amount_vnd, "fee_due_vnd": due, "reason": reason,
         }))
         .notify(mailing, "fee_added", reason, None)
+        .record(&txn, origin, now)
+        .await?;
+    txn.commit().await?;
+    Ok(due)
+}
+
+/// The quantity the fee of `loaded` is charged for, when its rule counts one (a per-unit fee),
+/// with the unit.
+pub fn charged_quantity(loaded: &crate::dossiers::Loaded) -> Option<(i64, String)> {
+    super::quote::lines(loaded)
+        .into_iter()
+        .find_map(|l| l.per.map(|per| (l.quantity, per)))
+}
+
+/// The quantity dossier `id`'s fee is charged for and its unit, for staff who may correct
+/// it now (`None` otherwise, or when the fee is not per unit).
+pub async fn correctable_quantity(
+    db: &sea_orm::DatabaseConnection,
+    actor: &Actor,
+    id: &str,
+) -> DomainResult<Option<(i64, String)>> {
+    let row = change::readable(db, actor, id).await?;
+    if !offered(actor, &row) {
+        return Ok(None);
+    }
+    let loaded = crate::dossiers::drafts::load_unchecked(db, id).await?;
+    Ok(charged_quantity(&loaded))
+}
+
+/// Sets the quantity dossier `id`'s per-unit fee is charged for to `quantity`, for `reason`;
+/// the fee due follows the rule (extra fees and postage kept). Returns the new fee due.
+/// Refusals as [`add_extra`], plus `fee_quantity_range` and `fee_no_quantity` (a fee not
+/// charged per unit).
+pub async fn correct_quantity(
+    services: Services<'_>,
+    actor: &Actor,
+    id: &str,
+    quantity: i64,
+    reason: &str,
+) -> DomainResult<i64> {
+    let (db, mailing, origin, now) = (services.db, services.mailing, services.origin, services.now);
+    if matches!(actor, Actor::Anonymous) {
+        return Err(DomainError::Unauthorized);
+    }
+    let reason = reason.trim();
+    let mut errors = Vec::new();
+    if !(1..=super::fee_rules::MAX_QUANTITY).contains(&quantity) {
+        errors.push(FieldError::rule(
+            "quantity",
+            "fee_quantity_range",
+            "a whole number from 1 to 1,000",
+        ));
+    }
+    if reason.is_empty() || reason.chars().count() > MAX_REASON {
+        errors.push(FieldError::rule(
+            "reason",
+            "reason_required",
+            "say why the quantity changes (at most 500 characters)",
+        ));
+    }
+    let txn = crate::db::begin_write(db).await?;
+    let row = change::lock_for_change(&txn, actor, id).await?;
+    if !may_add(actor, &row) {
+        return Err(DomainError::Forbidden("fee".into()));
+    }
+    if !is_open(&row) {
+        return Err(invalid(
+            "quantity",
+            "fee_closed",
+            "the dossier is no longer open",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(DomainError::Validation(errors));
+    }
+    let mut loaded = crate::dossiers::drafts::load_unchecked(&txn, id).await?;
+    let Some((before, _)) = charged_quantity(&loaded) else {
+        return Err(invalid(
+            "quantity",
+            "fee_no_quantity",
+            "this procedure's fee is not charged per copy, page or item",
+        ));
+    };
+    let day = now
+        .with_timezone(&crate::dossiers::codes::vietnam())
+        .date_naive();
+    let old_fee = super::quote::shown(&txn, &loaded, day).await?.fee_vnd();
+    let mut answers = loaded.dossier.answers.clone();
+    if let Some(map) = answers.as_object_mut() {
+        map.insert(
+            super::fee_rules::CORRECTED_KEY.to_owned(),
+            serde_json::json!(quantity),
+        );
+    }
+    loaded.dossier.answers = answers.clone();
+    let new_fee = super::quote::shown(&txn, &loaded, day).await?.fee_vnd();
+    let due = (row.fee_due_vnd.unwrap_or(0) - old_fee + new_fee).max(0);
+    dossier::Entity::update_many()
+        .col_expr(dossier::Column::Answers, Expr::value(answers))
+        .col_expr(dossier::Column::FeeDueVnd, Expr::value(due))
+        .col_expr(dossier::Column::UpdatedAt, Expr::value(now.fixed_offset()))
+        .col_expr(dossier::Column::Revision, Expr::value(row.revision + 1))
+        .filter(dossier::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    let detail = serde_json::json!({
+        "from": before, "to": quantity, "fee_vnd": new_fee, "fee_due_vnd": due,
+    });
+    DossierChange::new(&row, actor)
+        .event("fee_quantity_corrected")
+        .public_note(reason)
+        .data(detail.clone())
+        .audit("dossier.fee_quantity")
+        .audit_agency(AuditAgency::Holding)
+        .detail(serde_json::json!({ "change": detail, "reason": reason }))
+        .notify(mailing, "fee_quantity_corrected", reason, None)
         .record(&txn, origin, now)
         .await?;
     txn.commit().await?;

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use serde_json::Value;
 
+use super::fee_rules;
 use crate::dossiers::Loaded;
 use crate::error::DomainResult;
 
@@ -15,11 +16,24 @@ use crate::error::DomainResult;
 pub struct QuoteLine {
     /// What is charged (the catalogue's wording).
     pub item: String,
-    /// Amount of one unit, in đồng.
+    /// Amount of one unit (the first tier's, for graduated prices), in đồng.
     pub unit_vnd: i64,
-    /// Units: copies for a fee charged per copy, else 1.
+    /// The unit (`copy`, `page`, `item`), `None` for a fixed amount.
+    pub per: Option<String>,
+    /// Units: copies, pages or list entries for a per-unit fee, else 1.
     pub quantity: i64,
-    /// `unit_vnd × quantity`.
+    /// What the rule gives for that quantity (tiers and ceiling applied).
+    pub amount_vnd: i64,
+}
+
+/// An exemption or reduction applied to the fee lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteReduction {
+    /// The category's code (`fee_rules::CATEGORIES`).
+    pub category: String,
+    /// Share waived.
+    pub percent: u8,
+    /// Amount waived, in đồng.
     pub amount_vnd: i64,
 }
 
@@ -28,18 +42,21 @@ pub struct QuoteLine {
 pub struct FeeQuote {
     /// The fee lines (empty for a free procedure).
     pub lines: Vec<QuoteLine>,
+    /// The exemption claimed, if any.
+    pub reduction: Option<QuoteReduction>,
     /// The postal fee when the result comes by post and a tariff covers the address.
     pub postal_vnd: Option<i64>,
     /// The postal fee is paid online with the fee (otherwise the postman collects it).
     pub postal_with_fee: bool,
-    /// What is due online: the fee lines plus a postal fee paid with them.
+    /// What is due online: the fee lines less the reduction, plus a postal fee paid with them.
     pub total_vnd: i64,
 }
 
 impl FeeQuote {
-    /// The fee lines alone, without postage.
+    /// The fee alone (reduction applied), without postage.
     pub fn fee_vnd(&self) -> i64 {
-        self.lines.iter().map(|l| l.amount_vnd).sum()
+        let lines: i64 = self.lines.iter().map(|l| l.amount_vnd).sum();
+        lines - self.reduction.as_ref().map_or(0, |r| r.amount_vnd)
     }
 
     /// The part of the postal fee the postman collects on delivery.
@@ -49,6 +66,22 @@ impl FeeQuote {
         } else {
             self.postal_vnd.unwrap_or(0)
         }
+    }
+
+    /// The quote of `loaded`'s fee with `postal_vnd` as postage.
+    fn build(loaded: &Loaded, postal_vnd: Option<i64>) -> FeeQuote {
+        let delivery = loaded.delivery();
+        let lines = lines(loaded);
+        let reduction = reduction(loaded, &lines);
+        let mut quote = FeeQuote {
+            lines,
+            reduction,
+            postal_vnd,
+            postal_with_fee: delivery.postal_with_fee(postal_vnd) > 0,
+            total_vnd: 0,
+        };
+        quote.total_vnd = quote.fee_vnd() + delivery.postal_with_fee(postal_vnd);
+        quote
     }
 }
 
@@ -61,77 +94,49 @@ pub async fn of<C: ConnectionTrait>(
     agency: Option<&str>,
     day: NaiveDate,
 ) -> DomainResult<FeeQuote> {
-    let lines = lines(loaded);
     let delivery = loaded.delivery();
     let postal_vnd = match agency {
         Some(agency) => crate::postal::tariff::fee_for(db, &delivery, agency, day).await?,
         None => None,
     };
-    let postal_with_fee = delivery.postal_with_fee(postal_vnd) > 0;
-    let fee: i64 = lines.iter().map(|l| l.amount_vnd).sum();
-    Ok(FeeQuote {
-        total_vnd: fee + delivery.postal_with_fee(postal_vnd),
-        lines,
-        postal_vnd,
-        postal_with_fee,
-    })
+    Ok(FeeQuote::build(loaded, postal_vnd))
 }
 
-/// The fee item the answers choose (the form's `fee_item_field`, else the first), times the
-/// copies asked for when it is charged per copy.
+/// The fee item the answers choose (the form's `fee_item_field`, else the first), for the
+/// quantity its rule counts (`fee_rules`).
 pub fn lines(loaded: &Loaded) -> Vec<QuoteLine> {
     let fees = &loaded.details.fees;
+    let answers = &loaded.dossier.answers;
     let chosen = loaded
         .form
         .fee_item_field
         .as_ref()
-        .and_then(|key| loaded.dossier.answers.get(key))
+        .and_then(|key| answers.get(key))
         .and_then(Value::as_str)
         .and_then(|v| v.parse::<usize>().ok());
     let Some(item) = chosen.and_then(|i| fees.get(i)).or_else(|| fees.first()) else {
         return Vec::new();
     };
-    let quantity = if item.per.as_deref() == Some("copy") {
-        copies(loaded)
-    } else {
-        1
-    };
+    let quantity = fee_rules::quantity(item, &loaded.form, answers);
     vec![QuoteLine {
         item: item.item.clone(),
         unit_vnd: item.amount_vnd,
+        per: item.per.clone(),
         quantity,
-        amount_vnd: item.amount_vnd * quantity,
+        amount_vnd: fee_rules::amount(item, quantity),
     }]
 }
 
-/// Copies asked for: the number in the form's `fee_quantity_field` (`group.field` sums it over
-/// the group's entries), at least 1.
-pub fn copies(loaded: &Loaded) -> i64 {
-    let Some(path) = &loaded.form.fee_quantity_field else {
-        return 1;
-    };
-    let answers = &loaded.dossier.answers;
-    let number = |v: Option<&Value>| -> i64 {
-        match v {
-            Some(Value::Number(n)) => n.as_i64().unwrap_or(0),
-            Some(Value::String(s)) => s.trim().parse().unwrap_or(0),
-            _ => 0,
-        }
-    };
-    let total = match path.split_once('.') {
-        Some((group, field)) => answers
-            .get(group)
-            .and_then(Value::as_array)
-            .map(|entries| {
-                entries
-                    .iter()
-                    .map(|e| number(e.get(field)).max(0))
-                    .sum::<i64>()
-            })
-            .unwrap_or(0),
-        None => number(answers.get(path)),
-    };
-    total.clamp(1, 1_000)
+/// The exemption the applicant claims on `lines`, if the procedure grants it.
+fn reduction(loaded: &Loaded, lines: &[QuoteLine]) -> Option<QuoteReduction> {
+    let claimed = fee_rules::claimed(&loaded.details, &loaded.dossier.answers)?;
+    let fee: i64 = lines.iter().map(|l| l.amount_vnd).sum();
+    Some(QuoteReduction {
+        category: claimed.category.clone(),
+        percent: claimed.percent,
+        amount_vnd: fee_rules::reduction(fee, claimed.percent),
+    })
+    .filter(|r| r.amount_vnd > 0)
 }
 
 /// What the dossier owes online: the amount frozen at submission (staff's extra fees added
@@ -159,14 +164,5 @@ pub async fn shown<C: ConnectionTrait>(
         let agency = loaded.receiving_agency();
         return of(db, loaded, agency.as_deref(), day).await;
     }
-    let lines = lines(loaded);
-    let delivery = loaded.delivery();
-    let postal_vnd = loaded.dossier.postal_fee_vnd;
-    let fee: i64 = lines.iter().map(|l| l.amount_vnd).sum();
-    Ok(FeeQuote {
-        total_vnd: fee + delivery.postal_with_fee(postal_vnd),
-        postal_with_fee: delivery.postal_with_fee(postal_vnd) > 0,
-        lines,
-        postal_vnd,
-    })
+    Ok(FeeQuote::build(loaded, loaded.dossier.postal_fee_vnd))
 }

@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/quan-tri/doi-soat/{file}", get(reconciliation_csv))
         .route("/mot-cua/ho-so/{id}/hoan-phi", post(refund))
         .route("/mot-cua/ho-so/{id}/phi-bo-sung", post(extra_fee))
+        .route("/mot-cua/ho-so/{id}/so-luong-phi", post(fee_quantity))
 }
 
 /// `POST /ho-so/{id}/thanh-toan`: opens the gateway's payment page for the dossier's fee.
@@ -274,22 +275,55 @@ pub async fn extra_fee(
         .filter(|c| !matches!(c, '.' | ',' | ' '))
         .collect();
     let amount = digits.parse::<i64>().unwrap_or(0);
-    match domain::payments::fees::add_extra(
+    let result = domain::payments::fees::add_extra(
         state.services(&ctx.origin),
         &ctx.actor,
         &id,
         amount,
         &form.reason,
     )
-    .await
-    {
-        Ok(_) => Redirect::to(&format!("{back}?da=fee_added")).into_response(),
+    .await;
+    fee_answer(result, &back, "fee_added")
+}
+
+/// Where a fee form goes next: back to the staff page, with `done` or the refusal's codes.
+fn fee_answer(result: Result<i64, DomainError>, back: &str, done: &str) -> Response {
+    match result {
+        Ok(_) => Redirect::to(&format!("{back}?da={done}")).into_response(),
         Err(DomainError::Validation(errors)) => {
             let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
             Redirect::to(&format!("{back}?phi=loi&ma={}", codes.join(","))).into_response()
         }
-        Err(e) => crate::form_errors::failure(e, &back),
+        Err(e) => crate::form_errors::failure(e, back),
     }
+}
+
+/// The desk's correction of a per-unit fee's quantity.
+#[derive(Debug, serde::Deserialize)]
+pub struct FeeQuantityForm {
+    quantity: String,
+    reason: String,
+}
+
+/// `POST /mot-cua/ho-so/{id}/so-luong-phi`: the desk corrects the quantity a per-unit fee is
+/// charged for; the domain recomputes the fee by the procedure's rule.
+pub async fn fee_quantity(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Path(id): Path<String>,
+    axum::Form(form): axum::Form<FeeQuantityForm>,
+) -> Response {
+    let back = format!("/mot-cua/ho-so/{id}");
+    let quantity = form.quantity.trim().parse::<i64>().unwrap_or(0);
+    let result = domain::payments::fees::correct_quantity(
+        state.services(&ctx.origin),
+        &ctx.actor,
+        &id,
+        quantity,
+        &form.reason,
+    )
+    .await;
+    fee_answer(result, &back, "fee_quantity")
 }
 
 /// `GET /quan-tri/doi-soat/{id}.csv`: a reconciliation report as CSV (system administrators).

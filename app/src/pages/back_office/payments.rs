@@ -97,6 +97,21 @@ pub(super) fn FeePanel(v: StaffDossierView) -> impl IntoView {
                     <button type="submit" class="button">{t.t(Key::BoFeeAdd)}</button>
                 </form>
             })}
+            {v.fee_quantity.clone().map(|(n, per)| view! {
+                <form method="post" action=format!("/mot-cua/ho-so/{}/so-luong-phi", v.dossier.id) class="form fee-quantity-form">
+                    <CsrfField />
+                    <div class="form-item">
+                        <label for="fee-quantity">{t.t(Key::BoFeeQuantity)}</label>
+                        <p class="field-hint" id="fee-quantity-hint">{t.tf(Key::BoFeeQuantityHint, &[("n", &n), ("per", &per)])}</p>
+                        <input type="number" min="1" max="1000" id="fee-quantity" name="quantity" value=n.to_string() required aria-describedby="fee-quantity-hint" />
+                    </div>
+                    <div class="form-item">
+                        <label for="fee-quantity-reason">{t.t(Key::BoFeeQuantityReason)}</label>
+                        <textarea id="fee-quantity-reason" name="reason" rows="2" maxlength="500" required></textarea>
+                    </div>
+                    <button type="submit" class="button button-secondary">{t.t(Key::BoFeeQuantitySave)}</button>
+                </form>
+            })}
         </section>
     }
 }

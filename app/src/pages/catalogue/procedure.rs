@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::notice::ErrorNotice;
 use crate::components::procedure_list::level_label;
-use crate::dto::{AgencyRefView, ProcedureView};
+use crate::dto::{AgencyRefView, FeeView, ProcedureView};
 use crate::error::AppError;
 use crate::format::money;
 use crate::i18n::{use_locale, Key, Locale};
@@ -118,12 +118,26 @@ fn ProcedureDetails(p: ProcedureView) -> impl IntoView {
                 {p
                     .fees
                     .iter()
-                    .map(|f| {
-                        let per = if f.per_copy { t.t(Key::FeePerCopy) } else { "" };
-                        view! { <li>{f.item.clone()} ": " <strong>{money(t, f.amount_vnd)}</strong> {per}</li> }
-                    })
+                    .map(|f| view! { <li>{f.item.clone()} ": " <strong>{fee_rule_text(t, f)}</strong></li> })
                     .collect_view()}
             </ul>
+            {(!p.fee_exemptions.is_empty()).then(|| view! {
+                <h3>{t.t(Key::FeeExemptionsTitle)}</h3>
+                <ul>
+                    {p.fee_exemptions.iter().map(|e| {
+                        let (who, evidence) = match t {
+                            Locale::Vi => (e.who.0.clone(), e.evidence.0.clone()),
+                            Locale::En => (e.who.1.clone(), e.evidence.1.clone()),
+                        };
+                        let share = if e.percent >= 100 {
+                            t.t(Key::FeeExempt).to_owned()
+                        } else {
+                            t.tf(Key::FeeReduced, &[("percent", &e.percent)])
+                        };
+                        view! { <li>{who} ": " <strong>{share}</strong> " — " {t.tf(Key::FeeExemptionEvidence, &[("doc", &evidence)])}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
         }
             .into_any()
     };
@@ -247,4 +261,26 @@ fn ProcedureDetails(p: ProcedureView) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// A fee rule in words: "2.000 đồng / trang; từ trang thứ 3: 1.000 đồng / trang; tối đa
+/// 200.000 đồng".
+fn fee_rule_text(t: Locale, f: &FeeView) -> String {
+    let per = match f.per.as_deref() {
+        Some("copy") => t.t(Key::UnitCopy),
+        Some("page") => t.t(Key::UnitPage),
+        Some(_) => t.t(Key::UnitItem),
+        None => return money(t, f.amount_vnd),
+    };
+    let mut text = format!("{} / {per}", money(t, f.amount_vnd));
+    for (from, unit) in &f.tiers {
+        text.push_str(&t.tf(
+            Key::FeeTierFrom,
+            &[("from", from), ("per", &per), ("amount", &money(t, *unit))],
+        ));
+    }
+    if let Some(max) = f.max_vnd {
+        text.push_str(&t.tf(Key::FeeCeiling, &[("amount", &money(t, max))]));
+    }
+    text
 }

@@ -120,6 +120,16 @@ pub(crate) async fn staff_dossier_view(
         _ => String::new(),
     };
     let can_add_fee = domain::payments::fees::offered(actor, &s.row);
+    let fee_quantity = domain::payments::fees::correctable_quantity(db, actor, id)
+        .await?
+        .map(|(n, per)| {
+            let word = match per.as_str() {
+                "copy" => t.t(Key::UnitCopy),
+                "page" => t.t(Key::UnitPage),
+                _ => t.t(Key::UnitItem),
+            };
+            (n, word.to_owned())
+        });
     let can_attach_result = s.status == Status::Processing
         && !result.as_ref().is_some_and(|r| r.signed)
         && domain::dossiers::processing::standing(actor, &s.row)
@@ -217,6 +227,7 @@ pub(crate) async fn staff_dossier_view(
         postal,
         fee_summary,
         can_add_fee,
+        fee_quantity,
         viewer_id: actor.account_id().unwrap_or_default().to_owned(),
         dossier: view,
     })

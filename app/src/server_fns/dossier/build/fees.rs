@@ -15,22 +15,26 @@ pub(super) fn quote_view(
     let mut lines: Vec<(String, String)> = q
         .lines
         .iter()
-        .map(|l| {
-            let what = if l.quantity > 1 {
-                t.tf(
-                    Key::QuoteCopies,
-                    &[
-                        ("item", &l.item),
-                        ("unit", &money(l.unit_vnd)),
-                        ("n", &l.quantity),
-                    ],
-                )
-            } else {
-                l.item.clone()
-            };
-            (what, money(l.amount_vnd))
-        })
+        .map(|l| (line_text(t, l), money(l.amount_vnd)))
         .collect();
+    if let Some(r) = &q.reduction {
+        let who = domain::payments::fee_rules::category(&r.category)
+            .map(|c| {
+                if t.code() == "en" {
+                    c.label.1
+                } else {
+                    c.label.0
+                }
+            })
+            .unwrap_or(r.category.as_str());
+        lines.push((
+            t.tf(
+                Key::QuoteReduction,
+                &[("who", &who), ("percent", &r.percent)],
+            ),
+            format!("−{}", money(r.amount_vnd)),
+        ));
+    }
     if q.postal_with_fee {
         if let Some(postal) = q.postal_vnd {
             lines.push((t.t(Key::QuotePostalWithFee).to_owned(), money(postal)));
@@ -49,5 +53,32 @@ pub(super) fn quote_view(
                 &[("amount", &money(q.postal_on_delivery_vnd()))],
             )
         }),
+    }
+}
+
+/// A fee line in words: the item, and for a per-unit fee the unit price times the quantity
+/// (or the quantity alone when graduated prices or a ceiling make the product differ).
+fn line_text(t: Locale, l: &domain::payments::quote::QuoteLine) -> String {
+    let per = match l.per.as_deref() {
+        Some("copy") => t.t(Key::UnitCopy),
+        Some("page") => t.t(Key::UnitPage),
+        Some(_) => t.t(Key::UnitItem),
+        None => return l.item.clone(),
+    };
+    if l.unit_vnd * l.quantity == l.amount_vnd {
+        t.tf(
+            Key::QuoteUnits,
+            &[
+                ("item", &l.item),
+                ("unit", &fee_text(t, l.unit_vnd)),
+                ("n", &l.quantity),
+                ("per", &per),
+            ],
+        )
+    } else {
+        t.tf(
+            Key::QuoteUnitsGraduated,
+            &[("item", &l.item), ("n", &l.quantity), ("per", &per)],
+        )
     }
 }
