@@ -98,7 +98,7 @@ pub(super) fn FeePanel(v: StaffDossierView) -> impl IntoView {
                 </form>
             })}
             {v.fee_quantity.clone().map(|(n, per)| view! {
-                <form method="post" action=format!("/mot-cua/ho-so/{}/so-luong-phi", v.dossier.id) class="form fee-quantity-form">
+                <form method="post" action=format!("/mot-cua/ho-so/{}/so-luong-phi", v.dossier.id) class="form fee-quantity-form" novalidate>
                     <CsrfField />
                     <div class="form-item">
                         <label for="fee-quantity">{t.t(Key::BoFeeQuantity)}</label>
