@@ -60,7 +60,7 @@ fn main() {
     for (locale, table) in LOCALES.iter().zip(&tables) {
         let _ = writeln!(
             out,
-            "const {}: [&str; {}] = [",
+            "static {}: [&str; {}] = [",
             locale.to_uppercase(),
             keys.len()
         );

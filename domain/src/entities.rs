@@ -29,6 +29,7 @@ pub mod procedure_version;
 pub mod province;
 pub mod rate_counter;
 pub mod reconciliation_run;
+pub mod refund_order;
 pub mod session;
 pub mod shipment;
 pub mod shipment_event;

@@ -2,8 +2,9 @@
 // its exemptions; a citizen on a 360 px phone asks for 3 copies of a diploma (3.000 đồng per
 // copy) as a person with meritorious service (half the fee), is asked for the evidence once
 // the exemption is chosen, sees the fee the rule gives on check-answers and pays exactly that;
-// the desk corrects the copies to 2 and the fee follows the rule; the desk refuses the dossier.
-// Axe checks each page.
+// the desk corrects the copies to 2 and the fee follows the rule; the desk refuses the dossier;
+// the citizen gives a bank account and sees both refunds (the amount paid above the corrected
+// fee, then the rest) paid by the bank simulator's payout service. Axe checks each page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, launchBrowser, apiCall, seriousViolations } from '../support/portal.mjs';
@@ -36,7 +37,7 @@ async function axe(page, what) {
   assert.deepEqual(found, [], `${what}: ${JSON.stringify(found, null, 1)}`);
 }
 
-test('a per-copy fee with a reduction is shown, charged and corrected by the rule; the desk refuses', async () => {
+test('a per-copy fee with a reduction is charged and corrected by the rule; once refused, the citizen is refunded to a bank account', async () => {
   const citizen = await as('congdan@dichvucong.localhost', 360);
   const open = [citizen];
   try {
@@ -124,8 +125,41 @@ test('a per-copy fee with a reduction is shown, charged and corrected by the rul
     });
     assert.equal(refused.status, 200, JSON.stringify(refused.body));
     await page.goto(`${portal.url}/ho-so/${d.id}`);
-    assert.match(await page.locator('dl.facts').innerText(), /Từ chối/);
+    assert.match(await page.locator('dl.facts').first().innerText(), /Từ chối/);
     assert.match(await page.locator('main').innerText(), new RegExp(code.replace(/\./g, '\\.')));
+
+    // What was paid comes back: the 1.500 paid above the corrected fee, then the 3.000 left
+    // once refused — both wait for the citizen's bank account.
+    const refunds = page.locator('section.refunds');
+    const listed = await refunds.locator('.refund-list').innerText();
+    assert.match(listed, /1\.500 đồng[\s\S]*Chờ bạn cung cấp tài khoản[\s\S]*3\.000 đồng[\s\S]*Chờ bạn cung cấp tài khoản/);
+    await axe(page, 'dossier page with refunds waiting for an account');
+    // A wrong account number is refused with the field named; what was typed stays.
+    await page.selectOption('#refund-bank', '970418');
+    await page.fill('#refund-account', '12');
+    await page.fill('#refund-name', 'Nguyễn Thị Hoa');
+    await Promise.all([page.waitForURL(/hoan-tien=loi/), page.click('form.refund-form button[type=submit]')]);
+    assert.match(await refunds.locator('.notice-error').innerText(), /Số tài khoản: nhập từ 6 đến 19 chữ số/);
+    assert.equal(await page.inputValue('#refund-name'), 'Nguyễn Thị Hoa', 'what was typed is kept');
+    await page.fill('#refund-account', '12345678901');
+    await Promise.all([page.waitForURL(/hoan-tien=da-gui/), page.click('form.refund-form button[type=submit]')]);
+    // The bank settles the transfers a moment later with its signed result.
+    let states = '';
+    for (let i = 0; i < 40; i += 1) {
+      await page.goto(`${portal.url}/ho-so/${d.id}`);
+      states = await page.locator('section.refunds .refund-list').innerText();
+      if ((states.match(/Đã chuyển vào tài khoản/g) ?? []).length === 2) break;
+      await page.waitForTimeout(250);
+    }
+    assert.equal((states.match(/Đã chuyển vào tài khoản/g) ?? []).length, 2, states);
+    assert.match(states, /BIDV …8901/);
+    assert.match(await page.locator('main').innerText(), /Đã hoàn tiền vào tài khoản của bạn/);
+    await axe(page, 'dossier page with refunds completed');
+
+    // The desk sees the orders done.
+    await desk.page.goto(dossierUrl);
+    const orders = await desk.page.locator('ul.bo-refund-orders').innerText();
+    assert.equal((orders.match(/Đã chuyển vào tài khoản/g) ?? []).length, 2, orders);
   } finally {
     for (const b of open) await b.browser.close();
   }

@@ -65,8 +65,13 @@ fn csrf_exempt(path: &str) -> bool {
 
 /// Other systems' notices, posted server to server with no cookie and trusted only through
 /// their HMAC signature: the postal carrier's status updates (`domain::postal::carrier`) and
-/// the bank's credit notices (`domain::payments::vietqr`).
-const SIGNED_NOTICES: [&str; 2] = ["/buu-chinh/webhook", "/thanh-toan/vietqr/thong-bao"];
+/// the bank's credit notices (`domain::payments::vietqr`) and payout results
+/// (`domain::payments::payouts`).
+const SIGNED_NOTICES: [&str; 3] = [
+    "/buu-chinh/webhook",
+    "/thanh-toan/vietqr/thong-bao",
+    "/thanh-toan/chi-ho/ket-qua",
+];
 
 /// Requests that carry no portal identity: static files, probes, and the simulators (they
 /// play other sites with their own credentials) — except the SMS simulator's message list,

@@ -219,6 +219,10 @@ pub struct Config {
     /// confirm transfers whose notice never came; unset: the bank simulator's
     /// (`{public_url}/gia-lap/ngan-hang/sao-ke`) outside production, none in production.
     pub vietqr_statement_url: Option<String>,
+    /// The collecting bank's payout service, where refund orders are posted; unset: the bank
+    /// simulator's (`{public_url}/gia-lap/ngan-hang/chi-ho`) outside production, none in
+    /// production (orders then wait, visible to the desk).
+    pub payouts_url: Option<String>,
 
     // Operations endpoints (security issue #22).
     /// Addresses allowed to read `/metrics` without a token: IPs or CIDR ranges separated by
@@ -297,6 +301,7 @@ impl Default for Config {
             vietqr_account: DEMO_VIETQR_ACCOUNT.into(),
             vietqr_account_name: "KHO BAC NHA NUOC TAY NINH (DEMO)".into(),
             vietqr_statement_url: None,
+            payouts_url: None,
             national_id_citizen_id_claim: "citizen_id".into(),
             metrics_allow: crate::ops::metrics_access::DEFAULT_ALLOW.into(),
             metrics_token: None,

@@ -64,7 +64,8 @@ pub async fn keep(State(Secure(secure)): State<Secure>, request: Request, next: 
     response
 }
 
-/// A form posted by the browser itself to a server function (no script took it over).
+/// A form posted by the browser itself (no script took it over) to a server function or a
+/// form route; only an answer that redirects with `__err` makes its fields kept.
 fn is_plain_form_post(parts: &axum::http::request::Parts) -> bool {
     let header_has = |name: header::HeaderName, text: &str| {
         parts
@@ -74,7 +75,6 @@ fn is_plain_form_post(parts: &axum::http::request::Parts) -> bool {
             .is_some_and(|v| v.contains(text))
     };
     parts.method == Method::POST
-        && parts.uri.path().starts_with("/api/ui/")
         && header_has(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         && header_has(header::ACCEPT, "text/html")
 }

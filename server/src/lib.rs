@@ -25,6 +25,7 @@ pub mod national_id;
 pub mod ops;
 pub mod outbox_worker;
 pub mod page_cache;
+pub mod payouts_client;
 pub mod request_context;
 pub mod router;
 pub mod routes;

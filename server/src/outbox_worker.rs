@@ -84,6 +84,14 @@ pub async fn clean_up(
             tracing::warn!(error = %e, "parcels without news not caught up; tried again next round");
         }
     }
+    // Refund orders with an account: sent, and sent again after the bank's back-off.
+    if let Some(bank) = &settings.payouts {
+        if let Err(e) =
+            domain::payments::refund_orders::send_due(db, bank, mailing, chrono::Utc::now()).await
+        {
+            tracing::warn!(error = %e, "refund orders not sent; tried again next round");
+        }
+    }
     if let Some((account, url)) = &settings.transfers {
         if let Err(e) = reconcile_transfers_day(db, account, url, yesterday()).await {
             tracing::warn!(error = %e, "bank transfer reconciliation not done; tried again next round");
@@ -201,6 +209,8 @@ pub struct Housekeeping {
     pub transfers: Option<(domain::payments::vietqr::Beneficiary, String)>,
     /// The postal carrier (parcels without news are asked about).
     pub carrier: Option<crate::config::CarrierConfig>,
+    /// The bank's payout service (refund orders are sent and sent again).
+    pub payouts: Option<crate::payouts_client::HttpPayouts>,
 }
 
 impl Housekeeping {
@@ -216,6 +226,7 @@ impl Housekeeping {
                 .vietqr_statement()
                 .map(|url| (config.vietqr_beneficiary(), url)),
             carrier: config.carrier().ok(),
+            payouts: config.payouts(),
         }
     }
 }

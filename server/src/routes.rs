@@ -6,6 +6,7 @@ pub mod documents;
 pub mod filing;
 pub mod payments;
 pub mod postal;
+pub mod refunds;
 pub mod results;
 
 use axum::http::HeaderMap;
@@ -23,6 +24,7 @@ pub fn all() -> Router<AppState> {
         .merge(documents::routes())
         .merge(payments::routes())
         .merge(postal::routes())
+        .merge(refunds::routes())
         .merge(results::routes())
         .merge(crate::national_id::routes::routes())
 }

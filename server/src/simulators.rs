@@ -100,7 +100,8 @@ pub fn mount(mut router: Router<AppState>, state: &AppState) -> Router<AppState>
     }
     if let Ok((_, secret)) = config.vietqr() {
         let notice = format!("{base}/thanh-toan/vietqr/thong-bao");
-        let simulator = bank::Simulator::new(secret, notice);
+        let simulator = bank::Simulator::new(secret, notice)
+            .with_payout_results(format!("{base}/thanh-toan/chi-ho/ket-qua"));
         router = router.nest(bank::MOUNT, guarded(bank::routes(simulator), "ngan-hang"));
     }
     if config.sms_url.is_none() && !config.sms_disabled {

@@ -143,6 +143,8 @@ pub struct StaffDossierView {
     pub fee_summary: String,
     /// The viewer may add an extra fee now.
     pub can_add_fee: bool,
+    /// Refund orders of the dossier (money paid back to the applicant's account).
+    pub refund_orders: Vec<StaffRefundView>,
     /// The quantity a per-unit fee is charged for and its unit word, when the viewer may
     /// correct it now.
     pub fee_quantity: Option<(i64, String)>,
@@ -150,6 +152,25 @@ pub struct StaffDossierView {
     pub postal: Option<StaffPostalView>,
     /// The viewer's account id.
     pub viewer_id: String,
+}
+
+/// A refund order as the desk follows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffRefundView {
+    /// Order id.
+    pub id: String,
+    /// Amount in words.
+    pub amount: String,
+    /// The state in words (the applicant's wording).
+    pub state: String,
+    /// The bank's last refusal or error.
+    pub error: Option<String>,
+    /// Sends so far.
+    pub attempts: i32,
+    /// Needs the desk (sent many times, or a day at the bank without a result).
+    pub stuck: bool,
+    /// The desk may send it again now.
+    pub can_send_again: bool,
 }
 
 /// One payment of a dossier's fee, as staff see it.

@@ -311,6 +311,10 @@ pub struct DossierView {
     pub fee_vnd: i64,
     /// The fee quote as shown on every page that names an amount.
     pub quote: FeeQuoteView,
+    /// Money owed back to the applicant, one entry per refund order, oldest first.
+    pub refunds: Vec<RefundView>,
+    /// Banks a refund can be paid to: (BIN, name).
+    pub refund_banks: Vec<(String, String)>,
     /// Filed at (Vietnam time, `dd/MM/yyyy HH:mm`).
     pub submitted_at: Option<String>,
     /// Public timeline, oldest first: (time, text, the event's slip or letter to download as
@@ -396,4 +400,21 @@ pub struct FeeQuoteView {
     pub total: String,
     /// What the postman collects on delivery, when the postal fee is paid then.
     pub on_delivery: Option<String>,
+}
+
+/// A refund order as the applicant follows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefundView {
+    /// Amount, in words ("1.500 đồng").
+    pub amount: String,
+    /// `awaiting_account`, `queued`, `sent`, `completed`.
+    pub status: String,
+    /// The state in words.
+    pub state: String,
+    /// The bank's refusal, when the account must be checked.
+    pub problem: Option<String>,
+    /// The account it is paid to ("BIDV …8901"), once given.
+    pub account: Option<String>,
+    /// Paid at (Vietnam time), once done.
+    pub completed_at: Option<String>,
 }

@@ -205,6 +205,12 @@ pub async fn act(
         change = change.notify(mailing, transition.code(), &moving.public_note, due);
     }
     change.record(&txn, origin, now).await?;
+    // Ended without a result: what was paid is owed back.
+    if matches!(to, Status::Refused | Status::Stopped | Status::Withdrawn) {
+        let mut ended = row.clone();
+        ended.status = to.code().to_owned();
+        crate::payments::refund_orders::open_owed(&txn, &ended, Some(mailing), origin, now).await?;
+    }
     txn.commit().await?;
     Ok(Moved {
         id: id.to_owned(),

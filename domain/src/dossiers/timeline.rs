@@ -131,6 +131,11 @@ pub const EVENT_KINDS: &[&str] = &[
     "payment_failed",
     "refund_requested",
     "payment_refunded",
+    "refund_order_opened",
+    "refund_order_queued",
+    "refund_account_given",
+    "refund_account_refused",
+    "refund_completed",
     // Postal return: the applicant's choice, then `shipment_` + the carrier's status code.
     "delivery_changed",
     "shipment_created",

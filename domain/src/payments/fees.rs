@@ -236,6 +236,10 @@ pub async fn correct_quantity(
         .notify(mailing, "fee_quantity_corrected", reason, None)
         .record(&txn, origin, now)
         .await?;
+    // A lower fee than was paid: the difference is owed back.
+    let mut lowered = row.clone();
+    lowered.fee_due_vnd = Some(due);
+    super::refund_orders::open_owed(&txn, &lowered, Some(mailing), origin, now).await?;
     txn.commit().await?;
     Ok(due)
 }

@@ -67,6 +67,12 @@ pub async fn request(
         return Err(DomainError::Forbidden("refund".into()));
     }
     let payments = online::of_dossier(db, id).await?;
+    if !super::refund_orders::of_dossier(db, id).await?.is_empty() {
+        return Err(refuse(
+            "refund_by_order",
+            "this dossier's refunds are paid to the applicant's bank account",
+        ));
+    }
     let Some(target) = refundable(&row, &payments).cloned() else {
         return Err(refuse(
             "refund_not_allowed",

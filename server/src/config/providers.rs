@@ -94,6 +94,20 @@ impl Config {
         }
     }
 
+    /// The bank's payout service for refund orders (address and the shared secret), if any.
+    pub fn payouts(&self) -> Option<crate::payouts_client::HttpPayouts> {
+        let (_, secret) = self.vietqr().ok()?;
+        let url = match &self.payouts_url {
+            Some(url) => url.clone(),
+            None if !self.simulators_served() => return None,
+            None => format!(
+                "{}/gia-lap/ngan-hang/chi-ho",
+                self.public_url.trim_end_matches('/')
+            ),
+        };
+        Some(crate::payouts_client::HttpPayouts::new(url, secret))
+    }
+
     /// The account fees are transferred to.
     pub fn vietqr_beneficiary(&self) -> domain::payments::vietqr::Beneficiary {
         domain::payments::vietqr::Beneficiary {

@@ -254,6 +254,7 @@ impl Config {
             ("vnpay_statement_url", &self.vnpay_statement_url),
             ("carrier_url", &self.carrier_url),
             ("vietqr_statement_url", &self.vietqr_statement_url),
+            ("payouts_url", &self.payouts_url),
         ];
         for (setting, url) in providers {
             if url.as_deref().is_some_and(|u| u.contains("/gia-lap/")) {

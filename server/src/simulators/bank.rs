@@ -11,6 +11,13 @@
 //!   day (CSV: `TransactionId,Time,Account,Amount,Description`), every credit made here
 //!   whatever happened to its notice; the portal's daily reconciliation reads it.
 //!
+//! - `POST /gia-lap/ngan-hang/chi-ho` is the payout service (chi hộ) refund orders are posted
+//!   to: the order's signature is checked (`97`), an unknown bank is refused (`11`), an account
+//!   starting `000` does not exist (`10`), one starting `999` meets the service down (`96`, to
+//!   try retries), a reference seen before is answered `01` with its first bank reference.
+//!   An accepted order is settled a moment later by a signed result notice to the portal —
+//!   `failed` ("account closed") for an account starting `111`, else `completed`.
+//!
 //! Never mounted in production (`crate::simulators`, a feature production builds leave out); it remembers at most
 //! [`super::memory::MAX_KEPT`] credits, the oldest forgotten first.
 
@@ -20,6 +27,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::Utc;
+use domain::payments::payouts::{self, PayoutAnswer, PayoutRequest, PayoutResult};
 use domain::payments::vietqr::{self, CreditNotice, SIGNATURE_HEADER};
 use serde::Deserialize;
 use std::sync::{Arc, Mutex};
@@ -30,9 +38,15 @@ use super::memory::Bounded;
 pub const MOUNT: &str = "/gia-lap/ngan-hang";
 const TRANSFER: &str = "/chuyen-khoan";
 const STATEMENT: &str = "/sao-ke";
+const PAYOUT: &str = "/chi-ho";
 /// Every route of the simulator (method, path below [`MOUNT`]; the scan page is the mount
 /// itself).
-pub const PATHS: &[(&str, &str)] = &[("GET", ""), ("POST", TRANSFER), ("GET", STATEMENT)];
+pub const PATHS: &[(&str, &str)] = &[
+    ("GET", ""),
+    ("POST", TRANSFER),
+    ("GET", STATEMENT),
+    ("POST", PAYOUT),
+];
 
 /// What the simulator needs: the notice secret and where the portal's notice address is; it
 /// keeps the credits it made (in memory: a development stand-in) for its statement.
@@ -42,6 +56,9 @@ pub struct Simulator {
     notice_url: String,
     client: reqwest::Client,
     ledger: Arc<Mutex<Bounded<CreditNotice>>>,
+    payout_result_url: String,
+    /// Payout orders accepted: (reference, bank reference).
+    payouts: Arc<Mutex<Bounded<(String, String)>>>,
 }
 
 impl Simulator {
@@ -55,7 +72,15 @@ impl Simulator {
                 .build()
                 .unwrap_or_default(),
             ledger: Arc::default(),
+            payout_result_url: String::new(),
+            payouts: Arc::default(),
         }
+    }
+
+    /// Sends the results of payout orders to `url`.
+    pub fn with_payout_results(mut self, url: String) -> Simulator {
+        self.payout_result_url = url;
+        self
     }
 }
 
@@ -173,6 +198,114 @@ async fn transfer(State(sim): State<Simulator>, Form(form): Form<TransferForm>) 
     .into_response()
 }
 
+/// The payout service's answer, signed like every message of the bank.
+fn payout_answer(sim: &Simulator, status: StatusCode, answer: &PayoutAnswer) -> Response {
+    let body = serde_json::to_vec(answer).unwrap_or_default();
+    let signature = vietqr::sign(&sim.secret, &body);
+    (
+        status,
+        [
+            (payouts::SIGNATURE_HEADER, signature),
+            ("content-type", "application/json".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `POST /chi-ho`: a refund order (see the module's notes for the answers).
+async fn payout(
+    State(sim): State<Simulator>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let answer = |code: &str, bank_ref: Option<String>, message: &str| PayoutAnswer {
+        code: code.to_owned(),
+        bank_ref,
+        message: message.to_owned(),
+    };
+    let signature = headers
+        .get(payouts::SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if !vietqr::verify(&sim.secret, &body, signature) {
+        let refused = answer("97", None, "Chữ ký không hợp lệ");
+        return payout_answer(&sim, StatusCode::UNAUTHORIZED, &refused);
+    }
+    let Ok(order) = serde_json::from_slice::<PayoutRequest>(&body) else {
+        let refused = answer("99", None, "Lệnh không đọc được");
+        return payout_answer(&sim, StatusCode::BAD_REQUEST, &refused);
+    };
+    if payouts::bank_name(&order.bank_bin).is_none() {
+        let refused = answer("11", None, "Ngân hàng nhận chưa được hỗ trợ");
+        return payout_answer(&sim, StatusCode::OK, &refused);
+    }
+    if order.account_number.starts_with("000") {
+        let refused = answer("10", None, "Tài khoản nhận không tồn tại");
+        return payout_answer(&sim, StatusCode::OK, &refused);
+    }
+    if order.account_number.starts_with("999") {
+        let down = answer("96", None, "Hệ thống tạm thời gián đoạn");
+        return payout_answer(&sim, StatusCode::SERVICE_UNAVAILABLE, &down);
+    }
+    let seen = sim.payouts.lock().ok().and_then(|p| {
+        p.iter()
+            .find(|(reference, _)| *reference == order.reference)
+            .map(|(_, bank_ref)| bank_ref.clone())
+    });
+    if let Some(bank_ref) = seen {
+        return payout_answer(
+            &sim,
+            StatusCode::OK,
+            &answer("01", Some(bank_ref), "Lệnh đã nhận trước đó"),
+        );
+    }
+    let bank_ref = format!(
+        "CH{}",
+        uuid::Uuid::new_v4().simple().to_string()[..12].to_uppercase()
+    );
+    if let Ok(mut p) = sim.payouts.lock() {
+        p.push((order.reference.clone(), bank_ref.clone()));
+    }
+    // Settled a moment later, as a real transfer between banks is.
+    let settle = sim.clone();
+    let settled_ref = bank_ref.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let closed = order.account_number.starts_with("111");
+        let result = PayoutResult {
+            reference: order.reference,
+            bank_ref: settled_ref,
+            status: if closed { "failed" } else { "completed" }.to_owned(),
+            message: if closed {
+                "Tài khoản nhận đã đóng"
+            } else {
+                ""
+            }
+            .to_owned(),
+            at: Utc::now(),
+        };
+        let body = serde_json::to_vec(&result).unwrap_or_default();
+        let signature = vietqr::sign(&settle.secret, &body);
+        let sent = settle
+            .client
+            .post(&settle.payout_result_url)
+            .header("content-type", "application/json")
+            .header(payouts::SIGNATURE_HEADER, signature)
+            .body(body)
+            .send()
+            .await;
+        if let Err(e) = sent {
+            tracing::warn!(error = %e, "bank simulator: payout result not delivered");
+        }
+    });
+    payout_answer(
+        &sim,
+        StatusCode::OK,
+        &answer("00", Some(bank_ref), "Đã nhận lệnh chi"),
+    )
+}
+
 /// The statement's query.
 #[derive(Debug, Deserialize)]
 pub struct StatementQuery {
@@ -221,5 +354,6 @@ pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
         .route("/", get(scan_page))
         .route(TRANSFER, post(transfer))
         .route(STATEMENT, get(statement))
+        .route(PAYOUT, post(payout))
         .with_state(sim)
 }

@@ -80,7 +80,7 @@ fn StaffDossierBody(v: StaffDossierView, act: ServerAction<DossierAct>) -> impl 
         </dl>
         {(v.result.is_some() || v.can_attach_result).then(|| view! { <ResultPanel v=v.clone() /> })}
         {(!v.payments.is_empty()).then(|| view! { <PaymentsPanel v=v.clone() /> })}
-        {(!v.fee_summary.is_empty() || v.can_add_fee).then(|| view! { <FeePanel v=v.clone() /> })}
+        {(!v.fee_summary.is_empty() || v.can_add_fee || !v.refund_orders.is_empty()).then(|| view! { <FeePanel v=v.clone() /> })}
         {v.postal.clone().map(|p| view! { <PostalPanel p=p id=v.dossier.id.clone() /> })}
         <section aria-labelledby="bo-actions-h" class="bo-actions">
             <h2 id="bo-actions-h">{t.t(Key::BoActions)}</h2>

@@ -97,6 +97,24 @@ pub(super) fn FeePanel(v: StaffDossierView) -> impl IntoView {
                     <button type="submit" class="button">{t.t(Key::BoFeeAdd)}</button>
                 </form>
             })}
+            {(!v.refund_orders.is_empty()).then(|| view! {
+                <h3>{t.t(Key::BoRefundOrders)}</h3>
+                <ul class="bo-refund-orders">
+                    {v.refund_orders.iter().map(|o| view! {
+                        <li class:stuck=o.stuck>
+                            <strong>{o.amount.clone()}</strong>" — "{o.state.clone()}" ("{t.tf(Key::BoRefundAttempts, &[("n", &o.attempts)])}")"
+                            {o.stuck.then(|| view! { " " <strong class="badge badge-danger">{t.t(Key::BoRefundStuck)}</strong> })}
+                            {o.error.clone().map(|e| view! { <p class="field-hint">{e}</p> })}
+                            {o.can_send_again.then(|| view! {
+                                <form method="post" action=format!("/mot-cua/hoan-tien/{}/gui-lai", o.id) class="inline">
+                                    <CsrfField />
+                                    <button type="submit" class="button button-secondary">{t.t(Key::BoRefundSendAgain)}</button>
+                                </form>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
             {v.fee_quantity.clone().map(|(n, per)| view! {
                 <form method="post" action=format!("/mot-cua/ho-so/{}/so-luong-phi", v.dossier.id) class="form fee-quantity-form" novalidate>
                     <CsrfField />

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::payment::PaymentPanel;
+use super::payment::{PaymentPanel, RefundPanel};
 use crate::components::form::{CsrfField, ErrorSummary};
 use crate::components::loaded::{Failure, Loaded};
 use crate::components::upload::UploadForm;
@@ -83,6 +83,7 @@ pub(super) fn FiledDossier(d: DossierView) -> impl IntoView {
         })}
         {move || changed().then(|| view! { <div class="notice notice-success" role="status"><p>{t.t(if d_pay { Key::DeliveryChangedPay } else { Key::DeliveryChangedNotice })}</p></div> })}
         {d.payment.clone().map(|p| view! { <PaymentPanel d=d.clone() p /> })}
+        {(!d.refunds.is_empty()).then(|| view! { <RefundPanel d=d.clone() /> })}
         <section class="delivery-now" aria-labelledby="delivery-h">
             <h2 id="delivery-h">{t.t(Key::DeliverySectionTitle)}</h2>
             <dl class="delivery-facts">

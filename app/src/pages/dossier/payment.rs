@@ -96,6 +96,81 @@ pub(super) fn PaymentPanel(d: DossierView, p: PaymentView) -> impl IntoView {
     }
 }
 
+/// Money owed back: each refund order's amount and state (the bank's refusal when the account
+/// must be checked), and while one waits for an account, the form that gives it (a plain form
+/// post; what was typed comes back with the problem named).
+#[component]
+pub(super) fn RefundPanel(d: DossierView) -> impl IntoView {
+    let t = use_locale();
+    let (errors, given) = use_query_map().with_untracked(|q| {
+        let errors: Vec<String> = if q.get("hoan-tien").as_deref() == Some("loi") {
+            q.get("ma")
+                .unwrap_or_default()
+                .split(',')
+                .map(str::to_owned)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (errors, q.get("hoan-tien").as_deref() == Some("da-gui"))
+    });
+    let waiting = d.refunds.iter().any(|r| r.status == "awaiting_account");
+    let kept = |name: &str| crate::session::kept_value(name).unwrap_or_default();
+    let (bank, account, name) = (kept("bank"), kept("account"), kept("name"));
+    let invalid = |code: &str| errors.iter().any(|e| e == code).then_some("true");
+    view! {
+        <section class="panel refunds" id="hoan-tien" aria-labelledby="refund-h" tabindex="-1">
+            <h2 id="refund-h">{t.t(Key::RefundTitle)}</h2>
+            <p>{t.t(Key::RefundLead)}</p>
+            {given.then(|| view! { <div class="notice notice-success" role="status"><p>{t.t(Key::RefundGiven)}</p></div> })}
+            {(!errors.is_empty()).then(|| view! {
+                <div class="notice notice-error" role="alert">
+                    {errors.iter().map(|code| view! { <p>{error_text(t, code)}</p> }).collect_view()}
+                </div>
+            })}
+            <ul class="refund-list">
+                {d.refunds.iter().map(|r| view! {
+                    <li class=format!("refund refund-{}", r.status)>
+                        <dl class="facts">
+                            <dt>{t.t(Key::RefundAmount)}</dt><dd><strong>{r.amount.clone()}</strong></dd>
+                            <dt>{t.t(Key::RefundState)}</dt><dd class="refund-state">{r.state.clone()}</dd>
+                            {r.account.clone().map(|a| view! { <dt>{t.t(Key::RefundTo)}</dt><dd>{a}</dd> })}
+                            {r.completed_at.clone().map(|at| view! { <dt>{t.t(Key::RefundDoneAt)}</dt><dd>{at}</dd> })}
+                        </dl>
+                        {r.problem.clone().map(|p| view! { <p class="field-error">{t.tf(Key::RefundProblem, &[("problem", &p)])}</p> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {waiting.then(|| view! {
+                <form method="post" action=format!("/ho-so/{}/hoan-tien", d.id) class="form refund-form" novalidate>
+                    <CsrfField />
+                    <h3>{t.t(Key::RefundFormTitle)}</h3>
+                    <div class="field">
+                        <label for="refund-bank">{t.t(Key::RefundBank)}</label>
+                        <select id="refund-bank" name="bank" required aria-invalid=invalid("refund_bank_unknown")>
+                            <option value="">{t.t(Key::RefundBankChoose)}</option>
+                            {d.refund_banks.iter().map(|(bin, name)| view! {
+                                <option value=bin.clone() selected=*bin == bank>{name.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="refund-account">{t.t(Key::RefundAccount)}</label>
+                        <p class="field-hint" id="refund-account-hint">{t.t(Key::RefundAccountHint)}</p>
+                        <input type="text" inputmode="numeric" id="refund-account" name="account" value=account autocomplete="off" required aria-describedby="refund-account-hint" aria-invalid=invalid("refund_account_number") />
+                    </div>
+                    <div class="field">
+                        <label for="refund-name">{t.t(Key::RefundName)}</label>
+                        <p class="field-hint" id="refund-name-hint">{t.t(Key::RefundNameHint)}</p>
+                        <input type="text" id="refund-name" name="name" value=name autocomplete="name" required aria-describedby="refund-name-hint" aria-invalid=invalid("refund_account_name") />
+                    </div>
+                    <button type="submit" class="button">{t.t(Key::RefundSubmit)}</button>
+                </form>
+            })}
+        </section>
+    }
+}
+
 /// A VietQR transfer order: the code to scan and the same details to type, with what happens
 /// next (the bank's notice confirms it; nothing to press here).
 #[component]

@@ -129,6 +129,7 @@ pub async fn dossier_view_in(
     let fee_quote = domain::payments::quote::shown(db, &loaded, today).await?;
     let fee_vnd = loaded.dossier.fee_due_vnd.unwrap_or(fee_quote.total_vnd);
     let quote = fees::quote_view(t, &fee_quote, fee_vnd);
+    let refunds = fees::refund_views(t, db, id).await?;
     let events = if loaded.status == Status::Draft {
         Vec::new()
     } else {
@@ -177,6 +178,11 @@ pub async fn dossier_view_in(
         provinces,
         fee_vnd,
         quote,
+        refunds,
+        refund_banks: domain::payments::payouts::BANKS
+            .iter()
+            .map(|(bin, name)| ((*bin).to_owned(), (*name).to_owned()))
+            .collect(),
         submitted_at: loaded
             .dossier
             .submitted_at

@@ -204,6 +204,11 @@ pub(crate) async fn confirm(
             .tally();
     }
     change.record(&txn, &Origin::default(), now).await?;
+    // Money beyond what is due (a second payment, or one above a lowered balance) is owed back.
+    if success {
+        crate::payments::refund_orders::open_owed(&txn, &row, None, &Origin::default(), now)
+            .await?;
+    }
     txn.commit().await?;
     Ok(IpnCode::Confirmed)
 }

@@ -11,7 +11,7 @@ use domain::entities::dossier_event;
 use super::postal::postal_view;
 use super::{agency_name, assignable, urgency};
 use crate::dto::back_office::{
-    ResultView, StaffDossierView, StaffEventView, StaffPaymentView, StepView,
+    ResultView, StaffDossierView, StaffEventView, StaffPaymentView, StaffRefundView, StepView,
 };
 use crate::dto::dossier::Choice;
 use crate::error::AppError;
@@ -86,8 +86,32 @@ pub(crate) async fn staff_dossier_view(
             verify_url: format!("/xac-thuc/{}", r.id),
         });
     let payment_rows = domain::payments::online::of_dossier(db, id).await?;
-    let can_refund = domain::payments::refunds::may_refund(actor, &s.row)
+    let orders = domain::payments::refund_orders::of_dossier(db, id).await?;
+    let may_refund = domain::payments::refunds::may_refund(actor, &s.row);
+    let can_refund = may_refund
+        && orders.is_empty()
         && domain::payments::refunds::refundable(&s.row, &payment_rows).is_some();
+    let refund_orders = orders
+        .into_iter()
+        .map(|o| {
+            use domain::payments::refund_orders as ro;
+            let state = match o.status.as_str() {
+                ro::AWAITING_ACCOUNT => Key::RefundAwaitingAccount,
+                ro::QUEUED => Key::RefundQueued,
+                ro::SENT => Key::RefundSent,
+                _ => Key::RefundCompleted,
+            };
+            StaffRefundView {
+                stuck: ro::is_stuck(&o, Utc::now()),
+                can_send_again: may_refund && o.status == ro::QUEUED,
+                amount: crate::format::fee_text(t, o.amount_vnd),
+                state: t.t(state).to_owned(),
+                error: o.last_error,
+                attempts: o.attempts,
+                id: o.id,
+            }
+        })
+        .collect();
     let payments = payment_rows
         .iter()
         .cloned()
@@ -228,6 +252,7 @@ pub(crate) async fn staff_dossier_view(
         fee_summary,
         can_add_fee,
         fee_quantity,
+        refund_orders,
         viewer_id: actor.account_id().unwrap_or_default().to_owned(),
         dossier: view,
     })

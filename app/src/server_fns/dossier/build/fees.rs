@@ -1,6 +1,6 @@
 //! The fee quote in words.
 
-use crate::dto::dossier::FeeQuoteView;
+use crate::dto::dossier::{FeeQuoteView, RefundView};
 use crate::format::fee_text;
 use crate::i18n::{Key, Locale};
 
@@ -81,4 +81,45 @@ fn line_text(t: Locale, l: &domain::payments::quote::QuoteLine) -> String {
             &[("item", &l.item), ("n", &l.quantity), ("per", &per)],
         )
     }
+}
+
+/// The refund orders of dossier `id` as the applicant follows them.
+pub(super) async fn refund_views(
+    t: Locale,
+    db: &domain::db::DatabaseConnection,
+    id: &str,
+) -> Result<Vec<RefundView>, domain::DomainError> {
+    use domain::payments::{payouts, refund_orders};
+    let orders = refund_orders::of_dossier(db, id).await?;
+    Ok(orders
+        .into_iter()
+        .map(|o| {
+            let state = match o.status.as_str() {
+                refund_orders::AWAITING_ACCOUNT => Key::RefundAwaitingAccount,
+                refund_orders::QUEUED => Key::RefundQueued,
+                refund_orders::SENT => Key::RefundSent,
+                _ => Key::RefundCompleted,
+            };
+            let account = o.account_number.as_ref().map(|n| {
+                let bank = o
+                    .bank_bin
+                    .as_deref()
+                    .and_then(payouts::bank_name)
+                    .unwrap_or_default();
+                format!("{bank} …{}", &n[n.len().saturating_sub(4)..])
+            });
+            RefundView {
+                amount: fee_text(t, o.amount_vnd),
+                state: t.t(state).to_owned(),
+                problem: (o.status == refund_orders::AWAITING_ACCOUNT)
+                    .then_some(o.last_error)
+                    .flatten(),
+                account,
+                completed_at: o.completed_at.map(|at| {
+                    domain::dossiers::deadlines::local_text(at.with_timezone(&chrono::Utc))
+                }),
+                status: o.status,
+            }
+        })
+        .collect())
 }
