@@ -187,6 +187,17 @@ async fn a_clerk_registers_walk_in_and_postal_dossiers_at_her_own_desk() -> Test
         to_clerk, 0,
         "the clerk gets no confirmation on the applicant's behalf"
     );
+    // The mobile number given at the desk gets the confirmation by SMS.
+    let texts = outbox_message::Entity::find()
+        .filter(outbox_message::Column::Channel.eq("sms"))
+        .filter(outbox_message::Column::Recipient.eq("0987123456"))
+        .filter(outbox_message::Column::DossierId.eq(&id))
+        .count(&db)
+        .await?;
+    assert_eq!(
+        texts, 1,
+        "a walk-in applicant with only a phone is told by SMS"
+    );
 
     // A postal dossier at a commune desk, for a commune-level procedure, with the applicant's
     // e-mail: the reference is kept (upper case) and the confirmation goes to the applicant.
@@ -233,5 +244,37 @@ async fn a_clerk_registers_walk_in_and_postal_dossiers_at_her_own_desk() -> Test
         .count(&db)
         .await?;
     assert_eq!(audited, 2);
+    Ok(())
+}
+
+#[tokio::test]
+async fn an_applicant_no_channel_reaches_is_flagged_to_the_desk() -> TestResult {
+    use domain::entities::dossier_event;
+    use sea_orm::{sea_query::Expr, QueryFilter as _};
+    let db = seeded().await?;
+    // An online filer who turned e-mail off and has no verified mobile number.
+    let me = domain::testing::citizen(&db, 61).await?;
+    account::Entity::update_many()
+        .col_expr(account::Column::NotifyEmail, Expr::value(false))
+        .filter(account::Column::Id.eq(me.account_id().unwrap_or_default()))
+        .exec(&db)
+        .await?;
+    let id = domain::testing::complete_draft(&db, &me).await?;
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 23, 2, 0, 0)
+        .single()
+        .ok_or("time")?;
+    submission::submit(worded(services(&db, now)), &me, &id, true).await?;
+    let told = outbox_message::Entity::find()
+        .filter(outbox_message::Column::DossierId.eq(&id))
+        .count(&db)
+        .await?;
+    assert_eq!(told, 0);
+    let flagged = dossier_event::Entity::find()
+        .filter(dossier_event::Column::DossierId.eq(&id))
+        .filter(dossier_event::Column::Kind.eq("notice_not_sent"))
+        .count(&db)
+        .await?;
+    assert_eq!(flagged, 1, "the desk sees the applicant was not told");
     Ok(())
 }

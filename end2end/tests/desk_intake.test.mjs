@@ -5,8 +5,8 @@
 // Axe checks the intake page and the workflow editor.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
-import { PDF } from '../support/files.mjs';
+import { startPortal, launchBrowser, waitForHydration, seriousViolations, apiCall } from '../support/portal.mjs';
+import { PDF, onePagePdf } from '../support/files.mjs';
 
 let portal;
 before(async () => {
@@ -34,8 +34,9 @@ async function next(page, slug) {
   await waitForHydration(page);
 }
 
-test('a clerk registers a walk-in dossier at the desk, then accepts it from the new queue', async () => {
+test('a clerk registers a walk-in dossier at the desk, accepts it, and the applicant hears of it by SMS', async () => {
   const { browser, page } = await signedIn('tiepnhan.hcc@dichvucong.localhost', /\/mot-cua/);
+  const open = [browser];
   try {
     await page.click('header .account-menu summary');
     await page.click('header a[href="/mot-cua/tiep-nhan"]');
@@ -109,8 +110,42 @@ test('a clerk registers a walk-in dossier at the desk, then accepts it from the 
     const pdf = await page.request.get(`${portal.url}${slip}`);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     assert.ok((await pdf.body()).subarray(0, 5).equals(Buffer.from('%PDF-')));
+
+    // The walk-in applicant gave only a mobile number: the acceptance reaches it by SMS (read
+    // from the SMS simulator, as a system administrator), and so does the return of the result.
+    const admin = await signedIn('quantri@dichvucong.localhost', (u) => !new URL(u).pathname.startsWith('/dang-nhap'));
+    open.push(admin.browser);
+    const texts = async (subject) => {
+      for (let i = 0; i < 60; i += 1) {
+        const res = await admin.page.request.get(`${portal.url}/gia-lap/sms/api/messages`);
+        assert.equal(res.status(), 200);
+        const found = (await res.json()).filter((m) => m.phone.endsWith('987123456') && m.content.includes(subject));
+        if (found.length > 0) return found;
+        await admin.page.waitForTimeout(250);
+      }
+      return [];
+    };
+    assert.equal((await texts(`Hồ sơ ${code} đã được tiếp nhận`)).length, 1, 'an SMS at acceptance');
+    const id = dossierPath.split('/').pop();
+    const act = async (who, action, body = {}) => {
+      const moved = await apiCall(portal, who.page, 'POST', `/api/v1/staff/dossiers/${id}/actions/${action}`, body);
+      assert.equal(moved.status, 200, `${action}: ${JSON.stringify(moved.body)}`);
+    };
+    const specialist = await signedIn('chuyenvien.tuphap@dichvucong.localhost', (u) => !new URL(u).pathname.startsWith('/dang-nhap'));
+    open.push(specialist.browser);
+    await act(specialist, 'assign');
+    await specialist.page.goto(`${portal.url}/mot-cua/ho-so/${id}`);
+    await waitForHydration(specialist.page);
+    await specialist.page.setInputFiles('#result-file', { name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: onePagePdf('Ket qua') });
+    await Promise.all([specialist.page.waitForURL(/da=result_upload/), specialist.page.click('form.result-upload button[type=submit]')]);
+    await act(specialist, 'forward');
+    const leader = await signedIn('lanhdao.tuphap@dichvucong.localhost', (u) => !new URL(u).pathname.startsWith('/dang-nhap'));
+    open.push(leader.browser);
+    await act(leader, 'approve');
+    await act({ page }, 'return');
+    assert.equal((await texts(`Hồ sơ ${code} đã trả kết quả`)).length, 1, 'an SMS at the return of the result');
   } finally {
-    await browser.close();
+    for (const b of open) await b.close();
   }
 });
 

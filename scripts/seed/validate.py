@@ -42,11 +42,14 @@ PROCEDURE_KEYS = {
     "documents", "fees", "processing_days", "processing_note", "result", "conditions", "legal_basis",
     "keywords", "popular",
 }
-OPTIONAL_PROCEDURE_KEYS = {"processing_hours", "receiving", "processing", "pay_before_processing"}
+OPTIONAL_PROCEDURE_KEYS = {"processing_hours", "receiving", "processing", "pay_before_processing", "fee_exemptions"}
 DOCUMENT_KEYS = {"name", "copies", "kind", "required", "template"}
 OPTIONAL_DOCUMENT_KEYS = {"template_file"}
 TEMPLATE_MAGIC = {".docx": b"PK\x03\x04", ".pdf": b"%PDF-"}
 FEE_KEYS = {"item", "amount_vnd"}
+# Per-unit rules (`domain::payments::fee_rules` checks their values when the seed is imported).
+OPTIONAL_FEE_KEYS = {"per", "quantity_field", "tiers", "max_vnd"}
+EXEMPTION_KEYS = {"category", "percent"}
 LEVELS = {"full_online", "partial_online", "information"}
 AGENCY_LEVELS = {"province", "commune"}
 CHANNELS = {"online", "desk", "post"}
@@ -390,13 +393,20 @@ for i, p in enumerate(procedures, start=1):
     else:
         for n, f in enumerate(fees, start=1):
             fat = f"{at} fee {n}"
-            if not isinstance(f, dict) or not FEE_KEYS <= set(f) <= FEE_KEYS | {"per"}:
-                err(fat, "keys must be item, amount_vnd and optionally per")
+            if not isinstance(f, dict) or not FEE_KEYS <= set(f) <= FEE_KEYS | OPTIONAL_FEE_KEYS:
+                err(fat, f"keys must be item, amount_vnd and optionally {sorted(OPTIONAL_FEE_KEYS)}")
                 continue
             if not is_int(f["amount_vnd"]) or f["amount_vnd"] < 0:
                 err(fat, "amount_vnd must be a non-negative integer")
-            if "per" in f and f["per"] != "copy":
-                err(fat, f"per {f['per']!r} (only 'copy' is known)")
+            if "per" in f and f["per"] not in ("copy", "page", "item"):
+                err(fat, f"per {f['per']!r} (copy, page or item)")
+    exemptions = p.get("fee_exemptions", [])
+    if not isinstance(exemptions, list):
+        err(at, "fee_exemptions must be a list")
+    else:
+        for n, e in enumerate(exemptions, start=1):
+            if not isinstance(e, dict) or not EXEMPTION_KEYS <= set(e) <= EXEMPTION_KEYS | {"basis"}:
+                err(f"{at} fee exemption {n}", "keys must be category, percent and optionally basis")
     days = p["processing_days"]
     if not is_int(days) or days < 0:
         err(at, "processing_days must be a non-negative integer")

@@ -42,6 +42,82 @@ pub(crate) async fn procedure_name<C: ConnectionTrait>(
     Ok(version.map_or(procedure.name, |v| v.name))
 }
 
+/// Where the applicant of `row` is told: an e-mail address and a mobile number, each if any.
+///
+/// Online filers choose their channels on their profile, and get SMS only on the owner's
+/// verified mobile number (issue #22: a number typed on a form or a profile and never proven
+/// by a code could be anyone's). A dossier registered at the desk or by post is told at the
+/// address and the mobile number the applicant gave in person or on the signed paper form
+/// (printed on the receipt): the only way a walk-in applicant without an account hears of it.
+pub(crate) async fn channels<C: ConnectionTrait>(
+    db: &C,
+    row: &dossier::Model,
+    applicant: &Applicant,
+) -> DomainResult<(Option<String>, Option<String>)> {
+    if registered_by_desk(&row.channel) {
+        let email = Some(applicant.email.trim().to_owned()).filter(|e| !e.is_empty());
+        let phone = crate::identity::contact::mobile("phone", &applicant.phone).ok();
+        return Ok((email, phone));
+    }
+    let owner = account::Entity::find_by_id(row.owner_id.clone())
+        .one(db)
+        .await?;
+    let wants_email = owner.as_ref().is_none_or(|a| a.notify_email);
+    let email = if !wants_email {
+        None
+    } else if !applicant.email.trim().is_empty() {
+        Some(applicant.email.trim().to_owned())
+    } else {
+        owner.as_ref().and_then(|a| a.email.clone())
+    };
+    let phone = owner
+        .as_ref()
+        .filter(|a| a.notify_sms)
+        .and_then(|a| a.verified_phone().map(str::to_owned));
+    Ok((email, phone))
+}
+
+/// Queues `subject`/`body` to the applicant of `row` on every channel [`channels`] gives (an
+/// SMS says what happened and where to read more, in one short message). With no channel at
+/// all the desk sees a staff-only `notice_not_sent` event naming `what`: never silent.
+pub(crate) async fn deliver<C: ConnectionTrait>(
+    db: &C,
+    row: &dossier::Model,
+    applicant: &Applicant,
+    what: &str,
+    (subject, body): (&str, &str),
+    link: &str,
+) -> DomainResult<()> {
+    let (email, phone) = channels(db, row, applicant).await?;
+    if email.is_none() && phone.is_none() {
+        tracing::warn!(dossier = %row.id, what, "no e-mail or mobile number to tell the applicant");
+        super::timeline::append(
+            db,
+            Utc::now(),
+            super::timeline::NewEvent {
+                dossier_id: &row.id,
+                actor_id: None,
+                actor_label: "system".into(),
+                kind: "notice_not_sent",
+                from: None,
+                to: None,
+                public_note: None,
+                internal_note: Some(what.to_owned()),
+                data: Some(serde_json::json!({ "what": what })),
+            },
+        )
+        .await?;
+    }
+    if let Some(email) = email {
+        crate::outbox::queue(db, "email", &email, subject, body, Some(&row.id)).await?;
+    }
+    if let Some(phone) = phone {
+        let text = format!("{subject} {link}");
+        crate::outbox::queue(db, "sms", &phone, subject, &text, Some(&row.id)).await?;
+    }
+    Ok(())
+}
+
 /// Tells the applicant of `row` about `what` (a transition's code, or another public change
 /// such as `fee_added`) with `note` and the due date `due`, naming `procedure`.
 pub(crate) async fn tell<C: ConnectionTrait>(
@@ -54,29 +130,6 @@ pub(crate) async fn tell<C: ConnectionTrait>(
     mailing: Mailing<'_>,
 ) -> DomainResult<()> {
     let applicant: Applicant = serde_json::from_value(row.applicant.clone()).unwrap_or_default();
-    // Online filers choose their channels on their profile; a dossier registered at the desk
-    // is told by e-mail when the applicant gave an address.
-    let owner = if registered_by_desk(&row.channel) {
-        None
-    } else {
-        account::Entity::find_by_id(row.owner_id.clone())
-            .one(db)
-            .await?
-    };
-    let wants_email = owner.as_ref().is_none_or(|a| a.notify_email);
-    let email = if !wants_email {
-        None
-    } else if !applicant.email.trim().is_empty() {
-        Some(applicant.email.trim().to_owned())
-    } else {
-        owner.as_ref().and_then(|a| a.email.clone())
-    };
-    // Only to the owner's verified mobile number (issue #22): a number typed on a form or a
-    // profile and never proven by a code could be anyone's.
-    let phone = owner
-        .as_ref()
-        .filter(|a| a.notify_sms)
-        .and_then(|a| a.verified_phone().map(str::to_owned));
     let link = format!("{}/ho-so/{}", mailing.base_url, row.id);
     let due = due.map(local_text).unwrap_or_default();
     let (subject, body) = mailing.notices.render(&Notice::DossierChanged {
@@ -88,13 +141,5 @@ pub(crate) async fn tell<C: ConnectionTrait>(
         due: &due,
         link: &link,
     });
-    if let Some(email) = email {
-        crate::outbox::queue(db, "email", &email, &subject, &body, Some(&row.id)).await?;
-    }
-    if let Some(phone) = phone {
-        // An SMS says what happened and where to read more, in one short message.
-        let text = format!("{subject} {link}");
-        crate::outbox::queue(db, "sms", &phone, &subject, &text, Some(&row.id)).await?;
-    }
-    Ok(())
+    deliver(db, row, &applicant, what, (&subject, &body), &link).await
 }

@@ -15,7 +15,7 @@ use super::codes::{self, vietnam};
 use super::{drafts, owned_by, Loaded, Status};
 use crate::access::Actor;
 use crate::accounts::Notice;
-use crate::entities::{account, dossier};
+use crate::entities::dossier;
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::services::Services;
 
@@ -149,27 +149,24 @@ pub async fn submit(
     super::processing::involve(&txn, id, &agency, now).await?;
     let applicant = loaded.applicant();
     let files = files_per_slot(&txn, id).await?;
-    // A dossier the desk registered belongs to the clerk: only the applicant's own address.
-    let email = if super::counter::registered_by_desk(&loaded.dossier.channel) {
-        Some(applicant.email.trim().to_owned()).filter(|e| !e.is_empty())
-    } else if applicant.email.trim().is_empty() {
-        account::Entity::find_by_id(loaded.dossier.owner_id.clone())
-            .one(&txn)
-            .await?
-            .and_then(|a| a.email)
-    } else {
-        Some(applicant.email.trim().to_owned())
-    };
-    if let Some(email) = email {
-        let link = format!("{}/ho-so/{id}", mailing.base_url);
-        let (subject, body) = mailing.notices.render(&Notice::DossierSubmitted {
-            name: &applicant.full_name,
-            code: &code,
-            procedure: &loaded.version.name,
-            link: &link,
-        });
-        crate::outbox::queue_email(&txn, &email, &subject, &body).await?;
-    }
+    // The applicant's own channels (a dossier the desk registered belongs to the clerk, who
+    // is never told on the applicant's behalf).
+    let link = format!("{}/ho-so/{id}", mailing.base_url);
+    let (subject, body) = mailing.notices.render(&Notice::DossierSubmitted {
+        name: &applicant.full_name,
+        code: &code,
+        procedure: &loaded.version.name,
+        link: &link,
+    });
+    super::notice::deliver(
+        &txn,
+        &loaded.dossier,
+        &applicant,
+        "submitted",
+        (&subject, &body),
+        &link,
+    )
+    .await?;
     // In the applicant's name (the filer may be a clerk at the desk); under the agency just
     // chosen, which the row read before the filing does not carry yet.
     let filer = By::Named {

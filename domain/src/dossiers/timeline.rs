@@ -95,8 +95,8 @@ pub struct PublicEvent {
 }
 
 /// Event kinds only staff see (the escalation of an overrun step to the agency's leaders, the
-/// draft result before the leader signs it).
-pub const INTERNAL_KINDS: [&str; 2] = ["escalated", "result_uploaded"];
+/// draft result before the leader signs it, a notice no channel could carry).
+pub const INTERNAL_KINDS: [&str; 3] = ["escalated", "result_uploaded", "notice_not_sent"];
 
 /// Every event kind the domain writes on a timeline: the one list the interface translates
 /// (`bo_event_<kind>` on staff pages, `event_<kind>` for the applicant) and its tests check
@@ -122,6 +122,7 @@ pub const EVENT_KINDS: &[&str] = &[
     "submitted",
     "escalated",
     "result_uploaded",
+    "notice_not_sent",
     // Fees and payments.
     "fee_added",
     "fee_quantity_corrected",
