@@ -17,7 +17,7 @@ use sea_orm::{
 };
 
 use super::payouts::{self, PayoutRequest, PayoutResult, Payouts};
-use crate::access::Actor;
+use crate::access::{Actor, Role};
 use crate::accounts::Mailing;
 use crate::audit::Origin;
 use crate::dossiers::change::{self, By, DossierChange};
@@ -98,6 +98,14 @@ pub async fn of_dossier<C: ConnectionTrait>(
         .order_by_asc(refund_order::Column::CreatedAt)
         .all(db)
         .await?)
+}
+
+/// True when `actor` may ask for refunds of `row`'s fees, or send its refund orders again: an
+/// intake clerk or leader of the agency that received it.
+pub fn may_refund(actor: &Actor, row: &dossier::Model) -> bool {
+    matches!(actor, Actor::Staff { agency_code, roles, .. }
+        if row.receiving_agency_code.as_deref() == Some(agency_code.as_str())
+            && roles.iter().any(|r| matches!(r, Role::IntakeClerk | Role::Leader)))
 }
 
 /// True when `order` needs the desk: sent many times without the bank taking it, or taken
@@ -543,7 +551,7 @@ pub async fn send_again(
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("refund order {order_id}")))?;
     let row = change::readable(db, actor, &order.dossier_id).await?;
-    if !super::refunds::may_refund(actor, &row) {
+    if !may_refund(actor, &row) {
         return Err(DomainError::Forbidden("refund".into()));
     }
     if order.status != QUEUED {

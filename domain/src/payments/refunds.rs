@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use super::online::{self, vietnam, VnpayConfig};
 use super::vnpay_api::{self, Api};
-use crate::access::{Actor, Role};
+use crate::access::Actor;
 use crate::audit::{Entry, Origin, Outcome};
 use crate::dossiers::change::{self, DossierChange};
 use crate::dossiers::timeline::{self, NewEvent};
@@ -45,12 +45,7 @@ pub fn refundable<'a>(
     })
 }
 
-/// True when `actor` may ask for refunds of `row`'s fees.
-pub fn may_refund(actor: &Actor, row: &dossier::Model) -> bool {
-    matches!(actor, Actor::Staff { agency_code, roles, .. }
-        if row.receiving_agency_code.as_deref() == Some(agency_code.as_str())
-            && roles.iter().any(|r| matches!(r, Role::IntakeClerk | Role::Leader)))
-}
+pub use super::refund_orders::may_refund;
 
 /// Asks for the refund of dossier `id`'s refundable payment and makes the first call.
 pub async fn request(
