@@ -6,5 +6,6 @@
 
 pub mod carrier;
 pub mod choice;
+pub mod remittance;
 pub mod shipments;
 pub mod tariff;

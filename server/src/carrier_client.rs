@@ -26,6 +26,20 @@ impl HttpCarrier {
         }
     }
 
+    /// The day's cash-on-delivery remittance statement (CSV), `day` in Vietnam time.
+    pub async fn remittance(&self, day: chrono::NaiveDate) -> anyhow::Result<String> {
+        Ok(self
+            .client
+            .get(format!("{}/cod-remittance", self.url))
+            .query(&[("day", day.format("%Y%m%d").to_string())])
+            .bearer_auth(&self.token)
+            .send()
+            .await?
+            .error_for_status()?
+            .text()
+            .await?)
+    }
+
     /// The client the configuration describes.
     pub fn from_config(config: &crate::config::CarrierConfig) -> HttpCarrier {
         HttpCarrier::new(config.url.clone(), config.token.clone())

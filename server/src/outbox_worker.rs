@@ -83,6 +83,9 @@ pub async fn clean_up(
         {
             tracing::warn!(error = %e, "parcels without news not caught up; tried again next round");
         }
+        if let Err(e) = reconcile_cash_day(db, &carrier, yesterday()).await {
+            tracing::warn!(error = %e, "cash-on-delivery reconciliation not done; tried again next round");
+        }
     }
     // Refund orders with an account: sent, and sent again after the bank's back-off.
     if let Some(bank) = &settings.payouts {
@@ -169,6 +172,23 @@ pub async fn reconcile_day(
     let text = statement(statement_url, day).await?;
     let lines = domain::payments::reconciliation::parse_statement(&text)?;
     domain::payments::reconciliation::reconcile(db, day, &lines, chrono::Utc::now()).await?;
+    Ok(true)
+}
+
+/// Reconciles the carrier's cash-on-delivery remittance of `day` with the parcels delivered
+/// that day, unless that was done. True when it ran now.
+pub async fn reconcile_cash_day(
+    db: &DatabaseConnection,
+    carrier: &crate::carrier_client::HttpCarrier,
+    day: chrono::NaiveDate,
+) -> anyhow::Result<bool> {
+    use domain::postal::remittance;
+    if reconciled(db, remittance::SOURCE, day).await? {
+        return Ok(false);
+    }
+    let text = carrier.remittance(day).await?;
+    let lines = remittance::parse(&text)?;
+    remittance::reconcile(db, day, &lines, chrono::Utc::now()).await?;
     Ok(true)
 }
 

@@ -2,7 +2,8 @@
 //! simulator (the default), the desk's hand-over goes through the carrier client to the
 //! simulator's API (bearer token, idempotency key, refusals with the carrier's codes), and the
 //! simulator's postman page sends signed webhooks back — once, twice, out of order, tampered,
-//! or lost (caught up by the tracking call) — until the delivery returns the dossier. Forged,
+//! or lost (caught up by the tracking call) — until the delivery returns the dossier; the
+//! day's cash-on-delivery remittance is reconciled with the delivered parcel. Forged,
 //! unknown and unreadable webhooks get their codes without a CSRF token (they come from a
 //! server, with no cookie).
 
@@ -203,6 +204,41 @@ async fn the_desk_ships_through_the_simulator_and_its_webhooks_return_the_dossie
         .await?
         .ok_or("row")?;
     assert_eq!(row.status, Status::Returned.code());
+
+    // The day's cash-on-delivery remittance lists the parcel with the cash the postman
+    // collected; reconciled once a day, it matches the portal's delivered parcel.
+    let today = Utc::now()
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive();
+    let refused = http
+        .get(format!(
+            "{api}/cod-remittance?day={}",
+            today.format("%Y%m%d")
+        ))
+        .bearer_auth("not-the-token")
+        .send()
+        .await?;
+    assert_eq!(refused.status().as_u16(), 401);
+    assert!(server::outbox_worker::reconcile_cash_day(&db, &client, today).await?);
+    assert!(
+        !server::outbox_worker::reconcile_cash_day(&db, &client, today).await?,
+        "once a day"
+    );
+    let runs = domain::payments::reconciliation::runs(&db, 10).await?;
+    let cash = runs
+        .iter()
+        .find(|r| r.gateway == domain::postal::remittance::SOURCE)
+        .ok_or("no cash report")?;
+    let lines = domain::payments::reconciliation::lines(cash);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(
+        (
+            lines[0].txn_ref.as_str(),
+            lines[0].gateway_amount_vnd,
+            lines[0].issue
+        ),
+        (tn.as_str(), Some(sent.cod_vnd), None)
+    );
 
     // Webhooks straight from outside: codes and statuses, no CSRF token needed.
     let webhook = format!("{base}/buu-chinh/webhook");

@@ -3,9 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::dto::{
-    CatalogueFilter, CatalogueView, ExemptionView, GroupView, HomePageData, ProcedureView,
-};
+use crate::dto::{CatalogueFilter, CatalogueView, GroupView, HomePageData, ProcedureView};
 use crate::error::AppError;
 
 /// How many suggestions the search box shows while typing.
@@ -202,7 +200,7 @@ pub async fn get_procedure(slug: String) -> Result<ProcedureView, AppError> {
             .iter()
             .filter_map(|e| {
                 let c = domain::payments::fee_rules::category(&e.category)?;
-                Some(ExemptionView {
+                Some(crate::dto::ExemptionView {
                     who: (c.label.0.to_owned(), c.label.1.to_owned()),
                     percent: e.percent,
                     evidence: (c.evidence.0.to_owned(), c.evidence.1.to_owned()),

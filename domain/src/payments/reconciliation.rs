@@ -220,21 +220,33 @@ pub(crate) async fn reconcile_gateway<C: ConnectionTrait>(
             issue: counted(&p.status).then_some(Issue::NotSettled),
         });
     }
+    keep_report(db, gateway, day, &report, now).await
+}
+
+/// Keeps the report of `source` (a gateway, the bank, the carrier's cash) for `day`, counting
+/// its matched and mismatched lines.
+pub(crate) async fn keep_report<C: ConnectionTrait>(
+    db: &C,
+    source: &str,
+    day: NaiveDate,
+    report: &[ReportLine],
+    now: DateTime<Utc>,
+) -> DomainResult<reconciliation_run::Model> {
     let mismatched = report.iter().filter(|l| l.issue.is_some()).count();
     let matched = report.len() - mismatched;
     let row = reconciliation_run::Entity::insert(reconciliation_run::ActiveModel {
         id: NotSet,
-        gateway: Set(gateway.to_owned()),
+        gateway: Set(source.to_owned()),
         day: Set(day),
         created_at: Set(now.fixed_offset()),
         matched: Set(i32::try_from(matched).unwrap_or(i32::MAX)),
         mismatched: Set(i32::try_from(mismatched).unwrap_or(i32::MAX)),
-        report: Set(serde_json::to_value(&report).unwrap_or_default()),
+        report: Set(serde_json::to_value(report).unwrap_or_default()),
     })
     .exec_with_returning(db)
     .await?;
     if mismatched > 0 {
-        tracing::warn!(%day, gateway, mismatched, "payment reconciliation found mismatches");
+        tracing::warn!(%day, source, mismatched, "reconciliation found mismatches");
     }
     Ok(row)
 }

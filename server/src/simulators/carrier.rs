@@ -12,6 +12,10 @@
 //!   lose it (no webhook: the portal learns of it by asking).
 //! - `GET /gia-lap/buu-chinh/api/shipments/{tn}/events` answers every event of a shipment so
 //!   far, with the bearer token, like the carrier's tracking call.
+//! - `GET /gia-lap/buu-chinh/api/cod-remittance?day=yyyyMMdd` is the day's cash-on-delivery
+//!   remittance statement (CSV `TrackingNumber,DeliveredAt,Amount`): every parcel delivered
+//!   that day with cash to collect, with the bearer token. The postman's "delivered, collected
+//!   short" control records 1.000 đồng less, as a real discrepancy would.
 //!
 //! Never mounted in production (`crate::simulators`, a feature production builds leave out); it remembers at most
 //! [`super::memory::MAX_KEPT`] shipments, the oldest forgotten first (with their keys).
@@ -36,6 +40,7 @@ pub const MOUNT: &str = "/gia-lap/buu-chinh";
 const SHIPMENTS: &str = "/api/shipments";
 const EVENTS: &str = "/api/shipments/{tn}/events";
 const EVENT: &str = "/{tn}/su-kien";
+const REMITTANCE: &str = "/api/cod-remittance";
 /// Every route of the simulator (method, path below [`MOUNT`]; the postman's page is the
 /// mount itself).
 pub const PATHS: &[(&str, &str)] = &[
@@ -43,6 +48,7 @@ pub const PATHS: &[(&str, &str)] = &[
     ("POST", SHIPMENTS),
     ("GET", EVENTS),
     ("POST", EVENT),
+    ("GET", REMITTANCE),
 ];
 
 /// One shipment the simulator registered.
@@ -54,6 +60,8 @@ struct Parcel {
     events: u32,
     /// Every event so far, whatever happened to its webhook.
     history: Vec<Update>,
+    /// Delivered at, and the cash the postman collected.
+    collected: Option<(chrono::DateTime<Utc>, i64)>,
 }
 
 /// What the simulator needs: the account token it accepts, the webhook secret, and where the
@@ -161,6 +169,7 @@ async fn create(
         status: ShipmentStatus::Created.code(),
         events: 0,
         history: Vec::new(),
+        collected: None,
     });
     if let Some(old) = dropped {
         keys.retain(|_, tn| *tn != old.tracking_number);
@@ -207,7 +216,8 @@ async fn page(State(sim): State<Simulator>) -> Html<String> {
                  <label><input type=\"radio\" name=\"mode\" value=\"twice\"> Gửi hai lần (replay)</label><br>\
                  <label><input type=\"radio\" name=\"mode\" value=\"reorder\"> Gửi thêm một sự kiện cũ hơn sau đó</label><br>\
                  <label><input type=\"radio\" name=\"mode\" value=\"tamper\"> Sửa nội dung sau khi ký</label><br>\
-                 <label><input type=\"radio\" name=\"mode\" value=\"silent\"> Không gửi (mất webhook)</label></fieldset>\
+                 <label><input type=\"radio\" name=\"mode\" value=\"silent\"> Không gửi (mất webhook)</label><br>\
+                 <label><input type=\"radio\" name=\"mode\" value=\"short\"> Phát thành công nhưng thu thiếu 1.000 đ (lệch đối soát COD)</label></fieldset>\
                  {buttons}</form></section>",
                 tn = crate::html::escape(&p.tracking_number),
                 name = crate::html::escape(&p.order.recipient.name),
@@ -270,6 +280,10 @@ async fn event(
         };
         p.events += 1;
         p.status = status.code();
+        if status == ShipmentStatus::Delivered && p.order.cod_vnd > 0 {
+            let short = if form.mode == "short" { 1_000 } else { 0 };
+            p.collected = Some((Utc::now(), p.order.cod_vnd - short));
+        }
         p.events
     };
     let now = Utc::now();
@@ -348,6 +362,42 @@ async fn events(
     }
 }
 
+/// The remittance statement's query.
+#[derive(Debug, Deserialize)]
+pub struct RemittanceQuery {
+    /// `yyyyMMdd`, Vietnam time.
+    day: String,
+}
+
+/// The day's cash-on-delivery remittance statement (CSV).
+async fn remittance(
+    State(sim): State<Simulator>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<RemittanceQuery>,
+) -> Response {
+    if !authorized(&sim, &headers) {
+        return refuse(StatusCode::UNAUTHORIZED, "UNAUTHORIZED", "Sai mã truy cập");
+    }
+    let tz = domain::dossiers::codes::vietnam();
+    let mut csv = String::from("TrackingNumber,DeliveredAt,Amount\n");
+    if let Ok(parcels) = sim.parcels.lock() {
+        for p in parcels.iter() {
+            let Some((at, amount)) = p.collected else {
+                continue;
+            };
+            let local = at.with_timezone(&tz);
+            if local.format("%Y%m%d").to_string() == q.day {
+                csv.push_str(&format!(
+                    "{},{},{amount}\n",
+                    p.tracking_number,
+                    local.format("%Y-%m-%d %H:%M")
+                ));
+            }
+        }
+    }
+    ([("content-type", "text/csv; charset=utf-8")], csv).into_response()
+}
+
 /// The simulator's routes, nested under [`MOUNT`].
 pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
     Router::new()
@@ -355,5 +405,6 @@ pub fn routes<S: Clone + Send + Sync + 'static>(sim: Simulator) -> Router<S> {
         .route(SHIPMENTS, post(create))
         .route(EVENTS, get(events))
         .route(EVENT, post(event))
+        .route(REMITTANCE, get(remittance))
         .with_state(sim)
 }
