@@ -20,6 +20,7 @@ fn kind_code(kind: HolidayKind) -> &'static str {
     match kind {
         HolidayKind::Holiday => "holiday",
         HolidayKind::WorkingDay => "working_day",
+        HolidayKind::HalfDay => "half_day",
     }
 }
 
@@ -84,11 +85,11 @@ pub async fn save(
     admin_only(actor)?;
     let name = name.trim();
     let mut errors = Vec::new();
-    if !matches!(kind, "holiday" | "working_day") {
+    if !matches!(kind, "holiday" | "working_day" | "half_day") {
         errors.push(FieldError::rule(
             "kind",
             "holiday_kind",
-            "choose a holiday or a make-up working day",
+            "choose a holiday, a half day off or a make-up working day",
         ));
     }
     if name.is_empty() {

@@ -43,6 +43,9 @@ pub enum WorkingHoursError {
     /// No period at all.
     #[error("give at least one working period")]
     Empty,
+    /// A weekday that is not `mon`…`sun` (or `t2`…`t7`, `cn`).
+    #[error("{0} is not a day of the week (mon…sun, t2…t7, cn)")]
+    BadDay(String),
 }
 
 fn hm(h: u32, m: u32) -> NaiveTime {
@@ -109,13 +112,126 @@ impl fmt::Display for WorkingHours {
     }
 }
 
+/// Opening hours by day of the week: Monday to Friday the usual periods, and any other day an
+/// agency opens — a one-stop desk on Saturday mornings. Written
+/// `07:00-11:30,13:30-17:00;sat=07:30-11:30` (Vietnamese day names `t2`…`t7`, `cn` too; `off`
+/// closes a weekday).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeekHours {
+    /// Monday first.
+    days: [Option<WorkingHours>; 7],
+}
+
+impl Default for WeekHours {
+    fn default() -> Self {
+        WeekHours::from(WorkingHours::default())
+    }
+}
+
+impl From<WorkingHours> for WeekHours {
+    /// Those hours Monday to Friday, closed at the weekend.
+    fn from(hours: WorkingHours) -> Self {
+        let weekday = Some(hours);
+        WeekHours {
+            days: [
+                weekday.clone(),
+                weekday.clone(),
+                weekday.clone(),
+                weekday.clone(),
+                weekday,
+                None,
+                None,
+            ],
+        }
+    }
+}
+
+/// The day names a week's hours are written with, Monday first.
+const DAY_NAMES: [(&str, &str); 7] = [
+    ("mon", "t2"),
+    ("tue", "t3"),
+    ("wed", "t4"),
+    ("thu", "t5"),
+    ("fri", "t6"),
+    ("sat", "t7"),
+    ("sun", "cn"),
+];
+
+impl WeekHours {
+    /// Reads `07:00-11:30,13:30-17:00;sat=07:30-11:30`: the periods without a day name are
+    /// Monday to Friday's, each `day=periods` (or `day=off`) sets one day.
+    pub fn parse(text: &str) -> Result<WeekHours, WorkingHoursError> {
+        let mut week = WeekHours::default();
+        if text.split(';').all(|p| p.trim().is_empty()) {
+            return Err(WorkingHoursError::Empty);
+        }
+        for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            match part.split_once('=') {
+                None => week = WeekHours::from(WorkingHours::parse(part)?),
+                Some((day, periods)) => {
+                    let day = day.trim().to_lowercase();
+                    let index = DAY_NAMES
+                        .iter()
+                        .position(|(en, vi)| *en == day || *vi == day)
+                        .ok_or_else(|| WorkingHoursError::BadDay(day.clone()))?;
+                    let periods = periods.trim();
+                    week.days[index] = if matches!(periods, "off" | "nghi") {
+                        None
+                    } else {
+                        Some(WorkingHours::parse(periods)?)
+                    };
+                }
+            }
+        }
+        if week.days.iter().all(Option::is_none) {
+            return Err(WorkingHoursError::Empty);
+        }
+        Ok(week)
+    }
+
+    /// The hours of `weekday`, `None` when closed.
+    pub fn on(&self, weekday: Weekday) -> Option<&WorkingHours> {
+        self.days[weekday.num_days_from_monday() as usize].as_ref()
+    }
+
+    /// A usual working day's hours (Monday's, else the first open day's): what a make-up
+    /// working day follows and what "one working day" of a time limit measures.
+    pub fn usual(&self) -> WorkingHours {
+        self.days
+            .iter()
+            .flatten()
+            .next()
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+impl fmt::Display for WeekHours {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let usual = self.usual();
+        write!(f, "{usual}")?;
+        let base = WeekHours::from(usual);
+        for (i, (name, _)) in DAY_NAMES.iter().enumerate() {
+            if self.days[i] != base.days[i] {
+                match &self.days[i] {
+                    Some(h) => write!(f, ";{name}={h}")?,
+                    None => write!(f, ";{name}=off")?,
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// How a calendar day differs from the usual week.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HolidayKind {
     /// A public holiday (or a day off given in exchange): no work.
     Holiday,
-    /// A make-up working day (ngày làm bù), usually a Saturday.
+    /// A make-up working day (ngày làm bù), usually a Saturday: a usual working day's hours.
     WorkingDay,
+    /// Half a day off (nghỉ nửa ngày): only the day's periods that start before noon.
+    HalfDay,
 }
 
 /// One day of the holiday calendar.
@@ -129,39 +245,72 @@ pub struct CalendarDay {
     pub name: String,
 }
 
-/// Working hours plus the holiday calendar.
+/// Opening hours by weekday plus the holiday calendar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Calendar {
-    /// The day's working periods.
-    pub hours: WorkingHours,
+    week: WeekHours,
+    /// A usual working day's hours (see [`WeekHours::usual`]).
+    usual: WorkingHours,
     days: BTreeMap<NaiveDate, HolidayKind>,
 }
 
 impl Calendar {
-    /// A calendar over `hours` with these exceptions to the Monday–Friday week.
-    pub fn new(hours: WorkingHours, days: impl IntoIterator<Item = CalendarDay>) -> Calendar {
+    /// A calendar over `hours` (one day's periods for Monday to Friday, or a whole week's)
+    /// with these exceptions to the week.
+    pub fn new(
+        hours: impl Into<WeekHours>,
+        days: impl IntoIterator<Item = CalendarDay>,
+    ) -> Calendar {
+        let week = hours.into();
         Calendar {
-            hours,
+            usual: week.usual(),
+            week,
             days: days.into_iter().map(|d| (d.date, d.kind)).collect(),
+        }
+    }
+
+    /// A usual working day's hours: what "one working day" of a time limit measures.
+    pub fn usual_hours(&self) -> &WorkingHours {
+        &self.usual
+    }
+
+    /// The working periods of `date`: its weekday's, none on a holiday, a usual day's on a
+    /// make-up day, the morning's on a half day.
+    pub fn periods(&self, date: NaiveDate) -> &[(NaiveTime, NaiveTime)] {
+        let weekday = || {
+            self.week
+                .on(date.weekday())
+                .map_or(&[][..], |h| &h.periods[..])
+        };
+        match self.days.get(&date) {
+            Some(HolidayKind::Holiday) => &[],
+            Some(HolidayKind::WorkingDay) => &self.usual.periods,
+            Some(HolidayKind::HalfDay) => {
+                let all = if self.week.on(date.weekday()).is_some() {
+                    weekday()
+                } else {
+                    &self.usual.periods[..]
+                };
+                let morning = all.iter().take_while(|(s, _)| *s < hm(12, 0)).count();
+                &all[..morning]
+            }
+            None => weekday(),
         }
     }
 
     /// True when people work on `date`.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        match self.days.get(&date) {
-            Some(HolidayKind::Holiday) => false,
-            Some(HolidayKind::WorkingDay) => true,
-            None => !matches!(date.weekday(), Weekday::Sat | Weekday::Sun),
-        }
+        !self.periods(date).is_empty()
+    }
+
+    /// When the working day `date` ends, `None` when it is not one.
+    pub fn day_end(&self, date: NaiveDate) -> Option<NaiveTime> {
+        self.periods(date).last().map(|(_, e)| *e)
     }
 
     /// The working seconds of `date` within `[from, to)` times of day.
     fn seconds_on(&self, date: NaiveDate, from: NaiveTime, to: NaiveTime) -> i64 {
-        if !self.is_working_day(date) {
-            return 0;
-        }
-        self.hours
-            .periods
+        self.periods(date)
             .iter()
             .map(|(s, e)| {
                 let (a, b) = ((*s).max(from), (*e).min(to));
@@ -181,8 +330,8 @@ impl Calendar {
         let mut date = local.date();
         let mut from = local.time();
         for _ in 0..MAX_DAYS {
-            if self.is_working_day(date) {
-                for (s, e) in &self.hours.periods {
+            {
+                for (s, e) in self.periods(date) {
                     let begin = (*s).max(from);
                     if begin >= *e {
                         continue;
@@ -211,8 +360,8 @@ impl Calendar {
         let mut date = local.date();
         let mut to = Some(local.time());
         for _ in 0..MAX_DAYS {
-            if self.is_working_day(date) {
-                for (s, e) in self.hours.periods.iter().rev() {
+            {
+                for (s, e) in self.periods(date).iter().rev() {
                     let finish = to.map_or(*e, |t| (*e).min(t));
                     if finish <= *s {
                         continue;
@@ -253,7 +402,7 @@ impl Calendar {
     pub fn due_at(&self, accepted_at: DateTime<Utc>, working_days: u32) -> DateTime<Utc> {
         self.add_working_minutes(
             accepted_at,
-            i64::from(working_days) * self.hours.minutes_per_day(),
+            i64::from(working_days) * self.usual.minutes_per_day(),
         )
     }
 
@@ -283,18 +432,21 @@ impl Calendar {
     /// the next working day); a cut-off later than closing time is closing time, so a dossier
     /// is never due before it was received.
     pub fn due_same_day(&self, received: DateTime<Utc>, cutoff: NaiveTime) -> DateTime<Utc> {
-        let Some(day_end) = self.hours.day_end() else {
-            return received;
-        };
         let local = received.with_timezone(&zone()).naive_local();
         let today = local.date();
-        let day = if self.is_working_day(today) && local.time() < cutoff.min(day_end) {
+        let before_cutoff = self
+            .day_end(today)
+            .is_some_and(|end| local.time() < cutoff.min(end));
+        let day = if before_cutoff {
             Some(today)
         } else {
             self.next_working_day(today)
         };
-        day.and_then(|d| d.and_time(day_end).and_local_timezone(zone()).single())
-            .map_or(received, |t| t.with_timezone(&Utc))
+        day.and_then(|d| {
+            let end = self.day_end(d)?;
+            d.and_time(end).and_local_timezone(zone()).single()
+        })
+        .map_or(received, |t| t.with_timezone(&Utc))
     }
 
     /// The due date of a dossier received at `received` under `limit`: working days or working
@@ -462,10 +614,11 @@ pub fn parse_holidays_csv(text: &str) -> Result<Vec<CalendarDay>, HolidayCsvErro
         let kind = match kind {
             "holiday" => HolidayKind::Holiday,
             "working_day" => HolidayKind::WorkingDay,
+            "half_day" => HolidayKind::HalfDay,
             other => {
                 return Err(HolidayCsvError {
                     line: n,
-                    message: format!("kind must be holiday or working_day, not {other}"),
+                    message: format!("kind must be holiday, half_day or working_day, not {other}"),
                 })
             }
         };

@@ -9,8 +9,7 @@ use super::codes::vietnam;
 use crate::entities::{agency, holiday};
 use crate::error::DomainResult;
 use crate::working_time::{
-    default_same_day_cutoff, parse_cutoff, Calendar, CalendarDay, HolidayKind, TimeLimit,
-    WorkingHours,
+    default_same_day_cutoff, parse_cutoff, Calendar, CalendarDay, HolidayKind, TimeLimit, WeekHours,
 };
 
 /// An agency's working-time calendar.
@@ -29,10 +28,10 @@ pub async fn calendar_days<C: ConnectionTrait>(db: &C) -> DomainResult<Vec<Calen
         .into_iter()
         .map(|h| CalendarDay {
             date: h.day,
-            kind: if h.kind == "working_day" {
-                HolidayKind::WorkingDay
-            } else {
-                HolidayKind::Holiday
+            kind: match h.kind.as_str() {
+                "working_day" => HolidayKind::WorkingDay,
+                "half_day" => HolidayKind::HalfDay,
+                _ => HolidayKind::Holiday,
             },
             name: h.name,
         })
@@ -49,7 +48,7 @@ impl Clock {
         let hours = agency
             .as_ref()
             .and_then(|a| a.working_hours.as_deref())
-            .and_then(|h| WorkingHours::parse(h).ok())
+            .and_then(|h| WeekHours::parse(h).ok())
             .unwrap_or_default();
         let cutoff = agency
             .as_ref()
@@ -60,7 +59,7 @@ impl Clock {
     }
 
     /// A clock over the given hours and calendar, with the default same-day cut-off.
-    pub fn new(hours: WorkingHours, days: Vec<CalendarDay>) -> Clock {
+    pub fn new(hours: impl Into<WeekHours>, days: Vec<CalendarDay>) -> Clock {
         Clock {
             calendar: Calendar::new(hours, days),
             cutoff: default_same_day_cutoff(),
@@ -110,10 +109,7 @@ impl Clock {
     /// The end of the working day `date` (an apology letter's new date), or `None` when `date`
     /// is not a working day.
     pub fn end_of_day(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
-        if !self.calendar.is_working_day(date) {
-            return None;
-        }
-        let end = self.calendar.hours.day_end()?;
+        let end = self.calendar.day_end(date)?;
         date.and_time(end)
             .and_local_timezone(vietnam())
             .single()

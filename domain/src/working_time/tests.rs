@@ -263,12 +263,9 @@ fn any_start() -> impl Strategy<Value = DateTime<Utc>> {
 
 fn inside_working_time(cal: &Calendar, t: DateTime<Utc>) -> bool {
     let local = t.with_timezone(&zone()).naive_local();
-    cal.is_working_day(local.date())
-        && cal
-            .hours
-            .periods
-            .iter()
-            .any(|(s, e)| *s < local.time() && local.time() <= *e)
+    cal.periods(local.date())
+        .iter()
+        .any(|(s, e)| *s < local.time() && local.time() <= *e)
 }
 
 proptest! {
@@ -315,4 +312,98 @@ proptest! {
         prop_assert_eq!(cal.working_minutes_between(resumed, moved), left);
         prop_assert!(moved >= due);
     }
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+#[test]
+fn a_desk_open_on_saturday_mornings_counts_them() {
+    let week = WeekHours::parse("07:00-11:30,13:30-17:00;sat=07:30-11:30").unwrap_or_default();
+    let open = Calendar::new(week, Vec::new());
+    let closed = Calendar::new(WorkingHours::default(), Vec::new());
+    // One working day from Friday 4 December 2026 15:00: two hours on Friday, then Monday
+    // until 15:00 — or four on Saturday morning and Monday until 09:00.
+    assert_eq!(
+        closed.due_at(vn(2026, 12, 4, 15, 0), 1),
+        vn(2026, 12, 7, 15, 0)
+    );
+    assert_eq!(
+        open.due_at(vn(2026, 12, 4, 15, 0), 1),
+        vn(2026, 12, 7, 9, 0)
+    );
+    assert!(open.is_working_day(date(2026, 12, 5)));
+    assert!(!open.is_working_day(date(2026, 12, 6)));
+    assert!(!closed.is_working_day(date(2026, 12, 5)));
+    // A same-day request after Friday's cut-off is due when the Saturday desk closes.
+    assert_eq!(
+        open.due_same_day(vn(2026, 12, 4, 16, 0), hm(15, 0)),
+        vn(2026, 12, 5, 11, 30)
+    );
+    assert_eq!(
+        closed.due_same_day(vn(2026, 12, 4, 16, 0), hm(15, 0)),
+        vn(2026, 12, 7, 17, 0)
+    );
+    // One working day is still a usual day's eight hours.
+    assert_eq!(open.usual_hours().minutes_per_day(), 480);
+}
+
+#[test]
+fn a_half_day_off_keeps_the_morning() {
+    // Thursday 24 December 2026, afternoon off.
+    let cal = Calendar::new(
+        WorkingHours::default(),
+        vec![day(2026, 12, 24, HolidayKind::HalfDay)],
+    );
+    assert_eq!(cal.day_end(date(2026, 12, 24)), Some(hm(11, 30)));
+    // From Thursday 07:00: the morning's 4 h 30, then Friday until 10:30.
+    assert_eq!(
+        cal.due_at(vn(2026, 12, 24, 7, 0), 1),
+        vn(2026, 12, 25, 10, 30)
+    );
+    // A same-day request after the half day's closing is due the next working day.
+    assert_eq!(
+        cal.due_same_day(vn(2026, 12, 24, 13, 0), hm(15, 0)),
+        vn(2026, 12, 25, 17, 0)
+    );
+    assert_eq!(
+        cal.due_same_day(vn(2026, 12, 24, 9, 0), hm(15, 0)),
+        vn(2026, 12, 24, 11, 30)
+    );
+}
+
+#[test]
+fn a_make_up_day_is_a_usual_working_day_even_where_saturday_is_half_open() {
+    let week = WeekHours::parse("07:00-11:30,13:30-17:00;t7=07:30-11:30").unwrap_or_default();
+    let cal = Calendar::new(week, vec![day(2026, 12, 26, HolidayKind::WorkingDay)]);
+    assert_eq!(cal.periods(date(2026, 12, 26)).len(), 2);
+    assert_eq!(cal.day_end(date(2026, 12, 26)), Some(hm(17, 0)));
+    // A usual Saturday keeps its morning.
+    assert_eq!(cal.day_end(date(2026, 12, 19)), Some(hm(11, 30)));
+}
+
+#[test]
+fn week_hours_are_read_and_written_back() {
+    let week = WeekHours::parse(" 07:30-11:30,13:00-17:00 ; T7 = 07:30-11:30; fri=off")
+        .unwrap_or_default();
+    assert_eq!(
+        week.to_string(),
+        "07:30-11:30,13:00-17:00;fri=off;sat=07:30-11:30"
+    );
+    assert_eq!(WeekHours::parse(&week.to_string()), Ok(week));
+    assert_eq!(WeekHours::default().to_string(), "07:00-11:30,13:30-17:00");
+    assert_eq!(
+        WeekHours::parse("xyz=07:00-11:00"),
+        Err(WorkingHoursError::BadDay("xyz".into()))
+    );
+    assert_eq!(WeekHours::parse(""), Err(WorkingHoursError::Empty));
+    assert_eq!(
+        WeekHours::parse("mon=off;tue=off;wed=off;thu=off;fri=off"),
+        Err(WorkingHoursError::Empty)
+    );
+    assert!(matches!(
+        WeekHours::parse("sat=7h-11h"),
+        Err(WorkingHoursError::BadTime(_))
+    ));
 }

@@ -56,6 +56,7 @@ pub fn HolidaysPage() -> impl IntoView {
                 <label for="kind">{t.t(Key::HolidaysKind)}</label>
                 <select id="kind" name="kind">
                     <option value="holiday">{t.t(Key::HolidaysKindHoliday)}</option>
+                    <option value="half_day" selected=kept_value("kind").as_deref() == Some("half_day")>{t.t(Key::HolidaysKindHalfDay)}</option>
                     <option value="working_day" selected=kept_value("kind").as_deref() == Some("working_day")>{t.t(Key::HolidaysKindWorkingDay)}</option>
                 </select>
                 <label for="name">{t.t(Key::HolidaysName)}</label>
@@ -76,7 +77,7 @@ pub fn HolidaysPage() -> impl IntoView {
                                     {rows.into_iter().map(|r| view! {
                                         <tr>
                                             <td>{r.shown.clone()}</td>
-                                            <td>{if r.kind == "working_day" { t.t(Key::HolidaysKindWorkingDay) } else { t.t(Key::HolidaysKindHoliday) }}</td>
+                                            <td>{t.t(match r.kind.as_str() { "working_day" => Key::HolidaysKindWorkingDay, "half_day" => Key::HolidaysKindHalfDay, _ => Key::HolidaysKindHoliday })}</td>
                                             <td>{r.name.clone()}</td>
                                             <td>
                                                 <ActionForm action=remove>
