@@ -46,6 +46,7 @@ pub async fn years_missing<C: ConnectionTrait>(db: &C, today: NaiveDate) -> Doma
             continue;
         };
         let entered = holiday::Entity::find()
+            .filter(holiday::Column::Scope.eq(""))
             .filter(holiday::Column::Kind.eq(kind_code(HolidayKind::Holiday)))
             .filter(holiday::Column::Day.between(first, last))
             .count(db)
@@ -73,7 +74,24 @@ fn admin_only(actor: &Actor) -> DomainResult<()> {
     }
 }
 
-/// Adds a day or changes it (system administrators), audited.
+/// True when `scope` names where a day applies: empty (the whole country), a province code or
+/// an agency code.
+async fn scope_known<C: ConnectionTrait>(db: &C, scope: &str) -> DomainResult<bool> {
+    use crate::entities::{agency, province};
+    if scope.is_empty() {
+        return Ok(true);
+    }
+    let agency = agency::Entity::find_by_id(scope.to_owned())
+        .count(db)
+        .await?;
+    let province = province::Entity::find_by_id(scope.to_owned())
+        .count(db)
+        .await?;
+    Ok(agency + province > 0)
+}
+
+/// Adds a day or changes it (system administrators), audited. `scope` is empty for the whole
+/// country, else the province or agency it applies to.
 pub async fn save(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -81,10 +99,19 @@ pub async fn save(
     day: NaiveDate,
     kind: &str,
     name: &str,
+    scope: &str,
 ) -> DomainResult<()> {
     admin_only(actor)?;
     let name = name.trim();
+    let scope = scope.trim();
     let mut errors = Vec::new();
+    if !scope_known(db, scope).await? {
+        errors.push(FieldError::rule(
+            "scope",
+            "holiday_scope",
+            "leave empty for the whole country, or give a province or agency code",
+        ));
+    }
     if !matches!(kind, "holiday" | "working_day" | "half_day") {
         errors.push(FieldError::rule(
             "kind",
@@ -105,11 +132,12 @@ pub async fn save(
     let txn = crate::db::begin_write(db).await?;
     holiday::Entity::insert(holiday::ActiveModel {
         day: Set(day),
+        scope: Set(scope.to_owned()),
         kind: Set(kind.to_owned()),
         name: Set(name.to_owned()),
     })
     .on_conflict(
-        OnConflict::column(holiday::Column::Day)
+        OnConflict::columns([holiday::Column::Day, holiday::Column::Scope])
             .update_columns([holiday::Column::Kind, holiday::Column::Name])
             .to_owned(),
     )
@@ -118,29 +146,33 @@ pub async fn save(
     Entry::by(&txn, actor, "holiday.save")
         .await?
         .on("holiday", day.to_string())
-        .detail(serde_json::json!({ "kind": kind, "name": name }))
+        .detail(serde_json::json!({ "kind": kind, "name": name, "scope": scope }))
         .record(&txn, origin)
         .await?;
     txn.commit().await?;
     Ok(())
 }
 
-/// Removes a day (system administrators), audited.
+/// Removes a day of `scope` (system administrators), audited.
 pub async fn remove(
     db: &DatabaseConnection,
     actor: &Actor,
     origin: &Origin,
     day: NaiveDate,
+    scope: &str,
 ) -> DomainResult<()> {
     admin_only(actor)?;
     let txn = crate::db::begin_write(db).await?;
-    let deleted = holiday::Entity::delete_by_id(day).exec(&txn).await?;
+    let deleted = holiday::Entity::delete_by_id((day, scope.trim().to_owned()))
+        .exec(&txn)
+        .await?;
     if deleted.rows_affected == 0 {
         return Err(DomainError::NotFound(format!("holiday {day}")));
     }
     Entry::by(&txn, actor, "holiday.remove")
         .await?
         .on("holiday", day.to_string())
+        .detail(serde_json::json!({ "scope": scope }))
         .record(&txn, origin)
         .await?;
     txn.commit().await?;
@@ -163,10 +195,11 @@ pub async fn load_seed(db: &DatabaseConnection, path: &Path) -> DomainResult<usi
     for day in days {
         let result = holiday::Entity::insert(holiday::ActiveModel {
             day: Set(day.date),
+            scope: Set(String::new()),
             kind: Set(kind_code(day.kind).to_owned()),
             name: Set(day.name),
         })
-        .on_conflict_do_nothing_on([holiday::Column::Day])
+        .on_conflict_do_nothing_on([holiday::Column::Day, holiday::Column::Scope])
         .exec_without_returning(&txn)
         .await?;
         if let sea_orm::TryInsertResult::Inserted(n) = result {

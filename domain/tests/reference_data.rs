@@ -349,11 +349,84 @@ async fn a_needed_year_without_holidays_is_named() -> TestResult {
     use sea_orm::ActiveValue::Set;
     domain::entities::holiday::Entity::insert(domain::entities::holiday::ActiveModel {
         day: Set(date(2029, 4, 28)),
+        scope: Set(String::new()),
         kind: Set("working_day".into()),
         name: Set("Làm bù".into()),
     })
     .exec_without_returning(&db)
     .await?;
     assert_eq!(years_missing(&db, date(2029, 3, 2)).await?, vec![2029]);
+    // Nor is one province's holiday.
+    domain::entities::holiday::Entity::insert(domain::entities::holiday::ActiveModel {
+        day: Set(date(2029, 4, 30)),
+        scope: Set("80".into()),
+        kind: Set("holiday".into()),
+        name: Set("Ngày lễ của tỉnh".into()),
+    })
+    .exec_without_returning(&db)
+    .await?;
+    assert_eq!(years_missing(&db, date(2029, 3, 2)).await?, vec![2029]);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_holiday_of_one_province_or_agency_closes_only_its_offices() -> TestResult {
+    use domain::access::Role;
+    use domain::dossiers::deadlines::Clock;
+    let db =
+        seeded_database(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default()).await?;
+    let admin = domain::testing::staff(&db, "Quản trị", "000.00.01.H53", &[Role::SystemAdmin])
+        .await
+        .map_err(|e| e.to_string())?;
+    let origin = domain::testing::origin();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).unwrap_or_default();
+    let (commune, centre) = ("000.01.50.H53", "000.00.02.H53");
+    for code in [commune, centre] {
+        assert!(Clock::for_agency(&db, code)
+            .await?
+            .end_of_day(day)
+            .is_some());
+    }
+    // A commune's own day off: only that commune's clock skips it.
+    domain::holidays::save(
+        &db,
+        &admin,
+        &origin,
+        day,
+        "holiday",
+        "Lễ hội địa phương",
+        commune,
+    )
+    .await?;
+    assert!(Clock::for_agency(&db, commune)
+        .await?
+        .end_of_day(day)
+        .is_none());
+    assert!(Clock::for_agency(&db, centre)
+        .await?
+        .end_of_day(day)
+        .is_some());
+    // A province's day off closes every agency of the province.
+    let next = day.succ_opt().unwrap_or_default();
+    domain::holidays::save(&db, &admin, &origin, next, "holiday", "Ngày của tỉnh", "80").await?;
+    for code in [commune, centre] {
+        assert!(Clock::for_agency(&db, code)
+            .await?
+            .end_of_day(next)
+            .is_none());
+    }
+    // A scope that is no province or agency is refused, naming the field.
+    let refused = domain::holidays::save(&db, &admin, &origin, day, "holiday", "X", "99999").await;
+    let fields: Vec<String> = match refused {
+        Err(domain::DomainError::Validation(f)) => f.into_iter().map(|f| f.code).collect(),
+        other => return Err(format!("{other:?}").into()),
+    };
+    assert_eq!(fields, ["holiday_scope"]);
+    // Removing the commune's day opens it again.
+    domain::holidays::remove(&db, &admin, &origin, day, commune).await?;
+    assert!(Clock::for_agency(&db, commune)
+        .await?
+        .end_of_day(day)
+        .is_some());
     Ok(())
 }

@@ -20,6 +20,7 @@ mod m20261209_000002_organisation_verification;
 mod m20261209_000003_sign_in_limits;
 mod m20261209_000004_same_day_cutoff;
 mod m20261210_000001_refund_orders;
+mod m20261210_000002_holiday_scope;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000003_sign_in_limits::Migration),
             Box::new(m20261209_000004_same_day_cutoff::Migration),
             Box::new(m20261210_000001_refund_orders::Migration),
+            Box::new(m20261210_000002_holiday_scope::Migration),
         ]
     }
 }

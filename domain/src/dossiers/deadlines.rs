@@ -3,7 +3,7 @@
 //! the pure rules of [`crate::working_time`].
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::codes::vietnam;
 use crate::entities::{agency, holiday};
@@ -20,9 +20,17 @@ pub struct Clock {
     cutoff: NaiveTime,
 }
 
-/// The holiday calendar as stored.
-pub async fn calendar_days<C: ConnectionTrait>(db: &C) -> DomainResult<Vec<CalendarDay>> {
+/// The holiday calendar as stored, for an agency in `scopes` (its own code and its province's):
+/// the national days and those of its province or of itself.
+pub async fn calendar_days<C: ConnectionTrait>(
+    db: &C,
+    scopes: &[&str],
+) -> DomainResult<Vec<CalendarDay>> {
+    let mut wanted = vec![""];
+    wanted.extend(scopes.iter().filter(|s| !s.is_empty()));
     Ok(holiday::Entity::find()
+        .filter(holiday::Column::Scope.is_in(wanted))
+        .order_by_asc(holiday::Column::Scope)
         .all(db)
         .await?
         .into_iter()
@@ -55,7 +63,12 @@ impl Clock {
             .and_then(|a| a.same_day_cutoff.as_deref())
             .and_then(|c| parse_cutoff(c).ok())
             .unwrap_or_else(default_same_day_cutoff);
-        Ok(Clock::new(hours, calendar_days(db).await?).with_cutoff(cutoff))
+        let province = agency
+            .as_ref()
+            .map(|a| a.province_code.clone())
+            .unwrap_or_default();
+        let days = calendar_days(db, &[agency_code, &province]).await?;
+        Ok(Clock::new(hours, days).with_cutoff(cutoff))
     }
 
     /// A clock over the given hours and calendar, with the default same-day cut-off.

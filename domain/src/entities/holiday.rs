@@ -10,7 +10,11 @@ pub struct Model {
     /// The day.
     #[sea_orm(primary_key, auto_increment = false)]
     pub day: Date,
-    /// `holiday` or `working_day`.
+    /// Where it applies: empty for the whole country, else a province code (every agency of
+    /// the province) or an agency code.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub scope: String,
+    /// `holiday`, `half_day` or `working_day`.
     pub kind: String,
     /// What it is (Tết Nguyên đán, làm bù…).
     pub name: String,

@@ -61,6 +61,9 @@ pub fn HolidaysPage() -> impl IntoView {
                 </select>
                 <label for="name">{t.t(Key::HolidaysName)}</label>
                 <input type="text" id="name" name="name" value=kept_value("name") required=true />
+                <label for="scope">{t.t(Key::HolidaysScope)}</label>
+                <p class="field-hint" id="scope-hint">{t.t(Key::HolidaysScopeHint)}</p>
+                <input type="text" id="scope" name="scope" value=kept_value("scope") aria-describedby="scope-hint" />
                 <button type="submit" class="button">{t.t(Key::HolidaysSave)}</button>
             </ActionForm>
             <Loaded data failure let:rows>
@@ -71,6 +74,7 @@ pub fn HolidaysPage() -> impl IntoView {
                                 Heading::Text(Key::HolidaysDay),
                                 Heading::Text(Key::HolidaysKind),
                                 Heading::Text(Key::HolidaysName),
+                                Heading::Text(Key::HolidaysScope),
                                 Heading::Hidden(Key::HolidaysRemove),
                             ]
                         >
@@ -79,10 +83,12 @@ pub fn HolidaysPage() -> impl IntoView {
                                             <td>{r.shown.clone()}</td>
                                             <td>{t.t(match r.kind.as_str() { "working_day" => Key::HolidaysKindWorkingDay, "half_day" => Key::HolidaysKindHalfDay, _ => Key::HolidaysKindHoliday })}</td>
                                             <td>{r.name.clone()}</td>
+                                            <td>{if r.scope.is_empty() { t.t(Key::HolidaysScopeNational).to_owned() } else { r.scope.clone() }}</td>
                                             <td>
                                                 <ActionForm action=remove>
                                                     <CsrfField />
                                                     <input type="hidden" name="day" value=r.day.clone() />
+                                                    <input type="hidden" name="scope" value=r.scope.clone() />
                                                     <button type="submit" class="button button-outline" aria-label=format!("{} {}", t.t(Key::HolidaysRemove), r.shown)>{t.t(Key::HolidaysRemove)}</button>
                                                 </ActionForm>
                                             </td>

@@ -13,10 +13,12 @@ pub struct HolidayRow {
     pub day: String,
     /// `dd/mm/yyyy (weekday)`.
     pub shown: String,
-    /// `holiday` or `working_day`.
+    /// `holiday`, `half_day` or `working_day`.
     pub kind: String,
     /// Name.
     pub name: String,
+    /// Where it applies: empty for the whole country, else a province or agency code.
+    pub scope: String,
 }
 
 /// The holiday calendar.
@@ -32,6 +34,7 @@ pub async fn holidays() -> Result<Vec<HolidayRow>, AppError> {
             shown: h.day.format("%d/%m/%Y").to_string(),
             kind: h.kind,
             name: h.name,
+            scope: h.scope,
         })
         .collect())
 }
@@ -52,26 +55,31 @@ pub async fn save_holiday(
     day: String,
     kind: String,
     name: String,
+    scope: String,
 ) -> Result<(), AppError> {
     let _ = csrf_token;
     let ctx = ctx()?;
     let db = crate::server_fns::db()?;
     let day = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::refused(vec![("day".into(), "date_format".into())]))?;
-    domain::holidays::save(&db, &ctx.actor, &ctx.origin, day, &kind, &name).await?;
+    domain::holidays::save(&db, &ctx.actor, &ctx.origin, day, &kind, &name, &scope).await?;
     leptos_axum::redirect("/quan-tri/ngay-nghi?da=luu");
     Ok(())
 }
 
 /// Removes a calendar day (system administrators).
 #[server(prefix = "/api/ui", endpoint = "remove_holiday")]
-pub async fn remove_holiday(csrf_token: String, day: String) -> Result<(), AppError> {
+pub async fn remove_holiday(
+    csrf_token: String,
+    day: String,
+    scope: String,
+) -> Result<(), AppError> {
     let _ = csrf_token;
     let ctx = ctx()?;
     let db = crate::server_fns::db()?;
     let day = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::refused(vec![("day".into(), "date_format".into())]))?;
-    domain::holidays::remove(&db, &ctx.actor, &ctx.origin, day).await?;
+    domain::holidays::remove(&db, &ctx.actor, &ctx.origin, day, &scope).await?;
     leptos_axum::redirect("/quan-tri/ngay-nghi?da=xoa");
     Ok(())
 }
