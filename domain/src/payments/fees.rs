@@ -55,6 +55,45 @@ pub fn offered(actor: &Actor, row: &dossier::Model) -> bool {
     may_add(actor, row) && is_open(row)
 }
 
+/// Adds `reason_required` to `errors` when `reason` (trimmed) is empty or too long; `what`
+/// says what it must tell.
+fn check_reason(reason: &str, what: &str, errors: &mut Vec<FieldError>) {
+    if reason.is_empty() || reason.chars().count() > MAX_REASON {
+        errors.push(FieldError::rule(
+            "reason",
+            "reason_required",
+            format!("{what} (at most 500 characters)"),
+        ));
+    }
+}
+
+/// The checks every fee change shares, in order: dossier `id` locked for `actor`, who may
+/// charge it (`Forbidden` otherwise), still open (`fee_closed` on `field`), then the change's
+/// own field `errors`.
+async fn locked_for_fee<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    id: &str,
+    field: &str,
+    errors: Vec<FieldError>,
+) -> DomainResult<dossier::Model> {
+    let row = change::lock_for_change(txn, actor, id).await?;
+    if !may_add(actor, &row) {
+        return Err(DomainError::Forbidden("fee".into()));
+    }
+    if !is_open(&row) {
+        return Err(invalid(
+            field,
+            "fee_closed",
+            "the dossier is no longer open",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(DomainError::Validation(errors));
+    }
+    Ok(row)
+}
+
 /// Adds `amount_vnd` for `reason` to dossier `id`'s fee due; returns the new fee due.
 /// Refusals: `Validation` naming `amount` (`fee_amount_range`) or `reason` (`reason_required`),
 /// or `fee_closed` when the dossier is no longer open; `Forbidden` for other staff.
@@ -78,28 +117,9 @@ pub async fn add_extra(
             "an amount from 1,000 to 100,000,000 đồng",
         ));
     }
-    if reason.is_empty() || reason.chars().count() > MAX_REASON {
-        errors.push(FieldError::rule(
-            "reason",
-            "reason_required",
-            "say what the fee is for (at most 500 characters)",
-        ));
-    }
+    check_reason(reason, "say what the fee is for", &mut errors);
     let txn = crate::db::begin_write(db).await?;
-    let row = change::lock_for_change(&txn, actor, id).await?;
-    if !may_add(actor, &row) {
-        return Err(DomainError::Forbidden("fee".into()));
-    }
-    if !is_open(&row) {
-        return Err(invalid(
-            "amount",
-            "fee_closed",
-            "the dossier is no longer open",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(DomainError::Validation(errors));
-    }
+    let row = locked_for_fee(&txn, actor, id, "amount", errors).await?;
     let due = row.fee_due_vnd.unwrap_or(0) + amount_vnd;
     dossier::Entity::update_many()
         .col_expr(dossier::Column::FeeDueVnd, Expr::value(due))
@@ -171,28 +191,9 @@ pub async fn correct_quantity(
             "a whole number from 1 to 1,000",
         ));
     }
-    if reason.is_empty() || reason.chars().count() > MAX_REASON {
-        errors.push(FieldError::rule(
-            "reason",
-            "reason_required",
-            "say why the quantity changes (at most 500 characters)",
-        ));
-    }
+    check_reason(reason, "say why the quantity changes", &mut errors);
     let txn = crate::db::begin_write(db).await?;
-    let row = change::lock_for_change(&txn, actor, id).await?;
-    if !may_add(actor, &row) {
-        return Err(DomainError::Forbidden("fee".into()));
-    }
-    if !is_open(&row) {
-        return Err(invalid(
-            "quantity",
-            "fee_closed",
-            "the dossier is no longer open",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(DomainError::Validation(errors));
-    }
+    let row = locked_for_fee(&txn, actor, id, "quantity", errors).await?;
     let mut loaded = crate::dossiers::drafts::load_unchecked(&txn, id).await?;
     let Some((before, _)) = charged_quantity(&loaded) else {
         return Err(invalid(

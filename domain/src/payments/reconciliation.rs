@@ -127,6 +127,18 @@ pub fn parse_statement(csv_text: &str) -> DomainResult<Vec<StatementLine>> {
     )
 }
 
+/// When `day` starts and ends, Vietnam time (a statement's day).
+pub(crate) fn day_bounds(
+    day: NaiveDate,
+) -> DomainResult<(DateTime<chrono::FixedOffset>, DateTime<chrono::FixedOffset>)> {
+    let tz = crate::dossiers::codes::vietnam();
+    let start = day
+        .and_hms_opt(0, 0, 0)
+        .and_then(|t| tz.from_local_datetime(&t).single())
+        .ok_or_else(|| DomainError::Internal("day".into()))?;
+    Ok((start, start + chrono::Duration::days(1)))
+}
+
 /// Compares `lines` with the portal's payments of `day` (and any payment a line names), keeps
 /// and returns the report.
 pub async fn reconcile<C: ConnectionTrait>(
@@ -147,12 +159,7 @@ pub(crate) async fn reconcile_gateway<C: ConnectionTrait>(
     lines: &[StatementLine],
     now: DateTime<Utc>,
 ) -> DomainResult<reconciliation_run::Model> {
-    let tz = crate::dossiers::codes::vietnam();
-    let start = day
-        .and_hms_opt(0, 0, 0)
-        .and_then(|t| tz.from_local_datetime(&t).single())
-        .ok_or_else(|| DomainError::Internal("day".into()))?;
-    let end = start + chrono::Duration::days(1);
+    let (start, end) = day_bounds(day)?;
     // Each statement covers one gateway's payments: the card payments started that day, the
     // transfers credited that day (an order made before midnight may be paid after).
     let when = if gateway == "vnpay" {

@@ -7,11 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::entities::{reconciliation_run, shipment};
-use crate::error::{DomainError, DomainResult};
+use crate::error::DomainResult;
 use crate::payments::reconciliation::{Issue, ReportLine};
 
 /// The source name of the reports (`recon_source_cod` on the page).
@@ -48,12 +48,7 @@ pub async fn reconcile<C: ConnectionTrait>(
     lines: &[RemittanceLine],
     now: DateTime<Utc>,
 ) -> DomainResult<reconciliation_run::Model> {
-    let tz = crate::dossiers::codes::vietnam();
-    let start = day
-        .and_hms_opt(0, 0, 0)
-        .and_then(|t| tz.from_local_datetime(&t).single())
-        .ok_or_else(|| DomainError::Internal("day".into()))?;
-    let end = start + chrono::Duration::days(1);
+    let (start, end) = crate::payments::reconciliation::day_bounds(day)?;
     let mut ours: BTreeMap<String, shipment::Model> = shipment::Entity::find()
         .filter(shipment::Column::DeliveredAt.gte(start.fixed_offset()))
         .filter(shipment::Column::DeliveredAt.lt(end.fixed_offset()))
