@@ -10,6 +10,7 @@ pub mod lookup;
 pub mod payments;
 pub mod procedures;
 pub mod reference;
+pub mod refunds;
 pub mod shipments;
 
 use utoipa::OpenApi;
@@ -87,6 +88,7 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(dossiers::routes())
         .merge(lookup::routes())
         .merge(payments::routes())
+        .merge(refunds::routes())
         .merge(shipments::routes())
         .merge(procedures::routes())
         .merge(reference::routes());

@@ -175,3 +175,86 @@ async fn the_reconciliation_page_lists_both_statements_for_administrators_only()
     assert!(status.is_client_error(), "{status}");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_mobile_app_gives_the_account_a_refund_is_paid_to() -> TestResult {
+    use domain::access::Role;
+    use domain::dossiers::lifecycle::Transition;
+    use domain::dossiers::processing::{self, Command};
+    let app = TestApp::with_accounts().await?;
+    let (_, id) = app.filed_by_demo_citizen().await?;
+    let fee = dossier::Entity::find_by_id(id.clone())
+        .one(&app.db)
+        .await?
+        .and_then(|d| d.fee_due_vnd)
+        .ok_or("fee")?;
+    // Paid by transfer, then refused: the fee is owed back.
+    let transfer =
+        domain::payments::new_row(&id, "vietqr", "DVCAPI1".into(), fee, "paid", Utc::now());
+    domain::entities::payment::Entity::insert(domain::entities::payment::ActiveModel::from(
+        transfer,
+    ))
+    .exec_without_returning(&app.db)
+    .await?;
+    let desk = domain::testing::staff(
+        &app.db,
+        "Phạm Văn Dũng",
+        "000.00.02.H53",
+        &[Role::IntakeClerk],
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    let refusal = Command {
+        public_note: "Chưa đủ điều kiện".into(),
+        ..Command::default()
+    };
+    processing::act(
+        domain::testing::services(&app.db, Utc::now()),
+        &desk,
+        &id,
+        Transition::Refuse,
+        &refusal,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+
+    let mut b = Browser::new(&app);
+    b.sign_in("congdan@dichvucong.localhost", "Demo@2026")
+        .await?;
+    let uri = format!("/api/v1/dossiers/{id}/refunds");
+    let (status, list) = call(&mut b, Method::GET, &uri).await?;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(list[0]["status"], "awaiting_account");
+    assert_eq!(list[0]["amount_vnd"], fee);
+    let put = |b: &Browser<'_>, body: Value| {
+        let csrf = b.cookies.get("csrf").cloned().unwrap_or_default();
+        Request::builder()
+            .method(Method::PUT)
+            .uri(format!("{uri}/account"))
+            .header(header::COOKIE, b.cookie_header())
+            .header("x-csrf-token", csrf)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+    };
+    let wrong = put(
+        &b,
+        serde_json::json!({
+            "bank_bin": "970418", "account_number": "12", "account_name": "Nguyễn Văn An",
+        }),
+    )?;
+    let answer = b.send(wrong).await?;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.body);
+    assert!(answer.body.contains("refund-account"), "{}", answer.body);
+    let good = put(
+        &b,
+        serde_json::json!({
+            "bank_bin": "970418", "account_number": "12345678901", "account_name": "Nguyễn Văn An",
+        }),
+    )?;
+    let answer = b.send(good).await?;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let after: Value = serde_json::from_str(&answer.body)?;
+    assert_ne!(after[0]["status"], "awaiting_account", "{after}");
+    assert_eq!(after[0]["account"], "BIDV …8901");
+    Ok(())
+}
