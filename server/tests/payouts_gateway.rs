@@ -1,0 +1,147 @@
+//! Refund orders over real HTTP, on the protocol alone: the portal serves the bank simulator's
+//! payout service (outside production); the payout client posts signed orders to it and checks
+//! its signed answers; the simulator refuses an account that does not exist (`10`), is down for
+//! another (`96`, sent again later), accepts the rest and posts its signed result to
+//! `/thanh-toan/chi-ho/ket-qua` a moment later — paid, or "account closed" (back to the
+//! applicant). A client with the wrong secret gets `97` and its order stays queued.
+
+mod common;
+
+use std::time::Duration;
+
+use domain::access::Role;
+use domain::dossiers::lifecycle::Transition;
+use domain::dossiers::processing::{self, Command};
+use domain::entities::payment;
+use domain::payments::refund_orders::{self, AWAITING_ACCOUNT, COMPLETED, QUEUED};
+use domain::testing::{self, services};
+use sea_orm::EntityTrait;
+use server::config::DEV_VIETQR_SECRET;
+use server::payouts_client::HttpPayouts;
+
+type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+/// A refused dossier of a new citizen `n` whose fee was paid by transfer: one refund order
+/// waiting for an account. Returns the owner and the dossier id.
+async fn owed(
+    db: &sea_orm::DatabaseConnection,
+    n: u32,
+) -> Result<(domain::access::Actor, String), Box<dyn std::error::Error + Send + Sync>> {
+    let now = chrono::Utc::now();
+    let (owner, id) = testing::filed(db, n, now).await?;
+    let fee = domain::dossiers::drafts::load_for_tests(db, &id)
+        .await?
+        .dossier
+        .fee_due_vnd
+        .ok_or("fee")?;
+    let paid = domain::payments::new_row(&id, "vietqr", format!("DVCPO{n}"), fee, "paid", now);
+    payment::Entity::insert(payment::ActiveModel::from(paid))
+        .exec_without_returning(db)
+        .await?;
+    let desk = testing::staff(db, "Phạm Văn Dũng", "000.00.02.H53", &[Role::IntakeClerk]).await?;
+    let refusal = Command {
+        public_note: "Chưa đủ điều kiện".into(),
+        ..Command::default()
+    };
+    processing::act(services(db, now), &desk, &id, Transition::Refuse, &refusal).await?;
+    Ok((owner, id))
+}
+
+async fn status_of(
+    db: &sea_orm::DatabaseConnection,
+    id: &str,
+) -> Result<(String, Option<String>), Box<dyn std::error::Error + Send + Sync>> {
+    let orders = refund_orders::of_dossier(db, id).await?;
+    let o = orders.first().ok_or("no order")?;
+    Ok((o.status.clone(), o.last_error.clone()))
+}
+
+/// Waits (up to 5 s) for the simulator's asynchronous result to move order of `id` off
+/// `from`.
+async fn settled(
+    db: &sea_orm::DatabaseConnection,
+    id: &str,
+    from: &str,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    for _ in 0..50 {
+        let (status, _) = status_of(db, id).await?;
+        if status != from {
+            return Ok(status);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(status_of(db, id).await?.0)
+}
+
+#[tokio::test]
+async fn refund_orders_meet_every_answer_of_the_banks_payout_service() -> TestResult {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let db = testing::seeded_database(common::today()).await?;
+    let public = base.clone();
+    let app = common::TestApp::configured(db.clone(), move |c| c.public_url = public)
+        .await
+        .map_err(|e| e.to_string())?;
+    let router = app.router.clone();
+    tokio::spawn(async move {
+        let _ = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await;
+    });
+    let url = format!("{base}/gia-lap/ngan-hang/chi-ho");
+    let bank = HttpPayouts::new(url.clone(), DEV_VIETQR_SECRET.into());
+    let give = |owner: domain::access::Actor, id: String, number: &'static str| {
+        let db = db.clone();
+        async move {
+            let account = refund_orders::check_account("970418", number, "Nguyen Van An")
+                .map_err(|e| format!("{e:?}"))?;
+            refund_orders::give_account(services(&db, chrono::Utc::now()), &owner, &id, &account)
+                .await?;
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
+        }
+    };
+    let send = |client: HttpPayouts| {
+        let db = db.clone();
+        async move {
+            refund_orders::send_due(&db, &client, testing::mailing(), chrono::Utc::now()).await
+        }
+    };
+
+    // No such account: back to the applicant with the bank's words.
+    let (owner, missing) = owed(&db, 81).await?;
+    give(owner, missing.clone(), "0001234567").await?;
+    assert_eq!(send(bank.clone()).await?, 0);
+    let (status, error) = status_of(&db, &missing).await?;
+    assert_eq!(status, AWAITING_ACCOUNT);
+    assert!(error.is_some_and(|e| e.starts_with("10")));
+
+    // The service is down: still queued, with the error, sent again after the back-off.
+    let (owner, down) = owed(&db, 82).await?;
+    give(owner, down.clone(), "9991234567").await?;
+    assert_eq!(send(bank.clone()).await?, 0);
+    let (status, error) = status_of(&db, &down).await?;
+    assert_eq!(status, QUEUED);
+    assert!(error.is_some_and(|e| e.starts_with("96")));
+
+    // The wrong secret: the bank answers 97 (the client refuses its unsigned answer), queued.
+    let (owner, forged) = owed(&db, 83).await?;
+    give(owner, forged.clone(), "1231234567").await?;
+    let stranger = HttpPayouts::new(url.clone(), "not-the-secret".into());
+    assert_eq!(send(stranger).await?, 0);
+    assert_eq!(status_of(&db, &forged).await?.0, QUEUED);
+
+    // Accepted, then the receiving bank finds the account closed: back to the applicant.
+    let (owner, closed) = owed(&db, 84).await?;
+    give(owner, closed.clone(), "1111234567").await?;
+    send(bank.clone()).await?;
+    assert_eq!(settled(&db, &closed, "sent").await?, AWAITING_ACCOUNT);
+
+    // Accepted and paid: done once the signed result arrives.
+    let (owner, paid) = owed(&db, 85).await?;
+    give(owner, paid.clone(), "1231234568").await?;
+    send(bank.clone()).await?;
+    assert_eq!(settled(&db, &paid, "sent").await?, COMPLETED);
+    Ok(())
+}
