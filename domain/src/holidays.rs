@@ -179,6 +179,78 @@ pub async fn remove(
     Ok(())
 }
 
+/// Most bytes of a year's calendar file.
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024;
+
+/// Replaces the national calendar of one year with the file `text` (`date,kind,name` rows, as
+/// `seed/holidays.csv`), as the government's yearly notice gives it (system administrators),
+/// audited. Every row must be of the same year; days of one province or agency are kept.
+/// Returns the year and how many days it now has. Refusals name the field `file`:
+/// `holiday_file` (unreadable, with the line), `holiday_file_years` (rows of several years),
+/// `holiday_file_empty`.
+pub async fn import_year(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    origin: &Origin,
+    text: &str,
+) -> DomainResult<(i32, usize)> {
+    admin_only(actor)?;
+    let refuse = |code: &str, message: String| {
+        DomainError::Validation(vec![FieldError::rule("file", code, &message)])
+    };
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(refuse(
+            "holiday_file",
+            "the file is larger than 64 KB".into(),
+        ));
+    }
+    let days = parse_holidays_csv(text)
+        .map_err(|e| refuse("holiday_file", format!("line {}: {}", e.line, e.message)))?;
+    let Some(year) = days.first().map(|d| d.date.year()) else {
+        return Err(refuse("holiday_file_empty", "the file lists no day".into()));
+    };
+    if let Some(other) = days.iter().find(|d| d.date.year() != year) {
+        return Err(refuse(
+            "holiday_file_years",
+            format!("{} is not in {year}: one file per year", other.date),
+        ));
+    }
+    let (first, last) = (
+        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
+        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default(),
+    );
+    let txn = crate::db::begin_write(db).await?;
+    holiday::Entity::delete_many()
+        .filter(holiday::Column::Scope.eq(""))
+        .filter(holiday::Column::Day.between(first, last))
+        .exec(&txn)
+        .await?;
+    let count = days.len();
+    for day in days {
+        holiday::Entity::insert(holiday::ActiveModel {
+            day: Set(day.date),
+            scope: Set(String::new()),
+            kind: Set(kind_code(day.kind).to_owned()),
+            name: Set(day.name),
+        })
+        .on_conflict(
+            OnConflict::columns([holiday::Column::Day, holiday::Column::Scope])
+                .update_columns([holiday::Column::Kind, holiday::Column::Name])
+                .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    Entry::by(&txn, actor, "holiday.import")
+        .await?
+        .on("holiday", year.to_string())
+        .detail(serde_json::json!({ "year": year, "days": count }))
+        .record(&txn, origin)
+        .await?;
+    txn.commit().await?;
+    Ok((year, count))
+}
+
 /// Loads `holidays.csv` from the seed folder: days not in the calendar yet are added, days an
 /// administrator already set are left alone. Returns how many were added.
 pub async fn load_seed(db: &DatabaseConnection, path: &Path) -> DomainResult<usize> {

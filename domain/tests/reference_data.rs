@@ -430,3 +430,84 @@ async fn a_holiday_of_one_province_or_agency_closes_only_its_offices() -> TestRe
         .is_some());
     Ok(())
 }
+
+#[tokio::test]
+async fn a_years_calendar_is_imported_from_a_file_replacing_that_years_national_days() -> TestResult
+{
+    use domain::access::Role;
+    use domain::dossiers::deadlines::Clock;
+    let db =
+        seeded_database(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default()).await?;
+    let admin = domain::testing::staff(&db, "Quản trị", "000.00.01.H53", &[Role::SystemAdmin])
+        .await
+        .map_err(|e| e.to_string())?;
+    let origin = domain::testing::origin();
+    let date = |m, d| chrono::NaiveDate::from_ymd_opt(2027, m, d).unwrap_or_default();
+    // A commune's own day is kept whatever the national file says.
+    domain::holidays::save(
+        &db,
+        &admin,
+        &origin,
+        date(3, 3),
+        "holiday",
+        "Lễ hội",
+        "000.01.50.H53",
+    )
+    .await?;
+    // Tết Đinh Mùi: 6 February 2027 is Lunar New Year's Day.
+    let file = "date,kind,name\n\
+                2027-01-01,holiday,Tết Dương lịch\n\
+                2027-02-04,half_day,Chiều 28 Tết\n\
+                2027-02-05,holiday,Tết Nguyên đán Đinh Mùi\n\
+                2027-02-08,holiday,Tết Nguyên đán Đinh Mùi\n\
+                2027-02-20,working_day,Làm bù\n";
+    assert_eq!(
+        domain::holidays::import_year(&db, &admin, &origin, file).await?,
+        (2027, 5)
+    );
+    let kept: Vec<(chrono::NaiveDate, String)> = domain::holidays::list(&db)
+        .await?
+        .into_iter()
+        .filter(|h| h.day >= date(1, 1) && h.day <= date(12, 31))
+        .map(|h| (h.day, h.scope))
+        .collect();
+    assert_eq!(
+        kept.len(),
+        6,
+        "the file's five and the commune's own: {kept:?}"
+    );
+    assert!(kept.contains(&(date(3, 3), "000.01.50.H53".to_owned())));
+    let clock = Clock::for_agency(&db, "000.00.02.H53").await?;
+    assert!(clock.end_of_day(date(2, 5)).is_none());
+    assert!(
+        clock.end_of_day(date(2, 20)).is_some(),
+        "the make-up Saturday"
+    );
+    // Refusals name the file's problem; nothing changes.
+    let codes = |r: domain::DomainResult<(i32, usize)>| match r {
+        Err(DomainError::Validation(f)) => f.into_iter().map(|f| f.code).collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    let two_years = "date,kind,name\n2027-01-01,holiday,A\n2028-01-01,holiday,B\n";
+    assert_eq!(
+        codes(domain::holidays::import_year(&db, &admin, &origin, two_years).await),
+        ["holiday_file_years"]
+    );
+    assert_eq!(
+        codes(domain::holidays::import_year(&db, &admin, &origin, "date,kind,name\n").await),
+        ["holiday_file_empty"]
+    );
+    assert_eq!(
+        codes(domain::holidays::import_year(&db, &admin, &origin, "ngay,loai\n1,2\n").await),
+        ["holiday_file"]
+    );
+    // Only system administrators import.
+    let clerk = domain::testing::staff(&db, "Tiếp nhận", "000.00.02.H53", &[Role::IntakeClerk])
+        .await
+        .map_err(|e| e.to_string())?;
+    assert!(matches!(
+        domain::holidays::import_year(&db, &clerk, &origin, file).await,
+        Err(DomainError::Forbidden(_))
+    ));
+    Ok(())
+}

@@ -4,6 +4,7 @@
 
 pub mod documents;
 pub mod filing;
+pub mod holidays;
 pub mod payments;
 pub mod postal;
 pub mod refunds;
@@ -21,6 +22,7 @@ use crate::state::AppState;
 pub fn all() -> Router<AppState> {
     Router::new()
         .merge(filing::routes())
+        .merge(holidays::routes())
         .merge(documents::routes())
         .merge(payments::routes())
         .merge(postal::routes())

@@ -161,6 +161,55 @@ async fn ready_warns_when_the_holiday_calendar_lacks_a_year() -> TestResult {
         "{}",
         page.body
     );
+    // The administrator imports the year from a file (a plain multipart post); the warning
+    // goes, and a wrong file comes back with its problem named.
+    let upload = |admin: &common::browser::Browser<'_>, text: String| {
+        let csrf = admin.cookies.get("csrf").cloned().unwrap_or_default();
+        let boundary = "----portaltestboundary";
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"nam.csv\"\r\nContent-Type: text/csv\r\n\r\n{text}\r\n--{boundary}--\r\n"
+        );
+        axum::http::Request::post(format!("/quan-tri/ngay-nghi/nhap?csrf_token={csrf}"))
+            .header(axum::http::header::COOKIE, admin.cookie_header())
+            .header(
+                axum::http::header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(axum::http::header::ACCEPT, "text/html")
+            .body(axum::body::Body::from(body))
+    };
+    let wrong = upload(
+        &admin,
+        format!("date,kind,name\n{year}-01-01,holiday,A\n1999-01-01,holiday,B\n"),
+    )?;
+    let answer = admin.send(wrong).await?;
+    let location = answer
+        .headers
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(location.contains("ma=holiday_file_years"), "{location}");
+    let page = admin.get(&location).await?;
+    assert!(
+        page.body.contains("mỗi tệp chỉ gồm các ngày của một năm"),
+        "{}",
+        page.body
+    );
+    let good = upload(
+        &admin,
+        format!("date,kind,name\n{year}-01-01,holiday,Tết Dương lịch\n"),
+    )?;
+    let answer = admin.send(good).await?;
+    let location = answer
+        .headers
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(location.contains("nhap=xong"), "{location}");
+    let (_, _, body) = app.get("/ready").await?;
+    assert!(!warned(&body)?, "{body}");
     Ok(())
 }
 

@@ -39,7 +39,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Reads the first file of a form, at most `limit` bytes (`None`: too big or unreadable).
-async fn first_file(multipart: &mut Multipart, limit: usize) -> Option<(String, Bytes)> {
+pub(super) async fn first_file(multipart: &mut Multipart, limit: usize) -> Option<(String, Bytes)> {
     let mut field = multipart.next_field().await.ok()??;
     let name = field.file_name().unwrap_or("ket-qua.pdf").to_owned();
     let mut bytes = BytesMut::new();

@@ -47,6 +47,7 @@ pub fn HolidaysPage() -> impl IntoView {
                     }).collect_view()
                 })}
             </Suspense>
+            <ImportForm />
             <h2>{t.t(Key::HolidaysAdd)}</h2>
             <ActionForm action=save attr:class="form">
                 <CsrfField />
@@ -99,5 +100,43 @@ pub fn HolidaysPage() -> impl IntoView {
                     .into_any()}
             </Loaded>
         </div>
+    }
+}
+
+/// A year's national calendar from a file (a plain multipart post: it works without
+/// JavaScript), with the outcome or the problem from the query.
+#[component]
+fn ImportForm() -> impl IntoView {
+    let t = use_locale();
+    let (done, error) = use_query_map().with_untracked(|q| {
+        let done = (q.get("nhap").as_deref() == Some("xong")).then(|| {
+            (
+                q.get("nam").unwrap_or_default(),
+                q.get("ngay").unwrap_or_default(),
+            )
+        });
+        let error =
+            (q.get("nhap").as_deref() == Some("loi")).then(|| q.get("ma").unwrap_or_default());
+        (done, error)
+    });
+    let action = format!(
+        "/quan-tri/ngay-nghi/nhap?{}={}",
+        crate::session::CSRF_FIELD,
+        crate::session::csrf_token()
+    );
+    view! {
+        <h2>{t.t(Key::HolidaysImport)}</h2>
+        <p class="hint">{t.t(Key::HolidaysImportHint)}</p>
+        {done.map(|(year, days)| view! {
+            <div class="notice notice-success" role="status"><p>{t.tf(Key::HolidaysImported, &[("year", &year), ("n", &days)])}</p></div>
+        })}
+        {error.map(|code| view! {
+            <div class="notice notice-error" role="alert"><p>{crate::format::error_text(t, &code)}</p></div>
+        })}
+        <form method="post" enctype="multipart/form-data" action=action class="form holiday-import">
+            <label for="holiday-file">{t.t(Key::HolidaysImportFile)}</label>
+            <input type="file" id="holiday-file" name="file" accept=".csv,text/csv" required=true />
+            <button type="submit" class="button button-secondary">{t.t(Key::HolidaysImportSubmit)}</button>
+        </form>
     }
 }
