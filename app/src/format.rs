@@ -6,6 +6,26 @@
 
 use crate::i18n::{Key, Locale};
 
+/// The word for a fee's unit (`copy`, `page`, `item`): "bản", "trang", "mục".
+pub fn unit_word(t: Locale, per: &str) -> &'static str {
+    match per {
+        "copy" => t.t(Key::UnitCopy),
+        "page" => t.t(Key::UnitPage),
+        _ => t.t(Key::UnitItem),
+    }
+}
+
+/// A refund order's state (`awaiting_account`, `queued`, `sent`, `completed`) in words, the
+/// same for the applicant and the desk.
+pub fn refund_state(t: Locale, status: &str) -> &'static str {
+    t.t(match status {
+        "awaiting_account" => Key::RefundAwaitingAccount,
+        "queued" => Key::RefundQueued,
+        "sent" => Key::RefundSent,
+        _ => Key::RefundCompleted,
+    })
+}
+
 /// An amount in đồng, grouped the Vietnamese way.
 pub fn money(t: Locale, amount: i64) -> String {
     t.tf(Key::AmountVnd, &[("n", &t.number(amount.unsigned_abs()))])

@@ -125,6 +125,16 @@ async fn health_ready_and_metrics_answer() -> TestResult {
     Ok(())
 }
 
+/// Where a redirect sends the browser (empty when it is none).
+fn location_of(answer: &common::browser::Answer) -> String {
+    answer
+        .headers
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// Issue 23, point 4: with no holiday entered for this year, deadlines would count Tết as
 /// working days; `/ready` says which year to enter (and still answers ready).
 #[tokio::test]
@@ -183,12 +193,7 @@ async fn ready_warns_when_the_holiday_calendar_lacks_a_year() -> TestResult {
         format!("date,kind,name\n{year}-01-01,holiday,A\n1999-01-01,holiday,B\n"),
     )?;
     let answer = admin.send(wrong).await?;
-    let location = answer
-        .headers
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let location = location_of(&answer);
     assert!(location.contains("ma=holiday_file_years"), "{location}");
     let page = admin.get(&location).await?;
     assert!(
@@ -201,12 +206,7 @@ async fn ready_warns_when_the_holiday_calendar_lacks_a_year() -> TestResult {
         format!("date,kind,name\n{year}-01-01,holiday,Tết Dương lịch\n"),
     )?;
     let answer = admin.send(good).await?;
-    let location = answer
-        .headers
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let location = location_of(&answer);
     assert!(location.contains("nhap=xong"), "{location}");
     let (_, _, body) = app.get("/ready").await?;
     assert!(!warned(&body)?, "{body}");

@@ -82,7 +82,7 @@ pub fn owed(
 }
 
 /// True when a dossier in `status` ended without a result (it keeps no fee).
-fn ended(status: &str) -> bool {
+pub(crate) fn ended(status: &str) -> bool {
     [Status::Refused, Status::Stopped, Status::Withdrawn]
         .iter()
         .any(|s| s.code() == status)
@@ -98,6 +98,31 @@ pub async fn of_dossier<C: ConnectionTrait>(
         .order_by_asc(refund_order::Column::CreatedAt)
         .all(db)
         .await?)
+}
+
+/// The last four digits of an account number (all that pages, notices and events show).
+fn last_four(number: &str) -> &str {
+    &number[number.len().saturating_sub(4)..]
+}
+
+/// The account `order` is paid to as people recognise it without the full number
+/// ("BIDV …8901"), once given.
+pub fn account_of(order: &refund_order::Model) -> Option<String> {
+    let number = order.account_number.as_deref()?;
+    let bank = order
+        .bank_bin
+        .as_deref()
+        .and_then(payouts::bank_name)
+        .unwrap_or_default();
+    Some(format!("{bank} …{}", last_four(number)))
+}
+
+/// The bank's refusal the applicant must act on: set only while the order is back waiting
+/// for an account.
+pub fn problem_of(order: &refund_order::Model) -> Option<String> {
+    (order.status == AWAITING_ACCOUNT)
+        .then(|| order.last_error.clone())
+        .flatten()
 }
 
 /// True when `actor` may ask for refunds of `row`'s fees, or send its refund orders again: an
@@ -294,10 +319,7 @@ pub async fn give_account(
             "no refund is waiting for an account",
         ));
     }
-    let masked = format!(
-        "…{}",
-        &account.number[account.number.len().saturating_sub(4)..]
-    );
+    let masked = format!("…{}", last_four(&account.number));
     DossierChange::new(&row, actor)
         .event("refund_account_given")
         .data(serde_json::json!({ "bank": payouts::bank_name(&account.bank_bin), "account": masked }))

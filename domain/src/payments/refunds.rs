@@ -14,7 +14,6 @@ use crate::access::Actor;
 use crate::audit::{Entry, Origin, Outcome};
 use crate::dossiers::change::{self, DossierChange};
 use crate::dossiers::timeline::{self, NewEvent};
-use crate::dossiers::Status;
 use crate::entities::{dossier, payment};
 use crate::error::{invalid, DomainError, DomainResult};
 use crate::services::Services;
@@ -33,9 +32,7 @@ pub fn refundable<'a>(
     row: &dossier::Model,
     payments: &'a [payment::Model],
 ) -> Option<&'a payment::Model> {
-    let ended_without_result = [Status::Refused, Status::Stopped, Status::Withdrawn]
-        .iter()
-        .any(|s| s.code() == row.status);
+    let ended_without_result = super::refund_orders::ended(&row.status);
     // Through VNPay's refund call: only what was paid through VNPay.
     let by_vnpay = || payments.iter().filter(|p| p.gateway == "vnpay");
     by_vnpay().find(|p| p.status == "duplicate").or_else(|| {

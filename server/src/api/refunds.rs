@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use domain::payments::{payouts, refund_orders};
+use domain::payments::refund_orders;
 
 use super::error::{ApiError, ApiErrorBody, ApiJson};
 use crate::request_context::Ctx;
@@ -55,17 +55,8 @@ async fn views(db: &domain::db::DatabaseConnection, id: &str) -> Result<Vec<Refu
         .await?
         .into_iter()
         .map(|o| RefundDto {
-            account: o.account_number.as_ref().map(|n| {
-                let bank = o
-                    .bank_bin
-                    .as_deref()
-                    .and_then(payouts::bank_name)
-                    .unwrap_or_default();
-                format!("{bank} …{}", &n[n.len().saturating_sub(4)..])
-            }),
-            problem: (o.status == refund_orders::AWAITING_ACCOUNT)
-                .then_some(o.last_error)
-                .flatten(),
+            account: refund_orders::account_of(&o),
+            problem: refund_orders::problem_of(&o),
             completed_at: o.completed_at.map(|t| t.with_timezone(&Utc)),
             reference: o.reference,
             amount_vnd: o.amount_vnd,
@@ -113,14 +104,11 @@ async fn give_account(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<RefundAccountDto>,
 ) -> Result<Json<Vec<RefundDto>>, ApiError> {
-    let account =
-        refund_orders::check_account(&body.bank_bin, &body.account_number, &body.account_name)?;
-    refund_orders::give_account(state.services(&ctx.origin), &ctx.actor, &id, &account).await?;
-    if let Some(bank) = state.config.payouts() {
-        if let Err(e) = refund_orders::send_due(&state.db, &bank, state.mailing(), Utc::now()).await
-        {
-            tracing::warn!(error = %e, "refund orders not sent now; the housekeeping will");
-        }
-    }
+    let typed = [
+        body.bank_bin.as_str(),
+        body.account_number.as_str(),
+        body.account_name.as_str(),
+    ];
+    crate::routes::refunds::account_given(&state, &ctx, &id, typed).await?;
     Ok(Json(views(&state.db, &id).await?))
 }

@@ -30,6 +30,26 @@ pub struct AccountForm {
     name: String,
 }
 
+/// The owner of dossier `id` gives the account `[bank BIN, number, holder]` its waiting refund
+/// orders are paid to; they are sent to the bank at once (the housekeeping sends again what
+/// the bank did not take). The page's form and the JSON API both come here.
+pub(crate) async fn account_given(
+    state: &AppState,
+    ctx: &app::session::RequestContext,
+    id: &str,
+    [bank, number, name]: [&str; 3],
+) -> Result<(), DomainError> {
+    let account = refund_orders::check_account(bank, number, name)?;
+    refund_orders::give_account(state.services(&ctx.origin), &ctx.actor, id, &account).await?;
+    if let Some(payouts) = state.config.payouts() {
+        let sent = refund_orders::send_due(&state.db, &payouts, state.mailing(), Utc::now()).await;
+        if let Err(e) = sent {
+            tracing::warn!(error = %e, "refund orders not sent now; the housekeeping will");
+        }
+    }
+    Ok(())
+}
+
 /// `POST /ho-so/{id}/hoan-tien`: the owner gives (or corrects) the account; the waiting orders
 /// are sent to the bank at once (and again by the housekeeping if the bank does not take them).
 pub async fn give_account(
@@ -39,24 +59,8 @@ pub async fn give_account(
     axum::Form(form): axum::Form<AccountForm>,
 ) -> Response {
     let back = format!("/ho-so/{id}");
-    let given = match refund_orders::check_account(&form.bank, &form.account, &form.name) {
-        Ok(account) => {
-            refund_orders::give_account(state.services(&ctx.origin), &ctx.actor, &id, &account)
-                .await
-        }
-        Err(e) => Err(e),
-    };
-    match given {
-        Ok(_) => {
-            if let Some(bank) = state.config.payouts() {
-                let sent =
-                    refund_orders::send_due(&state.db, &bank, state.mailing(), Utc::now()).await;
-                if let Err(e) = sent {
-                    tracing::warn!(error = %e, "refund orders not sent now; the housekeeping will");
-                }
-            }
-            Redirect::to(&format!("{back}?hoan-tien=da-gui#hoan-tien")).into_response()
-        }
+    match account_given(&state, &ctx, &id, [&form.bank, &form.account, &form.name]).await {
+        Ok(()) => Redirect::to(&format!("{back}?hoan-tien=da-gui#hoan-tien")).into_response(),
         Err(DomainError::Validation(errors)) => {
             let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
             Redirect::to(&format!(

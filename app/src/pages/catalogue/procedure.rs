@@ -266,11 +266,8 @@ fn ProcedureDetails(p: ProcedureView) -> impl IntoView {
 /// A fee rule in words: "2.000 đồng / trang; từ trang thứ 3: 1.000 đồng / trang; tối đa
 /// 200.000 đồng".
 fn fee_rule_text(t: Locale, f: &FeeView) -> String {
-    let per = match f.per.as_deref() {
-        Some("copy") => t.t(Key::UnitCopy),
-        Some("page") => t.t(Key::UnitPage),
-        Some(_) => t.t(Key::UnitItem),
-        None => return money(t, f.amount_vnd),
+    let Some(per) = f.per.as_deref().map(|p| crate::format::unit_word(t, p)) else {
+        return money(t, f.amount_vnd);
     };
     let mut text = format!("{} / {per}", money(t, f.amount_vnd));
     for (from, unit) in &f.tiers {

@@ -95,17 +95,11 @@ pub(crate) async fn staff_dossier_view(
         .into_iter()
         .map(|o| {
             use domain::payments::refund_orders as ro;
-            let state = match o.status.as_str() {
-                ro::AWAITING_ACCOUNT => Key::RefundAwaitingAccount,
-                ro::QUEUED => Key::RefundQueued,
-                ro::SENT => Key::RefundSent,
-                _ => Key::RefundCompleted,
-            };
             StaffRefundView {
                 stuck: ro::is_stuck(&o, Utc::now()),
                 can_send_again: may_refund && o.status == ro::QUEUED,
                 amount: crate::format::fee_text(t, o.amount_vnd),
-                state: t.t(state).to_owned(),
+                state: crate::format::refund_state(t, &o.status).to_owned(),
                 error: o.last_error,
                 attempts: o.attempts,
                 id: o.id,
@@ -146,14 +140,7 @@ pub(crate) async fn staff_dossier_view(
     let can_add_fee = domain::payments::fees::offered(actor, &s.row);
     let fee_quantity = domain::payments::fees::correctable_quantity(db, actor, id)
         .await?
-        .map(|(n, per)| {
-            let word = match per.as_str() {
-                "copy" => t.t(Key::UnitCopy),
-                "page" => t.t(Key::UnitPage),
-                _ => t.t(Key::UnitItem),
-            };
-            (n, word.to_owned())
-        });
+        .map(|(n, per)| (n, crate::format::unit_word(t, &per).to_owned()));
     let can_attach_result = s.status == Status::Processing
         && !result.as_ref().is_some_and(|r| r.signed)
         && domain::dossiers::processing::standing(actor, &s.row)

@@ -59,11 +59,8 @@ pub(super) fn quote_view(
 /// A fee line in words: the item, and for a per-unit fee the unit price times the quantity
 /// (or the quantity alone when graduated prices or a ceiling make the product differ).
 fn line_text(t: Locale, l: &domain::payments::quote::QuoteLine) -> String {
-    let per = match l.per.as_deref() {
-        Some("copy") => t.t(Key::UnitCopy),
-        Some("page") => t.t(Key::UnitPage),
-        Some(_) => t.t(Key::UnitItem),
-        None => return l.item.clone(),
+    let Some(per) = l.per.as_deref().map(|p| crate::format::unit_word(t, p)) else {
+        return l.item.clone();
     };
     if l.unit_vnd * l.quantity == l.amount_vnd {
         t.tf(
@@ -89,37 +86,19 @@ pub(super) async fn refund_views(
     db: &domain::db::DatabaseConnection,
     id: &str,
 ) -> Result<Vec<RefundView>, domain::DomainError> {
-    use domain::payments::{payouts, refund_orders};
+    use domain::payments::refund_orders;
     let orders = refund_orders::of_dossier(db, id).await?;
     Ok(orders
         .into_iter()
-        .map(|o| {
-            let state = match o.status.as_str() {
-                refund_orders::AWAITING_ACCOUNT => Key::RefundAwaitingAccount,
-                refund_orders::QUEUED => Key::RefundQueued,
-                refund_orders::SENT => Key::RefundSent,
-                _ => Key::RefundCompleted,
-            };
-            let account = o.account_number.as_ref().map(|n| {
-                let bank = o
-                    .bank_bin
-                    .as_deref()
-                    .and_then(payouts::bank_name)
-                    .unwrap_or_default();
-                format!("{bank} …{}", &n[n.len().saturating_sub(4)..])
-            });
-            RefundView {
-                amount: fee_text(t, o.amount_vnd),
-                state: t.t(state).to_owned(),
-                problem: (o.status == refund_orders::AWAITING_ACCOUNT)
-                    .then_some(o.last_error)
-                    .flatten(),
-                account,
-                completed_at: o.completed_at.map(|at| {
-                    domain::dossiers::deadlines::local_text(at.with_timezone(&chrono::Utc))
-                }),
-                status: o.status,
-            }
+        .map(|o| RefundView {
+            amount: fee_text(t, o.amount_vnd),
+            state: crate::format::refund_state(t, &o.status).to_owned(),
+            problem: refund_orders::problem_of(&o),
+            account: refund_orders::account_of(&o),
+            completed_at: o
+                .completed_at
+                .map(|at| domain::dossiers::deadlines::local_text(at.with_timezone(&chrono::Utc))),
+            status: o.status,
         })
         .collect())
 }
