@@ -84,31 +84,43 @@ export async function startPortal({ port, env: extra = {} } = {}) {
 const audited = new Set();
 
 /**
- * Makes `page.goto` run axe-core on every HTML page it opens, once per path pattern and width, and
- * fail at once on a serious or critical violation: so every page the suite visits is checked
- * (issue 27), not only those a test remembered to check.
+ * Makes `page.goto` and `page.waitForURL` run axe-core on every HTML page they reach, once per
+ * path pattern and width, and fail at once on a serious or critical violation: so every page the
+ * suite visits is checked (issue 27) — opened by address or reached by a link or a form the test
+ * waited for — not only those a test remembered to check.
  */
 function auditEveryVisit(page, width, javaScriptEnabled) {
   // axe runs as a script in the page: a browser with scripts off cannot run it (the same pages
   // are visited with scripts on, and the server's HTML is what axe reads either way).
   if (!javaScriptEnabled) return page;
-  const goto = page.goto.bind(page);
-  page.goto = async (url, options) => {
-    const response = await goto(url, options);
-    const type = response?.headers()['content-type'] ?? '';
-    if (!response || !type.startsWith('text/html')) return response;
+  const audit = async () => {
     const pattern = new URL(page.url()).pathname
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')
       .replace(/\/\d+(?=\/|$)/g, '/:n');
     const withErrors = (await page.locator('.error-summary').count()) > 0;
     const key = `${pattern} ${width} ${withErrors}`;
-    if (audited.has(key)) return response;
+    if (audited.has(key)) return;
     audited.add(key);
     const violations = await seriousViolations(page);
     if (violations.length) {
       throw new Error(`axe on ${page.url()} at ${width} px:\n  ${violations.join('\n  ')}`);
     }
+  };
+  const isHtml = () =>
+    page.evaluate(() => document.contentType === 'text/html').catch(() => false);
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    const type = response?.headers()['content-type'] ?? '';
+    if (response && type.startsWith('text/html')) await audit();
     return response;
+  };
+  const waitForURL = page.waitForURL.bind(page);
+  page.waitForURL = async (url, options) => {
+    await waitForURL(url, options);
+    // Only a page that has loaded is read: a test waiting for a mere commit goes on at once.
+    if (options?.waitUntil === 'commit' || options?.waitUntil === 'domcontentloaded') return;
+    if (await isHtml()) await audit();
   };
   return page;
 }
