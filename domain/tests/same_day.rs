@@ -203,3 +203,31 @@ async fn a_limit_in_hours_counts_working_hours() -> TestResult {
     assert_eq!(moved.due_at, Some(vn(8, 10, 0)));
     Ok(())
 }
+
+/// A seeded commune (UBND xã An Lục Long) receives on Saturday mornings: its clock counts them,
+/// its neighbours' does not. Two working hours from Friday 16:00 end at Saturday 08:30 there,
+/// at Monday 08:00 elsewhere.
+#[tokio::test]
+async fn a_seeded_commune_open_on_saturday_mornings_counts_them() -> TestResult {
+    use domain::dossiers::deadlines::Clock;
+    use domain::working_time::TimeLimit;
+    let vn = domain::dossiers::codes::vietnam();
+    let friday_four = vn
+        .with_ymd_and_hms(2026, 12, 11, 16, 0, 0)
+        .single()
+        .ok_or("time")?
+        .with_timezone(&Utc);
+    let db = seeded_database(friday_four.date_naive()).await?;
+    let local = |t: DateTime<Utc>| t.with_timezone(&vn).format("%a %H:%M").to_string();
+    let saturday = Clock::for_agency(&db, "000.96.50.H53").await?;
+    assert_eq!(
+        local(saturday.due(friday_four, TimeLimit::Hours(2))),
+        "Sat 08:30"
+    );
+    let weekdays = Clock::for_agency(&db, "000.95.50.H53").await?;
+    assert_eq!(
+        local(weekdays.due(friday_four, TimeLimit::Hours(2))),
+        "Mon 08:00"
+    );
+    Ok(())
+}

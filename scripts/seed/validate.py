@@ -32,6 +32,8 @@ FIELDS_RANGE = (25, 35)
 KEYWORDS_RANGE = (3, 8)
 
 AGENCY_CODE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
+PERIODS = r"\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*"
+WORKING_HOURS = re.compile(rf"^(?:{PERIODS}|off)?(?:;(?:mon|tue|wed|thu|fri|sat|sun|t[2-7]|cn)=(?:{PERIODS}|off))*$")
 NATIONAL_CODE = re.compile(r"^[1-3]\.\d{6}$")
 LOCAL_CODE = re.compile(r"^TN\.([A-Z]+)\.\d{3}$")
 FIELD_CODE = re.compile(r"^[A-Z]{2,32}$")
@@ -213,7 +215,8 @@ field_codes = {f["code"] for f in fields}
 # --- agencies -----------------------------------------------------------------
 
 agencies = read_csv("agencies.csv", ["code", "name", "short_name", "level", "province_code", "commune_code",
-                                     "parent_code", "address", "phone", "email", "website"])
+                                     "parent_code", "address", "phone", "email", "website", "working_hours",
+                                     "same_day_cutoff"])
 unique("agencies.csv", agencies, lambda r: r["code"])
 unique("agencies.csv (name)", agencies, lambda r: r["name"])
 sorted_by("agencies.csv", agencies, lambda r: (r["level"] != "province", r["code"]))
@@ -229,6 +232,10 @@ for a in agencies:
         err(at, f"code {a['code']!r} is not in the NNN.NN.NN.XNN form")
     if not a["name"]:
         err(at, "empty name")
+    if a["working_hours"] and not WORKING_HOURS.match(a["working_hours"]):
+        err(at, f"working_hours {a['working_hours']!r} is not periods like 07:00-11:30,13:30-17:00;sat=07:30-11:30")
+    if a["same_day_cutoff"] and not re.fullmatch(r"[0-2]\d:[0-5]\d", a["same_day_cutoff"]):
+        err(at, f"same_day_cutoff {a['same_day_cutoff']!r} is not HH:MM")
     if a["level"] not in AGENCY_LEVELS:
         err(at, f"level {a['level']!r}")
     if a["province_code"] != target_province:
