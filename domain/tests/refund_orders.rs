@@ -263,5 +263,99 @@ async fn a_transfer_for_a_refused_dossier_is_paid_back_to_the_account_the_applic
         ),
         0
     );
+
+    // The day's statement: the payout is a debit naming the order, which confirms it; a debit
+    // naming no order and a second debit for the same order are flagged.
+    use domain::payments::reconciliation::Issue;
+    use domain::payments::refund_orders::statement;
+    let csv = format!(
+        "TransactionId,Time,Account,Amount,Description\n\
+         CH1,2026-12-07 09:10:00,0071000123456,-{fee},\"IBFT Hoan phi le phi {r} tu Cong DVC\"\n\
+         FT9,2026-12-07 09:11:00,0071000123456,50000,\"chuyen tien DVCX\"\n\
+         CH2,2026-12-07 09:12:00,0071000123456,-30000,\"Hoan phi HT00000000000ABC\"\n\
+         CH3,2026-12-07 09:13:00,0071000123456,-{fee},\"hoan phi le phi {lower}\"\n",
+        r = order.reference,
+        lower = order.reference.to_lowercase(),
+    );
+    let debits = statement::debits(&csv)?;
+    assert_eq!(debits.len(), 3, "the credit is left out");
+    let run =
+        statement::reconcile(&db, later.date_naive(), &debits, testing::mailing(), later).await?;
+    let lines = domain::payments::reconciliation::lines(&run);
+    let issues: Vec<_> = lines
+        .iter()
+        .map(|l| (l.txn_ref.as_str(), l.issue))
+        .collect();
+    assert_eq!(
+        issues,
+        vec![
+            (order.reference.as_str(), None),
+            ("HT00000000000ABC", Some(Issue::UnknownToPortal)),
+            (order.reference.as_str(), Some(Issue::Repeated)),
+        ]
+    );
+    assert!(order_of(&db, &id).await?.confirmed_at.is_some());
+    Ok(())
+}
+
+/// A transfer that arrives after the balance was lowered to nothing (the agency waived the
+/// fee) is owed back: the bank's credit notice opens the order, and since a callback has no
+/// mailing, the next housekeeping round tells the applicant — once.
+#[tokio::test]
+async fn an_order_a_bank_callback_opens_is_told_to_the_applicant_by_the_next_round() -> TestResult {
+    use domain::payments::bank_transfer::{self, NoticeAnswer};
+    use domain::payments::vietqr::{Beneficiary, CreditNotice};
+    let now = monday_nine();
+    let db = seeded_database(now.date_naive()).await?;
+    let (owner, id) = testing::filed(&db, 53, now).await?;
+    let order = bank_transfer::order(services(&db, now), &owner, &id).await?;
+    domain::entities::dossier::Entity::update_many()
+        .col_expr(
+            domain::entities::dossier::Column::FeeDueVnd,
+            sea_orm::sea_query::Expr::value(Some(0i64)),
+        )
+        .filter(domain::entities::dossier::Column::Id.eq(&id))
+        .exec(&db)
+        .await?;
+    let bank = Beneficiary {
+        bank_bin: "970436".into(),
+        bank_name: "Vietcombank".into(),
+        account: "0071000123456".into(),
+        account_name: "KHO BAC NHA NUOC TAY NINH".into(),
+    };
+    let body = serde_json::to_vec(&CreditNotice {
+        transaction_id: "FT2612070001".into(),
+        account: bank.account.clone(),
+        amount_vnd: order.amount_vnd,
+        description: format!("chuyen tien {}", order.txn_ref),
+        credited_at: now,
+    })?;
+    let signature = vietqr::sign(SECRET, &body);
+    assert_eq!(
+        bank_transfer::credit_notice(&db, SECRET, &bank, &body, &signature, now).await?,
+        NoticeAnswer::Confirmed
+    );
+    let opened = order_of(&db, &id).await?;
+    assert_eq!(
+        (opened.amount_vnd, opened.status.as_str(), opened.told_at),
+        (order.amount_vnd, refund_orders::AWAITING_ACCOUNT, None)
+    );
+    let mails = || {
+        outbox_message::Entity::find()
+            .filter(outbox_message::Column::DossierId.eq(&id))
+            .count(&db)
+    };
+    let before = mails().await?;
+    assert_eq!(
+        refund_orders::tell_opened(&db, testing::mailing(), now).await?,
+        1
+    );
+    assert_eq!(mails().await?, before + 1, "the applicant is told once");
+    assert_eq!(
+        refund_orders::tell_opened(&db, testing::mailing(), now).await?,
+        0
+    );
+    assert_eq!(mails().await?, before + 1);
+    assert!(order_of(&db, &id).await?.told_at.is_some());
     Ok(())
 }

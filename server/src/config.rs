@@ -20,7 +20,8 @@ mod tests;
 
 pub use providers::{
     CarrierConfig, CARRIER_SECRET_ENV, CARRIER_TOKEN_ENV, DEMO_VIETQR_ACCOUNT, DEV_CARRIER_SECRET,
-    DEV_VIETQR_SECRET, DEV_VNPAY_SECRET, VIETQR_SECRET_ENV, VNPAY_SECRET_ENV,
+    DEV_PAYOUTS_SECRET, DEV_VIETQR_SECRET, DEV_VNPAY_SECRET, PAYOUTS_SECRET_ENV, VIETQR_SECRET_ENV,
+    VNPAY_SECRET_ENV,
 };
 
 /// Prefix of every environment variable the portal reads.
@@ -29,10 +30,11 @@ pub const ENV_PREFIX: &str = "PORTAL_";
 /// `PORTAL_` variables that are not settings of [`Config`]: the config file path (read by the
 /// command line), secrets read from the environment only (never from a file), and the test
 /// harness's variables.
-const NOT_SETTINGS: [&str; 14] = [
+const NOT_SETTINGS: [&str; 15] = [
     "config",
     "metrics_token",
     "vietqr_notice_secret",
+    "payouts_secret",
     "carrier_token",
     "carrier_webhook_secret",
     S3_ACCESS_KEY_ID_ENV_NAME,

@@ -87,6 +87,12 @@ pub async fn clean_up(
             tracing::warn!(error = %e, "cash-on-delivery reconciliation not done; tried again next round");
         }
     }
+    // Refund orders a payment gateway's callback opened: their applicants are told.
+    if let Err(e) =
+        domain::payments::refund_orders::tell_opened(db, mailing, chrono::Utc::now()).await
+    {
+        tracing::warn!(error = %e, "refund notices not sent; tried again next round");
+    }
     // Refund orders with an account: sent, and sent again after the bank's back-off.
     if let Some(bank) = &settings.payouts {
         if let Err(e) =
@@ -98,6 +104,9 @@ pub async fn clean_up(
     if let Some((account, url)) = &settings.transfers {
         if let Err(e) = reconcile_transfers_day(db, account, url, yesterday()).await {
             tracing::warn!(error = %e, "bank transfer reconciliation not done; tried again next round");
+        }
+        if let Err(e) = reconcile_payouts_day(db, url, yesterday(), mailing).await {
+            tracing::warn!(error = %e, "refund payout reconciliation not done; tried again next round");
         }
     }
     tracing::debug!(
@@ -208,6 +217,25 @@ pub async fn reconcile_transfers_day(
     let text = statement(statement_url, day).await?;
     let credits = bank_transfer::parse_statement(&text)?;
     bank_transfer::reconcile_statement(db, account, day, &credits, chrono::Utc::now()).await?;
+    Ok(true)
+}
+
+/// Reconciles the refund orders with the debits of the collecting account's statement of
+/// `day` unless that was done: each payout the bank reported is confirmed, one whose result
+/// notice was lost is completed by it, and disagreements are flagged. True when it ran now.
+pub async fn reconcile_payouts_day(
+    db: &DatabaseConnection,
+    statement_url: &str,
+    day: chrono::NaiveDate,
+    mailing: domain::accounts::Mailing<'_>,
+) -> anyhow::Result<bool> {
+    use domain::payments::refund_orders::statement as payouts;
+    if reconciled(db, payouts::SOURCE, day).await? {
+        return Ok(false);
+    }
+    let text = statement(statement_url, day).await?;
+    let debits = payouts::debits(&text)?;
+    payouts::reconcile(db, day, &debits, mailing, chrono::Utc::now()).await?;
     Ok(true)
 }
 

@@ -98,10 +98,13 @@ pub fn mount(mut router: Router<AppState>, state: &AppState) -> Router<AppState>
             );
         }
     }
-    if let Ok((_, secret)) = config.vietqr() {
+    if let (Ok((to, secret)), Ok(payout_secret)) = (config.vietqr(), config.payouts_secret()) {
         let notice = format!("{base}/thanh-toan/vietqr/thong-bao");
-        let simulator = bank::Simulator::new(secret, notice)
-            .with_payout_results(format!("{base}/thanh-toan/chi-ho/ket-qua"));
+        let simulator = bank::Simulator::new(secret, notice).with_payouts(
+            format!("{base}/thanh-toan/chi-ho/ket-qua"),
+            payout_secret,
+            to.account,
+        );
         router = router.nest(bank::MOUNT, guarded(bank::routes(simulator), "ngan-hang"));
     }
     if config.sms_url.is_none() && !config.sms_disabled {

@@ -3,7 +3,10 @@
 //! its signed answers; the simulator refuses an account that does not exist (`10`), is down for
 //! another (`96`, sent again later), accepts the rest and posts its signed result to
 //! `/thanh-toan/chi-ho/ket-qua` a moment later — paid, or "account closed" (back to the
-//! applicant). A client with the wrong secret gets `97` and its order stays queued.
+//! applicant). A client with the wrong secret — the credit notices' one included: payouts have
+//! their own — gets `97` and its order stays queued. The collecting account's statement then
+//! shows each payout as a debit: reconciling it confirms the paid orders and completes one whose
+//! result notice was lost.
 
 mod common;
 
@@ -13,10 +16,10 @@ use domain::access::Role;
 use domain::dossiers::lifecycle::Transition;
 use domain::dossiers::processing::{self, Command};
 use domain::entities::payment;
-use domain::payments::refund_orders::{self, AWAITING_ACCOUNT, COMPLETED, QUEUED};
+use domain::payments::refund_orders::{self, AWAITING_ACCOUNT, COMPLETED, QUEUED, SENT};
 use domain::testing::{self, services};
 use sea_orm::EntityTrait;
-use server::config::DEV_VIETQR_SECRET;
+use server::config::{DEV_PAYOUTS_SECRET, DEV_VIETQR_SECRET};
 use server::payouts_client::HttpPayouts;
 
 type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -91,7 +94,7 @@ async fn refund_orders_meet_every_answer_of_the_banks_payout_service() -> TestRe
         .await;
     });
     let url = format!("{base}/gia-lap/ngan-hang/chi-ho");
-    let bank = HttpPayouts::new(url.clone(), DEV_VIETQR_SECRET.into());
+    let bank = HttpPayouts::new(url.clone(), DEV_PAYOUTS_SECRET.into());
     let give = |owner: domain::access::Actor, id: String, number: &'static str| {
         let db = db.clone();
         async move {
@@ -131,6 +134,9 @@ async fn refund_orders_meet_every_answer_of_the_banks_payout_service() -> TestRe
     let stranger = HttpPayouts::new(url.clone(), "not-the-secret".into());
     assert_eq!(send(stranger).await?, 0);
     assert_eq!(status_of(&db, &forged).await?.0, QUEUED);
+    let credit_key = HttpPayouts::new(url.clone(), DEV_VIETQR_SECRET.into());
+    assert_eq!(send(credit_key).await?, 0);
+    assert_eq!(status_of(&db, &forged).await?.0, QUEUED);
 
     // Accepted, then the receiving bank finds the account closed: back to the applicant.
     let (owner, closed) = owed(&db, 84).await?;
@@ -143,5 +149,67 @@ async fn refund_orders_meet_every_answer_of_the_banks_payout_service() -> TestRe
     give(owner, paid.clone(), "1231234568").await?;
     send(bank.clone()).await?;
     assert_eq!(settled(&db, &paid, "sent").await?, COMPLETED);
+
+    // Paid, but the result notice is lost: the order waits at `sent` until the statement.
+    let (owner, lost) = owed(&db, 86).await?;
+    give(owner, lost.clone(), "8881234567").await?;
+    send(bank.clone()).await?;
+    assert_eq!(status_of(&db, &lost).await?.0, SENT);
+    let lost_ref = refund_orders::of_dossier(&db, &lost).await?[0]
+        .reference
+        .clone();
+    let day = chrono::Utc::now()
+        .with_timezone(&domain::dossiers::codes::vietnam())
+        .date_naive();
+    let statement_url = format!("{base}/gia-lap/ngan-hang/sao-ke");
+    let http = reqwest::Client::new();
+    let mut csv = String::new();
+    for _ in 0..50 {
+        csv = http
+            .get(&statement_url)
+            .query(&[("day", day.format("%Y%m%d").to_string())])
+            .send()
+            .await?
+            .text()
+            .await?;
+        if csv.contains(&lost_ref) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let debits = refund_orders::statement::debits(&csv)?;
+    assert_eq!(
+        debits.len(),
+        2,
+        "the two paid orders are debits, the closed one is not: {csv}"
+    );
+    assert_eq!(
+        domain::payments::bank_transfer::parse_statement(&csv)?.len(),
+        0,
+        "a debit is never read as a credit"
+    );
+    assert!(
+        server::outbox_worker::reconcile_payouts_day(&db, &statement_url, day, testing::mailing())
+            .await?
+    );
+    assert!(
+        !server::outbox_worker::reconcile_payouts_day(&db, &statement_url, day, testing::mailing())
+            .await?,
+        "a day is reconciled once"
+    );
+    for id in [&paid, &lost] {
+        let order = &refund_orders::of_dossier(&db, id).await?[0];
+        assert_eq!(order.status, COMPLETED);
+        assert!(order.confirmed_at.is_some(), "{order:?}");
+    }
+    assert!(refund_orders::of_dossier(&db, &closed).await?[0]
+        .confirmed_at
+        .is_none());
+    let runs = domain::payments::reconciliation::runs(&db, 5).await?;
+    let run = runs
+        .iter()
+        .find(|r| r.gateway == refund_orders::statement::SOURCE)
+        .ok_or("payouts run")?;
+    assert_eq!((run.matched, run.mismatched), (2, 0), "{:?}", run.report);
     Ok(())
 }

@@ -417,4 +417,6 @@ pub struct RefundView {
     pub account: Option<String>,
     /// Paid at (Vietnam time), once done.
     pub completed_at: Option<String>,
+    /// The day the collecting bank's statement showed the money leave (Vietnam time).
+    pub confirmed_at: Option<String>,
 }

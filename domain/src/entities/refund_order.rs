@@ -43,6 +43,10 @@ pub struct Model {
     pub sent_at: Option<DateTimeWithTimeZone>,
     /// Paid out (the bank's signed result) at.
     pub completed_at: Option<DateTimeWithTimeZone>,
+    /// The day's statement of the collecting account showed the debit (reconciled) at.
+    pub confirmed_at: Option<DateTimeWithTimeZone>,
+    /// The applicant was told the order was opened at (`None`: a notice is owed).
+    pub told_at: Option<DateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

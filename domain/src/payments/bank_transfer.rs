@@ -183,7 +183,8 @@ pub struct StatementCredit {
 
 /// Reads the collecting bank's account statement of a day (the CSV its corporate banking
 /// exports): a header naming `TransactionId`, `Account`, `Amount` (đồng) and `Description` in
-/// any order (other columns are ignored), then one line per credit.
+/// any order (other columns are ignored), then one line per movement; a debit (a negative
+/// amount: a refund paid out, `refund_orders::statement`) is not a credit and is skipped.
 pub fn parse_statement(csv_text: &str) -> DomainResult<Vec<StatementCredit>> {
     Ok(super::reconciliation::statement_rows(
         csv_text,
@@ -191,6 +192,7 @@ pub fn parse_statement(csv_text: &str) -> DomainResult<Vec<StatementCredit>> {
         "Amount",
     )?
     .into_iter()
+    .filter(|(_, amount)| *amount > 0)
     .map(
         |([transaction_id, account, description], amount_vnd)| StatementCredit {
             transaction_id,

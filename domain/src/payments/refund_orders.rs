@@ -26,6 +26,7 @@ use crate::entities::{dossier, payment, refund_order};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::services::Services;
 
+pub mod statement;
 #[cfg(test)]
 mod tests;
 
@@ -145,9 +146,9 @@ pub fn is_stuck(order: &refund_order::Model, now: DateTime<Utc>) -> bool {
 
 /// Opens an order for what dossier `row` is owed now, if anything (inside the caller's
 /// transaction, after the change that made it owed; `row` as that change left it). The
-/// applicant is told (with `mailing`; a gateway's callback has none, and the order then shows
-/// on the dossier page) to give a bank account; an account given for an earlier order of the
-/// dossier is used again.
+/// applicant is told to give a bank account — at once with `mailing`, else (a payment
+/// gateway's callback has none) by the next round of [`tell_opened`]; an account given for an
+/// earlier order of the dossier is used again.
 pub async fn open_owed<C: ConnectionTrait>(
     txn: &C,
     row: &dossier::Model,
@@ -193,6 +194,8 @@ pub async fn open_owed<C: ConnectionTrait>(
         updated_at: now.fixed_offset(),
         sent_at: None,
         completed_at: None,
+        confirmed_at: None,
+        told_at: mailing.map(|_| now.fixed_offset()),
     };
     refund_order::Entity::insert(refund_order::ActiveModel::from(order.clone()))
         .exec_without_returning(txn)
@@ -212,6 +215,53 @@ pub async fn open_owed<C: ConnectionTrait>(
     }
     change.record(txn, origin, now).await?;
     Ok(Some(order))
+}
+
+/// Tells the applicants of orders opened without a notice (by a payment gateway's callback,
+/// which has no mailing) that money is owed to them, once each. Returns how many were told.
+pub async fn tell_opened(
+    db: &DatabaseConnection,
+    mailing: Mailing<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<usize> {
+    let untold = refund_order::Entity::find()
+        .filter(refund_order::Column::ToldAt.is_null())
+        .order_by_asc(refund_order::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let mut told = 0;
+    for order in untold {
+        let txn = crate::db::begin_write(db).await?;
+        let claimed = refund_order::Entity::update_many()
+            .col_expr(
+                refund_order::Column::ToldAt,
+                Expr::value(Some(now.fixed_offset())),
+            )
+            .filter(refund_order::Column::Id.eq(&order.id))
+            .filter(refund_order::Column::ToldAt.is_null())
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        let Some(row) = change::lock(&txn, &order.dossier_id).await? else {
+            continue;
+        };
+        if claimed != 1 {
+            continue;
+        }
+        // Told what the order is now: it may have its account already.
+        let what = match order.status.as_str() {
+            AWAITING_ACCOUNT => "refund_order_opened",
+            COMPLETED => "refund_completed",
+            _ => "refund_order_queued",
+        };
+        DossierChange::new(&row, By::Party("system"))
+            .notify(mailing, what, "", None)
+            .record(&txn, &Origin::default(), now)
+            .await?;
+        txn.commit().await?;
+        told += 1;
+    }
+    Ok(told)
 }
 
 /// A bank account as the applicant typed it, checked and put in the bank's form.
@@ -497,19 +547,46 @@ pub async fn on_result(
     let Ok(result) = serde_json::from_slice::<PayoutResult>(body) else {
         return Ok(ResultAnswer::Unknown);
     };
-    let txn = crate::db::begin_write(db).await?;
     let Some(order) = refund_order::Entity::find()
         .filter(refund_order::Column::Reference.eq(&result.reference))
-        .one(&txn)
+        .one(db)
         .await?
     else {
         return Ok(ResultAnswer::Unknown);
     };
+    Ok(
+        if settle(db, &order, &result, "notice", mailing, now).await? {
+            ResultAnswer::Done
+        } else {
+            ResultAnswer::Unknown
+        },
+    )
+}
+
+/// Applies a payout's `result` to `order` — from the bank's notice, or from the statement when
+/// the notice never came (`via`): paid (the order is done) or refused by the receiving bank
+/// (the applicant is asked to check the account). An order already done, or waiting for an
+/// account, is left as it is (a replay changes nothing). False when the dossier is gone.
+pub(crate) async fn settle(
+    db: &DatabaseConnection,
+    order: &refund_order::Model,
+    result: &PayoutResult,
+    via: &str,
+    mailing: Mailing<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<bool> {
+    let txn = crate::db::begin_write(db).await?;
+    let Some(order) = refund_order::Entity::find_by_id(order.id.clone())
+        .one(&txn)
+        .await?
+    else {
+        return Ok(false);
+    };
     if order.status == COMPLETED || order.status == AWAITING_ACCOUNT {
-        return Ok(ResultAnswer::Done);
+        return Ok(true);
     }
     let Some(row) = change::lock(&txn, &order.dossier_id).await? else {
-        return Ok(ResultAnswer::Unknown);
+        return Ok(false);
     };
     let completed = result.status == "completed";
     let update = refund_order::Entity::update_many()
@@ -551,12 +628,12 @@ pub async fn on_result(
         .event(what)
         .data(serde_json::json!({ "amount_vnd": order.amount_vnd, "reference": order.reference }))
         .audit("refund.result")
-        .detail(serde_json::json!({ "reference": order.reference, "status": result.status, "message": result.message }))
+        .detail(serde_json::json!({ "reference": order.reference, "status": result.status, "message": result.message, "via": via }))
         .notify(mailing, what, "", None)
         .record(&txn, &Origin::default(), now)
         .await?;
     txn.commit().await?;
-    Ok(ResultAnswer::Done)
+    Ok(true)
 }
 
 /// The desk (an intake clerk or leader of the receiving agency) sends a queued order again

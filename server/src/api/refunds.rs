@@ -37,6 +37,8 @@ pub struct RefundDto {
     pub problem: Option<String>,
     /// Paid out at.
     pub completed_at: Option<DateTime<Utc>>,
+    /// The collecting account's statement showed the debit (reconciled) at.
+    pub confirmed_at: Option<DateTime<Utc>>,
 }
 
 /// The account a refund is paid to.
@@ -58,6 +60,7 @@ async fn views(db: &domain::db::DatabaseConnection, id: &str) -> Result<Vec<Refu
             account: refund_orders::account_of(&o),
             problem: refund_orders::problem_of(&o),
             completed_at: o.completed_at.map(|t| t.with_timezone(&Utc)),
+            confirmed_at: o.confirmed_at.map(|t| t.with_timezone(&Utc)),
             reference: o.reference,
             amount_vnd: o.amount_vnd,
             reason: o.reason,

@@ -66,6 +66,11 @@ pub const DEV_CARRIER_SECRET: &str = "dev-only-carrier-secret";
 pub const VIETQR_SECRET_ENV: &str = "PORTAL_VIETQR_NOTICE_SECRET";
 /// The development notice secret (the bank simulator's), refused in production.
 pub const DEV_VIETQR_SECRET: &str = "dev-only-bank-notice-secret";
+/// Environment variable with the secret of the bank's payout service (refund orders and their
+/// results): another key than the credit notices', since it moves money out of the account.
+pub const PAYOUTS_SECRET_ENV: &str = "PORTAL_PAYOUTS_SECRET";
+/// The development payout secret (the bank simulator's), refused in production.
+pub const DEV_PAYOUTS_SECRET: &str = "dev-only-bank-payout-secret";
 /// The demo collecting account, refused in production.
 pub const DEMO_VIETQR_ACCOUNT: &str = "0071000123456";
 
@@ -94,9 +99,21 @@ impl Config {
         }
     }
 
+    /// The secret payout orders and their results are signed with (its own key: see
+    /// [`PAYOUTS_SECRET_ENV`]).
+    pub fn payouts_secret(&self) -> anyhow::Result<String> {
+        match std::env::var(PAYOUTS_SECRET_ENV) {
+            Ok(s) if !s.is_empty() => Ok(s),
+            _ if self.environment == Environment::Production => {
+                anyhow::bail!("{PAYOUTS_SECRET_ENV} is required in production")
+            }
+            _ => Ok(DEV_PAYOUTS_SECRET.to_owned()),
+        }
+    }
+
     /// The bank's payout service for refund orders (address and the shared secret), if any.
     pub fn payouts(&self) -> Option<crate::payouts_client::HttpPayouts> {
-        let (_, secret) = self.vietqr().ok()?;
+        let secret = self.payouts_secret().ok()?;
         let url = match &self.payouts_url {
             Some(url) => url.clone(),
             None if !self.simulators_served() => return None,

@@ -5,7 +5,8 @@
 
 use super::{
     Config, ConfigError, Environment, MailTransport, StorageBackend, DEMO_VIETQR_ACCOUNT,
-    DEV_CARRIER_SECRET, DEV_NATIONAL_ID_SECRET, DEV_VIETQR_SECRET, DEV_VNPAY_SECRET, ENV_PREFIX,
+    DEV_CARRIER_SECRET, DEV_NATIONAL_ID_SECRET, DEV_PAYOUTS_SECRET, DEV_VIETQR_SECRET,
+    DEV_VNPAY_SECRET, ENV_PREFIX,
 };
 
 impl Config {
@@ -279,6 +280,9 @@ impl Config {
             ("carrier_token", DEV_CARRIER_SECRET),
             ("carrier_webhook_secret", DEV_CARRIER_SECRET),
         ];
+        if self.payouts_url.is_some() {
+            needed.push(("payouts_secret", DEV_PAYOUTS_SECRET));
+        }
         if self.sms_url.is_some() {
             needed.push(("sms_api_key", crate::sms::SIMULATOR_KEY));
             needed.push(("sms_secret_key", crate::sms::SIMULATOR_KEY));

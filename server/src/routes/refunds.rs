@@ -95,8 +95,8 @@ pub async fn result(
         .get(domain::payments::payouts::SIGNATURE_HEADER)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let secret = match state.config.vietqr() {
-        Ok((_, secret)) => secret,
+    let secret = match state.config.payouts_secret() {
+        Ok(secret) => secret,
         Err(e) => {
             tracing::error!(error = %e, "payout result without a bank secret");
             return answer_with(StatusCode::INTERNAL_SERVER_ERROR, "99");

@@ -9,14 +9,17 @@
 //!   twice (replay), with another amount, altered after signing, or not at all (a lost notice).
 //! - `GET /gia-lap/ngan-hang/sao-ke?day=yyyyMMdd` is the collecting account's statement of that
 //!   day (CSV: `TransactionId,Time,Account,Amount,Description`), every credit made here
-//!   whatever happened to its notice; the portal's daily reconciliation reads it.
+//!   whatever happened to its notice, and every payout as a debit (a negative amount whose
+//!   content names the refund order); the portal's daily reconciliation reads it.
 //!
 //! - `POST /gia-lap/ngan-hang/chi-ho` is the payout service (chi hộ) refund orders are posted
 //!   to: the order's signature is checked (`97`), an unknown bank is refused (`11`), an account
 //!   starting `000` does not exist (`10`), one starting `999` meets the service down (`96`, to
 //!   try retries), a reference seen before is answered `01` with its first bank reference.
 //!   An accepted order is settled a moment later by a signed result notice to the portal —
-//!   `failed` ("account closed") for an account starting `111`, else `completed`.
+//!   `failed` ("account closed") for an account starting `111`, else `completed`; for an
+//!   account starting `888` the result is paid but its notice is lost (only the statement
+//!   tells). Payouts have their own secret, not the credit notices'.
 //!
 //! Never mounted in production (`crate::simulators`, a feature production builds leave out); it remembers at most
 //! [`super::memory::MAX_KEPT`] credits, the oldest forgotten first.
@@ -55,8 +58,12 @@ pub struct Simulator {
     secret: String,
     notice_url: String,
     client: reqwest::Client,
+    /// Every movement of the collecting account: credits, and payouts as negative amounts.
     ledger: Arc<Mutex<Bounded<CreditNotice>>>,
     payout_result_url: String,
+    payout_secret: String,
+    /// The collecting account payouts are debited from.
+    account: String,
     /// Payout orders accepted: (reference, bank reference).
     payouts: Arc<Mutex<Bounded<(String, String)>>>,
 }
@@ -73,13 +80,18 @@ impl Simulator {
                 .unwrap_or_default(),
             ledger: Arc::default(),
             payout_result_url: String::new(),
+            payout_secret: String::new(),
+            account: String::new(),
             payouts: Arc::default(),
         }
     }
 
-    /// Sends the results of payout orders to `url`.
-    pub fn with_payout_results(mut self, url: String) -> Simulator {
+    /// Takes payout orders signed with `secret`, debits them from `account` and sends their
+    /// results to `url`.
+    pub fn with_payouts(mut self, url: String, secret: String, account: String) -> Simulator {
         self.payout_result_url = url;
+        self.payout_secret = secret;
+        self.account = account;
         self
     }
 }
@@ -201,7 +213,7 @@ async fn transfer(State(sim): State<Simulator>, Form(form): Form<TransferForm>) 
 /// The payout service's answer, signed like every message of the bank.
 fn payout_answer(sim: &Simulator, status: StatusCode, answer: &PayoutAnswer) -> Response {
     let body = serde_json::to_vec(answer).unwrap_or_default();
-    let signature = vietqr::sign(&sim.secret, &body);
+    let signature = vietqr::sign(&sim.payout_secret, &body);
     (
         status,
         [
@@ -228,7 +240,7 @@ async fn payout(
         .get(payouts::SIGNATURE_HEADER)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    if !vietqr::verify(&sim.secret, &body, signature) {
+    if !vietqr::verify(&sim.payout_secret, &body, signature) {
         let refused = answer("97", None, "Chữ ký không hợp lệ");
         return payout_answer(&sim, StatusCode::UNAUTHORIZED, &refused);
     }
@@ -273,6 +285,20 @@ async fn payout(
     tokio::spawn(async move {
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         let closed = order.account_number.starts_with("111");
+        if !closed {
+            if let Ok(mut ledger) = settle.ledger.lock() {
+                ledger.push(CreditNotice {
+                    transaction_id: settled_ref.clone(),
+                    account: settle.account.clone(),
+                    amount_vnd: -order.amount_vnd,
+                    description: order.description.clone(),
+                    credited_at: Utc::now(),
+                });
+            }
+        }
+        if order.account_number.starts_with("888") {
+            return;
+        }
         let result = PayoutResult {
             reference: order.reference,
             bank_ref: settled_ref,
@@ -286,7 +312,7 @@ async fn payout(
             at: Utc::now(),
         };
         let body = serde_json::to_vec(&result).unwrap_or_default();
-        let signature = vietqr::sign(&settle.secret, &body);
+        let signature = vietqr::sign(&settle.payout_secret, &body);
         let sent = settle
             .client
             .post(&settle.payout_result_url)

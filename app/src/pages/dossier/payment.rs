@@ -136,6 +136,7 @@ pub(super) fn RefundPanel(d: DossierView) -> impl IntoView {
                             <dt>{t.t(Key::RefundState)}</dt><dd class="refund-state">{r.state.clone()}</dd>
                             {r.account.clone().map(|a| view! { <dt>{t.t(Key::RefundTo)}</dt><dd>{a}</dd> })}
                             {r.completed_at.clone().map(|at| view! { <dt>{t.t(Key::RefundDoneAt)}</dt><dd>{at}</dd> })}
+                            {r.confirmed_at.clone().map(|at| view! { <dt>{t.t(Key::RefundConfirmedAt)}</dt><dd>{at}</dd> })}
                         </dl>
                         {r.problem.clone().map(|p| view! { <p class="field-error">{t.tf(Key::RefundProblem, &[("problem", &p)])}</p> })}
                     </li>

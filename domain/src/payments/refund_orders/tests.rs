@@ -27,6 +27,8 @@ fn order(amount: i64) -> refund_order::Model {
         updated_at: now,
         sent_at: None,
         completed_at: None,
+        confirmed_at: None,
+        told_at: None,
     }
 }
 

@@ -98,6 +98,9 @@ pub(super) async fn refund_views(
             completed_at: o
                 .completed_at
                 .map(|at| domain::dossiers::deadlines::local_text(at.with_timezone(&chrono::Utc))),
+            confirmed_at: o
+                .confirmed_at
+                .map(|at| domain::dossiers::deadlines::local_text(at.with_timezone(&chrono::Utc))),
             status: o.status,
         })
         .collect())
