@@ -3,7 +3,8 @@
 //! its signed answers; the simulator refuses an account that does not exist (`10`), is down for
 //! another (`96`, sent again later), accepts the rest and posts its signed result to
 //! `/thanh-toan/chi-ho/ket-qua` a moment later — paid, or "account closed" (back to the
-//! applicant). A client with the wrong secret — the credit notices' one included: payouts have
+//! applicant). Transfers, cash collected by the postman and an overpayment are paid back the
+//! same way. A client with the wrong secret — the credit notices' one included: payouts have
 //! their own — gets `97` and its order stays queued. The collecting account's statement then
 //! shows each payout as a debit: reconciling it confirms the paid orders and completes one whose
 //! result notice was lost.
@@ -18,7 +19,7 @@ use domain::dossiers::processing::{self, Command};
 use domain::entities::payment;
 use domain::payments::refund_orders::{self, AWAITING_ACCOUNT, COMPLETED, QUEUED, SENT};
 use domain::testing::{self, services};
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::config::{DEV_PAYOUTS_SECRET, DEV_VIETQR_SECRET};
 use server::payouts_client::HttpPayouts;
 
@@ -30,6 +31,15 @@ async fn owed(
     db: &sea_orm::DatabaseConnection,
     n: u32,
 ) -> Result<(domain::access::Actor, String), Box<dyn std::error::Error + Send + Sync>> {
+    owed_by(db, n, "vietqr").await
+}
+
+/// The same, the fee paid through `channel` (`vietqr`, or `cod`: cash to the postman).
+async fn owed_by(
+    db: &sea_orm::DatabaseConnection,
+    n: u32,
+    channel: &str,
+) -> Result<(domain::access::Actor, String), Box<dyn std::error::Error + Send + Sync>> {
     let now = chrono::Utc::now();
     let (owner, id) = testing::filed(db, n, now).await?;
     let fee = domain::dossiers::drafts::load_for_tests(db, &id)
@@ -37,7 +47,7 @@ async fn owed(
         .dossier
         .fee_due_vnd
         .ok_or("fee")?;
-    let paid = domain::payments::new_row(&id, "vietqr", format!("DVCPO{n}"), fee, "paid", now);
+    let paid = domain::payments::new_row(&id, channel, format!("DVCPO{n}"), fee, "paid", now);
     payment::Entity::insert(payment::ActiveModel::from(paid))
         .exec_without_returning(db)
         .await?;
@@ -150,8 +160,63 @@ async fn refund_orders_meet_every_answer_of_the_banks_payout_service() -> TestRe
     send(bank.clone()).await?;
     assert_eq!(settled(&db, &paid, "sent").await?, COMPLETED);
 
+    // Cash the postman collected for a dossier then refused: paid back the same way.
+    let (owner, cash) = owed_by(&db, 87, "cod").await?;
+    give(owner, cash.clone(), "1231234569").await?;
+    send(bank.clone()).await?;
+    assert_eq!(settled(&db, &cash, "sent").await?, COMPLETED);
+
+    // A transfer that lands after the fee was waived is an overpayment: its order is opened by
+    // the bank's credit notice itself, and paid back through the same service.
+    let now = chrono::Utc::now();
+    let (owner, waived) = testing::filed(&db, 88, now).await?;
+    let transfer =
+        domain::payments::bank_transfer::order(services(&db, now), &owner, &waived).await?;
+    domain::entities::dossier::Entity::update_many()
+        .col_expr(
+            domain::entities::dossier::Column::FeeDueVnd,
+            sea_orm::sea_query::Expr::value(Some(0i64)),
+        )
+        .filter(domain::entities::dossier::Column::Id.eq(&waived))
+        .exec(&db)
+        .await?;
+    let to = domain::payments::vietqr::Beneficiary {
+        bank_bin: "970436".into(),
+        bank_name: "Vietcombank".into(),
+        account: server::config::DEMO_VIETQR_ACCOUNT.into(),
+        account_name: "KHO BAC".into(),
+    };
+    let credit = serde_json::to_vec(&domain::payments::vietqr::CreditNotice {
+        transaction_id: "FT2612070088".into(),
+        account: to.account.clone(),
+        amount_vnd: transfer.amount_vnd,
+        description: format!("chuyen tien {}", transfer.txn_ref),
+        credited_at: now,
+    })?;
+    let signature = domain::payments::vietqr::sign(DEV_VIETQR_SECRET, &credit);
+    domain::payments::bank_transfer::credit_notice(
+        &db,
+        DEV_VIETQR_SECRET,
+        &to,
+        &credit,
+        &signature,
+        now,
+    )
+    .await?;
+    let overpaid = refund_orders::of_dossier(&db, &waived).await?;
+    assert_eq!(
+        overpaid
+            .iter()
+            .map(|o| (o.reason.as_str(), o.amount_vnd))
+            .collect::<Vec<_>>(),
+        [("overpaid", transfer.amount_vnd)]
+    );
+    give(owner, waived.clone(), "1231234570").await?;
+    send(bank.clone()).await?;
+    assert_eq!(settled(&db, &waived, "sent").await?, COMPLETED);
+
     // Paid, but the result notice is lost: the order waits at `sent` until the statement.
-    let (owner, lost) = owed(&db, 86).await?;
+    let (owner, lost) = owed(&db, 89).await?;
     give(owner, lost.clone(), "8881234567").await?;
     send(bank.clone()).await?;
     assert_eq!(status_of(&db, &lost).await?.0, SENT);
@@ -180,8 +245,8 @@ async fn refund_orders_meet_every_answer_of_the_banks_payout_service() -> TestRe
     let debits = refund_orders::statement::debits(&csv)?;
     assert_eq!(
         debits.len(),
-        2,
-        "the two paid orders are debits, the closed one is not: {csv}"
+        4,
+        "the four paid orders are debits, the closed one is not: {csv}"
     );
     assert_eq!(
         domain::payments::bank_transfer::parse_statement(&csv)?.len(),
@@ -197,7 +262,7 @@ async fn refund_orders_meet_every_answer_of_the_banks_payout_service() -> TestRe
             .await?,
         "a day is reconciled once"
     );
-    for id in [&paid, &lost] {
+    for id in [&paid, &cash, &waived, &lost] {
         let order = &refund_orders::of_dossier(&db, id).await?[0];
         assert_eq!(order.status, COMPLETED);
         assert!(order.confirmed_at.is_some(), "{order:?}");
@@ -210,6 +275,6 @@ async fn refund_orders_meet_every_answer_of_the_banks_payout_service() -> TestRe
         .iter()
         .find(|r| r.gateway == refund_orders::statement::SOURCE)
         .ok_or("payouts run")?;
-    assert_eq!((run.matched, run.mismatched), (2, 0), "{:?}", run.report);
+    assert_eq!((run.matched, run.mismatched), (4, 0), "{:?}", run.report);
     Ok(())
 }
