@@ -197,6 +197,28 @@ mod event_kind_tests {
         }
     }
 
+    /// Every public change the applicant is told of has a subject and a text in each language
+    /// (a notice without them would go out empty).
+    #[test]
+    fn every_notice_kind_has_its_mail_texts() {
+        for what in domain::dossiers::notice::KINDS {
+            for part in ["subject", "what"] {
+                let name = format!("mail_dossier_{what}_{part}");
+                let Some(key) = Key::from_name(&name) else {
+                    panic!("{name} is missing from the locales");
+                };
+                for locale in Locale::ALL {
+                    let text = locale.t(key);
+                    assert!(
+                        !text.trim().is_empty() && !is_key_like(text),
+                        "{name} in {} reads {text:?}",
+                        locale.code()
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_public_event_kind_reads_as_text_for_the_applicant() {
         for kind in EVENT_KINDS.iter().filter(|k| !INTERNAL_KINDS.contains(k)) {

@@ -19,7 +19,7 @@ pub mod expiry;
 pub mod files;
 pub mod lifecycle;
 pub mod lookup;
-pub(crate) mod notice;
+pub mod notice;
 pub mod processing;
 pub mod queues;
 pub mod staff_view;

@@ -360,6 +360,7 @@ async fn a_dossier_goes_from_the_desk_through_two_agencies_to_its_result() -> Te
         [
             format!("request_supplement {code}"),
             format!("accept {code}"),
+            format!("processing_started {code}"),
             format!("approve {code}"),
             format!("return {code}"),
         ]

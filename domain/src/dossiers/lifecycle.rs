@@ -104,7 +104,8 @@ impl Transition {
 
     /// True for the moves the applicant is told about (by e-mail or SMS): the ones that ask
     /// something of them, end the dossier or change its date. The internal steps (assigning,
-    /// forwarding, transferring) and the applicant's own moves are not.
+    /// forwarding, transferring) and the applicant's own moves are not — except that the first
+    /// assignment, which starts the processing, is told as `notice::PROCESSING_STARTED`.
     pub fn tells_applicant(self) -> bool {
         matches!(
             self,

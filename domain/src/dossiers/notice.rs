@@ -13,6 +13,31 @@ use crate::accounts::{Mailing, Notice};
 use crate::entities::{account, dossier, procedure, procedure_version};
 use crate::error::{DomainError, DomainResult};
 
+/// The notice of the first assignment, which starts the processing (not a transition's own
+/// code: later assignments are the office's internal business).
+pub const PROCESSING_STARTED: &str = "processing_started";
+
+/// Every public change the applicant is told of (the `what` of a notice): the moves that ask
+/// something of them, end the dossier or change its date, the start of processing, fees added
+/// or recomputed, and each step of a refund. Each has its mail texts
+/// (`mail_dossier_{what}_subject` and `_what`), checked by the app's tests.
+pub const KINDS: &[&str] = &[
+    "accept",
+    "request_supplement",
+    "refuse",
+    "approve",
+    "stop",
+    "apologise",
+    "return",
+    PROCESSING_STARTED,
+    "fee_added",
+    "fee_quantity_corrected",
+    "refund_order_opened",
+    "refund_order_queued",
+    "refund_account_refused",
+    "refund_completed",
+];
+
 /// The procedure a dossier was filed under, and the version frozen at filing (none for a
 /// procedure imported before versions were kept): what its name, time limit and workflow come
 /// from.
@@ -129,6 +154,7 @@ pub(crate) async fn tell<C: ConnectionTrait>(
     due: Option<DateTime<Utc>>,
     mailing: Mailing<'_>,
 ) -> DomainResult<()> {
+    debug_assert!(KINDS.contains(&what), "notice {what} is missing from KINDS");
     let applicant: Applicant = serde_json::from_value(row.applicant.clone()).unwrap_or_default();
     let link = format!("{}/ho-so/{}", mailing.base_url, row.id);
     let due = due.map(local_text).unwrap_or_default();

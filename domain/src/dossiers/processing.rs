@@ -200,9 +200,17 @@ pub async fn act(
         .detail(serde_json::json!({ "from": from.code(), "to": to.code() }))
         .procedure_name(&moving.plan.procedure_name)
         .tally();
-    if transition.tells_applicant() {
+    // The first assignment starts the processing: the applicant hears of that too.
+    let told = if transition.tells_applicant() {
+        Some(transition.code())
+    } else if (from, to) == (Status::Accepted, Status::Processing) {
+        Some(super::notice::PROCESSING_STARTED)
+    } else {
+        None
+    };
+    if let Some(what) = told {
         let due = changes.due_at.flatten().or(moving.due_at);
-        change = change.notify(mailing, transition.code(), &moving.public_note, due);
+        change = change.notify(mailing, what, &moving.public_note, due);
     }
     change.record(&txn, origin, now).await?;
     // Ended without a result: what was paid is owed back.
