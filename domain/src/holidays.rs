@@ -14,7 +14,7 @@ use crate::access::{Actor, Role};
 use crate::audit::{Entry, Origin};
 use crate::entities::holiday;
 use crate::error::{DomainError, DomainResult, FieldError};
-use crate::working_time::{parse_holidays_csv, CalendarDay, HolidayKind};
+use crate::working_time::{parse_calendar_csv, HolidayKind, ScopedDay};
 
 fn kind_code(kind: HolidayKind) -> &'static str {
     match kind {
@@ -182,12 +182,15 @@ pub async fn remove(
 /// Most bytes of a year's calendar file.
 pub const MAX_IMPORT_BYTES: usize = 64 * 1024;
 
-/// Replaces the national calendar of one year with the file `text` (`date,kind,name` rows, as
-/// `seed/holidays.csv`), as the government's yearly notice gives it (system administrators),
-/// audited. Every row must be of the same year; days of one province or agency are kept.
-/// Returns the year and how many days it now has. Refusals name the field `file`:
-/// `holiday_file` (unreadable, with the line), `holiday_file_years` (rows of several years),
-/// `holiday_file_empty`.
+/// Replaces one year's calendar with the file `text` (`date,kind,name` rows as
+/// `seed/holidays.csv` for the whole country's days — the government's yearly notice — or
+/// `date,kind,scope,name` rows where a scope names a province or an agency), system
+/// administrators only, audited. Every row must be of the same year; for each scope the file
+/// names (the whole country included) that year's days are replaced, and the days of scopes
+/// it does not name are kept. Returns the year and how many days the file set. Refusals name
+/// the field `file`: `holiday_file` (unreadable, with the line), `holiday_file_years` (rows of
+/// several years), `holiday_file_empty`, `holiday_file_scope` (a scope that is neither a
+/// province nor an agency).
 pub async fn import_year(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -204,16 +207,25 @@ pub async fn import_year(
             "the file is larger than 64 KB".into(),
         ));
     }
-    let days = parse_holidays_csv(text)
+    let days = parse_calendar_csv(text)
         .map_err(|e| refuse("holiday_file", format!("line {}: {}", e.line, e.message)))?;
-    let Some(year) = days.first().map(|d| d.date.year()) else {
+    let Some(year) = days.first().map(|d| d.day.date.year()) else {
         return Err(refuse("holiday_file_empty", "the file lists no day".into()));
     };
-    if let Some(other) = days.iter().find(|d| d.date.year() != year) {
+    if let Some(other) = days.iter().find(|d| d.day.date.year() != year) {
         return Err(refuse(
             "holiday_file_years",
-            format!("{} is not in {year}: one file per year", other.date),
+            format!("{} is not in {year}: one file per year", other.day.date),
         ));
+    }
+    let scopes: std::collections::BTreeSet<String> = days.iter().map(|d| d.scope.clone()).collect();
+    for scope in &scopes {
+        if !scope_known(db, scope).await? {
+            return Err(refuse(
+                "holiday_file_scope",
+                format!("{scope} is neither a province code nor an agency code"),
+            ));
+        }
     }
     let (first, last) = (
         NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
@@ -221,15 +233,15 @@ pub async fn import_year(
     );
     let txn = crate::db::begin_write(db).await?;
     holiday::Entity::delete_many()
-        .filter(holiday::Column::Scope.eq(""))
+        .filter(holiday::Column::Scope.is_in(scopes.iter().cloned()))
         .filter(holiday::Column::Day.between(first, last))
         .exec(&txn)
         .await?;
     let count = days.len();
-    for day in days {
+    for ScopedDay { scope, day } in days {
         holiday::Entity::insert(holiday::ActiveModel {
             day: Set(day.date),
-            scope: Set(String::new()),
+            scope: Set(scope),
             kind: Set(kind_code(day.kind).to_owned()),
             name: Set(day.name),
         })
@@ -244,7 +256,7 @@ pub async fn import_year(
     Entry::by(&txn, actor, "holiday.import")
         .await?
         .on("holiday", year.to_string())
-        .detail(serde_json::json!({ "year": year, "days": count }))
+        .detail(serde_json::json!({ "year": year, "days": count, "scopes": scopes }))
         .record(&txn, origin)
         .await?;
     txn.commit().await?;
@@ -256,7 +268,7 @@ pub async fn import_year(
 pub async fn load_seed(db: &DatabaseConnection, path: &Path) -> DomainResult<usize> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| DomainError::Internal(format!("{}: {e}", path.display())))?;
-    let days: Vec<CalendarDay> = parse_holidays_csv(&text).map_err(|e| {
+    let days = parse_calendar_csv(&text).map_err(|e| {
         DomainError::Validation(vec![FieldError::new(
             path.display().to_string(),
             e.to_string(),
@@ -264,10 +276,10 @@ pub async fn load_seed(db: &DatabaseConnection, path: &Path) -> DomainResult<usi
     })?;
     let txn = crate::db::begin_write(db).await?;
     let mut added = 0;
-    for day in days {
+    for ScopedDay { scope, day } in days {
         let result = holiday::Entity::insert(holiday::ActiveModel {
             day: Set(day.date),
-            scope: Set(String::new()),
+            scope: Set(scope),
             kind: Set(kind_code(day.kind).to_owned()),
             name: Set(day.name),
         })

@@ -580,33 +580,46 @@ pub struct HolidayCsvError {
     pub message: String,
 }
 
-/// Reads `date,kind,name` rows (`2026-02-16,holiday,Tết Nguyên đán`); `#` lines are comments
-/// and the name may contain commas.
-pub fn parse_holidays_csv(text: &str) -> Result<Vec<CalendarDay>, HolidayCsvError> {
+/// One row of a calendar file: a day, and where it applies (empty: the whole country; else a
+/// province or agency code).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScopedDay {
+    /// Empty, a province code or an agency code.
+    pub scope: String,
+    /// The day.
+    pub day: CalendarDay,
+}
+
+/// Reads `date,kind,name` rows (`2026-02-16,holiday,Tết Nguyên đán`) — the whole country's
+/// days — or `date,kind,scope,name` rows, where `scope` is empty or names a province or an
+/// agency (`2026-04-30,holiday,80,…`); `#` lines are comments and the name may contain commas.
+pub fn parse_calendar_csv(text: &str) -> Result<Vec<ScopedDay>, HolidayCsvError> {
     let mut out = Vec::new();
-    let mut header = false;
+    let mut scoped = None;
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim();
         let n = i + 1;
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        if !header {
-            if line != "date,kind,name" {
-                return Err(HolidayCsvError {
-                    line: n,
-                    message: "the header must be date,kind,name".into(),
-                });
-            }
-            header = true;
+        let Some(with_scope) = scoped else {
+            scoped = match line {
+                "date,kind,name" => Some(false),
+                "date,kind,scope,name" => Some(true),
+                _ => {
+                    return Err(HolidayCsvError {
+                        line: n,
+                        message: "the header must be date,kind,name or date,kind,scope,name".into(),
+                    })
+                }
+            };
             continue;
-        }
-        let mut parts = line.splitn(3, ',');
-        let (date, kind, name) = (
-            parts.next().unwrap_or_default().trim(),
-            parts.next().unwrap_or_default().trim(),
-            parts.next().unwrap_or_default().trim(),
-        );
+        };
+        let mut parts = line.splitn(if with_scope { 4 } else { 3 }, ',');
+        let mut next = || parts.next().unwrap_or_default().trim();
+        let (date, kind) = (next(), next());
+        let scope = if with_scope { next() } else { "" };
+        let name = next();
         let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| HolidayCsvError {
             line: n,
             message: format!("{date} is not a date (YYYY-MM-DD)"),
@@ -628,10 +641,13 @@ pub fn parse_holidays_csv(text: &str) -> Result<Vec<CalendarDay>, HolidayCsvErro
                 message: "the name is missing".into(),
             });
         }
-        out.push(CalendarDay {
-            date,
-            kind,
-            name: name.to_owned(),
+        out.push(ScopedDay {
+            scope: scope.to_owned(),
+            day: CalendarDay {
+                date,
+                kind,
+                name: name.to_owned(),
+            },
         });
     }
     Ok(out)

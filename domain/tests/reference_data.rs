@@ -483,6 +483,47 @@ async fn a_years_calendar_is_imported_from_a_file_replacing_that_years_national_
         clock.end_of_day(date(2, 20)).is_some(),
         "the make-up Saturday"
     );
+    // A province's file (with a scope column) replaces that province's days of the year and
+    // leaves the national ones and the commune's alone; the commune's clock follows it.
+    let province_file = "date,kind,scope,name\n\
+                         2027-04-29,holiday,80,Nghỉ bù lễ hội của tỉnh\n\
+                         2027-06-01,half_day,80,Chiều Ngày hội văn hóa\n";
+    assert_eq!(
+        domain::holidays::import_year(&db, &admin, &origin, province_file).await?,
+        (2027, 2)
+    );
+    let again = "date,kind,scope,name\n2027-06-01,half_day,80,Chiều Ngày hội văn hóa\n";
+    domain::holidays::import_year(&db, &admin, &origin, again).await?;
+    let scopes: Vec<(chrono::NaiveDate, String)> = domain::holidays::list(&db)
+        .await?
+        .into_iter()
+        .filter(|h| h.day >= date(1, 1) && h.day <= date(12, 31))
+        .map(|h| (h.day, h.scope))
+        .collect();
+    assert_eq!(
+        scopes.len(),
+        7,
+        "five national, the commune's, the province's last: {scopes:?}"
+    );
+    assert!(scopes.contains(&(date(6, 1), "80".to_owned())));
+    assert!(
+        !scopes.contains(&(date(4, 29), "80".to_owned())),
+        "replaced"
+    );
+    let commune = Clock::for_agency(&db, "000.01.50.H53").await?;
+    let closes = |d| {
+        commune.end_of_day(d).map(|t| {
+            t.with_timezone(&domain::dossiers::codes::vietnam())
+                .format("%H:%M")
+                .to_string()
+        })
+    };
+    assert_eq!(
+        closes(date(6, 1)).as_deref(),
+        Some("11:30"),
+        "the province's half day"
+    );
+    assert_eq!(closes(date(6, 2)).as_deref(), Some("17:00"));
     // Refusals name the file's problem; nothing changes.
     let codes = |r: domain::DomainResult<(i32, usize)>| match r {
         Err(DomainError::Validation(f)) => f.into_iter().map(|f| f.code).collect::<Vec<_>>(),
@@ -500,6 +541,11 @@ async fn a_years_calendar_is_imported_from_a_file_replacing_that_years_national_
     assert_eq!(
         codes(domain::holidays::import_year(&db, &admin, &origin, "ngay,loai\n1,2\n").await),
         ["holiday_file"]
+    );
+    let unknown = "date,kind,scope,name\n2027-05-02,holiday,99,Không có tỉnh này\n";
+    assert_eq!(
+        codes(domain::holidays::import_year(&db, &admin, &origin, unknown).await),
+        ["holiday_file_scope"]
     );
     // Only system administrators import.
     let clerk = domain::testing::staff(&db, "Tiếp nhận", "000.00.02.H53", &[Role::IntakeClerk])

@@ -244,16 +244,33 @@ fn a_calendar_without_working_days_still_answers() {
 fn the_holiday_file_is_read_with_line_numbers() {
     let good = "# comment\ndate,kind,name\n2026-02-16,holiday,Tết Nguyên đán, mùng 1\n\
                 2026-10-10,working_day,Làm bù\n";
-    let days = parse_holidays_csv(good).unwrap_or_default();
+    let days = parse_calendar_csv(good).unwrap_or_default();
     assert_eq!(days.len(), 2);
-    assert_eq!(days[0].name, "Tết Nguyên đán, mùng 1");
-    assert_eq!(days[1].kind, HolidayKind::WorkingDay);
+    assert_eq!(days[0].day.name, "Tết Nguyên đán, mùng 1");
+    assert_eq!(days[1].day.kind, HolidayKind::WorkingDay);
+    assert!(
+        days.iter().all(|d| d.scope.is_empty()),
+        "the whole country's"
+    );
     let bad_date = "date,kind,name\n2026-02-30,holiday,X\n";
-    assert_eq!(parse_holidays_csv(bad_date).map_err(|e| e.line), Err(2));
+    assert_eq!(parse_calendar_csv(bad_date).map_err(|e| e.line), Err(2));
     let bad_kind = "date,kind,name\n2026-02-16,nghi,X\n";
-    assert!(parse_holidays_csv(bad_kind)
+    assert!(parse_calendar_csv(bad_kind)
         .is_err_and(|e| e.line == 2 && e.message.contains("working_day")));
-    assert!(parse_holidays_csv("day,name\n").is_err_and(|e| e.line == 1));
+    assert!(parse_calendar_csv("day,name\n").is_err_and(|e| e.line == 1));
+    // With a scope column: a province's or an agency's day, or the whole country's (empty).
+    let scoped = "date,kind,scope,name\n2026-04-30,holiday,,Giải phóng miền Nam, thống nhất\n\
+                  2026-03-26,half_day,80,Lễ hội tỉnh\n";
+    let days = parse_calendar_csv(scoped).unwrap_or_default();
+    assert_eq!(
+        days.iter()
+            .map(|d| (d.scope.as_str(), d.day.name.as_str(), d.day.kind))
+            .collect::<Vec<_>>(),
+        [
+            ("", "Giải phóng miền Nam, thống nhất", HolidayKind::Holiday),
+            ("80", "Lễ hội tỉnh", HolidayKind::HalfDay)
+        ]
+    );
 }
 
 fn any_start() -> impl Strategy<Value = DateTime<Utc>> {
