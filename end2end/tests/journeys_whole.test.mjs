@@ -52,6 +52,7 @@ const JOURNEYS = [
   {
     level: 'commune',
     procedure: '2.000635',
+    sameDay: true,
     applicant: { receiving_agency: '000.01.50.H53' },
     answers: {
       quan_he_voi_nguoi_duoc_cap: 'ban_than', muc_dich: 'Bổ sung hồ sơ học tập',
@@ -108,9 +109,22 @@ for (const j of JOURNEYS) {
       const act = async (who, action) => {
         const moved = await apiCall(portal, who.page, 'POST', `/api/v1/staff/dossiers/${d.id}/actions/${action}`, {});
         assert.equal(moved.status, 200, `${action}: ${JSON.stringify(moved.body)}`);
+        return moved.body;
       };
       await desk.page.goto(dossierUrl);
-      await act(desk, 'accept');
+      const accepted = await act(desk, 'accept');
+      if (j.sameDay) {
+        // A same-day procedure is due at the close of a working day (today before the 15:00
+        // cut-off, else the next), never the moment it is accepted (issue 27 point 1).
+        const due = new Date(accepted.due_at);
+        const local = due.toLocaleTimeString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
+        assert.equal(local, '17:00', `due ${accepted.due_at}`);
+        assert.ok(due.getTime() > Date.now(), 'due after the acceptance');
+        await desk.page.goto(dossierUrl);
+        const staffView = await desk.page.locator('main').innerText();
+        assert.match(staffView, /17:00/, 'the staff page shows the close of the day');
+        assert.doesNotMatch(staffView, /\b0 phút/, 'no "0 minutes left"');
+      }
       const specialist = await as(j.specialist, 1366);
       open.push(specialist);
       await act(specialist, 'assign');
