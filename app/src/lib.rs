@@ -54,6 +54,7 @@ use crate::pages::dossier::start::StartFilingPage;
 use crate::pages::dossier::steps::DossierStepPage;
 use crate::pages::public::lookup::LookupPage;
 use crate::pages::public::not_found::NotFoundPage;
+use crate::pages::public::rate::RatePage;
 use crate::pages::public::verify::VerifyPage;
 
 /// The HTML document around the app, rendered on the server only.
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/thu-tuc") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async />
                     <Route path=path!("/xac-thuc/:id") view=VerifyPage ssr=SsrMode::Async />
+                    <Route path=path!("/danh-gia/:token") view=RatePage ssr=SsrMode::Async />
                     <Route path=path!("/thu-tuc/:slug") view=ProcedurePage ssr=SsrMode::Async />
                     <Route path=path!("/linh-vuc/:slug") view=FieldPage ssr=SsrMode::Async />
                     <Route path=path!("/co-quan/:slug") view=AgencyPage ssr=SsrMode::Async />

@@ -84,6 +84,7 @@ impl Notices for PortalNotices {
                 note,
                 due,
                 link,
+                rate_link,
             } => {
                 let what = |part: &str| {
                     Key::from_name(&format!("mail_dossier_{transition}_{part}"))
@@ -94,6 +95,11 @@ impl Notices for PortalNotices {
                     String::new()
                 } else {
                     t.tf(Key::MailDossierNote, &[("note", note)])
+                };
+                let rate = if rate_link.is_empty() {
+                    String::new()
+                } else {
+                    t.tf(Key::MailDossierRate, &[("link", rate_link)])
                 };
                 (
                     what("subject"),
@@ -106,6 +112,7 @@ impl Notices for PortalNotices {
                             ("procedure", procedure),
                             ("note", &note),
                             ("link", link),
+                            ("rate", &rate),
                         ],
                     ),
                 )

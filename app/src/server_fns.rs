@@ -8,6 +8,7 @@ pub mod dossier;
 pub mod lookup;
 pub mod organisation;
 pub mod outbox;
+pub mod ratings;
 pub mod results;
 
 /// The database handle the server provides to every page and server function.

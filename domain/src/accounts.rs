@@ -89,6 +89,9 @@ pub enum Notice<'a> {
         due: &'a str,
         /// Link to the dossier's page.
         link: &'a str,
+        /// The single-use link that rates the service (`/danh-gia/{token}`), in the notices
+        /// that end a dossier (`ratings::invites`); empty otherwise.
+        rate_link: &'a str,
     },
     /// A dossier's current step ran over its time allowance (to the agency's leaders).
     StepOverrun {
@@ -149,6 +152,18 @@ pub(crate) async fn issue_token<C: ConnectionTrait>(
     purpose: &str,
     valid_for: Duration,
 ) -> DomainResult<String> {
+    issue_link(db, account_id, None, purpose, valid_for).await
+}
+
+/// Issues a single-use token about one dossier (and its owner `account_id`); returns the
+/// secret.
+pub(crate) async fn issue_link<C: ConnectionTrait>(
+    db: &C,
+    account_id: &str,
+    dossier_id: Option<&str>,
+    purpose: &str,
+    valid_for: Duration,
+) -> DomainResult<String> {
     let token = secrets::new_token();
     let now = Utc::now();
     one_time_token::Entity::insert(one_time_token::ActiveModel {
@@ -158,51 +173,70 @@ pub(crate) async fn issue_token<C: ConnectionTrait>(
         created_at: Set(now),
         expires_at: Set(now + valid_for),
         used_at: Set(None),
+        dossier_id: Set(dossier_id.map(str::to_owned)),
     })
     .exec(db)
     .await?;
     Ok(token)
 }
 
+fn link_invalid() -> crate::error::DomainError {
+    crate::error::invalid(
+        "token",
+        "link_invalid",
+        "the link is invalid, used or expired",
+    )
+}
+
+/// The single-use token `token` for `purpose` while it still works (unused, not expired),
+/// without using it: what a page opened from the link shows.
+pub(crate) async fn peek_token<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+    purpose: &str,
+) -> DomainResult<Option<one_time_token::Model>> {
+    let now = Utc::now();
+    Ok(
+        one_time_token::Entity::find_by_id(secrets::fingerprint(token))
+            .one(db)
+            .await?
+            .filter(|row| row.purpose == purpose && row.used_at.is_none() && row.expires_at > now),
+    )
+}
+
 /// Uses a single-use token: marks it used (only if it still was unused, so two clicks cannot
-/// both succeed) and returns its account id. Expired, used or unknown tokens give a validation
-/// error on `token` with code `link_invalid`.
+/// both succeed) and returns it. Expired, used or unknown tokens give a validation error on
+/// `token` with code `link_invalid`.
+pub(crate) async fn take_token<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+    purpose: &str,
+) -> DomainResult<one_time_token::Model> {
+    let Some(row) = peek_token(db, token, purpose).await? else {
+        return Err(link_invalid());
+    };
+    let result = one_time_token::Entity::update_many()
+        .col_expr(
+            one_time_token::Column::UsedAt,
+            sea_orm::sea_query::Expr::value(Some(Utc::now())),
+        )
+        .filter(one_time_token::Column::Id.eq(row.id.clone()))
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(link_invalid());
+    }
+    Ok(row)
+}
+
+/// Uses a single-use token (see [`take_token`]) and returns its account id.
 pub(crate) async fn use_token<C: ConnectionTrait>(
     db: &C,
     token: &str,
     purpose: &str,
 ) -> DomainResult<String> {
-    let id = secrets::fingerprint(token);
-    let now = Utc::now();
-    let invalid = || {
-        crate::error::invalid(
-            "token",
-            "link_invalid",
-            "the link is invalid, used or expired",
-        )
-    };
-    let Some(row) = one_time_token::Entity::find_by_id(id.clone())
-        .one(db)
-        .await?
-    else {
-        return Err(invalid());
-    };
-    if row.purpose != purpose || row.used_at.is_some() || row.expires_at <= now {
-        return Err(invalid());
-    }
-    let result = one_time_token::Entity::update_many()
-        .col_expr(
-            one_time_token::Column::UsedAt,
-            sea_orm::sea_query::Expr::value(Some(now)),
-        )
-        .filter(one_time_token::Column::Id.eq(id))
-        .filter(one_time_token::Column::UsedAt.is_null())
-        .exec(db)
-        .await?;
-    if result.rows_affected != 1 {
-        return Err(invalid());
-    }
-    Ok(row.account_id)
+    Ok(take_token(db, token, purpose).await?.account_id)
 }
 
 /// Finds an account by e-mail address or mobile number as typed at sign-in.

@@ -28,6 +28,7 @@ pub mod procedure_step;
 pub mod procedure_version;
 pub mod province;
 pub mod rate_counter;
+pub mod rating;
 pub mod reconciliation_run;
 pub mod refund_order;
 pub mod session;

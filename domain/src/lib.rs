@@ -28,6 +28,7 @@ pub mod password;
 pub mod payments;
 pub mod postal;
 pub mod rate_limit;
+pub mod ratings;
 /// The receipt and slip PDFs (in the `documents` crate).
 pub use documents::receipt_pdf;
 pub mod reference_data;

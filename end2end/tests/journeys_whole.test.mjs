@@ -7,8 +7,9 @@
 // (see support/portal.mjs), citizen pages at 360 px and staff pages at 1366 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, launchBrowser, waitForHydration, apiCall } from '../support/portal.mjs';
+import { startPortal, launchBrowser, waitForHydration, apiCall, seriousViolations } from '../support/portal.mjs';
 import { attachDocuments, onePagePdf } from '../support/files.mjs';
+import { readOutbox } from '../support/mail.mjs';
 
 let portal;
 before(async () => {
@@ -53,6 +54,7 @@ const JOURNEYS = [
     level: 'commune',
     procedure: '2.000635',
     sameDay: true,
+    rate: true,
     applicant: { receiving_agency: '000.01.50.H53' },
     answers: {
       quan_he_voi_nguoi_duoc_cap: 'ban_than', muc_dich: 'Bổ sung hồ sơ học tập',
@@ -177,6 +179,49 @@ for (const j of JOURNEYS) {
       await Promise.all([page.waitForURL(/tep=/), page.click('form.verify-form button[type=submit]')]);
       assert.match(await page.locator('.verdict').innerText(), /đúng là văn bản cơ quan đã ký/);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'the verdict fits the phone');
+
+      if (j.rate) {
+        // The return notice carries a single-use link that rates the service without signing
+        // in (issue 24): "not satisfied", with a reason and a comment.
+        let link;
+        for (let i = 0; i < 75 && !link; i++) {
+          for (const { head, body } of readOutbox(portal.outboxDir)) {
+            if (!head.toLowerCase().includes('congdan@dichvucong.localhost') || !body.includes(code)) continue;
+            link = body.match(/https?:\/\/[^\s/]+(\/danh-gia\/[A-Za-z0-9_-]+)/)?.[1] ?? link;
+          }
+          if (!link) await new Promise((r) => setTimeout(r, 200));
+        }
+        assert.ok(link, 'the return notice carries a rating link');
+        const anon = await launchBrowser({ width: 360, height: 800 });
+        open.push({ browser: anon });
+        const visitor = await anon.context.newPage();
+        await visitor.goto(`${portal.url}${link}`);
+        assert.match(await visitor.locator('main').innerText(), new RegExp(code.replace(/\./g, '\\.')));
+        await visitor.check('input[name=level][value=not_satisfied]');
+        await visitor.check('input[name=reasons][value=waiting_time]');
+        await visitor.fill('#comment', 'Phải chờ lâu khi nhận kết quả');
+        await Promise.all([visitor.waitForURL(/danh-gia=da-luu/), visitor.click('form.rating-form button[type=submit]')]);
+        assert.match(await visitor.locator('main').innerText(), /Cảm ơn bạn đã đánh giá/);
+        await visitor.goto(`${portal.url}${link}`);
+        assert.match(await visitor.locator('main').innerText(), /không còn dùng được/, 'the link works once');
+
+        // The receiving agency's leader finds it in the queue and answers it; the citizen reads
+        // the answer on the dossier page.
+        await leader.page.goto(`${portal.url}/mot-cua`);
+        const unsatisfied = leader.page.locator('section.bo-unsatisfied');
+        assert.match(await unsatisfied.innerText(), new RegExp(code.replace(/\./g, '\\.')));
+        await leader.page.goto(dossierUrl);
+        assert.match(await leader.page.locator('section.bo-rating').innerText(), /Không hài lòng/);
+        await leader.page.fill('#answer', 'Xin lỗi anh/chị, chúng tôi sẽ rút ngắn thời gian trả kết quả.');
+        await Promise.all([leader.page.waitForURL(/danh-gia=da-tra-loi/), leader.page.click('form.rating-answer-form button[type=submit]')]);
+        await page.goto(`${portal.url}/ho-so/${d.id}`);
+        assert.match(await page.locator('section.rating .rating-answer').innerText(), /rút ngắn thời gian/);
+        assert.match(await page.locator('section.rating').innerText(), /Không hài lòng/);
+        // The panels are new on pages axe saw before they had them.
+        assert.deepEqual(await seriousViolations(page), [], 'the citizen\'s rating panel at 360 px');
+        await leader.page.goto(dossierUrl);
+        assert.deepEqual(await seriousViolations(leader.page), [], 'the leader\'s rating panel at 1366 px');
+      }
     } finally {
       for (const b of open) await b.browser.close();
     }

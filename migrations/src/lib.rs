@@ -22,6 +22,7 @@ mod m20261209_000004_same_day_cutoff;
 mod m20261210_000001_refund_orders;
 mod m20261210_000002_holiday_scope;
 mod m20261211_000001_refund_confirmed;
+mod m20261212_000001_ratings;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000001_refund_orders::Migration),
             Box::new(m20261210_000002_holiday_scope::Migration),
             Box::new(m20261211_000001_refund_confirmed::Migration),
+            Box::new(m20261212_000001_ratings::Migration),
         ]
     }
 }

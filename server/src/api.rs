@@ -9,6 +9,7 @@ pub mod error;
 pub mod lookup;
 pub mod payments;
 pub mod procedures;
+pub mod ratings;
 pub mod reference;
 pub mod refunds;
 pub mod shipments;
@@ -91,6 +92,7 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(refunds::routes())
         .merge(shipments::routes())
         .merge(procedures::routes())
+        .merge(ratings::routes())
         .merge(reference::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)

@@ -7,6 +7,7 @@ pub mod filing;
 pub mod holidays;
 pub mod payments;
 pub mod postal;
+pub mod ratings;
 pub mod refunds;
 pub mod results;
 
@@ -26,6 +27,7 @@ pub fn all() -> Router<AppState> {
         .merge(documents::routes())
         .merge(payments::routes())
         .merge(postal::routes())
+        .merge(ratings::routes())
         .merge(refunds::routes())
         .merge(results::routes())
         .merge(crate::national_id::routes::routes())

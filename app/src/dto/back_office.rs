@@ -54,6 +54,9 @@ pub struct QueueView {
     pub agency: String,
     /// Specialists and leaders of the agency (bulk assignment), for leaders.
     pub assignable: Vec<Choice>,
+    /// For a leader: the "not satisfied" ratings of the agency to answer, oldest first, as
+    /// (dossier id, code, the applicant's words).
+    pub unsatisfied: Vec<(String, String, String)>,
 }
 
 /// An event as staff see it.
@@ -145,6 +148,11 @@ pub struct StaffDossierView {
     pub can_add_fee: bool,
     /// Refund orders of the dossier (money paid back to the applicant's account).
     pub refund_orders: Vec<StaffRefundView>,
+    /// The applicant's satisfaction rating, once given.
+    pub rating: Option<crate::dto::dossier::RatingView>,
+    /// The viewer (a leader of the rated agency) may answer it now: "not satisfied", no
+    /// answer yet.
+    pub rating_answerable: bool,
     /// The quantity a per-unit fee is charged for and its unit word, when the viewer may
     /// correct it now.
     pub fee_quantity: Option<(i64, String)>,

@@ -315,6 +315,9 @@ pub struct DossierView {
     pub refunds: Vec<RefundView>,
     /// Banks a refund can be paid to: (BIN, name).
     pub refund_banks: Vec<(String, String)>,
+    /// The satisfaction rating, once the dossier has ended (returned or refused) and the
+    /// viewer is its applicant; `None` otherwise.
+    pub rating: Option<RatingView>,
     /// Filed at (Vietnam time, `dd/MM/yyyy HH:mm`).
     pub submitted_at: Option<String>,
     /// Public timeline, oldest first: (time, text, the event's slip or letter to download as
@@ -400,6 +403,34 @@ pub struct FeeQuoteView {
     pub total: String,
     /// What the postman collects on delivery, when the postal fee is paid then.
     pub on_delivery: Option<String>,
+}
+
+/// A dossier's satisfaction rating as its applicant sees it (`domain::ratings`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingView {
+    /// The level given (`very_satisfied`, `satisfied`, `not_satisfied`), empty before.
+    pub level: String,
+    /// Reasons ticked.
+    pub reasons: Vec<String>,
+    /// The applicant's words.
+    pub comment: String,
+    /// The form is offered: not rated yet, or still within the days a rating may change.
+    pub changeable: bool,
+    /// The agency's answer to a "not satisfied", once given.
+    pub answer: Option<String>,
+}
+
+/// What the page opened from a rating link shows (`/danh-gia/{token}`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingInvitationView {
+    /// The dossier's code.
+    pub code: String,
+    /// The procedure's name.
+    pub procedure_name: String,
+    /// The dossier's state in words.
+    pub state: String,
+    /// A rating given meanwhile on the dossier page (the link still changes it).
+    pub rating: RatingView,
 }
 
 /// A refund order as the applicant follows it.

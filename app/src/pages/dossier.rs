@@ -16,6 +16,7 @@ mod form_fields;
 mod inputs;
 pub mod my_dossiers;
 mod payment;
+pub(crate) mod rating;
 mod review;
 pub mod start;
 mod step_parts;

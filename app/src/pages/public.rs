@@ -3,4 +3,5 @@
 
 pub mod lookup;
 pub mod not_found;
+pub mod rate;
 pub mod verify;

@@ -158,6 +158,14 @@ pub(crate) async fn tell<C: ConnectionTrait>(
     let applicant: Applicant = serde_json::from_value(row.applicant.clone()).unwrap_or_default();
     let link = format!("{}/ho-so/{}", mailing.base_url, row.id);
     let due = due.map(local_text).unwrap_or_default();
+    // The notice that ends a dossier asks how the service was, with a link that works without
+    // signing in; a text message carries that link (the page it opens links to the dossier).
+    let rate_link = if crate::ratings::invites(what) {
+        let token = crate::ratings::invite(db, row).await?;
+        format!("{}/danh-gia/{token}", mailing.base_url)
+    } else {
+        String::new()
+    };
     let (subject, body) = mailing.notices.render(&Notice::DossierChanged {
         name: &applicant.full_name,
         code: row.code.as_deref().unwrap_or_default(),
@@ -166,6 +174,12 @@ pub(crate) async fn tell<C: ConnectionTrait>(
         note,
         due: &due,
         link: &link,
+        rate_link: &rate_link,
     });
-    deliver(db, row, &applicant, what, (&subject, &body), &link).await
+    let sms_link = if rate_link.is_empty() {
+        &link
+    } else {
+        &rate_link
+    };
+    deliver(db, row, &applicant, what, (&subject, &body), sms_link).await
 }

@@ -11,7 +11,7 @@ pub struct Model {
     pub id: String,
     /// Account the link acts on.
     pub account_id: String,
-    /// `verify_email` or `reset_password`.
+    /// `verify_email`, `reset_password` or `rate_dossier`.
     pub purpose: String,
     /// When it was issued.
     pub created_at: DateTimeUtc,
@@ -19,6 +19,8 @@ pub struct Model {
     pub expires_at: DateTimeUtc,
     /// When it was used (a used link never works again).
     pub used_at: Option<DateTimeUtc>,
+    /// The dossier the link acts on, for a link about one dossier (`rate_dossier`).
+    pub dossier_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

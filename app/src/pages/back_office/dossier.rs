@@ -82,6 +82,7 @@ fn StaffDossierBody(v: StaffDossierView, act: ServerAction<DossierAct>) -> impl 
         {(!v.payments.is_empty()).then(|| view! { <PaymentsPanel v=v.clone() /> })}
         {(!v.fee_summary.is_empty() || v.can_add_fee || !v.refund_orders.is_empty()).then(|| view! { <FeePanel v=v.clone() /> })}
         {v.postal.clone().map(|p| view! { <PostalPanel p=p id=v.dossier.id.clone() /> })}
+        {v.rating.clone().map(|r| view! { <StaffRatingPanel r id=v.dossier.id.clone() answerable=v.rating_answerable /> })}
         <section aria-labelledby="bo-actions-h" class="bo-actions">
             <h2 id="bo-actions-h">{t.t(Key::BoActions)}</h2>
             {if v.actions.is_empty() {
@@ -193,4 +194,38 @@ fn FilePreview(file: FileView) -> impl IntoView {
         None
     };
     view! { {link} {preview} }
+}
+
+/// The applicant's rating, and for a leader of the rated agency the form that answers a
+/// "not satisfied" (a plain form post; the applicant reads the answer on the dossier page).
+#[component]
+fn StaffRatingPanel(
+    r: crate::dto::dossier::RatingView,
+    id: String,
+    answerable: bool,
+) -> impl IntoView {
+    use crate::pages::dossier::rating::{rating_outcome, RatingErrors, RatingGiven};
+    let t = use_locale();
+    let (answered, errors) = rating_outcome();
+    let answered = answered
+        || use_query_map().with_untracked(|q| q.get("danh-gia").as_deref() == Some("da-tra-loi"));
+    view! {
+        <section class="panel bo-rating" id="danh-gia" aria-labelledby="bo-rating-h" tabindex="-1">
+            <h2 id="bo-rating-h">{t.t(Key::BoRatingTitle)}</h2>
+            {answered.then(|| view! { <div class="notice notice-success" role="status"><p>{t.t(Key::BoRatingAnswered)}</p></div> })}
+            <RatingErrors errors />
+            <RatingGiven r />
+            {answerable.then(|| view! {
+                <form method="post" action=format!("/mot-cua/ho-so/{id}/danh-gia/tra-loi") class="form rating-answer-form" novalidate>
+                    <crate::components::form::CsrfField />
+                    <div class="field">
+                        <label for="answer">{t.t(Key::BoRatingAnswer)}</label>
+                        <p class="field-hint" id="answer-hint">{t.t(Key::BoRatingAnswerHint)}</p>
+                        <textarea id="answer" name="answer" rows="4" maxlength="2000" required aria-describedby="answer-hint"></textarea>
+                    </div>
+                    <button type="submit" class="button">{t.t(Key::BoRatingAnswerSubmit)}</button>
+                </form>
+            })}
+        </section>
+    }
 }

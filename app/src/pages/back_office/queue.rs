@@ -72,6 +72,16 @@ fn QueueBody(
         }
     };
     let rows = v.rows.clone();
+    let unsatisfied = (!v.unsatisfied.is_empty()).then(|| view! {
+        <section class="panel bo-unsatisfied" aria-labelledby="bo-unsatisfied-h">
+            <h2 id="bo-unsatisfied-h">{t.t(Key::BoRatingsUnanswered)}" ("{v.unsatisfied.len()}")"</h2>
+            <ul>
+                {v.unsatisfied.iter().map(|(id, code, comment)| view! {
+                    <li><a href=format!("/mot-cua/ho-so/{id}#danh-gia")>{code.clone()}</a>{(!comment.is_empty()).then(|| view! { " — " <span class="hint">{comment.clone()}</span> })}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    });
     let table = view! {
         <div class="table-scroll">
             <table class="queue-table" aria-describedby="bo-keys-hint">
@@ -143,6 +153,7 @@ fn QueueBody(
                     .collect_view()}
             </ul>
         </nav>
+        {unsatisfied}
         <h2>
             {if searching { t.tf(Key::BoSearchResults, &[("q", &v.q)]) } else { key_text(t, &format!("bo_queue_{}", v.queue)) }}
             " — "{t.tf(Key::BoCount, &[("n", &v.total)])}

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::payment::{PaymentPanel, RefundPanel};
+use super::rating::RatingPanel;
 use crate::components::form::{CsrfField, ErrorSummary};
 use crate::components::loaded::{Failure, Loaded};
 use crate::components::upload::UploadForm;
@@ -84,6 +85,7 @@ pub(super) fn FiledDossier(d: DossierView) -> impl IntoView {
         {move || changed().then(|| view! { <div class="notice notice-success" role="status"><p>{t.t(if d_pay { Key::DeliveryChangedPay } else { Key::DeliveryChangedNotice })}</p></div> })}
         {d.payment.clone().map(|p| view! { <PaymentPanel d=d.clone() p /> })}
         {(!d.refunds.is_empty()).then(|| view! { <RefundPanel d=d.clone() /> })}
+        {d.rating.clone().map(|r| view! { <RatingPanel d=d.clone() r /> })}
         <section class="delivery-now" aria-labelledby="delivery-h">
             <h2 id="delivery-h">{t.t(Key::DeliverySectionTitle)}</h2>
             <dl class="delivery-facts">

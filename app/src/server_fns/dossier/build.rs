@@ -9,6 +9,7 @@ mod documents;
 mod fees;
 mod fields;
 mod problems;
+pub(crate) mod rating;
 mod review;
 mod timeline;
 mod tracking;
@@ -130,6 +131,7 @@ pub async fn dossier_view_in(
     let fee_vnd = loaded.dossier.fee_due_vnd.unwrap_or(fee_quote.total_vnd);
     let quote = fees::quote_view(t, &fee_quote, fee_vnd);
     let refunds = fees::refund_views(t, db, id).await?;
+    let rating = rating::rating_view(db, actor, &loaded.dossier).await?;
     let events = if loaded.status == Status::Draft {
         Vec::new()
     } else {
@@ -183,6 +185,7 @@ pub async fn dossier_view_in(
             .iter()
             .map(|(bin, name)| ((*bin).to_owned(), (*name).to_owned()))
             .collect(),
+        rating,
         submitted_at: loaded
             .dossier
             .submitted_at

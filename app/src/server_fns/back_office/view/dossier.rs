@@ -85,6 +85,13 @@ pub(crate) async fn staff_dossier_view(
             url: format!("/mot-cua/ho-so/{id}/ket-qua.pdf"),
             verify_url: format!("/xac-thuc/{}", r.id),
         });
+    let rated = domain::ratings::of_dossier(db, id).await?;
+    let rating_answerable = rated
+        .as_ref()
+        .is_some_and(|r| domain::ratings::may_answer(actor, r));
+    let rating = rated
+        .as_ref()
+        .map(|r| crate::server_fns::dossier::build::rating::view_of(Some(r)));
     let payment_rows = domain::payments::online::of_dossier(db, id).await?;
     let orders = domain::payments::refund_orders::of_dossier(db, id).await?;
     let may_refund = domain::payments::refunds::may_refund(actor, &s.row);
@@ -240,6 +247,8 @@ pub(crate) async fn staff_dossier_view(
         can_add_fee,
         fee_quantity,
         refund_orders,
+        rating,
+        rating_answerable,
         viewer_id: actor.account_id().unwrap_or_default().to_owned(),
         dossier: view,
     })

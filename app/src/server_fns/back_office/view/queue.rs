@@ -58,6 +58,17 @@ pub(crate) async fn queue_view(
         pages: page.total.div_ceil(page.per_page).max(1),
         q: query.q,
         agency: agency_name(db, &agency).await,
+        unsatisfied: domain::ratings::unanswered(db, actor, 20)
+            .await?
+            .into_iter()
+            .map(|u| {
+                (
+                    u.rating.dossier_id.clone().unwrap_or_default(),
+                    u.code,
+                    u.rating.comment.unwrap_or_default(),
+                )
+            })
+            .collect(),
         assignable: if actor.has_role(Role::Leader) {
             assignable(db, actor, &agency).await?
         } else {

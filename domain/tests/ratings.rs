@@ -1,0 +1,294 @@
+//! Satisfaction ratings against a real database (SQLite, or PostgreSQL when
+//! `PORTAL_TEST_DATABASE_URL` is set), issue 24 point 1: the return notice carries a
+//! single-use link that rates without signing in; the owner rates or changes the rating on the
+//! page for 7 days; nobody else rates; a "not satisfied" waits for the receiving agency's
+//! leaders to answer it; every rating is audited.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use domain::access::{Actor, Role};
+use domain::accounts::{Mailing, Notice, Notices};
+use domain::dossiers::lifecycle::Transition;
+use domain::dossiers::processing::{self, Command};
+use domain::entities::{audit_log, outbox_message};
+use domain::ratings::{self, RatingInput};
+use domain::services::Services;
+use domain::testing::{self, seeded_database, services, staff};
+use domain::DomainError;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+
+type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+const DESK: &str = "000.00.02.H53";
+const DEPT: &str = "000.00.12.H53";
+
+/// Puts the rating link in the subject, to read it back from the outbox.
+struct LinkWords;
+impl Notices for LinkWords {
+    fn render(&self, notice: &Notice<'_>) -> (String, String) {
+        match notice {
+            Notice::DossierChanged {
+                transition,
+                rate_link,
+                ..
+            } => (format!("{transition} {rate_link}"), String::new()),
+            _ => ("other".into(), String::new()),
+        }
+    }
+}
+
+fn monday_nine() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+fn input(level: &str, reasons: &[&str], comment: &str) -> RatingInput {
+    RatingInput {
+        level: level.into(),
+        reasons: reasons.iter().map(|r| (*r).to_owned()).collect(),
+        comment: comment.into(),
+    }
+}
+
+fn codes<T: std::fmt::Debug>(r: Result<T, DomainError>) -> Vec<String> {
+    match r {
+        Err(DomainError::Validation(f)) => f.into_iter().map(|f| f.code).collect(),
+        other => vec![format!("{other:?}")],
+    }
+}
+
+/// A dossier of citizen `n` accepted, processed, approved and returned; the return notice's
+/// rating link. Returns (owner, id, link token, the desk's leader).
+async fn returned(
+    db: &DatabaseConnection,
+    n: u32,
+) -> Result<(Actor, String, String), Box<dyn std::error::Error + Send + Sync>> {
+    let now = monday_nine();
+    let (owner, id) = testing::filed(db, n, now).await?;
+    let clerk = staff(db, "Phạm Văn Dũng", DESK, &[Role::IntakeClerk]).await?;
+    let specialist = staff(db, "Đặng Thu Hà", DEPT, &[Role::Specialist]).await?;
+    let leader = staff(db, "Võ Minh Hải", DEPT, &[Role::Leader]).await?;
+    testing::act_all(
+        db,
+        &id,
+        &[
+            (&clerk, Transition::Accept),
+            (&specialist, Transition::Assign),
+            (&specialist, Transition::Forward),
+            (&leader, Transition::Approve),
+        ],
+        now,
+    )
+    .await?;
+    let with_links = Services {
+        mailing: Mailing {
+            base_url: "https://dvc.example",
+            notices: &LinkWords,
+        },
+        ..services(db, now)
+    };
+    processing::act(
+        with_links,
+        &clerk,
+        &id,
+        Transition::Return,
+        &Command::default(),
+    )
+    .await?;
+    let notice = outbox_message::Entity::find()
+        .filter(outbox_message::Column::DossierId.eq(&id))
+        .filter(outbox_message::Column::Subject.starts_with("return "))
+        .one(db)
+        .await?
+        .ok_or("no return notice")?;
+    let token = notice
+        .subject
+        .rsplit_once("/danh-gia/")
+        .map(|(_, t)| t.to_owned())
+        .ok_or("no rating link in the return notice")?;
+    Ok((owner, id, token))
+}
+
+#[tokio::test]
+async fn the_return_notice_rates_once_without_signing_in_and_the_owner_changes_it_for_7_days(
+) -> TestResult {
+    let db = seeded_database(Utc::now().date_naive()).await?;
+    let now = Utc::now();
+
+    // A running dossier is not rated yet.
+    let (owner, running) = testing::filed(&db, 40, monday_nine()).await?;
+    assert_eq!(
+        codes(
+            ratings::rate(
+                services(&db, now),
+                &owner,
+                &running,
+                &input("satisfied", &[], "")
+            )
+            .await
+        ),
+        ["rating_not_ended"]
+    );
+
+    let (owner, id, token) = returned(&db, 41).await?;
+    // The link shows the dossier without signing in, and rates it once.
+    let (row, given) = ratings::invitation(&db, &token)
+        .await?
+        .ok_or("invitation")?;
+    assert_eq!((row.id.as_str(), given), (id.as_str(), None));
+    assert_eq!(
+        codes(ratings::rate_by_link(services(&db, now), &token, &input("", &[], "")).await),
+        ["rating_level"],
+        "a refused rating does not use the link"
+    );
+    let saved = ratings::rate_by_link(
+        services(&db, now),
+        &token,
+        &input(
+            "not_satisfied",
+            &["waiting_time", "waiting_time", "attitude"],
+            "  Chờ lâu  ",
+        ),
+    )
+    .await?;
+    assert_eq!(
+        (
+            saved.level.as_str(),
+            ratings::reasons_of(&saved),
+            saved.comment.as_deref(),
+            saved.via.as_str()
+        ),
+        (
+            "not_satisfied",
+            vec!["waiting_time".to_owned(), "attitude".to_owned()],
+            Some("Chờ lâu"),
+            "link"
+        )
+    );
+    assert_eq!(
+        saved.agency_code, DESK,
+        "the receiving agency's service is rated"
+    );
+    assert!(ratings::invitation(&db, &token).await?.is_none(), "used");
+    assert_eq!(
+        codes(
+            ratings::rate_by_link(services(&db, now), &token, &input("satisfied", &[], "")).await
+        ),
+        ["link_invalid"]
+    );
+
+    // Nobody else rates it: another citizen, the clerk.
+    let stranger = testing::citizen(&db, 42).await?;
+    let clerk = staff(&db, "Tiếp nhận", DESK, &[Role::IntakeClerk]).await?;
+    for who in [&stranger, &clerk] {
+        assert!(matches!(
+            ratings::rate(
+                services(&db, now),
+                who,
+                &id,
+                &input("very_satisfied", &[], "")
+            )
+            .await,
+            Err(DomainError::NotFound(_))
+        ));
+    }
+    // The owner changes it on the page within 7 days; not after.
+    let changed = ratings::rate(
+        services(&db, now + Duration::days(6)),
+        &owner,
+        &id,
+        &input("satisfied", &[], ""),
+    )
+    .await?;
+    assert_eq!(
+        (changed.level.as_str(), changed.via.as_str()),
+        ("satisfied", "page")
+    );
+    assert_eq!(
+        codes(
+            ratings::rate(
+                services(&db, now + Duration::days(8)),
+                &owner,
+                &id,
+                &input("very_satisfied", &[], "")
+            )
+            .await
+        ),
+        ["rating_locked"]
+    );
+    // Problems are named by field.
+    let long = "x".repeat(2001);
+    assert_eq!(
+        codes(
+            ratings::rate(
+                services(&db, now),
+                &owner,
+                &id,
+                &input("so-so", &["bribe"], &long)
+            )
+            .await
+        ),
+        ["rating_level", "rating_reason", "rating_comment_long"]
+    );
+    // Every rating is audited, by link and on the page.
+    let audited = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("rating.give"))
+        .filter(audit_log::Column::TargetId.eq(&id))
+        .count(&db)
+        .await?;
+    assert_eq!(audited, 2);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_not_satisfied_rating_waits_for_the_receiving_agencys_leaders_to_answer() -> TestResult {
+    let db = seeded_database(Utc::now().date_naive()).await?;
+    let now = Utc::now();
+    let (_, id, token) = returned(&db, 43).await?;
+    ratings::rate_by_link(
+        services(&db, now),
+        &token,
+        &input("not_satisfied", &["result_late"], "Trễ hẹn"),
+    )
+    .await?;
+    let leader = staff(&db, "Lãnh đạo Trung tâm", DESK, &[Role::Leader]).await?;
+    let clerk = staff(&db, "Tiếp nhận", DESK, &[Role::IntakeClerk]).await?;
+    let elsewhere = staff(&db, "Lãnh đạo Sở", DEPT, &[Role::Leader]).await?;
+    let waiting = ratings::unanswered(&db, &leader, 20).await?;
+    assert_eq!(
+        waiting
+            .iter()
+            .map(|u| u.rating.dossier_id.clone())
+            .collect::<Vec<_>>(),
+        [Some(id.clone())]
+    );
+    assert!(
+        !waiting[0].code.is_empty(),
+        "listed with the dossier's code"
+    );
+    for who in [&clerk, &elsewhere] {
+        assert!(ratings::unanswered(&db, who, 20).await?.is_empty());
+        assert!(matches!(
+            ratings::answer(services(&db, now), who, &id, "Xin lỗi").await,
+            Err(DomainError::NotFound(_))
+        ));
+    }
+    assert_eq!(
+        codes(ratings::answer(services(&db, now), &leader, &id, "   ").await),
+        ["rating_answer"]
+    );
+    let answered = ratings::answer(
+        services(&db, now),
+        &leader,
+        &id,
+        "Trung tâm xin lỗi vì trả kết quả trễ hẹn.",
+    )
+    .await?;
+    assert!(answered.answered_at.is_some());
+    assert!(ratings::unanswered(&db, &leader, 20).await?.is_empty());
+    assert_eq!(
+        codes(ratings::answer(services(&db, now), &leader, &id, "Lần nữa").await),
+        ["rating_answered"]
+    );
+    Ok(())
+}
