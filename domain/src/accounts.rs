@@ -90,7 +90,7 @@ pub enum Notice<'a> {
         /// Link to the dossier's page.
         link: &'a str,
         /// The single-use link that rates the service (`/danh-gia/{token}`), in the notices
-        /// that end a dossier (`ratings::invites`); empty otherwise.
+        /// that end a dossier (`ratings::links::invites`); empty otherwise.
         rate_link: &'a str,
     },
     /// A dossier's current step ran over its time allowance (to the agency's leaders).

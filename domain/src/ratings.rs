@@ -21,6 +21,8 @@ use crate::entities::{dossier, rating};
 use crate::error::{invalid, DomainError, DomainResult, FieldError};
 use crate::services::Services;
 
+pub mod links;
+
 /// The three answers, best first.
 pub const LEVELS: [&str; 3] = ["very_satisfied", "satisfied", "not_satisfied"];
 /// The level that asks the agency for an answer.
@@ -36,12 +38,8 @@ pub const REASONS: [&str; 6] = [
 ];
 /// Days a rating may be changed after it was first given.
 pub const CHANGE_DAYS: i64 = 7;
-/// Days the link in the notice works.
-pub const LINK_DAYS: i64 = 30;
 /// Longest comment or answer, in characters.
 pub const TEXT_MAX: usize = 2000;
-/// The purpose of a rating link (`one_time_token`).
-const LINK_PURPOSE: &str = "rate_dossier";
 
 /// What the applicant sends.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,11 +99,6 @@ pub fn may_be_rated(status: &str) -> bool {
     status == Status::Returned.code() || status == Status::Refused.code()
 }
 
-/// The notices that invite a rating (see [`invite`]).
-pub fn invites(what: &str) -> bool {
-    what == "return" || what == "refuse"
-}
-
 /// True when `actor` rates dossier `row` on its page: its owner, for a dossier filed online
 /// (the owner of one registered at the counter is the clerk, who never rates for the
 /// applicant: that applicant rates from the notice's link).
@@ -134,20 +127,13 @@ pub fn changeable(created_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     now - created_at < Duration::days(CHANGE_DAYS)
 }
 
-/// Issues the single-use rating link of dossier `row` (inside the notice's transaction);
-/// returns its secret, for `/danh-gia/{token}`.
-pub(crate) async fn invite<C: ConnectionTrait>(
-    txn: &C,
-    row: &dossier::Model,
-) -> DomainResult<String> {
-    crate::accounts::issue_link(
-        txn,
-        &row.owner_id,
-        Some(&row.id),
-        LINK_PURPOSE,
-        Duration::days(LINK_DAYS),
-    )
-    .await
+/// Dossier `id` locked for this transaction (ratings sit beside the dossier's own changes,
+/// which they never make).
+async fn lock<C: ConnectionTrait>(txn: &C, id: &str) -> DomainResult<Option<dossier::Model>> {
+    Ok(dossier::Entity::find_by_id(id.to_owned())
+        .lock_exclusive()
+        .one(txn)
+        .await?)
 }
 
 /// What the page opened from a rating link shows: the dossier, and its rating if one was given
@@ -156,7 +142,7 @@ pub async fn invitation<C: ConnectionTrait>(
     db: &C,
     token: &str,
 ) -> DomainResult<Option<(dossier::Model, Option<rating::Model>)>> {
-    let Some(link) = crate::accounts::peek_token(db, token, LINK_PURPOSE).await? else {
+    let Some(link) = crate::accounts::peek_token(db, token, links::PURPOSE).await? else {
         return Ok(None);
     };
     let Some(id) = link.dossier_id else {
@@ -182,7 +168,7 @@ pub async fn rate(
     let input = check(input)?;
     let db = services.db;
     let txn = crate::db::begin_write(db).await?;
-    let row = crate::dossiers::change::lock(&txn, id)
+    let row = lock(&txn, id)
         .await?
         .filter(|row| may_rate_on_page(actor, row))
         .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
@@ -209,9 +195,9 @@ pub async fn rate_by_link(
 ) -> DomainResult<rating::Model> {
     let input = check(input)?;
     let txn = crate::db::begin_write(services.db).await?;
-    let link = crate::accounts::take_token(&txn, token, LINK_PURPOSE).await?;
+    let link = crate::accounts::take_token(&txn, token, links::PURPOSE).await?;
     let id = link.dossier_id.unwrap_or_default();
-    let row = crate::dossiers::change::lock(&txn, &id)
+    let row = lock(&txn, &id)
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
     let saved = save(&txn, &row, &input, None, services.origin, services.now).await?;

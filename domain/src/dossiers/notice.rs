@@ -160,8 +160,8 @@ pub(crate) async fn tell<C: ConnectionTrait>(
     let due = due.map(local_text).unwrap_or_default();
     // The notice that ends a dossier asks how the service was, with a link that works without
     // signing in; a text message carries that link (the page it opens links to the dossier).
-    let rate_link = if crate::ratings::invites(what) {
-        let token = crate::ratings::invite(db, row).await?;
+    let rate_link = if crate::ratings::links::invites(what) {
+        let token = crate::ratings::links::invite(db, row).await?;
         format!("{}/danh-gia/{token}", mailing.base_url)
     } else {
         String::new()
