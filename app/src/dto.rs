@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod back_office;
+pub mod counters;
 pub mod dossier;
 pub mod lookup;
 pub mod results;

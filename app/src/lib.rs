@@ -36,6 +36,7 @@ use crate::pages::account::register::{RegisterDonePage, RegisterPage, VerifyEmai
 use crate::pages::account::sign_in::{SignInPage, UnlockSignInPage};
 use crate::pages::admin::api_tokens::ApiTokensPage;
 use crate::pages::admin::audit::AuditPage;
+use crate::pages::admin::counters::CountersPage;
 use crate::pages::admin::failed_messages::FailedMessagesPage;
 use crate::pages::admin::holidays::HolidaysPage;
 use crate::pages::admin::reconciliation::ReconciliationPage;
@@ -52,6 +53,7 @@ use crate::pages::dossier::filed::DossierPage;
 use crate::pages::dossier::my_dossiers::MyDossiersPage;
 use crate::pages::dossier::start::StartFilingPage;
 use crate::pages::dossier::steps::DossierStepPage;
+use crate::pages::public::kiosk::KioskPage;
 use crate::pages::public::lookup::LookupPage;
 use crate::pages::public::not_found::NotFoundPage;
 use crate::pages::public::rate::RatePage;
@@ -102,6 +104,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async />
                     <Route path=path!("/xac-thuc/:id") view=VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/danh-gia/:token") view=RatePage ssr=SsrMode::Async />
+                    <Route path=path!("/danh-gia/quay/:counter") view=KioskPage ssr=SsrMode::Async />
+                    <Route path=path!("/quan-tri/quay") view=CountersPage ssr=SsrMode::Async />
                     <Route path=path!("/thu-tuc/:slug") view=ProcedurePage ssr=SsrMode::Async />
                     <Route path=path!("/linh-vuc/:slug") view=FieldPage ssr=SsrMode::Async />
                     <Route path=path!("/co-quan/:slug") view=AgencyPage ssr=SsrMode::Async />

@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod back_office;
 pub mod catalogue;
+pub mod counters;
 pub mod dossier;
 pub mod lookup;
 pub mod organisation;

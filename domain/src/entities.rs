@@ -31,6 +31,7 @@ pub mod rate_counter;
 pub mod rating;
 pub mod reconciliation_run;
 pub mod refund_order;
+pub mod service_counter;
 pub mod session;
 pub mod shipment;
 pub mod shipment_event;

@@ -21,6 +21,7 @@ use crate::entities::{dossier, rating};
 use crate::error::{invalid, DomainError, DomainResult, FieldError};
 use crate::services::Services;
 
+pub mod counters;
 pub mod links;
 
 /// The three answers, best first.
@@ -247,6 +248,7 @@ async fn save<C: ConnectionTrait>(
             let model = rating::Model {
                 id: uuid::Uuid::new_v4().to_string(),
                 dossier_id: Some(row.id.clone()),
+                counter_id: None,
                 agency_code: row.receiving_agency_code.clone().unwrap_or_default(),
                 level: input.level.clone(),
                 reasons,
@@ -320,6 +322,8 @@ pub async fn unanswered(
         .filter(rating::Column::AgencyCode.eq(agency_code.as_str()))
         .filter(rating::Column::Level.eq(NOT_SATISFIED))
         .filter(rating::Column::AnsweredAt.is_null())
+        // A counter's rating names no dossier and nobody to answer: it is counted only.
+        .filter(rating::Column::DossierId.is_not_null())
         .order_by_asc(rating::Column::CreatedAt)
         .limit(limit)
         .all(db)

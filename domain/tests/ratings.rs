@@ -292,3 +292,82 @@ async fn a_not_satisfied_rating_waits_for_the_receiving_agencys_leaders_to_answe
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_counters_tablet_rates_with_its_secret_a_few_times_a_minute_until_turned_off(
+) -> TestResult {
+    use domain::ratings::counters;
+    let db = seeded_database(Utc::now().date_naive()).await?;
+    let now = Utc::now();
+    let admin = staff(&db, "Quản trị Trung tâm", DESK, &[Role::AgencyAdmin]).await?;
+    let other_admin = staff(&db, "Quản trị Sở", DEPT, &[Role::AgencyAdmin]).await?;
+    let leader = staff(&db, "Lãnh đạo", DESK, &[Role::Leader]).await?;
+    assert!(matches!(
+        counters::create(services(&db, now), &leader, "Quầy 1").await,
+        Err(DomainError::Forbidden(_))
+    ));
+    assert_eq!(
+        codes(counters::create(services(&db, now), &admin, "  ").await),
+        ["counter_name"]
+    );
+    let (counter, secret) =
+        counters::create(services(&db, now), &admin, "Quầy 1 — Hộ tịch").await?;
+    assert_eq!(secret.len(), 12);
+    assert_eq!(counters::list(&db, &admin).await?.len(), 1);
+    assert!(counters::list(&db, &other_admin).await?.is_empty());
+
+    // Only the tablet holding the secret rates; no person is recorded.
+    assert!(counters::kiosk(&db, &counter.id, "wrong").await?.is_none());
+    assert_eq!(
+        codes(counters::rate(services(&db, now), &counter.id, "wrong", "satisfied").await),
+        ["kiosk_not_set_up"]
+    );
+    assert_eq!(
+        codes(counters::rate(services(&db, now), &counter.id, &secret, "meh").await),
+        ["rating_level"]
+    );
+    let first = counters::rate(services(&db, now), &counter.id, &secret, "not_satisfied").await?;
+    assert_eq!(
+        (
+            first.dossier_id,
+            first.counter_id.as_deref(),
+            first.agency_code.as_str(),
+            first.via.as_str()
+        ),
+        (None, Some(counter.id.as_str()), DESK, "kiosk")
+    );
+    // A counter's "not satisfied" names nobody to answer: it is counted, not queued.
+    assert!(ratings::unanswered(&db, &leader, 20).await?.is_empty());
+
+    // A flood is slowed down: six a (calendar) minute, so thirteen presses meet a refusal.
+    let mut refused = false;
+    for _ in 0..12 {
+        match counters::rate(services(&db, now), &counter.id, &secret, "satisfied").await {
+            Ok(_) => {}
+            Err(DomainError::RateLimited { .. }) => {
+                refused = true;
+                break;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    assert!(refused, "a flood of presses is slowed down");
+
+    // Another agency's administrator cannot turn it off; its own does, and the tablet stops.
+    assert!(matches!(
+        counters::set_active(services(&db, now), &other_admin, &counter.id, false).await,
+        Err(DomainError::NotFound(_))
+    ));
+    counters::set_active(services(&db, now), &admin, &counter.id, false).await?;
+    assert!(counters::kiosk(&db, &counter.id, &secret).await?.is_none());
+    let (_, agency, ready) = counters::for_tablet(&db, &counter.id, &secret)
+        .await?
+        .ok_or("counter")?;
+    assert!(!agency.is_empty() && !ready);
+    let audited = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.starts_with("counter."))
+        .count(&db)
+        .await?;
+    assert_eq!(audited, 2, "set up and turned off");
+    Ok(())
+}

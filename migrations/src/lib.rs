@@ -23,6 +23,7 @@ mod m20261210_000001_refund_orders;
 mod m20261210_000002_holiday_scope;
 mod m20261211_000001_refund_confirmed;
 mod m20261212_000001_ratings;
+mod m20261213_000001_service_counters;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000002_holiday_scope::Migration),
             Box::new(m20261211_000001_refund_confirmed::Migration),
             Box::new(m20261212_000001_ratings::Migration),
+            Box::new(m20261213_000001_service_counters::Migration),
         ]
     }
 }

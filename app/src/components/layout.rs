@@ -209,6 +209,7 @@ fn AccountMenu(viewer: ViewerResource) -> impl IntoView {
                                         {v.has_role("intake_clerk").then(|| link("/mot-cua/tiep-nhan", Key::NavDeskIntake))}
                                         {(admin || v.has_role("leader")).then(|| link("/quan-tri/can-bo", Key::NavStaff))}
                                         {admin.then(|| link("/quan-tri/nhat-ky", Key::NavAudit))}
+                                        {v.has_role("agency_admin").then(|| link("/quan-tri/quay", Key::NavCounters))}
                                         {admin.then(|| link("/quan-tri/gui-loi", Key::NavFailed))}
                                         {system.then(|| link("/quan-tri/ma-truy-cap", Key::NavTokens))}
                                         {system.then(|| link("/quan-tri/ngay-nghi", Key::NavHolidays))}

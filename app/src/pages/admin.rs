@@ -5,6 +5,7 @@
 
 pub mod api_tokens;
 pub mod audit;
+pub mod counters;
 pub mod failed_messages;
 pub mod holidays;
 pub mod reconciliation;

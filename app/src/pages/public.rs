@@ -1,6 +1,7 @@
 //! Pages anyone opens without signing in, outside the catalogue: following a dossier by its
 //! receipt's code, checking a signed result, and "page not found".
 
+pub mod kiosk;
 pub mod lookup;
 pub mod not_found;
 pub mod rate;

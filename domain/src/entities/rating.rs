@@ -12,6 +12,8 @@ pub struct Model {
     /// The dossier rated (one rating each).
     #[sea_orm(unique)]
     pub dossier_id: Option<String>,
+    /// The counter rated on its tablet (no dossier, no person).
+    pub counter_id: Option<String>,
     /// The agency whose service is rated (the dossier's receiving agency).
     pub agency_code: String,
     /// `very_satisfied`, `satisfied` or `not_satisfied`.
@@ -20,7 +22,7 @@ pub struct Model {
     pub reasons: Json,
     /// The applicant's words.
     pub comment: Option<String>,
-    /// Where it was given: `page`, `link` or `api`.
+    /// Where it was given: `page` (or the API), `link` or `kiosk`.
     pub via: String,
     /// First given at.
     pub created_at: DateTimeWithTimeZone,

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
-use domain::ratings::{self, RatingInput};
+use domain::ratings::{self, counters, RatingInput};
 use domain::DomainError;
 
 use crate::request_context::Ctx;
@@ -18,6 +18,8 @@ pub fn routes() -> Router<AppState> {
         .route("/ho-so/{id}/danh-gia", post(rate))
         .route("/danh-gia/{token}", post(rate_by_link))
         .route("/mot-cua/ho-so/{id}/danh-gia/tra-loi", post(answer))
+        .route("/danh-gia/quay/{counter}", post(kiosk_rate))
+        .route("/danh-gia/quay/{counter}/kich-hoat", post(kiosk_set_up))
 }
 
 /// The rating form's fields: `level`, `reasons` (repeated, one per ticked box) and `comment`.
@@ -105,4 +107,68 @@ pub async fn answer(
         .await
         .map(|_| ());
     back(&format!("/mot-cua/ho-so/{id}"), answered, "da-tra-loi")
+}
+
+/// `POST /danh-gia/quay/{counter}/kich-hoat`: the agency administrator types the counter's set-up
+/// code on its tablet, which then keeps it in a cookie only that counter's page receives (for
+/// a year; turning the counter off stops it).
+pub async fn kiosk_set_up(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    axum::Form(fields): axum::Form<Vec<(String, String)>>,
+) -> Response {
+    let code = fields
+        .iter()
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v.trim().to_owned())
+        .unwrap_or_default();
+    let page = format!("/danh-gia/quay/{id}");
+    match counters::kiosk(&state.db, &id, &code).await {
+        Ok(Some(_)) => {
+            let cookie = app::session::page_cookie(
+                app::server_fns::counters::KIOSK_COOKIE,
+                &code,
+                &page,
+                state.config.secure_cookies(),
+                365 * 24 * 3600,
+            );
+            (
+                [(axum::http::header::SET_COOKIE, cookie)],
+                Redirect::to(&page),
+            )
+                .into_response()
+        }
+        Ok(None) => Redirect::to(&format!("{page}?loi=kiosk_code")).into_response(),
+        Err(e) => crate::form_errors::failure(e, &page),
+    }
+}
+
+/// `POST /danh-gia/quay/{counter}`: a press on a counter's tablet; back to its page, which thanks
+/// and resets, or says to wait when the counter was pressed too often.
+pub async fn kiosk_rate(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
+    axum::Form(fields): axum::Form<Vec<(String, String)>>,
+) -> Response {
+    let level = fields
+        .iter()
+        .find(|(k, _)| k == "level")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    let secret = crate::auth::cookie_value(&headers, app::server_fns::counters::KIOSK_COOKIE)
+        .unwrap_or_default();
+    let page = format!("/danh-gia/quay/{id}");
+    match counters::rate(state.services(&ctx.origin), &id, &secret, level).await {
+        Ok(_) => Redirect::to(&format!("{page}?cam-on=1")).into_response(),
+        Err(DomainError::RateLimited { .. }) => {
+            Redirect::to(&format!("{page}?loi=cham")).into_response()
+        }
+        Err(DomainError::Validation(errors)) => {
+            let code = errors.first().map_or("rating_level", |e| e.code.as_str());
+            Redirect::to(&format!("{page}?loi={code}")).into_response()
+        }
+        Err(e) => crate::form_errors::failure(e, &page),
+    }
 }
