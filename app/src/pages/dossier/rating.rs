@@ -10,8 +10,9 @@ use crate::dto::dossier::{DossierView, RatingView};
 use crate::format::{error_text, key_text};
 use crate::i18n::{use_locale, Key};
 
-/// The three levels, best first (`domain::ratings::LEVELS`).
-const LEVELS: [&str; 3] = ["very_satisfied", "satisfied", "not_satisfied"];
+/// The three levels, best first (`domain::ratings::LEVELS`, which the browser's code cannot
+/// reach: the domain is server-side only).
+pub(crate) const LEVELS: [&str; 3] = ["very_satisfied", "satisfied", "not_satisfied"];
 /// The reasons (`domain::ratings::REASONS`).
 const REASONS: [&str; 6] = [
     "waiting_time",

@@ -14,10 +14,8 @@ use crate::dto::counters::KioskView;
 use crate::error::AppError;
 use crate::format::{error_text, key_text};
 use crate::i18n::{use_locale, Key};
+use crate::pages::dossier::rating::LEVELS;
 use crate::server_fns::counters::counter_kiosk;
-
-/// The levels, best first (`domain::ratings::LEVELS`).
-const LEVELS: [&str; 3] = ["very_satisfied", "satisfied", "not_satisfied"];
 
 /// The tablet page.
 #[component]
