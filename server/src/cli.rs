@@ -61,6 +61,21 @@ pub enum Command {
     Bench(crate::bench::Command),
     /// Print the effective configuration (passwords masked) as TOML-like lines.
     Config,
+    /// Back the SQLite database and the local file folder up into a new folder (online; for
+    /// PostgreSQL and S3 see README, "Backup and restore").
+    Backup {
+        /// The folder to create (must be new or empty).
+        dir: std::path::PathBuf,
+    },
+    /// Restore a backup into the configured (empty) SQLite database and file folder, checking
+    /// every file against the backup's manifest first and the row counts after.
+    Restore {
+        /// The backup's folder.
+        dir: std::path::PathBuf,
+        /// Overwrite a database or file folder that holds data.
+        #[arg(long)]
+        force: bool,
+    },
     /// Send a test e-mail through the configured transport.
     SendTestMail {
         /// Recipient address.
@@ -118,6 +133,27 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
                     println!("{k} = {v}");
                 }
             }
+            Ok(())
+        }
+        Command::Backup { dir } => {
+            let manifest = crate::backup::backup(&config, &dir).await?;
+            println!(
+                "backed up into {}: {} files, {:?}",
+                dir.display(),
+                manifest.files.len(),
+                manifest.counts
+            );
+            Ok(())
+        }
+        Command::Restore { dir, force } => {
+            let manifest = crate::backup::restore(&config, &dir, force).await?;
+            println!(
+                "restored {} (taken {}): {} files, {:?}",
+                dir.display(),
+                manifest.taken_at,
+                manifest.files.len(),
+                manifest.counts
+            );
             Ok(())
         }
         Command::Migrate { fresh } => {

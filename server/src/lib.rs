@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod backup;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod business_registry;
