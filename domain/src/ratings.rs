@@ -7,6 +7,7 @@
 //! satisfied" waits in the leaders' queue of the receiving agency until they answer it.
 
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -242,6 +243,11 @@ async fn save<C: ConnectionTrait>(
             m.comment = Set(comment);
             m.via = Set(via.to_owned());
             m.updated_at = Set(now.fixed_offset());
+            // A changed rating is a new word from the applicant: any answer was to the old one,
+            // and a new "not satisfied" goes back to the leaders.
+            m.answer = Set(None);
+            m.answered_at = Set(None);
+            m.answered_by = Set(None);
             sea_orm::ActiveModelTrait::update(m, txn).await?
         }
         None => {
@@ -382,11 +388,32 @@ pub async fn answer(
             "this rating has been answered",
         ));
     }
-    let mut m: rating::ActiveModel = found.into();
-    m.answer = Set(Some(text.to_owned()));
-    m.answered_at = Set(Some(services.now.fixed_offset()));
-    m.answered_by = Set(actor.account_id().map(str::to_owned));
-    let saved = sea_orm::ActiveModelTrait::update(m, &txn).await?;
+    // Two leaders answering at once: the first answer stands, the second is refused.
+    let written = rating::Entity::update_many()
+        .col_expr(rating::Column::Answer, Expr::value(Some(text.to_owned())))
+        .col_expr(
+            rating::Column::AnsweredAt,
+            Expr::value(Some(services.now.fixed_offset())),
+        )
+        .col_expr(
+            rating::Column::AnsweredBy,
+            Expr::value(actor.account_id().map(str::to_owned)),
+        )
+        .filter(rating::Column::Id.eq(&found.id))
+        .filter(rating::Column::AnsweredAt.is_null())
+        .exec(&txn)
+        .await?;
+    if written.rows_affected != 1 {
+        return Err(invalid(
+            "answer",
+            "rating_answered",
+            "this rating has been answered",
+        ));
+    }
+    let saved = rating::Entity::find_by_id(found.id.clone())
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("rating of {id}")))?;
     Entry::by(&txn, actor, "rating.answer")
         .await?
         .on("dossier", id.to_owned())

@@ -290,6 +290,25 @@ async fn a_not_satisfied_rating_waits_for_the_receiving_agencys_leaders_to_answe
         codes(ratings::answer(services(&db, now), &leader, &id, "Lần nữa").await),
         ["rating_answered"]
     );
+    // The applicant changes the rating within the 7 days: the old answer does not stand for
+    // the new words, which wait for the leaders again.
+    let owner = domain::dossiers::drafts::load_for_tests(&db, &id)
+        .await?
+        .dossier
+        .owner_id;
+    let owner = Actor::Citizen {
+        account_id: owner,
+        memberships: Vec::new(),
+    };
+    let changed = ratings::rate(
+        services(&db, now),
+        &owner,
+        &id,
+        &input("not_satisfied", &["attitude"], "Vẫn chưa hài lòng"),
+    )
+    .await?;
+    assert_eq!((changed.answer, changed.answered_at), (None, None));
+    assert_eq!(ratings::unanswered(&db, &leader, 20).await?.len(), 1);
     Ok(())
 }
 
@@ -358,7 +377,10 @@ async fn a_counters_tablet_rates_with_its_secret_a_few_times_a_minute_until_turn
         counters::set_active(services(&db, now), &other_admin, &counter.id, false).await,
         Err(DomainError::NotFound(_))
     ));
-    counters::set_active(services(&db, now), &admin, &counter.id, false).await?;
+    assert_eq!(
+        counters::set_active(services(&db, now), &admin, &counter.id, false).await?,
+        None
+    );
     assert!(counters::kiosk(&db, &counter.id, &secret).await?.is_none());
     let (_, agency, ready) = counters::for_tablet(&db, &counter.id, &secret)
         .await?
@@ -369,5 +391,12 @@ async fn a_counters_tablet_rates_with_its_secret_a_few_times_a_minute_until_turn
         .count(&db)
         .await?;
     assert_eq!(audited, 2, "set up and turned off");
+    // Turned on again, with a new secret: the lost tablet stays out, the new code works.
+    let code = counters::set_active(services(&db, now), &admin, &counter.id, true)
+        .await?
+        .ok_or("a new code")?;
+    assert_ne!(code, secret);
+    assert!(counters::kiosk(&db, &counter.id, &secret).await?.is_none());
+    assert!(counters::kiosk(&db, &counter.id, &code).await?.is_some());
     Ok(())
 }

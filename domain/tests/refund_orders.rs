@@ -295,6 +295,30 @@ async fn a_transfer_for_a_refused_dossier_is_paid_back_to_the_account_the_applic
         ]
     );
     assert!(order_of(&db, &id).await?.confirmed_at.is_some());
+    // The next day's statement debits the same order again: paid twice, flagged; and the
+    // order confirmed the day before is not missing from it.
+    let next_day = later + Duration::days(1);
+    let again = format!(
+        "TransactionId,Time,Account,Amount,Description\n\
+         CH7,2026-12-08 09:10:00,0071000123456,-{fee},\"Hoan phi le phi {r}\"\n",
+        r = order.reference,
+    );
+    let run = statement::reconcile(
+        &db,
+        next_day.date_naive(),
+        &statement::debits(&again)?,
+        testing::mailing(),
+        next_day,
+    )
+    .await?;
+    let lines = domain::payments::reconciliation::lines(&run);
+    assert_eq!(
+        lines
+            .iter()
+            .map(|l| (l.txn_ref.as_str(), l.issue))
+            .collect::<Vec<_>>(),
+        vec![(order.reference.as_str(), Some(Issue::Repeated))]
+    );
     Ok(())
 }
 

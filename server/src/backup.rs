@@ -119,6 +119,24 @@ async fn counts(db: &sea_orm::DatabaseConnection) -> anyhow::Result<Vec<(String,
     ])
 }
 
+/// The backup's database copy at `path`, read-only.
+async fn open_copy(path: &Path) -> anyhow::Result<sea_orm::DatabaseConnection> {
+    // A plain read-only connection: the portal's own (`domain::db::connect`) sets pragmas,
+    // which write.
+    sea_orm::Database::connect(format!("sqlite://{}?mode=ro", path.display()))
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))
+}
+
+/// True for a manifest path that stays inside the file folder.
+fn inside(relative: &str) -> bool {
+    let path = Path::new(relative);
+    !relative.is_empty()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
 /// Backs the embedded set-up up into `dir` (new or empty): the database, the files and the
 /// manifest. The portal may keep serving meanwhile.
 pub async fn backup(config: &Config, dir: &Path) -> anyhow::Result<Manifest> {
@@ -137,7 +155,8 @@ pub async fn backup(config: &Config, dir: &Path) -> anyhow::Result<Manifest> {
     db.execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
         .await
         .context("copying the database")?;
-    let counts = counts(&db).await?;
+    // The copy's counts, not the live database's: the portal may have written meanwhile.
+    let counts = counts(&open_copy(&copy).await?).await?;
     let mut listed = Vec::new();
     for relative in files_below(files)? {
         let from = files.join(&relative);
@@ -161,8 +180,9 @@ pub async fn backup(config: &Config, dir: &Path) -> anyhow::Result<Manifest> {
 }
 
 /// Restores the backup in `dir` into the configured database file and file folder, which
-/// must not exist or be empty (`force` overwrites them). Every file is checked against the
-/// manifest first; the counts after the restore must be the manifest's.
+/// must not exist or be empty (`force` overwrites them: stop the portal first, since a
+/// running one keeps the file it opened). The database's counts and every file are checked
+/// against the manifest first; the counts after the restore must be the manifest's.
 pub async fn restore(config: &Config, dir: &Path, force: bool) -> anyhow::Result<Manifest> {
     let database = sqlite_path(config)?;
     let files = local_files(config)?.to_path_buf();
@@ -173,7 +193,13 @@ pub async fn restore(config: &Config, dir: &Path, force: bool) -> anyhow::Result
     if sha256_of(&dir.join(DATABASE))?.1 != manifest.database_sha256 {
         bail!("the backup's database does not match its manifest");
     }
+    if counts(&open_copy(&dir.join(DATABASE)).await?).await? != manifest.counts {
+        bail!("the backup's database does not hold the rows its manifest counts");
+    }
     for (relative, bytes, sha) in &manifest.files {
+        if !inside(relative) {
+            bail!("the backup's manifest names {relative}, outside the file folder");
+        }
         let (found_bytes, found_sha) = sha256_of(&dir.join(FILES).join(relative))?;
         if (found_bytes, &found_sha) != (*bytes, sha) {
             bail!("the backup's file {relative} does not match its manifest");
@@ -189,10 +215,13 @@ pub async fn restore(config: &Config, dir: &Path, force: bool) -> anyhow::Result
     if let Some(parent) = database.parent() {
         std::fs::create_dir_all(parent)?;
     }
+    // Copied beside the target, then renamed over it: a database is never half written.
+    let partial = database.with_extension("restoring");
+    std::fs::copy(dir.join(DATABASE), &partial)?;
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", database.display()));
     }
-    std::fs::copy(dir.join(DATABASE), &database)?;
+    std::fs::rename(&partial, &database)?;
     for (relative, _, _) in &manifest.files {
         let to = files.join(relative);
         if let Some(parent) = to.parent() {

@@ -68,7 +68,8 @@ pub enum Command {
         dir: std::path::PathBuf,
     },
     /// Restore a backup into the configured (empty) SQLite database and file folder, checking
-    /// every file against the backup's manifest first and the row counts after.
+    /// every file against the backup's manifest first and the row counts after. Stop the
+    /// portal first.
     Restore {
         /// The backup's folder.
         dir: std::path::PathBuf,

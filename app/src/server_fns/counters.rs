@@ -91,7 +91,18 @@ pub async fn toggle_counter(csrf_token: String, id: String, active: bool) -> Res
     let ctx = ctx()?;
     let shared = super::shared()?;
     let services = shared.services(&ctx.origin, chrono::Utc::now());
-    domain::ratings::counters::set_active(services, &ctx.actor, &id, active).await?;
+    if let Some(code) =
+        domain::ratings::counters::set_active(services, &ctx.actor, &id, active).await?
+    {
+        // Turned on again with a new secret: shown once, as at creation.
+        super::set_cookie(crate::session::page_cookie(
+            NEW_COUNTER_COOKIE,
+            &format!("{id}.{code}"),
+            "/quan-tri/quay",
+            secure(),
+            300,
+        ));
+    }
     leptos_axum::redirect("/quan-tri/quay?da=luu");
     Ok(())
 }

@@ -135,7 +135,11 @@ pub(crate) fn day_bounds(
     let start = day
         .and_hms_opt(0, 0, 0)
         .and_then(|t| tz.from_local_datetime(&t).single())
-        .ok_or_else(|| DomainError::Internal("day".into()))?;
+        .ok_or_else(|| DomainError::Internal("day".into()))?
+        // In UTC, as every timestamp is stored: SQLite compares them as text, so a bound in
+        // +07:00 would shift the day by seven hours there.
+        .with_timezone(&Utc)
+        .fixed_offset();
     Ok((start, start + chrono::Duration::days(1)))
 }
 
@@ -328,4 +332,18 @@ pub fn to_csv(run: &reconciliation_run::Model) -> String {
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod day_tests {
+    /// A Vietnam day's bounds are written in UTC, as the stored timestamps are (SQLite compares
+    /// them as text): 00:00 in Vietnam is 17:00 UTC the day before.
+    #[test]
+    fn a_days_bounds_are_in_utc() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default();
+        let (start, end) = super::day_bounds(day).unwrap_or_default();
+        assert_eq!(start.offset().local_minus_utc(), 0);
+        assert_eq!(start.to_rfc3339(), "2026-12-06T17:00:00+00:00");
+        assert_eq!((end - start).num_hours(), 24);
+    }
 }

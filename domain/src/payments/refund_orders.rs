@@ -598,7 +598,9 @@ pub(crate) async fn settle(
             refund_order::Column::BankRef,
             Expr::value(Some(result.bank_ref.clone())),
         )
-        .filter(refund_order::Column::Id.eq(&order.id));
+        .filter(refund_order::Column::Id.eq(&order.id))
+        // A notice and the statement (or two notices) at once: only one moves the order.
+        .filter(refund_order::Column::Status.is_not_in([COMPLETED, AWAITING_ACCOUNT]));
     let update = if completed {
         update
             .col_expr(refund_order::Column::Status, Expr::value(COMPLETED))
@@ -618,7 +620,9 @@ pub(crate) async fn settle(
                 Expr::value(Some(result.message.clone())),
             )
     };
-    update.exec(&txn).await?;
+    if update.exec(&txn).await?.rows_affected != 1 {
+        return Ok(true);
+    }
     let what = if completed {
         "refund_completed"
     } else {

@@ -31,6 +31,12 @@ pub const KIOSK: Limit = Limit {
 /// Longest counter name.
 const NAME_MAX: usize = 100;
 
+/// A tablet's secret, typed once on it: 12 characters of a random token (72 bits) are plenty
+/// for a secret that only lets one rate a counter, a few times a minute.
+fn new_code() -> String {
+    secrets::new_token().chars().take(12).collect()
+}
+
 /// The agency `actor` administers counters of: their own, as its administrator.
 fn administered(actor: &Actor) -> DomainResult<String> {
     match actor {
@@ -71,9 +77,7 @@ pub async fn create(
             "name the counter (at most 100 characters)",
         ));
     }
-    // Typed once on the tablet: 12 characters of a random token (72 bits) are plenty for a
-    // secret that only lets one rate a counter, a few times a minute.
-    let token: String = secrets::new_token().chars().take(12).collect();
+    let token = new_code();
     let counter = service_counter::Model {
         id: uuid::Uuid::new_v4().to_string(),
         agency_code: agency.clone(),
@@ -97,13 +101,15 @@ pub async fn create(
     Ok((counter, token))
 }
 
-/// Turns counter `id` of the administrator's agency on or off (a lost tablet). Audited.
+/// Turns counter `id` of the administrator's agency off (a lost tablet) or on again, with a
+/// new secret so that the lost tablet stays out: returned (shown once) when turned on.
+/// Audited.
 pub async fn set_active(
     services: Services<'_>,
     actor: &Actor,
     id: &str,
     active: bool,
-) -> DomainResult<()> {
+) -> DomainResult<Option<String>> {
     let agency = administered(actor)?;
     let txn = crate::db::begin_write(services.db).await?;
     let found = service_counter::Entity::find_by_id(id.to_owned())
@@ -113,6 +119,10 @@ pub async fn set_active(
         .ok_or_else(|| DomainError::NotFound(format!("counter {id}")))?;
     let mut m: service_counter::ActiveModel = found.into();
     m.active = Set(active);
+    let code = active.then(new_code);
+    if let Some(code) = &code {
+        m.token_hash = Set(secrets::fingerprint(code));
+    }
     sea_orm::ActiveModelTrait::update(m, &txn).await?;
     Entry::by(
         &txn,
@@ -125,7 +135,7 @@ pub async fn set_active(
     .record(&txn, services.origin)
     .await?;
     txn.commit().await?;
-    Ok(())
+    Ok(code)
 }
 
 /// Counter `id` when `secret` is its tablet's and it is on; `None` otherwise (the page then

@@ -6,8 +6,9 @@
 //! - a debit naming an order the portal counts as paid confirms it (`confirmed_at`);
 //! - a debit naming an order still waiting for the bank's result completes it as the notice
 //!   would have (the notice was lost), and confirms it;
-//! - a debit naming no order, naming an order the portal has not sent, of another amount, or
-//!   seen twice is flagged, as is an order paid that day that no debit shows.
+//! - a debit naming no order, naming an order the portal has not sent, of another amount, seen
+//!   twice, or naming an order an earlier statement confirmed (paid twice) is flagged, as is
+//!   an order paid that day that no debit shows.
 //!
 //! The report is kept beside VNPay's, the bank's credits and the carrier's cash
 //! (`/quan-tri/doi-soat`, source [`SOURCE`]).
@@ -118,6 +119,8 @@ pub async fn reconcile(
         let issue = match order {
             _ if repeated => Some(Issue::Repeated),
             None => Some(Issue::UnknownToPortal),
+            // Confirmed by an earlier day's statement: the bank paid it again.
+            Some(o) if o.confirmed_at.is_some() => Some(Issue::Repeated),
             Some(o) if o.amount_vnd != debit.amount_vnd => Some(Issue::AmountDiffers),
             Some(o) if o.status != COMPLETED && o.status != SENT => Some(Issue::NotRecorded),
             Some(_) => None,
@@ -159,7 +162,9 @@ pub async fn reconcile(
         });
     }
     for (reference, o) in &ours {
-        if seen.contains(reference) {
+        // Seen on this statement, or confirmed by another day's (an order completed from the
+        // statement is completed the day after its debit).
+        if seen.contains(reference) || o.confirmed_at.is_some() {
             continue;
         }
         report.push(ReportLine {
