@@ -290,6 +290,73 @@ async fn save<C: ConnectionTrait>(
     Ok(saved)
 }
 
+/// How satisfied people were with an agency over a period: its dossiers' and its counters'
+/// ratings together, per level.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// "Very satisfied".
+    pub very_satisfied: u64,
+    /// "Satisfied".
+    pub satisfied: u64,
+    /// "Not satisfied".
+    pub not_satisfied: u64,
+}
+
+impl Summary {
+    /// Ratings in all.
+    pub fn total(&self) -> u64 {
+        self.very_satisfied + self.satisfied + self.not_satisfied
+    }
+
+    /// The share satisfied or very satisfied, in whole percent (rounded down: a rate is never
+    /// shown better than it is); `None` without any rating.
+    pub fn satisfied_percent(&self) -> Option<u64> {
+        let total = self.total();
+        (total > 0).then(|| (self.very_satisfied + self.satisfied) * 100 / total)
+    }
+}
+
+/// 00:00 in Vietnam on the first day of `now`'s month.
+pub fn month_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::{Datelike, TimeZone};
+    let tz = crate::dossiers::codes::vietnam();
+    let local = now.with_timezone(&tz);
+    local
+        .date_naive()
+        .with_day(1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .and_then(|t| tz.from_local_datetime(&t).single())
+        .map_or(now, |t| t.with_timezone(&Utc))
+}
+
+/// The ratings of `agency` given in `[from, to)`. (Counted from the ratings themselves: the
+/// statistics issue will keep rollups for national scale.)
+pub async fn summary<C: ConnectionTrait>(
+    db: &C,
+    agency: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> DomainResult<Summary> {
+    let levels: Vec<String> = rating::Entity::find()
+        .select_only()
+        .column(rating::Column::Level)
+        .filter(rating::Column::AgencyCode.eq(agency))
+        .filter(rating::Column::CreatedAt.gte(from.fixed_offset()))
+        .filter(rating::Column::CreatedAt.lt(to.fixed_offset()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut s = Summary::default();
+    for level in levels {
+        match level.as_str() {
+            "very_satisfied" => s.very_satisfied += 1,
+            "satisfied" => s.satisfied += 1,
+            _ => s.not_satisfied += 1,
+        }
+    }
+    Ok(s)
+}
+
 /// A "not satisfied" rating waiting for its answer, with its dossier's code.
 #[derive(Clone, Debug)]
 pub struct Unanswered {

@@ -371,6 +371,43 @@ async fn a_counters_tablet_rates_with_its_secret_a_few_times_a_minute_until_turn
         }
     }
     assert!(refused, "a flood of presses is slowed down");
+    // The agency's summary counts the counter's ratings: one "not satisfied", the rest satisfied.
+    let summary = ratings::summary(
+        &db,
+        DESK,
+        now - Duration::hours(1),
+        now + Duration::hours(1),
+    )
+    .await?;
+    assert_eq!(summary.not_satisfied, 1);
+    assert!(
+        summary.satisfied >= 5 && summary.very_satisfied == 0,
+        "{summary:?}"
+    );
+    assert_eq!(
+        summary.satisfied_percent(),
+        Some(summary.satisfied * 100 / summary.total())
+    );
+    assert_eq!(
+        ratings::summary(
+            &db,
+            DEPT,
+            now - Duration::hours(1),
+            now + Duration::hours(1)
+        )
+        .await?
+        .satisfied_percent(),
+        None
+    );
+    // The month starts at 00:00 in Vietnam on the 1st (17:00 UTC the day before).
+    let mid = Utc
+        .with_ymd_and_hms(2026, 12, 7, 2, 0, 0)
+        .single()
+        .ok_or("t")?;
+    assert_eq!(
+        ratings::month_start(mid).to_rfc3339(),
+        "2026-11-30T17:00:00+00:00"
+    );
 
     // Another agency's administrator cannot turn it off; its own does, and the tablet stops.
     assert!(matches!(

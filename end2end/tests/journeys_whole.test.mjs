@@ -210,6 +210,7 @@ for (const j of JOURNEYS) {
         await leader.page.goto(`${portal.url}/mot-cua`);
         const unsatisfied = leader.page.locator('section.bo-unsatisfied');
         assert.match(await unsatisfied.innerText(), new RegExp(code.replace(/\./g, '\\.')));
+        assert.match(await leader.page.locator('.bo-satisfaction').innerText(), /1 không hài lòng — 0% hài lòng/);
         await leader.page.goto(dossierUrl);
         assert.match(await leader.page.locator('section.bo-rating').innerText(), /Không hài lòng/);
         await leader.page.fill('#answer', 'Xin lỗi anh/chị, chúng tôi sẽ rút ngắn thời gian trả kết quả.');

@@ -57,6 +57,9 @@ pub struct QueueView {
     /// For a leader: the "not satisfied" ratings of the agency to answer, oldest first, as
     /// (dossier id, code, the applicant's words).
     pub unsatisfied: Vec<(String, String, String)>,
+    /// For a leader: this month's ratings of the agency (dossiers and counters), as (very
+    /// satisfied, satisfied, not satisfied, the share satisfied in percent).
+    pub satisfaction: Option<(u64, u64, u64, Option<u64>)>,
 }
 
 /// An event as staff see it.

@@ -153,6 +153,12 @@ fn QueueBody(
                     .collect_view()}
             </ul>
         </nav>
+        {v.satisfaction.map(|(very, sat, not, pct)| view! {
+            <p class="bo-satisfaction">
+                {t.tf(Key::BoSatisfaction, &[("very", &very), ("sat", &sat), ("not", &not)])}
+                {pct.map(|p| format!(" — {}", t.tf(Key::BoSatisfactionRate, &[("pct", &p)])))}
+            </p>
+        })}
         {unsatisfied}
         <h2>
             {if searching { t.tf(Key::BoSearchResults, &[("q", &v.q)]) } else { key_text(t, &format!("bo_queue_{}", v.queue)) }}

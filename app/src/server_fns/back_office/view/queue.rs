@@ -58,6 +58,20 @@ pub(crate) async fn queue_view(
         pages: page.total.div_ceil(page.per_page).max(1),
         q: query.q,
         agency: agency_name(db, &agency).await,
+        satisfaction: if actor.has_role(Role::Leader) {
+            let month = domain::ratings::month_start(now);
+            let s =
+                domain::ratings::summary(db, &agency, month, now + chrono::Duration::seconds(1))
+                    .await?;
+            Some((
+                s.very_satisfied,
+                s.satisfied,
+                s.not_satisfied,
+                s.satisfied_percent(),
+            ))
+        } else {
+            None
+        },
         unsatisfied: domain::ratings::unanswered(db, actor, 20)
             .await?
             .into_iter()
