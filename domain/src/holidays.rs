@@ -130,6 +130,25 @@ pub async fn save(
         return Err(DomainError::Validation(errors));
     }
     let txn = crate::db::begin_write(db).await?;
+    upsert(&txn, day, scope, kind, name).await?;
+    Entry::by(&txn, actor, "holiday.save")
+        .await?
+        .on("holiday", day.to_string())
+        .detail(serde_json::json!({ "kind": kind, "name": name, "scope": scope }))
+        .record(&txn, origin)
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets `day` of `scope` to `kind` named `name`, replacing what that day of that scope was.
+async fn upsert<C: ConnectionTrait>(
+    txn: &C,
+    day: NaiveDate,
+    scope: &str,
+    kind: &str,
+    name: &str,
+) -> DomainResult<()> {
     holiday::Entity::insert(holiday::ActiveModel {
         day: Set(day),
         scope: Set(scope.to_owned()),
@@ -141,15 +160,8 @@ pub async fn save(
             .update_columns([holiday::Column::Kind, holiday::Column::Name])
             .to_owned(),
     )
-    .exec_without_returning(&txn)
+    .exec_without_returning(txn)
     .await?;
-    Entry::by(&txn, actor, "holiday.save")
-        .await?
-        .on("holiday", day.to_string())
-        .detail(serde_json::json!({ "kind": kind, "name": name, "scope": scope }))
-        .record(&txn, origin)
-        .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -239,19 +251,7 @@ pub async fn import_year(
         .await?;
     let count = days.len();
     for ScopedDay { scope, day } in days {
-        holiday::Entity::insert(holiday::ActiveModel {
-            day: Set(day.date),
-            scope: Set(scope),
-            kind: Set(kind_code(day.kind).to_owned()),
-            name: Set(day.name),
-        })
-        .on_conflict(
-            OnConflict::columns([holiday::Column::Day, holiday::Column::Scope])
-                .update_columns([holiday::Column::Kind, holiday::Column::Name])
-                .to_owned(),
-        )
-        .exec_without_returning(&txn)
-        .await?;
+        upsert(&txn, day.date, &scope, kind_code(day.kind), &day.name).await?;
     }
     Entry::by(&txn, actor, "holiday.import")
         .await?

@@ -129,15 +129,6 @@ pub fn changeable(created_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     now - created_at < Duration::days(CHANGE_DAYS)
 }
 
-/// Dossier `id` locked for this transaction (ratings sit beside the dossier's own changes,
-/// which they never make).
-async fn lock<C: ConnectionTrait>(txn: &C, id: &str) -> DomainResult<Option<dossier::Model>> {
-    Ok(dossier::Entity::find_by_id(id.to_owned())
-        .lock_exclusive()
-        .one(txn)
-        .await?)
-}
-
 /// What the page opened from a rating link shows: the dossier, and its rating if one was given
 /// meanwhile (from the dossier page). `None` when the link is unknown, used or expired.
 pub async fn invitation<C: ConnectionTrait>(
@@ -170,7 +161,7 @@ pub async fn rate(
     let input = check(input)?;
     let db = services.db;
     let txn = crate::db::begin_write(db).await?;
-    let row = lock(&txn, id)
+    let row = crate::dossiers::change::lock(&txn, id)
         .await?
         .filter(|row| may_rate_on_page(actor, row))
         .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
@@ -199,7 +190,7 @@ pub async fn rate_by_link(
     let txn = crate::db::begin_write(services.db).await?;
     let link = crate::accounts::take_token(&txn, token, links::PURPOSE).await?;
     let id = link.dossier_id.unwrap_or_default();
-    let row = lock(&txn, &id)
+    let row = crate::dossiers::change::lock(&txn, &id)
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("dossier {id}")))?;
     let saved = save(&txn, &row, &input, None, services.origin, services.now).await?;

@@ -22,6 +22,19 @@ fn secure() -> bool {
     use_context::<crate::session::SiteSettings>().is_some_and(|s| s.secure_cookies)
 }
 
+/// Hands counter `id`'s new code to the page the form returns to, which shows it once
+/// ([`new_counter_code`]); five minutes at most.
+#[cfg(feature = "ssr")]
+fn show_code_once(id: &str, code: &str) {
+    super::set_cookie(crate::session::page_cookie(
+        NEW_COUNTER_COOKIE,
+        &format!("{id}.{code}"),
+        "/quan-tri/quay",
+        secure(),
+        300,
+    ));
+}
+
 #[cfg(feature = "ssr")]
 fn ctx() -> Result<crate::session::RequestContext, AppError> {
     crate::session::request_context().ok_or(AppError::Internal)
@@ -52,13 +65,7 @@ pub async fn create_counter(csrf_token: String, name: String) -> Result<(), AppE
     let shared = super::shared()?;
     let services = shared.services(&ctx.origin, chrono::Utc::now());
     let (counter, code) = domain::ratings::counters::create(services, &ctx.actor, &name).await?;
-    super::set_cookie(crate::session::page_cookie(
-        NEW_COUNTER_COOKIE,
-        &format!("{}.{code}", counter.id),
-        "/quan-tri/quay",
-        secure(),
-        300,
-    ));
+    show_code_once(&counter.id, &code);
     leptos_axum::redirect("/quan-tri/quay?da=tao");
     Ok(())
 }
@@ -95,13 +102,7 @@ pub async fn toggle_counter(csrf_token: String, id: String, active: bool) -> Res
         domain::ratings::counters::set_active(services, &ctx.actor, &id, active).await?
     {
         // Turned on again with a new secret: shown once, as at creation.
-        super::set_cookie(crate::session::page_cookie(
-            NEW_COUNTER_COOKIE,
-            &format!("{id}.{code}"),
-            "/quan-tri/quay",
-            secure(),
-            300,
-        ));
+        show_code_once(&id, &code);
     }
     leptos_axum::redirect("/quan-tri/quay?da=luu");
     Ok(())

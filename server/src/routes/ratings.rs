@@ -22,23 +22,24 @@ pub fn routes() -> Router<AppState> {
         .route("/danh-gia/quay/{counter}/kich-hoat", post(kiosk_set_up))
 }
 
+/// The form field `name` (empty when absent).
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
 /// The rating form's fields: `level`, `reasons` (repeated, one per ticked box) and `comment`.
 fn input_of(fields: &[(String, String)]) -> RatingInput {
-    let one = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
     RatingInput {
-        level: one("level"),
+        level: field(fields, "level").to_owned(),
         reasons: fields
             .iter()
             .filter(|(k, _)| k == "reasons")
             .map(|(_, v)| v.clone())
             .collect(),
-        comment: one("comment"),
+        comment: field(fields, "comment").to_owned(),
     }
 }
 
@@ -98,11 +99,7 @@ pub async fn answer(
     Path(id): Path<String>,
     axum::Form(fields): axum::Form<Vec<(String, String)>>,
 ) -> Response {
-    let text = fields
-        .iter()
-        .find(|(k, _)| k == "answer")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
+    let text = field(&fields, "answer");
     let answered = ratings::answer(state.services(&ctx.origin), &ctx.actor, &id, text)
         .await
         .map(|_| ());
@@ -117,11 +114,7 @@ pub async fn kiosk_set_up(
     Path(id): Path<String>,
     axum::Form(fields): axum::Form<Vec<(String, String)>>,
 ) -> Response {
-    let code = fields
-        .iter()
-        .find(|(k, _)| k == "code")
-        .map(|(_, v)| v.trim().to_owned())
-        .unwrap_or_default();
+    let code = field(&fields, "code").trim().to_owned();
     let page = format!("/danh-gia/quay/{id}");
     match counters::kiosk(&state.db, &id, &code).await {
         Ok(Some(_)) => {
@@ -152,11 +145,7 @@ pub async fn kiosk_rate(
     headers: axum::http::HeaderMap,
     axum::Form(fields): axum::Form<Vec<(String, String)>>,
 ) -> Response {
-    let level = fields
-        .iter()
-        .find(|(k, _)| k == "level")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
+    let level = field(&fields, "level");
     let secret = crate::auth::cookie_value(&headers, app::server_fns::counters::KIOSK_COOKIE)
         .unwrap_or_default();
     let page = format!("/danh-gia/quay/{id}");
