@@ -37,5 +37,6 @@ pub mod shipment;
 pub mod shipment_event;
 pub mod sign_in_guard;
 pub mod signing_credential;
+pub mod stat_rollup;
 pub mod stored_file;
 pub mod verification_code;

@@ -39,6 +39,7 @@ pub mod secrets;
 pub mod services;
 pub mod sessions;
 pub mod staff;
+pub mod statistics;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod text;

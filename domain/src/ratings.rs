@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::{Actor, Role};
 use crate::audit::{Entry, Origin};
+use crate::dossiers::codes::vietnam_date;
 use crate::dossiers::counter::registered_by_desk;
 use crate::dossiers::Status;
 use crate::entities::{dossier, rating};
@@ -228,6 +229,15 @@ async fn save<C: ConnectionTrait>(
             ))
         }
         Some(old) => {
+            crate::statistics::rollup::rated(
+                txn,
+                &old.agency_code,
+                Some(&row.procedure_code),
+                vietnam_date(old.created_at.with_timezone(&Utc)),
+                Some(&old.level),
+                &input.level,
+            )
+            .await?;
             let mut m: rating::ActiveModel = old.into();
             m.level = Set(input.level.clone());
             m.reasons = Set(reasons);
@@ -260,6 +270,15 @@ async fn save<C: ConnectionTrait>(
             rating::Entity::insert(rating::ActiveModel::from(model.clone()))
                 .exec_without_returning(txn)
                 .await?;
+            crate::statistics::rollup::rated(
+                txn,
+                &model.agency_code,
+                Some(&row.procedure_code),
+                vietnam_date(now),
+                None,
+                &model.level,
+            )
+            .await?;
             model
         }
     };
@@ -307,45 +326,25 @@ impl Summary {
     }
 }
 
-/// 00:00 in Vietnam on the first day of `now`'s month.
-pub fn month_start(now: DateTime<Utc>) -> DateTime<Utc> {
-    use chrono::{Datelike, TimeZone};
-    let tz = crate::dossiers::codes::vietnam();
-    let local = now.with_timezone(&tz);
-    local
-        .date_naive()
-        .with_day(1)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .and_then(|t| tz.from_local_datetime(&t).single())
-        .map_or(now, |t| t.with_timezone(&Utc))
-}
-
-/// The ratings of `agency` given in `[from, to)`. (Counted from the ratings themselves: the
-/// statistics issue will keep rollups for national scale.)
-pub async fn summary<C: ConnectionTrait>(
+/// The ratings of `agency` (its own, dossiers and counters) in the month of `today`, from the
+/// statistics rollups.
+pub async fn month_summary<C: ConnectionTrait>(
     db: &C,
     agency: &str,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    today: chrono::NaiveDate,
 ) -> DomainResult<Summary> {
-    let levels: Vec<String> = rating::Entity::find()
-        .select_only()
-        .column(rating::Column::Level)
-        .filter(rating::Column::AgencyCode.eq(agency))
-        .filter(rating::Column::CreatedAt.gte(from.fixed_offset()))
-        .filter(rating::Column::CreatedAt.lt(to.fixed_offset()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut s = Summary::default();
-    for level in levels {
-        match level.as_str() {
-            "very_satisfied" => s.very_satisfied += 1,
-            "satisfied" => s.satisfied += 1,
-            _ => s.not_satisfied += 1,
-        }
-    }
-    Ok(s)
+    use crate::statistics::{figures, period::Period};
+    let scope = figures::Scope {
+        agencies: vec![agency.to_owned()],
+        procedures: Vec::new(),
+    };
+    let f = figures::figures(db, &scope, &Period::month_of(today), today).await?;
+    let count = |n: i64| u64::try_from(n).unwrap_or(0);
+    Ok(Summary {
+        very_satisfied: count(f.very_satisfied),
+        satisfied: count(f.satisfied),
+        not_satisfied: count(f.not_satisfied),
+    })
 }
 
 /// A "not satisfied" rating waiting for its answer, with its dossier's code.

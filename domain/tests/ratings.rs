@@ -372,13 +372,8 @@ async fn a_counters_tablet_rates_with_its_secret_a_few_times_a_minute_until_turn
     }
     assert!(refused, "a flood of presses is slowed down");
     // The agency's summary counts the counter's ratings: one "not satisfied", the rest satisfied.
-    let summary = ratings::summary(
-        &db,
-        DESK,
-        now - Duration::hours(1),
-        now + Duration::hours(1),
-    )
-    .await?;
+    let today = domain::dossiers::codes::vietnam_date(now);
+    let summary = ratings::month_summary(&db, DESK, today).await?;
     assert_eq!(summary.not_satisfied, 1);
     assert!(
         summary.satisfied >= 5 && summary.very_satisfied == 0,
@@ -389,24 +384,16 @@ async fn a_counters_tablet_rates_with_its_secret_a_few_times_a_minute_until_turn
         Some(summary.satisfied * 100 / summary.total())
     );
     assert_eq!(
-        ratings::summary(
-            &db,
-            DEPT,
-            now - Duration::hours(1),
-            now + Duration::hours(1)
-        )
-        .await?
-        .satisfied_percent(),
+        ratings::month_summary(&db, DEPT, today)
+            .await?
+            .satisfied_percent(),
         None
     );
-    // The month starts at 00:00 in Vietnam on the 1st (17:00 UTC the day before).
-    let mid = Utc
-        .with_ymd_and_hms(2026, 12, 7, 2, 0, 0)
-        .single()
-        .ok_or("t")?;
+    // Next month starts afresh.
+    let next_month = today + Duration::days(40);
     assert_eq!(
-        ratings::month_start(mid).to_rfc3339(),
-        "2026-11-30T17:00:00+00:00"
+        ratings::month_summary(&db, DESK, next_month).await?.total(),
+        0
     );
 
     // Another agency's administrator cannot turn it off; its own does, and the tablet stops.

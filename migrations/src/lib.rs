@@ -24,6 +24,7 @@ mod m20261210_000002_holiday_scope;
 mod m20261211_000001_refund_confirmed;
 mod m20261212_000001_ratings;
 mod m20261213_000001_service_counters;
+mod m20261214_000001_statistics;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261211_000001_refund_confirmed::Migration),
             Box::new(m20261212_000001_ratings::Migration),
             Box::new(m20261213_000001_service_counters::Migration),
+            Box::new(m20261214_000001_statistics::Migration),
         ]
     }
 }

@@ -165,7 +165,12 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
                 migrations::Migrator::up(&db, None).await?;
             }
             let counted = domain::dossiers::tally::rebuild(&db).await?;
-            tracing::info!(counted, "migrations applied, desk tally recounted");
+            let replayed = domain::statistics::rebuild::if_empty(&db).await?;
+            tracing::info!(
+                counted,
+                ?replayed,
+                "migrations applied, desk tally recounted"
+            );
             Ok(())
         }
         Command::Seed { dir } => {
@@ -222,6 +227,7 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
             if migrate {
                 migrations::Migrator::up(&db, None).await?;
                 domain::dossiers::tally::rebuild(&db).await?;
+                domain::statistics::rebuild::if_empty(&db).await?;
             }
             serve(config, db).await
         }

@@ -2,8 +2,8 @@
 //! when the actor's reading rights decide, [`lock`] when the caller has its own rule (the owner,
 //! a gateway, the carrier), [`readable`] before a slow outside call that must not hold the row.
 //! Then, after the service's own checks and update, record it with one [`DossierChange`]: the
-//! timeline event, the audit entry, the notice to the applicant and the desk tally, written in
-//! the caller's transaction and always in that order.
+//! timeline event, the audit entry, the notice to the applicant, the desk tally and the
+//! statistics rollups, written in the caller's transaction and always in that order.
 //!
 //! Nothing here knows about processing, results, payments or the post: they all use this
 //! module, so it must not use them (no module circles).
@@ -287,8 +287,9 @@ impl<'a> DossierChange<'a> {
         self
     }
 
-    /// Moves the dossier in the desk tally from where `row` was to where the dossier is now.
-    /// Written last: the tally rows are shared by the whole desk, so they are held briefly.
+    /// Moves the dossier in the desk tally and the statistics rollups from where `row` was to
+    /// where the dossier is now. Written last: those rows are shared by the whole desk, so they
+    /// are held briefly.
     pub fn tally(mut self) -> Self {
         self.tally = true;
         self
@@ -352,7 +353,11 @@ impl<'a> DossierChange<'a> {
             notice::tell(txn, row, &procedure, n.what, n.note, n.due, n.mailing).await?;
         }
         if self.tally {
-            tally::moved_to_current(txn, Some(row), &row.id).await?;
+            let now = dossier::Entity::find_by_id(row.id.clone()).one(txn).await?;
+            tally::moved(txn, Some(row), now.as_ref()).await?;
+            if let Some(now) = &now {
+                crate::statistics::rollup::moved(txn, Some(row), now, at).await?;
+            }
         }
         Ok(())
     }

@@ -159,17 +159,6 @@ pub async fn moved<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Reads the dossier `id` again (inside the transaction that just changed it) and records its
-/// move from `before`.
-pub async fn moved_to_current<C: ConnectionTrait>(
-    db: &C,
-    before: Option<&dossier::Model>,
-    id: &str,
-) -> DomainResult<()> {
-    let now = dossier::Entity::find_by_id(id.to_owned()).one(db).await?;
-    moved(db, before, now.as_ref()).await
-}
-
 /// The tally of `agency`, per slot, over one procedure or all.
 pub async fn counts<C: ConnectionTrait>(
     db: &C,

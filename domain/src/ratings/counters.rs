@@ -220,6 +220,15 @@ pub async fn rate(
     rating::Entity::insert(rating::ActiveModel::from(saved.clone()))
         .exec_without_returning(&txn)
         .await?;
+    crate::statistics::rollup::rated(
+        &txn,
+        &counter.agency_code,
+        None,
+        crate::dossiers::codes::vietnam_date(now),
+        None,
+        level,
+    )
+    .await?;
     Entry::party("kiosk", "rating.give")
         .on("counter", counter.id.clone())
         .agency(Some(counter.agency_code.clone()))

@@ -59,10 +59,8 @@ pub(crate) async fn queue_view(
         q: query.q,
         agency: agency_name(db, &agency).await,
         satisfaction: if actor.has_role(Role::Leader) {
-            let month = domain::ratings::month_start(now);
-            let s =
-                domain::ratings::summary(db, &agency, month, now + chrono::Duration::seconds(1))
-                    .await?;
+            let today = domain::dossiers::codes::vietnam_date(now);
+            let s = domain::ratings::month_summary(db, &agency, today).await?;
             Some((
                 s.very_satisfied,
                 s.satisfied,

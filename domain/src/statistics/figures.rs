@@ -1,0 +1,365 @@
+//! The published figures of a choice of agencies and procedures over a period, summed from the
+//! rollups (a handful of index range reads, whatever the number of dossiers).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Func, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use serde::Serialize;
+
+use super::period::{self, Period, Range};
+use super::rollup::{Metric, ALL_PROCEDURES};
+use crate::entities::{agency, procedure, stat_rollup};
+use crate::error::{DomainError, DomainResult};
+
+/// Which agencies and procedures the figures are about.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// The agencies, an agency's whole tree rolled up (empty: every agency).
+    pub agencies: Vec<String>,
+    /// The procedures (empty: all of them, from the agencies' totals — counter ratings
+    /// included).
+    pub procedures: Vec<String>,
+}
+
+/// The scope of `agency` with every agency under it (a province's root agency: the whole
+/// province), narrowed to `procedure`, else to the procedures of `field`. An unknown agency,
+/// field or procedure is `NotFound` (the page says which).
+pub async fn scope<C: ConnectionTrait>(
+    db: &C,
+    agency: Option<&str>,
+    field: Option<&str>,
+    procedure: Option<&str>,
+) -> DomainResult<Scope> {
+    let mut out = Scope::default();
+    if let Some(code) = agency.filter(|c| !c.is_empty()) {
+        let all = agency::Entity::find().all(db).await?;
+        let root = all
+            .iter()
+            .find(|a| a.code == code)
+            .ok_or_else(|| DomainError::NotFound(format!("agency {code}")))?;
+        out.agencies = subtree(&all, root);
+    }
+    if let Some(code) = procedure.filter(|c| !c.is_empty()) {
+        procedure::Entity::find_by_id(code.to_owned())
+            .one(db)
+            .await?
+            .ok_or_else(|| DomainError::NotFound(format!("procedure {code}")))?;
+        out.procedures = vec![code.to_owned()];
+    } else if let Some(code) = field.filter(|c| !c.is_empty()) {
+        out.procedures = procedure::Entity::find()
+            .select_only()
+            .column(procedure::Column::Code)
+            .filter(procedure::Column::FieldCode.eq(code))
+            .into_tuple()
+            .all(db)
+            .await?;
+        if out.procedures.is_empty() {
+            return Err(DomainError::NotFound(format!("field {code}")));
+        }
+    }
+    Ok(out)
+}
+
+/// `root` and every agency under it; for a root with no parent, every agency of its province.
+fn subtree(all: &[agency::Model], root: &agency::Model) -> Vec<String> {
+    if root.parent_code.is_none() {
+        return all
+            .iter()
+            .filter(|a| a.province_code == root.province_code)
+            .map(|a| a.code.clone())
+            .collect();
+    }
+    let mut out = vec![root.code.clone()];
+    let mut i = 0;
+    while i < out.len() {
+        let parent = out[i].clone();
+        out.extend(
+            all.iter()
+                .filter(|a| a.parent_code.as_deref() == Some(parent.as_str()))
+                .map(|a| a.code.clone()),
+        );
+        i += 1;
+    }
+    out
+}
+
+type Sums = BTreeMap<Metric, i64>;
+
+/// The figures of a scope over a period. Flows count the days of the period; stocks (carried
+/// over, pending, overdue) are at the end of the day before it and of its last day — or of
+/// today, for a period not over yet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    /// Open at the end of the day before the period.
+    pub carried_over: i64,
+    /// Filed online.
+    pub received_online: i64,
+    /// Registered at the counter.
+    pub received_counter: i64,
+    /// Sent in by post.
+    pub received_post: i64,
+    /// Resolved by the due time.
+    pub resolved_on_time: i64,
+    /// Resolved late.
+    pub resolved_late: i64,
+    /// Refused at intake.
+    pub refused: i64,
+    /// Processing stopped.
+    pub stopped: i64,
+    /// Withdrawn.
+    pub withdrawn: i64,
+    /// Open at the end, within time.
+    pub pending_in_time: i64,
+    /// Open at the end, its due day passed.
+    pub pending_overdue: i64,
+    /// Requests for more documents.
+    pub supplement_requests: i64,
+    /// Resolved with an electronic result.
+    pub e_results: i64,
+    /// Resolved with a fee.
+    pub with_fee: i64,
+    /// Of those, paid online.
+    pub paid_online: i64,
+    /// Working minutes from acceptance to resolution, summed.
+    pub work_minutes: i64,
+    /// Ratings "very satisfied".
+    pub very_satisfied: i64,
+    /// Ratings "satisfied".
+    pub satisfied: i64,
+    /// Ratings "not satisfied".
+    pub not_satisfied: i64,
+}
+
+/// `part` of `whole` in whole percent, rounded down (a rate is never shown better than it is);
+/// `None` when `whole` is 0.
+pub fn percent(part: i64, whole: i64) -> Option<i64> {
+    (whole > 0).then(|| std::cmp::max(part, 0) * 100 / whole)
+}
+
+impl Figures {
+    fn from_sums(flows: &Sums, before: &Sums, end: &Sums) -> Figures {
+        let get = |s: &Sums, m: Metric| s.get(&m).copied().unwrap_or(0);
+        let open = |s: &Sums| {
+            get(s, Metric::ReceivedOnline)
+                + get(s, Metric::ReceivedCounter)
+                + get(s, Metric::ReceivedPost)
+                - get(s, Metric::ResolvedOnTime)
+                - get(s, Metric::ResolvedLate)
+                - get(s, Metric::Refused)
+                - get(s, Metric::Stopped)
+                - get(s, Metric::Withdrawn)
+        };
+        let overdue = get(end, Metric::OverdueDelta);
+        Figures {
+            carried_over: open(before),
+            received_online: get(flows, Metric::ReceivedOnline),
+            received_counter: get(flows, Metric::ReceivedCounter),
+            received_post: get(flows, Metric::ReceivedPost),
+            resolved_on_time: get(flows, Metric::ResolvedOnTime),
+            resolved_late: get(flows, Metric::ResolvedLate),
+            refused: get(flows, Metric::Refused),
+            stopped: get(flows, Metric::Stopped),
+            withdrawn: get(flows, Metric::Withdrawn),
+            pending_in_time: open(end) - overdue,
+            pending_overdue: overdue,
+            supplement_requests: get(flows, Metric::SupplementRequested),
+            e_results: get(flows, Metric::ResolvedEResult),
+            with_fee: get(flows, Metric::ResolvedWithFee),
+            paid_online: get(flows, Metric::ResolvedPaidOnline),
+            work_minutes: get(flows, Metric::WorkMinutes),
+            very_satisfied: get(flows, Metric::RatedVerySatisfied),
+            satisfied: get(flows, Metric::RatedSatisfied),
+            not_satisfied: get(flows, Metric::RatedNotSatisfied),
+        }
+    }
+
+    /// Received in the period.
+    pub fn received(&self) -> i64 {
+        self.received_online + self.received_counter + self.received_post
+    }
+
+    /// Resolved in the period.
+    pub fn resolved(&self) -> i64 {
+        self.resolved_on_time + self.resolved_late
+    }
+
+    /// Open at the end.
+    pub fn pending(&self) -> i64 {
+        self.pending_in_time + self.pending_overdue
+    }
+
+    /// Ratings given.
+    pub fn ratings(&self) -> i64 {
+        self.very_satisfied + self.satisfied + self.not_satisfied
+    }
+
+    /// Share resolved on time.
+    pub fn on_time_percent(&self) -> Option<i64> {
+        percent(self.resolved_on_time, self.resolved())
+    }
+
+    /// Share received online.
+    pub fn online_percent(&self) -> Option<i64> {
+        percent(self.received_online, self.received())
+    }
+
+    /// Share of the fees paid online.
+    pub fn paid_online_percent(&self) -> Option<i64> {
+        percent(self.paid_online, self.with_fee)
+    }
+
+    /// Share of the results issued electronically.
+    pub fn e_result_percent(&self) -> Option<i64> {
+        percent(self.e_results, self.resolved())
+    }
+
+    /// Share satisfied or very satisfied.
+    pub fn satisfied_percent(&self) -> Option<i64> {
+        percent(self.very_satisfied + self.satisfied, self.ratings())
+    }
+
+    /// Average working minutes from acceptance to resolution.
+    pub fn average_work_minutes(&self) -> Option<i64> {
+        (self.resolved() > 0).then(|| self.work_minutes / self.resolved())
+    }
+}
+
+/// The days whose stocks a period shows: the day before it, and its last day (today, for a
+/// period not over).
+fn stock_days(period: &Period, today: NaiveDate) -> (Option<NaiveDate>, NaiveDate) {
+    (
+        period.first().pred_opt(),
+        std::cmp::min(period.last(), today),
+    )
+}
+
+/// The figures of `scope` over `period`, as of `today`.
+pub async fn figures<C: ConnectionTrait>(
+    db: &C,
+    scope: &Scope,
+    period: &Period,
+    today: NaiveDate,
+) -> DomainResult<Figures> {
+    let mut per = by_agency_sums(db, scope, period, today, false).await?;
+    Ok(per.remove("").unwrap_or_default())
+}
+
+/// The figures of each agency of `scope` (its own dossiers, nothing rolled up) over `period`,
+/// agencies with no figure left out.
+pub async fn by_agency<C: ConnectionTrait>(
+    db: &C,
+    scope: &Scope,
+    period: &Period,
+    today: NaiveDate,
+) -> DomainResult<BTreeMap<String, Figures>> {
+    by_agency_sums(db, scope, period, today, true).await
+}
+
+async fn by_agency_sums<C: ConnectionTrait>(
+    db: &C,
+    scope: &Scope,
+    period: &Period,
+    today: NaiveDate,
+    per_agency: bool,
+) -> DomainResult<BTreeMap<String, Figures>> {
+    let (before_day, end_day) = stock_days(period, today);
+    let flows = sums(
+        db,
+        scope,
+        &period::cover(period.first(), period.last()),
+        per_agency,
+    )
+    .await?;
+    let before = match before_day {
+        Some(day) => sums(db, scope, &period::up_to(day), per_agency).await?,
+        None => BTreeMap::new(),
+    };
+    let end = sums(db, scope, &period::up_to(end_day), per_agency).await?;
+    let empty = Sums::new();
+    let keys: std::collections::BTreeSet<&String> = flows
+        .keys()
+        .chain(before.keys())
+        .chain(end.keys())
+        .collect();
+    Ok(keys
+        .into_iter()
+        .map(|k| {
+            let pick = |m: &BTreeMap<String, Sums>| m.get(k).unwrap_or(&empty).clone();
+            (
+                k.clone(),
+                Figures::from_sums(&pick(&flows), &pick(&before), &pick(&end)),
+            )
+        })
+        .collect())
+}
+
+/// The sums per metric of the rollup rows of `scope` in `ranges`, per agency (or all under
+/// `""`).
+async fn sums<C: ConnectionTrait>(
+    db: &C,
+    scope: &Scope,
+    ranges: &[Range],
+    per_agency: bool,
+) -> DomainResult<BTreeMap<String, Sums>> {
+    use stat_rollup::{Column, Entity};
+    let mut out: BTreeMap<String, Sums> = BTreeMap::new();
+    if ranges.is_empty() {
+        return Ok(out);
+    }
+    let mut when = Condition::any();
+    for (grain, lo, hi) in ranges {
+        when = when.add(
+            Condition::all()
+                .add(Expr::col(Column::Grain).eq(*grain))
+                .add(Expr::col(Column::Period).gte(lo.as_str()))
+                .add(Expr::col(Column::Period).lte(hi.as_str())),
+        );
+    }
+    let procedures: Vec<&str> = if scope.procedures.is_empty() {
+        vec![ALL_PROCEDURES]
+    } else {
+        scope.procedures.iter().map(String::as_str).collect()
+    };
+    let mut select = Query::select();
+    select
+        .from(Entity)
+        .column(Column::Metric)
+        .expr_as(Func::sum(Expr::col(Column::N)), Alias::new("total"))
+        .and_where(Expr::col(Column::ProcedureCode).is_in(procedures))
+        .cond_where(when)
+        .group_by_col(Column::Metric);
+    if !scope.agencies.is_empty() {
+        select.and_where(
+            Expr::col(Column::AgencyCode).is_in(scope.agencies.iter().map(String::as_str)),
+        );
+    }
+    if per_agency {
+        select
+            .column(Column::AgencyCode)
+            .group_by_col(Column::AgencyCode);
+    }
+    for row in db.query_all(&select).await? {
+        let metric: String = row.try_get("", "metric")?;
+        let total = read_sum(&row)?;
+        let agency = if per_agency {
+            row.try_get("", "agency_code")?
+        } else {
+            String::new()
+        };
+        if let Some(m) = super::rollup::Metric::from_code(&metric) {
+            *out.entry(agency).or_default().entry(m).or_insert(0) += total;
+        }
+    }
+    Ok(out)
+}
+
+/// `SUM` of a bigint is a bigint on SQLite and a numeric on PostgreSQL.
+fn read_sum(row: &sea_orm::QueryResult) -> DomainResult<i64> {
+    if let Ok(n) = row.try_get::<i64>("", "total") {
+        return Ok(n);
+    }
+    let d: sea_orm::prelude::Decimal = row.try_get("", "total")?;
+    Ok(i64::try_from(d.trunc().mantissa()).unwrap_or(0))
+}

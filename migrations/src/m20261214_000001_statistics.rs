@@ -1,0 +1,59 @@
+//! Statistics rollups (issue 24): per receiving agency, procedure, day and month, how many
+//! dossiers were received, resolved, refused…, kept in the same transaction as each change so
+//! the public statistics never scan dossiers. `procedure_code` `*` holds the agency's total
+//! over every procedure (and the counter ratings, which have none); `grain` is `d` for a day
+//! (`period` `YYYY-MM-DD`) or `m` for a month (`YYYY-MM`). The primary key's order serves the
+//! one query shape: some agencies, one or a few procedures, a grain and a range of periods.
+//!
+//! The table starts empty; `portal migrate` rebuilds it from the dossiers' events (the domain
+//! owns the rules of what counts).
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{big_integer, string_len};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum StatRollup {
+    Table,
+    AgencyCode,
+    ProcedureCode,
+    Grain,
+    Period,
+    Metric,
+    N,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(StatRollup::Table)
+                    .col(string_len(StatRollup::AgencyCode, 20))
+                    .col(string_len(StatRollup::ProcedureCode, 40))
+                    .col(string_len(StatRollup::Grain, 1))
+                    .col(string_len(StatRollup::Period, 10))
+                    .col(string_len(StatRollup::Metric, 24))
+                    .col(big_integer(StatRollup::N))
+                    .primary_key(
+                        Index::create()
+                            .col(StatRollup::AgencyCode)
+                            .col(StatRollup::ProcedureCode)
+                            .col(StatRollup::Grain)
+                            .col(StatRollup::Period)
+                            .col(StatRollup::Metric),
+                    )
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(StatRollup::Table).to_owned())
+            .await
+    }
+}
