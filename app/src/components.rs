@@ -2,6 +2,7 @@
 //! functions; pages use components, never the other way round.
 
 pub mod autosave;
+pub mod bar_chart;
 pub mod catalogue_browser;
 pub mod conditional;
 pub mod data_table;

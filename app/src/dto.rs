@@ -7,6 +7,7 @@ pub mod counters;
 pub mod dossier;
 pub mod lookup;
 pub mod results;
+pub mod statistics;
 
 /// A procedure in a list or a suggestion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -57,6 +57,7 @@ use crate::pages::public::kiosk::KioskPage;
 use crate::pages::public::lookup::LookupPage;
 use crate::pages::public::not_found::NotFoundPage;
 use crate::pages::public::rate::RatePage;
+use crate::pages::public::statistics::StatisticsPage;
 use crate::pages::public::verify::VerifyPage;
 
 /// The HTML document around the app, rendered on the server only.
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/thu-tuc") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async />
+                    <Route path=path!("/thong-ke") view=StatisticsPage ssr=SsrMode::Async />
                     <Route path=path!("/xac-thuc/:id") view=VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/danh-gia/:token") view=RatePage ssr=SsrMode::Async />
                     <Route path=path!("/danh-gia/quay/:counter") view=KioskPage ssr=SsrMode::Async />

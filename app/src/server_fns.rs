@@ -11,6 +11,7 @@ pub mod organisation;
 pub mod outbox;
 pub mod ratings;
 pub mod results;
+pub mod statistics;
 
 /// The database handle the server provides to every page and server function.
 /// Adds a `Set-Cookie` header (a value from [`crate::session::cookie`]) to the response.

@@ -9,6 +9,8 @@
 //! figures.
 
 pub mod figures;
+pub mod open_data;
 pub mod period;
 pub mod rebuild;
+pub mod report;
 pub mod rollup;

@@ -13,6 +13,7 @@ pub mod ratings;
 pub mod reference;
 pub mod refunds;
 pub mod shipments;
+pub mod statistics;
 
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -51,6 +52,11 @@ use crate::state::AppState;
             agency and the actions on a dossier, with the same rules as the staff pages (agency, \
             role, status, working-time deadlines). Staff sessions, or bearer tokens with \
             `dossiers:write` for one agency (receive and process; approval stays with a leader)."),
+        (name = "statistics", description = "Open data: how the agencies perform — received, \
+            resolved on time or late, pending, overdue, online and electronic rates, \
+            satisfaction — per agency (with the agencies under it), field, procedure and period, \
+            as JSON or CSV, with the data dictionary and licence. No sign-in; counts from 1 to 4 \
+            are suppressed."),
         (name = "accounts", description = "The caller, agency staff, the audit log and API tokens. \
             Browsers authenticate with the session cookie and must send the `X-CSRF-Token` header \
             (the `csrf` cookie's value) on changes; other systems send `Authorization: Bearer <token>` \
@@ -93,7 +99,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(shipments::routes())
         .merge(procedures::routes())
         .merge(ratings::routes())
-        .merge(reference::routes());
+        .merge(reference::routes())
+        .merge(statistics::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts()

@@ -171,6 +171,9 @@ pub fn SiteFooter() -> impl IntoView {
                         <a href="/tra-cuu">{t.t(Key::NavLookup)}</a>
                     </li>
                     <li>
+                        <a href="/thong-ke">{t.t(Key::NavStatistics)}</a>
+                    </li>
+                    <li>
                         <a href="/api-docs" rel="external">
                             {t.t(Key::FooterApi)}
                         </a>

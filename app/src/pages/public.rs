@@ -5,4 +5,5 @@ pub mod kiosk;
 pub mod lookup;
 pub mod not_found;
 pub mod rate;
+pub mod statistics;
 pub mod verify;

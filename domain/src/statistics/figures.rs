@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::period::{self, Period, Range};
 use super::rollup::{Metric, ALL_PROCEDURES};
 use crate::entities::{agency, procedure, stat_rollup};
-use crate::error::{DomainError, DomainResult};
+use crate::error::{invalid, DomainResult};
 
 /// Which agencies and procedures the figures are about.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,7 +25,8 @@ pub struct Scope {
 
 /// The scope of `agency` with every agency under it (a province's root agency: the whole
 /// province), narrowed to `procedure`, else to the procedures of `field`. An unknown agency,
-/// field or procedure is `NotFound` (the page says which).
+/// field or procedure is refused naming it (`stat_agency_unknown`, `stat_field_unknown`,
+/// `stat_procedure_unknown`).
 pub async fn scope<C: ConnectionTrait>(
     db: &C,
     agency: Option<&str>,
@@ -35,17 +36,26 @@ pub async fn scope<C: ConnectionTrait>(
     let mut out = Scope::default();
     if let Some(code) = agency.filter(|c| !c.is_empty()) {
         let all = agency::Entity::find().all(db).await?;
-        let root = all
-            .iter()
-            .find(|a| a.code == code)
-            .ok_or_else(|| DomainError::NotFound(format!("agency {code}")))?;
+        let root = all.iter().find(|a| a.code == code).ok_or_else(|| {
+            invalid(
+                "agency",
+                "stat_agency_unknown",
+                "choose an agency from the list",
+            )
+        })?;
         out.agencies = subtree(&all, root);
     }
     if let Some(code) = procedure.filter(|c| !c.is_empty()) {
         procedure::Entity::find_by_id(code.to_owned())
             .one(db)
             .await?
-            .ok_or_else(|| DomainError::NotFound(format!("procedure {code}")))?;
+            .ok_or_else(|| {
+                invalid(
+                    "procedure",
+                    "stat_procedure_unknown",
+                    "no procedure has this code: copy it from the procedure's page",
+                )
+            })?;
         out.procedures = vec![code.to_owned()];
     } else if let Some(code) = field.filter(|c| !c.is_empty()) {
         out.procedures = procedure::Entity::find()
@@ -56,7 +66,11 @@ pub async fn scope<C: ConnectionTrait>(
             .all(db)
             .await?;
         if out.procedures.is_empty() {
-            return Err(DomainError::NotFound(format!("field {code}")));
+            return Err(invalid(
+                "field",
+                "stat_field_unknown",
+                "choose a field from the list",
+            ));
         }
     }
     Ok(out)

@@ -1,0 +1,216 @@
+//! The public statistics (`domain::statistics::report`), worded for the page.
+
+use leptos::prelude::*;
+
+use crate::dto::statistics::StatisticsView;
+use crate::error::AppError;
+
+/// The report asked for by the page's form. A refused choice comes back in `errors` with the
+/// form still filled, never as a failed page.
+#[server(prefix = "/api/ui", endpoint = "statistics")]
+pub async fn statistics(
+    agency: String,
+    field: String,
+    procedure: String,
+    period: String,
+    from: String,
+    to: String,
+) -> Result<StatisticsView, AppError> {
+    use domain::statistics::figures::Figures;
+    use domain::statistics::period::Period;
+    use domain::statistics::report::{self, Request};
+
+    use crate::dto::dossier::Choice;
+    use crate::dto::statistics::{AgencyLine, StatRow};
+    use crate::i18n::Key;
+
+    let db = super::db()?;
+    let t = crate::i18n::use_locale();
+    let today = domain::dossiers::codes::vietnam_date(chrono::Utc::now());
+    let label = |p: &Period| match *p {
+        Period::Month { year, month } => t.tf(Key::StatPeriodMonth, &[("m", &month), ("y", &year)]),
+        Period::Quarter { year, quarter } => {
+            t.tf(Key::StatPeriodQuarter, &[("q", &quarter), ("y", &year)])
+        }
+        Period::Year(year) => t.tf(Key::StatPeriodYear, &[("y", &year)]),
+        Period::Custom { from, to } => t.tf(
+            Key::StatPeriodCustom,
+            &[
+                ("from", &from.format("%d/%m/%Y")),
+                ("to", &to.format("%d/%m/%Y")),
+            ],
+        ),
+    };
+    let all_agencies = domain::catalogue::agencies(&db).await?;
+    let mut view = StatisticsView {
+        agencies: all_agencies
+            .iter()
+            .map(|a| Choice {
+                value: a.code.clone(),
+                label: a.name.clone(),
+            })
+            .collect(),
+        fields: domain::catalogue::fields(&db)
+            .await?
+            .into_iter()
+            .map(|f| Choice {
+                label: match t {
+                    crate::i18n::Locale::En if !f.name_en.is_empty() => f.name_en,
+                    _ => f.name_vi,
+                },
+                value: f.code,
+            })
+            .collect(),
+        periods: period_choices(today)
+            .iter()
+            .map(|p| Choice {
+                value: p.code(),
+                label: label(p),
+            })
+            .collect(),
+        ..StatisticsView::default()
+    };
+    let request = Request {
+        agency,
+        field,
+        procedure,
+        period,
+        from,
+        to,
+    };
+    let answer = report::report(&db, &request, today).await;
+    view.agency = request.agency.trim().to_owned();
+    view.field = request.field.trim().to_owned();
+    view.procedure = request.procedure.trim().to_owned();
+    view.from = request.from.trim().to_owned();
+    view.to = request.to.trim().to_owned();
+    let r = match answer {
+        Ok(r) => r,
+        Err(domain::DomainError::Validation(fields)) => {
+            view.period = request.period;
+            view.errors = fields.into_iter().map(|f| (f.field, f.code)).collect();
+            return Ok(view);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    view.period = r.period.code();
+    view.period_label = label(&r.period);
+    view.previous_label = label(&r.period.previous());
+    let name_of = |code: &str| {
+        all_agencies
+            .iter()
+            .find(|a| a.code == code)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| code.to_owned())
+    };
+    view.scope_label = if view.agency.is_empty() {
+        t.t(Key::StatScopeAll).to_owned()
+    } else {
+        name_of(&view.agency)
+    };
+    let (c, p) = (&r.current, &r.previous);
+    let count = |code: &str, f: fn(&Figures) -> i64, part: bool| StatRow {
+        code: code.into(),
+        current: Some(f(c)),
+        previous: Some(f(p)),
+        unit: "count".into(),
+        part,
+    };
+    let rate = |code: &str, f: fn(&Figures) -> Option<i64>, unit: &str| StatRow {
+        code: code.into(),
+        current: f(c),
+        previous: f(p),
+        unit: unit.into(),
+        part: false,
+    };
+    view.rows = vec![
+        count("carried_over", |f| f.carried_over, false),
+        count("received", Figures::received, false),
+        count("received_online", |f| f.received_online, true),
+        count("received_counter", |f| f.received_counter, true),
+        count("received_post", |f| f.received_post, true),
+        count("resolved", Figures::resolved, false),
+        count("resolved_on_time", |f| f.resolved_on_time, true),
+        count("resolved_late", |f| f.resolved_late, true),
+        count("refused", |f| f.refused, false),
+        count("stopped", |f| f.stopped, false),
+        count("withdrawn", |f| f.withdrawn, false),
+        count("pending", Figures::pending, false),
+        count("pending_in_time", |f| f.pending_in_time, true),
+        count("pending_overdue", |f| f.pending_overdue, true),
+        count("supplement_requests", |f| f.supplement_requests, false),
+        rate("on_time_rate", Figures::on_time_percent, "percent"),
+        rate("online_rate", Figures::online_percent, "percent"),
+        rate("paid_online_rate", Figures::paid_online_percent, "percent"),
+        rate("e_result_rate", Figures::e_result_percent, "percent"),
+        rate("average_time", Figures::average_work_minutes, "minutes"),
+        count("ratings", Figures::ratings, false),
+        rate("satisfied_rate", Figures::satisfied_percent, "percent"),
+    ];
+    view.received_chart = vec![
+        ("received_online".into(), c.received_online),
+        ("received_counter".into(), c.received_counter),
+        ("received_post".into(), c.received_post),
+    ];
+    view.results_chart = vec![
+        ("resolved_on_time".into(), c.resolved_on_time),
+        ("resolved_late".into(), c.resolved_late),
+        ("refused".into(), c.refused + c.stopped),
+        ("withdrawn".into(), c.withdrawn),
+        ("pending_in_time".into(), c.pending_in_time),
+        ("pending_overdue".into(), c.pending_overdue),
+    ];
+    let mut lines: Vec<AgencyLine> = r
+        .by_agency
+        .iter()
+        .map(|(code, f)| AgencyLine {
+            code: code.clone(),
+            name: name_of(code),
+            received: f.received(),
+            resolved: f.resolved(),
+            on_time_percent: f.on_time_percent(),
+            overdue: f.pending_overdue,
+            satisfied_percent: f.satisfied_percent(),
+        })
+        .collect();
+    lines.sort_by(|a, b| b.received.cmp(&a.received).then(a.name.cmp(&b.name)));
+    view.by_agency = lines;
+    let mut query = format!("period={}", r.period.code());
+    for (name, value) in [
+        ("agency", &view.agency),
+        ("field", &view.field),
+        ("procedure", &view.procedure),
+    ] {
+        if !value.is_empty() {
+            query.push_str(&format!("&{name}={}", crate::format::percent_encode(value)));
+        }
+    }
+    view.download_query = query;
+    Ok(view)
+}
+
+/// The periods the form offers: the last 13 months, the last 5 quarters and the last 3 years,
+/// newest first.
+#[cfg(feature = "ssr")]
+fn period_choices(today: chrono::NaiveDate) -> Vec<domain::statistics::period::Period> {
+    use chrono::Datelike;
+    use domain::statistics::period::Period;
+    let mut out = Vec::new();
+    let mut month = Period::month_of(today);
+    for _ in 0..13 {
+        out.push(month);
+        month = month.previous();
+    }
+    let mut quarter = Period::Quarter {
+        year: today.year(),
+        quarter: today.month0() / 3 + 1,
+    };
+    for _ in 0..5 {
+        out.push(quarter);
+        quarter = quarter.previous();
+    }
+    for back in 0..3 {
+        out.push(Period::Year(today.year() - back));
+    }
+    out
+}
