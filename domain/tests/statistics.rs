@@ -458,6 +458,8 @@ fn brute(raw: &Raw, scope: &Scope, first: NaiveDate, last: NaiveDate) -> Figures
                     Some("post") => f.received_post += 1,
                     _ => f.received_online += 1,
                 }
+                f.digitised +=
+                    i64::from(data.get("files").and_then(|n| n.as_i64()).unwrap_or(0) > 0);
             }
             if e.kind == "accept" {
                 accepted = Some(at);
@@ -668,6 +670,7 @@ async fn every_published_figure_equals_a_recount_of_the_raw_events() -> TestResu
         ("withdrawn", all.withdrawn),
         ("supplement", all.supplement_requests),
         ("work", all.work_minutes),
+        ("digitised", all.digitised),
         ("paid online", all.paid_online),
         ("ratings", all.ratings()),
     ] {

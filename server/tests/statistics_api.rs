@@ -133,7 +133,7 @@ async fn the_statistics_page_and_the_open_data_agree_and_suppress_small_counts()
     // The dictionary names every column.
     let (_, _, body) = app.get("/api/v1/statistics/dictionary").await?;
     let d: Value = serde_json::from_str(&body)?;
-    assert_eq!(d["columns"].as_array().map(Vec::len), Some(22));
+    assert_eq!(d["columns"].as_array().map(Vec::len), Some(23));
     let (_, _, spec) = app.get("/api/openapi.json").await?;
     for path in [
         "/api/v1/statistics\"",

@@ -142,6 +142,7 @@ pub async fn statistics(
         rate("on_time_rate", Figures::on_time_percent, "percent"),
         rate("online_rate", Figures::online_percent, "percent"),
         rate("paid_online_rate", Figures::paid_online_percent, "percent"),
+        rate("digitised_rate", Figures::digitised_percent, "percent"),
         rate("e_result_rate", Figures::e_result_percent, "percent"),
         rate("average_time", Figures::average_work_minutes, "minutes"),
         count("ratings", Figures::ratings, false),

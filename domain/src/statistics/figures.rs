@@ -114,6 +114,8 @@ pub struct Figures {
     pub received_counter: i64,
     /// Sent in by post.
     pub received_post: i64,
+    /// Received with its documents as files.
+    pub digitised: i64,
     /// Resolved by the due time.
     pub resolved_on_time: i64,
     /// Resolved late.
@@ -171,6 +173,7 @@ impl Figures {
             received_online: get(flows, Metric::ReceivedOnline),
             received_counter: get(flows, Metric::ReceivedCounter),
             received_post: get(flows, Metric::ReceivedPost),
+            digitised: get(flows, Metric::ReceivedDigitised),
             resolved_on_time: get(flows, Metric::ResolvedOnTime),
             resolved_late: get(flows, Metric::ResolvedLate),
             refused: get(flows, Metric::Refused),
@@ -222,6 +225,11 @@ impl Figures {
     /// Share of the fees paid online.
     pub fn paid_online_percent(&self) -> Option<i64> {
         percent(self.paid_online, self.with_fee)
+    }
+
+    /// Share of the dossiers received digitised.
+    pub fn digitised_percent(&self) -> Option<i64> {
+        percent(self.digitised, self.received())
     }
 
     /// Share of the results issued electronically.

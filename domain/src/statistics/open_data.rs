@@ -35,7 +35,7 @@ const fn col(name: &'static str, unit: &'static str, vi: &'static str, en: &'sta
 }
 
 /// Every published figure, in column order.
-pub const DICTIONARY: [Column; 22] = [
+pub const DICTIONARY: [Column; 23] = [
     col(
         "carried_over",
         "count",
@@ -174,7 +174,7 @@ fn rate(part: i64, whole: i64) -> Option<i64> {
 }
 
 /// The published values of `f`, in [`DICTIONARY`] order.
-pub fn values(f: &Figures) -> [Option<i64>; 22] {
+pub fn values(f: &Figures) -> [Option<i64>; 23] {
     let satisfied = f.very_satisfied + f.satisfied;
     [
         count(f.carried_over),
@@ -194,6 +194,7 @@ pub fn values(f: &Figures) -> [Option<i64>; 22] {
         rate(f.resolved_on_time, f.resolved()),
         rate(f.received_online, f.received()),
         rate(f.paid_online, f.with_fee),
+        rate(f.digitised, f.received()),
         rate(f.e_results, f.resolved()),
         (f.resolved() >= SUPPRESS_BELOW).then(|| f.work_minutes / f.resolved()),
         count(f.ratings()),

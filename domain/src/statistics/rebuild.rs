@@ -10,7 +10,7 @@ use sea_orm::{
     QueryFilter, QueryOrder,
 };
 
-use super::rollup::{self, Delta, Resolution};
+use super::rollup::{self, Delta, Facts};
 use crate::dossiers::codes::vietnam_date;
 use crate::dossiers::Status;
 use crate::entities::{dossier, dossier_event, rating, stat_rollup};
@@ -131,14 +131,17 @@ async fn replay<'e, C: ConnectionTrait>(
             "apologise" => state.apologies += 1,
             _ => {}
         }
+        let files = before.status == Status::Draft.code() && state.status != before.status;
         let resolves = e.to_status.as_deref() == Some(Status::Processed.code())
             && before.status != Status::Processed.code();
-        let resolution = if resolves {
+        let facts = if files {
+            rollup::filing_facts(db, &state).await?
+        } else if resolves {
             rollup::resolution_facts(db, &state, at).await?
         } else {
-            Resolution::default()
+            Facts::default()
         };
-        out.extend(rollup::deltas(Some(&before), &state, at, resolution));
+        out.extend(rollup::deltas(Some(&before), &state, at, facts));
     }
     Ok(out)
 }

@@ -28,7 +28,7 @@ use crate::dossiers::codes::vietnam_date;
 use crate::dossiers::deadlines::Clock;
 use crate::dossiers::lifecycle::OPEN;
 use crate::dossiers::Status;
-use crate::entities::{dossier, dossier_result, payment, stat_rollup};
+use crate::entities::{dossier, dossier_file, dossier_result, payment, stat_rollup};
 use crate::error::DomainResult;
 
 /// The procedure code of an agency's totals.
@@ -46,6 +46,8 @@ pub enum Metric {
     ReceivedCounter,
     /// Sent in by post and registered by the desk.
     ReceivedPost,
+    /// Received with its documents as files (digitised), whatever the channel.
+    ReceivedDigitised,
     /// Resolved (the result approved) by its due time.
     ResolvedOnTime,
     /// Resolved after its due time, or after an apology letter moved it.
@@ -78,10 +80,11 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric.
-    pub const ALL: [Metric; 17] = [
+    pub const ALL: [Metric; 18] = [
         Metric::ReceivedOnline,
         Metric::ReceivedCounter,
         Metric::ReceivedPost,
+        Metric::ReceivedDigitised,
         Metric::ResolvedOnTime,
         Metric::ResolvedLate,
         Metric::Refused,
@@ -104,6 +107,7 @@ impl Metric {
             Metric::ReceivedOnline => "received_online",
             Metric::ReceivedCounter => "received_counter",
             Metric::ReceivedPost => "received_post",
+            Metric::ReceivedDigitised => "received_digitised",
             Metric::ResolvedOnTime => "resolved_on_time",
             Metric::ResolvedLate => "resolved_late",
             Metric::Refused => "refused",
@@ -152,10 +156,12 @@ pub struct Delta {
     pub by: i64,
 }
 
-/// What a resolution adds beyond its count, read from the rows the approval wrote
-/// ([`resolution_facts`]).
+/// What a filing or a resolution adds beyond its count, read from the rows the change wrote
+/// ([`filing_facts`], [`resolution_facts`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Resolution {
+pub struct Facts {
+    /// Filed with its documents as files.
+    pub digitised: bool,
     /// A signed electronic result was issued.
     pub e_result: bool,
     /// The dossier had a fee.
@@ -187,12 +193,12 @@ fn is_open(row: &dossier::Model) -> bool {
 }
 
 /// The deltas of a dossier's move from `before` (`None` or a draft: not filed) to `after`, at
-/// `at`; `resolution` for a move that resolves it. Pure, so the rules are tested alone.
+/// `at`; `facts` of its filing or resolution, for a move that files or resolves it. Pure, so the rules are tested alone.
 pub fn deltas(
     before: Option<&dossier::Model>,
     after: &dossier::Model,
     at: DateTime<Utc>,
-    resolution: Resolution,
+    facts: Facts,
 ) -> Vec<Delta> {
     let Some(agency) = after.receiving_agency_code.clone() else {
         return Vec::new();
@@ -217,6 +223,7 @@ pub fn deltas(
             _ => Metric::ReceivedOnline,
         };
         add(metric, today, 1);
+        add(Metric::ReceivedDigitised, today, i64::from(facts.digitised));
     }
     let was_open = before.is_some_and(is_open);
     let status = Status::from_code(&after.status);
@@ -234,22 +241,14 @@ pub fn deltas(
                     Metric::ResolvedLate
                 };
                 add(metric, today, 1);
-                add(
-                    Metric::ResolvedEResult,
-                    today,
-                    i64::from(resolution.e_result),
-                );
-                add(
-                    Metric::ResolvedWithFee,
-                    today,
-                    i64::from(resolution.with_fee),
-                );
+                add(Metric::ResolvedEResult, today, i64::from(facts.e_result));
+                add(Metric::ResolvedWithFee, today, i64::from(facts.with_fee));
                 add(
                     Metric::ResolvedPaidOnline,
                     today,
-                    i64::from(resolution.paid_online),
+                    i64::from(facts.paid_online),
                 );
-                add(Metric::WorkMinutes, today, resolution.work_minutes);
+                add(Metric::WorkMinutes, today, facts.work_minutes);
             }
             Some(Status::Refused) => add(Metric::Refused, today, 1),
             Some(Status::Stopped) => add(Metric::Stopped, today, 1),
@@ -281,7 +280,7 @@ pub async fn resolution_facts<C: ConnectionTrait>(
     db: &C,
     after: &dossier::Model,
     at: DateTime<Utc>,
-) -> DomainResult<Resolution> {
+) -> DomainResult<Facts> {
     let e_result = dossier_result::Entity::find()
         .filter(dossier_result::Column::DossierId.eq(&after.id))
         .filter(dossier_result::Column::SignedSha256.is_not_null())
@@ -304,11 +303,28 @@ pub async fn resolution_facts<C: ConnectionTrait>(
             .clamp(0, i64::MAX),
         _ => 0,
     };
-    Ok(Resolution {
+    Ok(Facts {
+        digitised: false,
         e_result,
         with_fee,
         paid_online,
         work_minutes,
+    })
+}
+
+/// What the filing of `after` adds: whether its documents came as files.
+pub async fn filing_facts<C: ConnectionTrait>(
+    db: &C,
+    after: &dossier::Model,
+) -> DomainResult<Facts> {
+    let digitised = dossier_file::Entity::find()
+        .filter(dossier_file::Column::DossierId.eq(&after.id))
+        .one(db)
+        .await?
+        .is_some();
+    Ok(Facts {
+        digitised,
+        ..Facts::default()
     })
 }
 
@@ -319,17 +335,20 @@ pub async fn moved<C: ConnectionTrait>(
     after: &dossier::Model,
     at: DateTime<Utc>,
 ) -> DomainResult<()> {
-    let resolves = before.is_some_and(is_open) && !is_open(after);
-    let resolution = if resolves
+    let files = !before.is_some_and(is_filed) && is_filed(after);
+    let resolves = before.is_some_and(is_open)
         && matches!(
             Status::from_code(&after.status),
             Some(Status::Processed | Status::Returned)
-        ) {
+        );
+    let facts = if files {
+        filing_facts(db, after).await?
+    } else if resolves {
         resolution_facts(db, after, at).await?
     } else {
-        Resolution::default()
+        Facts::default()
     };
-    apply(db, deltas(before, after, at, resolution)).await
+    apply(db, deltas(before, after, at, facts)).await
 }
 
 /// Records a rating of `level` (replacing `old`, when changed) given on `day` to `agency`, for

@@ -72,21 +72,17 @@ fn pairs(d: &[Delta]) -> Vec<(Metric, NaiveDate, i64)> {
 fn filing_counts_by_channel_and_drafts_count_nothing() {
     let mut counter = row("submitted");
     counter.channel = "desk".into();
-    let d = deltas(
-        Some(&row("draft")),
-        &counter,
-        at(3, 10),
-        Resolution::default(),
-    );
+    let d = deltas(Some(&row("draft")), &counter, at(3, 10), Facts::default());
     assert_eq!(pairs(&d), vec![(Metric::ReceivedCounter, date(3), 1)]);
     assert_eq!(d[0].procedure.as_deref(), Some("P1"));
-    assert!(deltas(None, &row("draft"), at(3, 10), Resolution::default()).is_empty());
+    assert!(deltas(None, &row("draft"), at(3, 10), Facts::default()).is_empty());
 }
 
 #[test]
 fn a_resolution_is_on_time_by_its_due_time_and_late_after_it_or_an_apology() {
     let open = due(row("processing"), 10);
-    let facts = Resolution {
+    let facts = Facts {
+        digitised: false,
         e_result: true,
         with_fee: true,
         paid_online: false,
@@ -104,12 +100,7 @@ fn a_resolution_is_on_time_by_its_due_time_and_late_after_it_or_an_apology() {
             (Metric::OverdueDelta, date(11), -1),
         ]
     );
-    let late = deltas(
-        Some(&open),
-        &row("processed"),
-        at(10, 18),
-        Resolution::default(),
-    );
+    let late = deltas(Some(&open), &row("processed"), at(10, 18), Facts::default());
     assert_eq!(late[0].metric, Metric::ResolvedLate);
     let mut apologised = due(row("processing"), 20);
     apologised.apologies = 1;
@@ -117,7 +108,7 @@ fn a_resolution_is_on_time_by_its_due_time_and_late_after_it_or_an_apology() {
         Some(&apologised),
         &row("processed"),
         at(12, 9),
-        Resolution::default(),
+        Facts::default(),
     );
     assert_eq!(
         d[0].metric,
@@ -133,7 +124,7 @@ fn the_overdue_stock_moves_future_days_and_never_rewrites_past_ones() {
         Some(&due(row("processing"), 5)),
         &row("stopped"),
         at(9, 9),
-        Resolution::default(),
+        Facts::default(),
     );
     assert_eq!(
         pairs(&d),
@@ -149,7 +140,7 @@ fn the_overdue_stock_moves_future_days_and_never_rewrites_past_ones() {
         Some(&due(row("processing"), 20)),
         &paused,
         at(4, 9),
-        Resolution::default(),
+        Facts::default(),
     );
     assert_eq!(
         pairs(&d),
@@ -162,7 +153,7 @@ fn the_overdue_stock_moves_future_days_and_never_rewrites_past_ones() {
         Some(&paused),
         &due(row("processing"), 24),
         at(8, 9),
-        Resolution::default(),
+        Facts::default(),
     );
     assert_eq!(pairs(&d), vec![(Metric::OverdueDelta, date(25), 1)]);
     // Resumed with a due day already passed: overdue from today.
@@ -170,7 +161,7 @@ fn the_overdue_stock_moves_future_days_and_never_rewrites_past_ones() {
         Some(&paused),
         &due(row("processing"), 3),
         at(8, 9),
-        Resolution::default(),
+        Facts::default(),
     );
     assert_eq!(pairs(&d), vec![(Metric::OverdueDelta, date(8), 1)]);
     // A transfer to another agency for its part moves nothing.
@@ -180,7 +171,7 @@ fn the_overdue_stock_moves_future_days_and_never_rewrites_past_ones() {
         Some(&due(row("processing"), 20)),
         &away,
         at(6, 9),
-        Resolution::default()
+        Facts::default()
     )
     .is_empty());
 }
