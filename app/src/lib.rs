@@ -56,6 +56,7 @@ use crate::pages::dossier::steps::DossierStepPage;
 use crate::pages::public::kiosk::KioskPage;
 use crate::pages::public::lookup::LookupPage;
 use crate::pages::public::not_found::NotFoundPage;
+use crate::pages::public::quality_index::QualityIndexPage;
 use crate::pages::public::rate::RatePage;
 use crate::pages::public::statistics::StatisticsPage;
 use crate::pages::public::verify::VerifyPage;
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/thu-tuc") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/tra-cuu") view=LookupPage ssr=SsrMode::Async />
                     <Route path=path!("/thong-ke") view=StatisticsPage ssr=SsrMode::Async />
+                    <Route path=path!("/thong-ke/chi-so-766") view=QualityIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/xac-thuc/:id") view=VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/danh-gia/:token") view=RatePage ssr=SsrMode::Async />
                     <Route path=path!("/danh-gia/quay/:counter") view=KioskPage ssr=SsrMode::Async />

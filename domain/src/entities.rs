@@ -15,6 +15,7 @@ pub mod dossier_file;
 pub mod dossier_result;
 pub mod field;
 pub mod holiday;
+pub mod index_indicator;
 pub mod national_id_flow;
 pub mod one_time_token;
 pub mod organisation;

@@ -103,6 +103,10 @@ pub async fn load_seed_dir(
     if tariff.exists() {
         crate::postal::tariff::load_seed(db, &tariff).await?;
     }
+    let index = dir.join("index766.csv");
+    if index.exists() {
+        crate::statistics::index766::definitions::load_seed(db, &index).await?;
+    }
     let holidays = dir.join("holidays.csv");
     if holidays.exists() {
         report.holidays_added = crate::holidays::load_seed(db, &holidays).await?;

@@ -9,6 +9,7 @@
 //! figures.
 
 pub mod figures;
+pub mod index766;
 pub mod open_data;
 pub mod period;
 pub mod rebuild;

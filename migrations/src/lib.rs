@@ -25,6 +25,7 @@ mod m20261211_000001_refund_confirmed;
 mod m20261212_000001_ratings;
 mod m20261213_000001_service_counters;
 mod m20261214_000001_statistics;
+mod m20261215_000001_index_indicators;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000001_ratings::Migration),
             Box::new(m20261213_000001_service_counters::Migration),
             Box::new(m20261214_000001_statistics::Migration),
+            Box::new(m20261215_000001_index_indicators::Migration),
         ]
     }
 }

@@ -134,8 +134,37 @@ async fn the_statistics_page_and_the_open_data_agree_and_suppress_small_counts()
     let (_, _, body) = app.get("/api/v1/statistics/dictionary").await?;
     let d: Value = serde_json::from_str(&body)?;
     assert_eq!(d["columns"].as_array().map(Vec::len), Some(23));
+    // The index: the desk ranked with its indicators, the calculation shown on the page.
+    let (status, _, body) = app.get("/api/v1/statistics/index766").await?;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let ranking: Value = serde_json::from_str(&body)?;
+    let desk = ranking
+        .as_array()
+        .and_then(|a| a.iter().find(|l| l["agency_code"] == "000.00.02.H53"))
+        .ok_or("the desk is ranked")?;
+    let online = desk["indicators"]
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["code"] == "3.2"))
+        .ok_or("indicator 3.2")?;
+    // Six of six filed online, threshold 50 %: the full 8 points.
+    assert_eq!(
+        (
+            online["part"].as_i64(),
+            online["whole"].as_i64(),
+            online["points"].as_i64()
+        ),
+        (Some(6), Some(6), Some(800))
+    );
+    let (status, _, page) = app.get("/thong-ke/chi-so-766?agency=000.00.02.H53").await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("min(8; 100,00% × 8 ÷ 50%) = 8,00"),
+        "the calculation is written out: {page}"
+    );
+    assert!(page.contains("QĐ 766/QĐ-TTg"), "the source is cited");
     let (_, _, spec) = app.get("/api/openapi.json").await?;
     for path in [
+        "/api/v1/statistics/index766",
         "/api/v1/statistics\"",
         "/api/v1/statistics.csv",
         "/api/v1/statistics/dictionary",

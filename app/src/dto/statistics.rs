@@ -79,3 +79,83 @@ pub struct StatisticsView {
     /// The open-data download's query string for this report.
     pub download_query: String,
 }
+
+/// A group's heading in the index's ranking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexGroup {
+    /// Group code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its maximum points.
+    pub max: i32,
+}
+
+/// An agency's line in the ranking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexLine {
+    /// Rank, 1 first.
+    pub rank: usize,
+    /// Agency code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Total points, as shown (`87,45`).
+    pub total: String,
+    /// The change from the previous period, as shown (`+2,10`), empty without one.
+    pub trend: String,
+    /// Points per group, as shown, in the groups' order.
+    pub groups: Vec<String>,
+}
+
+/// One indicator of the chosen agency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorLine {
+    /// `1.1`…
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// What was counted, `part / whole`.
+    pub basis: String,
+    /// The rate, as shown (`—` without a basis).
+    pub rate: String,
+    /// The threshold, as shown.
+    pub threshold: String,
+    /// The maximum points.
+    pub max: i32,
+    /// Points earned, as shown.
+    pub points: String,
+    /// The calculation written out.
+    pub formula: String,
+}
+
+/// The Decision 766 index page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexView {
+    /// Period code.
+    pub period: String,
+    /// The period in words.
+    pub period_label: String,
+    /// The previous period in words.
+    pub previous_label: String,
+    /// The form's periods.
+    pub periods: Vec<Choice>,
+    /// The agency whose indicators are shown (empty: none chosen).
+    pub agency: String,
+    /// Its name.
+    pub agency_name: String,
+    /// Its total, as shown.
+    pub agency_total: String,
+    /// The groups.
+    pub groups: Vec<IndexGroup>,
+    /// The ranking.
+    pub ranking: Vec<IndexLine>,
+    /// The chosen agency's indicators.
+    pub indicators: Vec<IndicatorLine>,
+    /// The first day of the set of indicators used.
+    pub effective_from: String,
+    /// Where the indicators come from.
+    pub source: String,
+    /// Refused fields: (field, rule code).
+    pub errors: Vec<(String, String)>,
+}

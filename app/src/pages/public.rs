@@ -4,6 +4,7 @@
 pub mod kiosk;
 pub mod lookup;
 pub mod not_found;
+pub mod quality_index;
 pub mod rate;
 pub mod statistics;
 pub mod verify;

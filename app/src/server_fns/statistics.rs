@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::dto::statistics::StatisticsView;
+use crate::dto::statistics::{IndexView, StatisticsView};
 use crate::error::AppError;
 
 /// The report asked for by the page's form. A refused choice comes back in `errors` with the
@@ -27,20 +27,7 @@ pub async fn statistics(
     let db = super::db()?;
     let t = crate::i18n::use_locale();
     let today = domain::dossiers::codes::vietnam_date(chrono::Utc::now());
-    let label = |p: &Period| match *p {
-        Period::Month { year, month } => t.tf(Key::StatPeriodMonth, &[("m", &month), ("y", &year)]),
-        Period::Quarter { year, quarter } => {
-            t.tf(Key::StatPeriodQuarter, &[("q", &quarter), ("y", &year)])
-        }
-        Period::Year(year) => t.tf(Key::StatPeriodYear, &[("y", &year)]),
-        Period::Custom { from, to } => t.tf(
-            Key::StatPeriodCustom,
-            &[
-                ("from", &from.format("%d/%m/%Y")),
-                ("to", &to.format("%d/%m/%Y")),
-            ],
-        ),
-    };
+    let label = |p: &Period| period_label(t, p);
     let all_agencies = domain::catalogue::agencies(&db).await?;
     let mut view = StatisticsView {
         agencies: all_agencies
@@ -214,4 +201,175 @@ fn period_choices(today: chrono::NaiveDate) -> Vec<domain::statistics::period::P
         out.push(Period::Year(today.year() - back));
     }
     out
+}
+
+/// A period in words: "Tháng 11/2026", "Quý 4/2026", "Năm 2026", "Từ 03/11/2026 đến …".
+#[cfg(feature = "ssr")]
+fn period_label(t: crate::i18n::Locale, p: &domain::statistics::period::Period) -> String {
+    use crate::i18n::Key;
+    use domain::statistics::period::Period;
+    match *p {
+        Period::Month { year, month } => t.tf(Key::StatPeriodMonth, &[("m", &month), ("y", &year)]),
+        Period::Quarter { year, quarter } => {
+            t.tf(Key::StatPeriodQuarter, &[("q", &quarter), ("y", &year)])
+        }
+        Period::Year(year) => t.tf(Key::StatPeriodYear, &[("y", &year)]),
+        Period::Custom { from, to } => t.tf(
+            Key::StatPeriodCustom,
+            &[
+                ("from", &from.format("%d/%m/%Y")),
+                ("to", &to.format("%d/%m/%Y")),
+            ],
+        ),
+    }
+}
+
+/// Hundredths as shown: `87,45` in Vietnamese, `87.45` in English; `signed` adds `+`.
+#[cfg(feature = "ssr")]
+fn hundredths(t: crate::i18n::Locale, n: i64, signed: bool) -> String {
+    let sign = if n < 0 {
+        "−"
+    } else if signed && n > 0 {
+        "+"
+    } else {
+        ""
+    };
+    let sep = if t == crate::i18n::Locale::Vi {
+        ','
+    } else {
+        '.'
+    };
+    format!("{sign}{}{sep}{:02}", n.abs() / 100, n.abs() % 100)
+}
+
+/// The Decision 766 index of every agency in `period` (this month when empty), best first, and
+/// the indicators of `agency` when one is chosen.
+#[server(prefix = "/api/ui", endpoint = "quality_index")]
+pub async fn quality_index(period: String, agency: String) -> Result<IndexView, AppError> {
+    use domain::statistics::index766;
+    use domain::statistics::report::{period_of, Request};
+
+    use crate::dto::dossier::Choice;
+    use crate::dto::statistics::{IndexGroup, IndexLine, IndicatorLine};
+    use crate::i18n::{Key, Locale};
+
+    let db = super::db()?;
+    let t = crate::i18n::use_locale();
+    let today = domain::dossiers::codes::vietnam_date(chrono::Utc::now());
+    let mut view = IndexView {
+        periods: period_choices(today)
+            .iter()
+            .map(|p| Choice {
+                value: p.code(),
+                label: period_label(t, p),
+            })
+            .collect(),
+        agency: agency.trim().to_owned(),
+        ..IndexView::default()
+    };
+    let request = Request {
+        period: period.clone(),
+        ..Request::default()
+    };
+    let period = match period_of(&request, today) {
+        Ok(p) => p,
+        Err(domain::DomainError::Validation(fields)) => {
+            view.period = request.period;
+            view.errors = fields.into_iter().map(|f| (f.field, f.code)).collect();
+            return Ok(view);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    view.period = period.code();
+    view.period_label = period_label(t, &period);
+    view.previous_label = period_label(t, &period.previous());
+    let ranking = index766::ranking(&db, &period, today).await?;
+    let agencies = domain::catalogue::agencies(&db).await?;
+    let name_of = |code: &str| {
+        agencies
+            .iter()
+            .find(|a| a.code == code)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| code.to_owned())
+    };
+    let en = t == Locale::En;
+    if let Some(first) = ranking.first() {
+        view.groups = first
+            .groups
+            .iter()
+            .map(|g| IndexGroup {
+                code: g.code.clone(),
+                name: if en {
+                    g.name_en.clone()
+                } else {
+                    g.name_vi.clone()
+                },
+                max: g.max,
+            })
+            .collect();
+        if let Some(i) = first.indicators.first() {
+            view.effective_from = i.indicator.effective_from.format("%d/%m/%Y").to_string();
+            view.source = i.indicator.source.clone();
+        }
+    }
+    view.ranking = ranking
+        .iter()
+        .enumerate()
+        .map(|(n, s)| IndexLine {
+            rank: n + 1,
+            code: s.agency.clone(),
+            name: name_of(&s.agency),
+            total: hundredths(t, s.total, false),
+            trend: s
+                .previous
+                .map(|p| hundredths(t, s.total - p, true))
+                .unwrap_or_default(),
+            groups: s
+                .groups
+                .iter()
+                .map(|g| hundredths(t, g.points, false))
+                .collect(),
+        })
+        .collect();
+    if let Some(chosen) = ranking.iter().find(|s| s.agency == view.agency) {
+        view.agency_name = name_of(&chosen.agency);
+        view.agency_total = hundredths(t, chosen.total, false);
+        view.indicators = chosen
+            .indicators
+            .iter()
+            .map(|i| {
+                let ind = &i.indicator;
+                let rate = i.rate.map(|r| format!("{}%", hundredths(t, r, false)));
+                let points = hundredths(t, i.points, false);
+                IndicatorLine {
+                    code: ind.code.clone(),
+                    name: if en {
+                        ind.name_en.clone()
+                    } else {
+                        ind.name_vi.clone()
+                    },
+                    basis: format!("{} / {}", i.part, i.whole),
+                    formula: match &rate {
+                        Some(r) => t.tf(
+                            Key::IndexFormula,
+                            &[
+                                ("rate", r),
+                                ("max", &ind.max_points),
+                                ("threshold", &ind.threshold_percent),
+                                ("points", &points),
+                            ],
+                        ),
+                        None => t.t(Key::IndexNoData).to_owned(),
+                    },
+                    rate: rate.unwrap_or_else(|| "—".into()),
+                    threshold: format!("{}%", ind.threshold_percent),
+                    max: ind.max_points,
+                    points,
+                }
+            })
+            .collect();
+    } else if !view.agency.is_empty() {
+        view.errors = vec![("agency".into(), "stat_agency_unknown".into())];
+    }
+    Ok(view)
 }

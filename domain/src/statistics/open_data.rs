@@ -129,6 +129,12 @@ pub const DICTIONARY: [Column; 23] = [
         "Share of resolved dossiers with a fee paid online",
     ),
     col(
+        "digitised_rate",
+        "percent",
+        "Tỷ lệ hồ sơ tiếp nhận có thành phần hồ sơ điện tử (số hóa)",
+        "Share received with the documents as files (digitised)",
+    ),
+    col(
         "e_result_rate",
         "percent",
         "Tỷ lệ trả kết quả điện tử có ký số",

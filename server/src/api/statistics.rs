@@ -22,6 +22,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(statistics))
         .routes(routes!(statistics_csv))
         .routes(routes!(dictionary))
+        .routes(routes!(quality_index))
 }
 
 /// What to count (all optional).
@@ -226,4 +227,101 @@ async fn dictionary() -> Json<DictionaryDto> {
             .into(),
         licence: LICENCE.into(),
     })
+}
+
+/// The period of the index.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IndexParams {
+    /// `2026-11`, `2026-Q4` or `2026`; this month when absent.
+    #[serde(default)]
+    pub period: String,
+}
+
+/// One indicator's score.
+#[derive(Serialize, ToSchema)]
+pub struct IndicatorScoreDto {
+    /// `1.1`…
+    pub code: String,
+    /// Group code.
+    pub group: String,
+    /// Name, Vietnamese.
+    pub name_vi: String,
+    /// Name, English.
+    pub name_en: String,
+    /// What was counted.
+    pub part: i64,
+    /// Out of (0: nothing to count, no points).
+    pub whole: i64,
+    /// Rate in hundredths of a percent (`3333` is 33.33 %).
+    pub rate: Option<i64>,
+    /// The rate that earns the maximum, percent.
+    pub threshold_percent: i32,
+    /// Maximum points.
+    pub max_points: i32,
+    /// Points earned, in hundredths: `min(max, rate × max ÷ threshold)`.
+    pub points: i64,
+}
+
+/// An agency's index.
+#[derive(Serialize, ToSchema)]
+pub struct AgencyIndexDto {
+    /// Rank, 1 first.
+    pub rank: usize,
+    /// Agency code.
+    pub agency_code: String,
+    /// Total points in hundredths (of 100.00).
+    pub total: i64,
+    /// The previous period's total, when the agency had figures then.
+    pub previous_total: Option<i64>,
+    /// Each indicator.
+    pub indicators: Vec<IndicatorScoreDto>,
+}
+
+/// The Decision 766 service-quality index of every agency in a period, best first.
+#[utoipa::path(get, path = "/statistics/index766", tag = "statistics",
+    params(IndexParams),
+    responses(
+        (status = 200, description = "The ranking", body = Vec<AgencyIndexDto>),
+        (status = 400, description = "A period that cannot be read", body = ApiErrorBody),
+    ))]
+async fn quality_index(
+    State(state): State<AppState>,
+    Query(params): Query<IndexParams>,
+) -> Result<Json<Vec<AgencyIndexDto>>, ApiError> {
+    let today = domain::dossiers::codes::vietnam_date(Utc::now());
+    let request = Request {
+        period: params.period,
+        ..Request::default()
+    };
+    let period = report::period_of(&request, today)?;
+    let ranking = domain::statistics::index766::ranking(&state.db, &period, today).await?;
+    Ok(Json(
+        ranking
+            .into_iter()
+            .enumerate()
+            .map(|(n, s)| AgencyIndexDto {
+                rank: n + 1,
+                agency_code: s.agency,
+                total: s.total,
+                previous_total: s.previous,
+                indicators: s
+                    .indicators
+                    .into_iter()
+                    .map(|i| IndicatorScoreDto {
+                        code: i.indicator.code,
+                        group: i.indicator.group_code,
+                        name_vi: i.indicator.name_vi,
+                        name_en: i.indicator.name_en,
+                        part: i.part,
+                        whole: i.whole,
+                        rate: i.rate,
+                        threshold_percent: i.indicator.threshold_percent,
+                        max_points: i.indicator.max_points,
+                        points: i.points,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    ))
 }

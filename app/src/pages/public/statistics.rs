@@ -44,6 +44,7 @@ pub fn StatisticsPage() -> impl IntoView {
         <div class="container statistics">
             <h1>{t.t(Key::StatTitle)}</h1>
             <p class="lead">{t.t(Key::StatLead)}</p>
+            <p><a href="/thong-ke/chi-so-766">{t.t(Key::StatIndexLink)}</a></p>
             <Loaded data let:v>
                 <StatisticsBody v />
             </Loaded>
