@@ -45,6 +45,7 @@ use crate::pages::admin::workflow::WorkflowPage;
 use crate::pages::back_office::counter_intake::CounterIntakePage;
 use crate::pages::back_office::dossier::StaffDossierPage;
 use crate::pages::back_office::queue::QueuePage;
+use crate::pages::back_office::wallboard::WallboardPage;
 use crate::pages::catalogue::group::{AgencyPage, FieldPage};
 use crate::pages::catalogue::home::HomePage;
 use crate::pages::catalogue::procedure::ProcedurePage;
@@ -130,6 +131,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/ngay-nghi") view=HolidaysPage ssr=SsrMode::Async />
                     <Route path=path!("/quan-tri/quy-trinh") view=WorkflowPage ssr=SsrMode::Async />
                     <Route path=path!("/mot-cua") view=QueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/bang-theo-doi") view=WallboardPage ssr=SsrMode::Async />
                     <Route path=path!("/mot-cua/tiep-nhan") view=CounterIntakePage ssr=SsrMode::Async />
                     <Route path=path!("/mot-cua/ho-so/:id") view=StaffDossierPage ssr=SsrMode::Async />
                     <Route path=path!("/doanh-nghiep") view=BusinessPage ssr=SsrMode::Async />

@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod ratings;
 pub mod results;
 pub mod statistics;
+pub mod wallboard;
 
 /// The database handle the server provides to every page and server function.
 /// Adds a `Set-Cookie` header (a value from [`crate::session::cookie`]) to the response.

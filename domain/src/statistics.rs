@@ -15,3 +15,4 @@ pub mod period;
 pub mod rebuild;
 pub mod report;
 pub mod rollup;
+pub mod wallboard;

@@ -25,6 +25,13 @@ enum StatRollup {
     N,
 }
 
+/// The running dossiers of the agency that received them, in due order: the leaders' wallboard
+/// counts those overdue or due soon that another agency holds. The `WHERE` is word for word
+/// that of `idx_dossier_running_due` (`domain::dossiers::queues`).
+const RUNNING_RECEIVED: &str = "CREATE INDEX idx_dossier_running_received ON dossier \
+    (receiving_agency_code, due_at, holding_agency_code) \
+    WHERE status IN ('accepted', 'processing', 'awaiting_payment') AND paused_at IS NULL";
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -48,10 +55,23 @@ impl MigrationTrait for Migration {
                     )
                     .to_owned(),
             )
-            .await
+            .await?;
+        manager
+            .get_connection()
+            .execute_unprepared(RUNNING_RECEIVED)
+            .await?;
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("idx_dossier_running_received")
+                    .table(Alias::new("dossier"))
+                    .to_owned(),
+            )
+            .await?;
         manager
             .drop_table(Table::drop().table(StatRollup::Table).to_owned())
             .await

@@ -10,6 +10,7 @@ pub mod postal;
 pub mod ratings;
 pub mod refunds;
 pub mod results;
+pub mod wallboard;
 
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -30,6 +31,7 @@ pub fn all() -> Router<AppState> {
         .merge(ratings::routes())
         .merge(refunds::routes())
         .merge(results::routes())
+        .merge(wallboard::routes())
         .merge(crate::national_id::routes::routes())
 }
 

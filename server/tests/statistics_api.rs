@@ -173,3 +173,111 @@ async fn the_statistics_page_and_the_open_data_agree_and_suppress_small_counts()
     }
     Ok(())
 }
+
+/// The leaders' wallboard: staff only; the agency's figures and its units' overdue dossiers on
+/// the page; the live feed answers at once with the board's fingerprint, and again when a
+/// dossier goes overdue (the clock alone moved it).
+#[tokio::test]
+async fn the_wallboard_shows_the_agencys_figures_and_its_feed_follows_them() -> TestResult {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    use common::browser::Browser;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    let app = TestApp::with_accounts().await?;
+    let (_, id) = app.filed_by_demo_citizen().await?;
+    let mut anonymous = Browser::new(&app);
+    let page = anonymous.get("/bang-theo-doi").await?;
+    assert!(!page.body.contains("id=\"board\""), "no board signed out");
+    let feed = anonymous.get("/bang-theo-doi/su-kien").await?;
+    assert_eq!(feed.status, StatusCode::UNAUTHORIZED);
+
+    let mut leader = Browser::new(&app);
+    leader
+        .sign_in("lanhdao.hcc@dichvucong.localhost", "Demo@2026")
+        .await?;
+    let page = leader.get("/bang-theo-doi").await?;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("id=\"board\""), "{}", page.body);
+    assert!(page.body.contains("data-k=\"received\""));
+    let fingerprint = |html: &str| {
+        html.split("data-fp=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let before = fingerprint(&page.body);
+    assert_eq!(before.len(), 16);
+
+    // The feed: its first event is the board as it is.
+    let request = Request::get("/bang-theo-doi/su-kien")
+        .header(header::COOKIE, leader.cookie_header())
+        .body(Body::empty())?;
+    let response = app.router.clone().oneshot(request).await?;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/event-stream")));
+    let mut body = response.into_body();
+    let first = tokio::time::timeout(std::time::Duration::from_secs(10), body.frame())
+        .await?
+        .ok_or("a first event")??;
+    let text = String::from_utf8(first.into_data().map_err(|_| "data")?.to_vec())?;
+    assert!(
+        text.contains("event: changed") && text.contains(&before),
+        "{text}"
+    );
+
+    // The dossier is accepted with its due date already passed: it is overdue now, and the
+    // feed says the board changed within seconds.
+    use domain::dossiers::lifecycle::Transition;
+    use domain::dossiers::processing::{self, Command};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let desk = domain::testing::staff(
+        &app.db,
+        "Phạm Văn Dũng",
+        "000.00.02.H53",
+        &[domain::access::Role::IntakeClerk],
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    processing::act(
+        domain::testing::services(&app.db, chrono::Utc::now()),
+        &desk,
+        &id,
+        Transition::Accept,
+        &Command::default(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    let row = domain::entities::dossier::Entity::find_by_id(id.clone())
+        .one(&app.db)
+        .await?
+        .ok_or("dossier")?;
+    let mut late: domain::entities::dossier::ActiveModel = row.into();
+    late.due_at = Set(Some(
+        (chrono::Utc::now() - chrono::Duration::hours(1)).fixed_offset(),
+    ));
+    late.update(&app.db).await?;
+    let next = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame())
+        .await?
+        .ok_or("a second event")??;
+    let text = String::from_utf8(next.into_data().map_err(|_| "data")?.to_vec())?;
+    assert!(
+        text.contains("event: changed") && !text.contains(&before),
+        "{text}"
+    );
+    let page = leader.get("/bang-theo-doi").await?;
+    assert!(
+        page.body.contains(
+            "data-k=\"overdue\" class=\"board-tile board-alert\"><span class=\"board-value\">1</span>"
+        ),
+        "one overdue on the board: {}",
+        page.body
+    );
+    Ok(())
+}

@@ -159,3 +159,44 @@ pub struct IndexView {
     /// Refused fields: (field, rule code).
     pub errors: Vec<(String, String)>,
 }
+
+/// One figure of the wallboard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tile {
+    /// Figure code (its label is the translation `board_{code}`).
+    pub code: String,
+    /// The value as shown.
+    pub value: String,
+    /// Asks for attention (overdue dossiers).
+    pub alert: bool,
+}
+
+/// One unit's live counts on the wallboard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitLine {
+    /// Agency name.
+    pub name: String,
+    /// Overdue now.
+    pub overdue: u64,
+    /// Due by the end of the next working day.
+    pub due_soon: u64,
+}
+
+/// The leaders' wallboard.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardView {
+    /// The agency.
+    pub agency: String,
+    /// When the figures were read (HH:MM:SS, Vietnam).
+    pub updated_at: String,
+    /// The board's fingerprint (the live feed compares it).
+    pub fingerprint: String,
+    /// Today's figures.
+    pub today: Vec<Tile>,
+    /// This month's.
+    pub month: Vec<Tile>,
+    /// Per unit.
+    pub units: Vec<UnitLine>,
+    /// The next working day (`dd/mm/yyyy`).
+    pub next_working_day: String,
+}

@@ -10,3 +10,4 @@ mod payments;
 mod postal;
 pub mod queue;
 mod result;
+pub mod wallboard;

@@ -199,8 +199,8 @@ const OPEN_SQL: &str =
     "status IN ('submitted', 'accepted', 'processing', 'supplement_requested', 'awaiting_payment')";
 
 /// The statuses whose clock runs, with `PAUSED_SQL` the `WHERE` of `idx_dossier_running_due`.
-const RUNNING_SQL: &str = "status IN ('accepted', 'processing', 'awaiting_payment')";
-const PAUSED_SQL: &str = "paused_at IS NULL";
+pub(crate) const RUNNING_SQL: &str = "status IN ('accepted', 'processing', 'awaiting_payment')";
+pub(crate) const PAUSED_SQL: &str = "paused_at IS NULL";
 
 /// "New" and "waiting", written out so that PostgreSQL can prove they fall within the
 /// `WHERE` of `idx_dossier_arrived` (`status IN ('submitted', 'supplement_requested')`).
