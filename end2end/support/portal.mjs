@@ -71,6 +71,8 @@ export async function startPortal({ port, env: extra = {} } = {}) {
   return {
     url,
     outboxDir: `${dir}/outbox`,
+    // The SQLite file, for a test that moves what only the clock moves (a due date passing).
+    dbPath: `${dir}/portal.db`,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -8,8 +8,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { startPortal, launchBrowser, waitForHydration, seriousViolations } from '../support/portal.mjs';
-import { PDF, PNG, onePagePdf } from '../support/files.mjs';
+import { startPortal, launchBrowser, waitForHydration, seriousViolations, apiCall } from '../support/portal.mjs';
+import { PNG, onePagePdf } from '../support/files.mjs';
+import { signIn as signInAs, signedIn, fileDossier as fileAs } from '../support/back_office.mjs';
 
 let portal;
 before(async () => {
@@ -19,67 +20,10 @@ after(async () => {
   await portal?.stop();
 });
 
-async function signIn(page, email) {
-  await page.goto(`${portal.url}/dang-nhap`);
-  await waitForHydration(page);
-  await page.fill('#identifier', email);
-  await page.fill('#password', 'Demo@2026');
-  await page.click('main button[type=submit]');
-}
-
-/** A browser signed in as `email`, landed on its first page. */
-async function as(email, landing) {
-  const browser = await launchBrowser();
-  const page = await browser.context.newPage();
-  await signIn(page, email);
-  await page.waitForURL(landing, { timeout: 60_000 });
-  return { browser, page };
-}
-
-async function api(page, method, url, body, headers = {}) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value ?? '';
-  const res = await page.request.fetch(`${portal.url}${url}`, {
-    method,
-    headers: { 'x-csrf-token': csrf, ...(Buffer.isBuffer(body) ? {} : { 'content-type': 'application/json' }), ...headers },
-    data: Buffer.isBuffer(body) ? body : body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status(), body: text ? JSON.parse(text) : null };
-}
-
-/**
- * Files the notary-card procedure (received by the centre, processed by the Department of
- * Justice). With `photo`, the last document (the portrait) is a PNG, the others PDFs.
- */
-async function fileDossier(page, { photo = false } = {}) {
-  const created = await api(page, 'POST', '/api/v1/dossiers', { procedure_code: 'TN.CONGCHUNG.001' });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const d = created.body;
-  const applicant = { ...d.applicant, province: '80', commune: '25459', street: '12 Lê Lợi', phone: '0912000001' };
-  const saved = await api(page, 'PATCH', `/api/v1/dossiers/${d.id}`, {
-    revision: d.revision, applicant, answers: { noi_dung: 'Đăng ký hành nghề công chứng tại Văn phòng công chứng Tân Ninh' },
-    delivery: { method: 'electronic' },
-  });
-  assert.equal(saved.status, 200, JSON.stringify(saved.body));
-  const slots = saved.body.problems.map((p) => p.field).filter((f) => f.startsWith('doc-')).map((f) => f.slice(4));
-  assert.ok(slots.length > 0, 'documents to upload');
-  for (const [i, slot] of slots.entries()) {
-    if (photo && i === slots.length - 1) {
-      const up = await api(page, 'POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh-chan-dung.png`, PNG);
-      assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
-      continue;
-    }
-    let up = await api(page, 'POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=ban-scan.pdf`, PDF);
-    if (up.status !== 201) up = await api(page, 'POST', `/api/v1/dossiers/${d.id}/files?slot=${slot}&name=anh.png`, PNG);
-    assert.equal(up.status, 201, `${slot}: ${JSON.stringify(up.body)}`);
-  }
-  const current = await api(page, 'GET', `/api/v1/dossiers/${d.id}`);
-  const ready = await api(page, 'PATCH', `/api/v1/dossiers/${d.id}`, { revision: current.body.revision, documents_done: true });
-  assert.deepEqual(ready.body.problems, []);
-  const filed = await api(page, 'POST', `/api/v1/dossiers/${d.id}/submit`, { declaration: true });
-  assert.equal(filed.status, 200, JSON.stringify(filed.body));
-  return { id: d.id, code: filed.body.code };
-}
+const signIn = (page, email) => signInAs(portal, page, email);
+const as = (email, landing) => signedIn(portal, email, landing);
+const api = (page, method, url, body) => apiCall(portal, page, method, url, body);
+const fileDossier = (page, options) => fileAs(portal, page, options);
 
 /** Takes the action whose form has class `bo-action-<action>` after filling it with `fill`. */
 async function take(page, action, fill = async () => {}) {

@@ -204,6 +204,11 @@ for (const j of JOURNEYS) {
         assert.match(await visitor.locator('main').innerText(), /Cảm ơn bạn đã đánh giá/);
         await visitor.goto(`${portal.url}${link}`);
         assert.match(await visitor.locator('main').innerText(), /không còn dùng được/, 'the link works once');
+        // The public statistics count it under the receiving agency at once (issue 24).
+        await visitor.goto(`${portal.url}/thong-ke?agency=${j.applicant.receiving_agency}&procedure=${j.procedure}`);
+        const row = (label) => visitor.locator('table.stat-table tr', { hasText: label }).locator('td').first();
+        assert.equal((await row('Lượt đánh giá').innerText()).trim(), '1');
+        assert.equal((await row('Tỷ lệ hài lòng').innerText()).trim(), '0%');
 
         // The receiving agency's leader finds it in the queue and answers it; the citizen reads
         // the answer on the dossier page.

@@ -1,7 +1,8 @@
 // Rating at the counter (issue 24): the agency administrator sets up a counter and is shown
 // its set-up code once; the counter's tablet, without any account, is set up with the code
 // and shows three very large buttons; a press thanks and is ready for the next person; a flood
-// of presses is slowed down; a counter turned off takes no more ratings. Axe checks each page
+// of presses is slowed down; the ratings appear in the public statistics; a counter turned
+// off takes no more ratings. Axe checks each page
 // (the tablet at 800 px, the administrator's page at 1366 px).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -68,6 +69,15 @@ test('a counter is set up, its tablet rates, resets, is slowed down and turned o
     assert.match(t.url(), /loi=cham/, `slowed down after ${accepted} presses`);
     assert.ok(accepted >= 6, `six presses a minute are taken (${accepted})`);
     assert.match(await t.locator('main').innerText(), /chờ giây lát/);
+
+    // The public statistics count the counter's ratings under its agency (issue 24): one
+    // "very satisfied", the rest "satisfied".
+    const stats = await tablet.context.newPage();
+    await stats.goto(`${portal.url}/thong-ke?agency=000.01.50.H53`);
+    const ratings = stats.locator('table.stat-table tr', { hasText: 'Lượt đánh giá' }).locator('td').first();
+    assert.equal((await ratings.innerText()).trim(), String(accepted), 'every accepted press is counted');
+    const satisfied = stats.locator('table.stat-table tr', { hasText: 'Tỷ lệ hài lòng' }).locator('td').first();
+    assert.equal((await satisfied.innerText()).trim(), '100%');
 
     // Turned off by the administrator, the tablet takes no more ratings.
     await page.goto(`${portal.url}/quan-tri/quay`);

@@ -4,6 +4,7 @@
 
 pub mod filing;
 pub mod queue_data;
+pub mod statistics_data;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -66,7 +67,14 @@ pub enum Command {
         /// Dossiers to generate.
         #[arg(long, default_value_t = 1_000_000)]
         count: i64,
+        /// Days of filing dates, back from today.
+        #[arg(long, default_value_t = 730)]
+        days: i64,
     },
+    /// Make the statistics rollups of the generated dossiers (benchmark of `/thong-ke` and the
+    /// index; JSON out). Replaces every rollup.
+    #[command(hide = true)]
+    GenerateRollups,
 }
 
 /// Runs one benchmark command against the configured database or portal; JSON on stdout.
@@ -101,10 +109,16 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             println!("{}", serde_json::to_string(&timings)?);
             Ok(())
         }
-        Command::GenerateDossiers { count } => {
+        Command::GenerateDossiers { count, days } => {
             let db = crate::database::open(config).await?;
-            let generated = queue_data::generate(&db, count).await?;
+            let generated = queue_data::generate(&db, count, days).await?;
             println!("{}", serde_json::to_string(&generated)?);
+            Ok(())
+        }
+        Command::GenerateRollups => {
+            let db = crate::database::open(config).await?;
+            let made = statistics_data::generate(&db).await?;
+            println!("{}", serde_json::to_string(&made)?);
             Ok(())
         }
         Command::BenchPassword { rounds } => {

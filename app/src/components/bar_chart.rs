@@ -51,6 +51,7 @@ pub fn BarChart(
             }
         })
         .collect_view();
+    let region = title.clone();
     let rows = bars
         .into_iter()
         .map(|b| view! { <tr><th scope="row">{b.label}</th><td class="num">{b.value}</td></tr> })
@@ -65,7 +66,8 @@ pub fn BarChart(
             >
                 {drawn}
             </svg>
-            <div class="table-scroll">
+            // Focusable, so that a keyboard scrolls it on a narrow screen (it holds no link).
+            <div class="table-scroll" tabindex="0" role="region" aria-label=region>
                 <table class="chart-table">
                     <caption>{title}</caption>
                     <thead>

@@ -1,6 +1,7 @@
 //! A national-scale dossier table for `make bench` (`portal generate-dossiers`): a million
 //! filed dossiers spread over every agency, with the status mix of a portal in steady state
-//! (about nine in ten returned, the rest open, refused or withdrawn), two years of filing dates,
+//! (about nine in ten returned, the rest open, refused or withdrawn), two years (or as many days
+//! as asked) of filing dates,
 //! due dates around today (some overdue) and each dossier's agency part recorded, so the staff
 //! queues and the staff search are measured against realistic row counts.
 //!
@@ -45,7 +46,7 @@ WITH agencies AS (SELECT array_agg(code ORDER BY code) AS a FROM agency),
                 WHEN g % 100 < 10 THEN 'withdrawn'
                 ELSE 'returned'
               END AS status,
-              now() - ((g % 730) * interval '1 day') - ((g % 480) * interval '1 minute') AS filed
+              now() - ((g % $3::bigint) * interval '1 day') - ((g % 480) * interval '1 minute') AS filed
        FROM generate_series(1, $2::bigint) AS g, agencies, procedures
      )
 INSERT INTO dossier (
@@ -109,8 +110,9 @@ async fn scalar(db: &DatabaseConnection, sql: &str) -> anyhow::Result<i64> {
     Ok(row.try_get_by_index::<i64>(0)?)
 }
 
-/// Inserts `count` dossiers (replacing an earlier generated set) and analyses the tables.
-pub async fn generate(db: &DatabaseConnection, count: i64) -> anyhow::Result<Generated> {
+/// Inserts `count` dossiers filed over the last `days` days (replacing an earlier generated
+/// set) and analyses the tables.
+pub async fn generate(db: &DatabaseConnection, count: i64, days: i64) -> anyhow::Result<Generated> {
     if db.get_database_backend() != DbBackend::Postgres {
         bail!("generate-dossiers needs PostgreSQL (it uses generate_series)");
     }
@@ -124,7 +126,7 @@ pub async fn generate(db: &DatabaseConnection, count: i64) -> anyhow::Result<Gen
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         INSERT,
-        [BENCH_AGENCY.into(), count.into()],
+        [BENCH_AGENCY.into(), count.into(), days.max(1).into()],
     ))
     .await?;
     db.execute_unprepared(PARTS).await?;

@@ -192,7 +192,8 @@ fn change(t: Locale, row: &StatRow) -> String {
 fn FiguresTable(rows: Vec<StatRow>, current: String, previous: String) -> impl IntoView {
     let t = use_locale();
     view! {
-        <div class="table-scroll">
+        // Focusable, so that a keyboard scrolls it on a narrow screen (it holds no link).
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t.t(Key::StatFiguresCaption)>
             <table class="stat-table">
                 <caption>{t.t(Key::StatFiguresCaption)}</caption>
                 <thead>
