@@ -26,7 +26,10 @@ use domain::statistics::period::Period;
 use domain::statistics::rollup::ONLINE_GATEWAYS;
 use domain::testing::{self, seeded_database, services, staff};
 use domain::DomainError;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder,
+};
 
 type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
@@ -144,12 +147,24 @@ async fn history(
     let mut draft: dossier::ActiveModel = row(db, &id).await?.into();
     draft.channel = Set(channel.to_owned());
     draft.update(db).await?;
+    // The documents were attached before the (simulated) filing time, as they always are.
+    domain::entities::dossier_file::Entity::update_many()
+        .col_expr(
+            domain::entities::dossier_file::Column::CreatedAt,
+            sea_orm::sea_query::Expr::value((t - Duration::hours(1)).fixed_offset()),
+        )
+        .filter(domain::entities::dossier_file::Column::DossierId.eq(&id))
+        .exec(db)
+        .await?;
     domain::dossiers::submission::submit(services(db, t), &owner, &id, true).await?;
     // Some fees were paid online, some in cash to the postman (the payment rows as the
     // gateways' confirmations leave them).
     if rng.chance(50) {
         let gateway = ["vnpay", "vietqr", "cod"][rng.below(3) as usize];
-        let paid = domain::payments::new_row(&id, gateway, format!("T{n}"), 30_000, "paid", t);
+        let paid = payment::Model {
+            paid_at: Some(t.fixed_offset()),
+            ..domain::payments::new_row(&id, gateway, format!("T{n}"), 30_000, "paid", t)
+        };
         payment::Entity::insert(payment::ActiveModel::from(paid))
             .exec_without_returning(db)
             .await?;
@@ -483,6 +498,7 @@ fn brute(raw: &Raw, scope: &Scope, first: NaiveDate, last: NaiveDate) -> Figures
                                 .payments
                                 .iter()
                                 .filter(|p| &p.dossier_id == id && p.status == "paid")
+                                .filter(|p| p.paid_at.is_some_and(|t| utc(&t) <= at))
                                 .collect();
                             f.with_fee +=
                                 i64::from(d.fee_due_vnd.unwrap_or(0) > 0 || !paid.is_empty());

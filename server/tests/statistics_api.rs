@@ -103,10 +103,23 @@ async fn the_statistics_page_and_the_open_data_agree_and_suppress_small_counts()
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("\"field\":\"agency\""), "{body}");
     let (status, _, body) = app
-        .get("/api/v1/statistics?from=2026-12-09&to=2026-12-01")
+        .get("/api/v1/statistics?from=2026-12-01&to=2026-12-09")
         .await?;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(body.contains("\"field\":\"from\""), "{body}");
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "open data is per month, quarter or year"
+    );
+    assert!(body.contains("\"field\":\"period\""), "{body}");
+    let (status, _, page) = app
+        .get("/thong-ke?from=-262144-01-01&to=-262144-01-01")
+        .await?;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "a date out of range is refused, not a failure"
+    );
+    assert!(page.contains("error-summary"), "{page}");
 
     // CSV: a header, the whole scope, then each agency.
     let (status, headers, csv) = app.get("/api/v1/statistics.csv").await?;

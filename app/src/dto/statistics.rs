@@ -76,8 +76,11 @@ pub struct StatisticsView {
     pub periods: Vec<Choice>,
     /// Refused fields: (field, rule code).
     pub errors: Vec<(String, String)>,
-    /// The open-data download's query string for this report.
+    /// The open-data download's query string for this report (empty for a span of days, which
+    /// is not published as open data).
     pub download_query: String,
+    /// `&field=…&procedure=…` as asked, for links that keep the narrowing.
+    pub narrowing: String,
 }
 
 /// A group's heading in the index's ranking.

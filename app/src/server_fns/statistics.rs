@@ -143,7 +143,7 @@ pub async fn statistics(
     view.results_chart = vec![
         ("resolved_on_time".into(), c.resolved_on_time),
         ("resolved_late".into(), c.resolved_late),
-        ("refused".into(), c.refused + c.stopped),
+        ("refused_or_stopped".into(), c.refused + c.stopped),
         ("withdrawn".into(), c.withdrawn),
         ("pending_in_time".into(), c.pending_in_time),
         ("pending_overdue".into(), c.pending_overdue),
@@ -163,17 +163,32 @@ pub async fn statistics(
         .collect();
     lines.sort_by(|a, b| b.received.cmp(&a.received).then(a.name.cmp(&b.name)));
     view.by_agency = lines;
-    let mut query = format!("period={}", r.period.code());
-    for (name, value) in [
-        ("agency", &view.agency),
-        ("field", &view.field),
-        ("procedure", &view.procedure),
-    ] {
+    for (name, value) in [("field", &view.field), ("procedure", &view.procedure)] {
         if !value.is_empty() {
-            query.push_str(&format!("&{name}={}", crate::format::percent_encode(value)));
+            let value = crate::format::percent_encode(value);
+            view.narrowing.push_str(&format!("&{name}={value}"));
         }
     }
-    view.download_query = query;
+    if let Period::Custom { .. } = r.period {
+        // The span shows in the date fields; the select stays on its first choice.
+        view.period = String::new();
+    } else {
+        if !view.periods.iter().any(|c| c.value == view.period) {
+            view.periods.insert(
+                0,
+                Choice {
+                    value: view.period.clone(),
+                    label: view.period_label.clone(),
+                },
+            );
+        }
+        let agency = if view.agency.is_empty() {
+            String::new()
+        } else {
+            format!("&agency={}", crate::format::percent_encode(&view.agency))
+        };
+        view.download_query = format!("period={}{agency}{}", r.period.code(), view.narrowing);
+    }
     Ok(view)
 }
 

@@ -534,7 +534,9 @@ impl<'r> Move<'r> {
         changes.assignee = Some(None);
         changes.step_role = Some(None);
         changes.step_due_at = Some(None);
-        let on_time = self.due_at.is_none_or(|due| now <= due);
+        // A dossier that needed an apology letter is late, whatever its new date says (the
+        // statistics count it so too: `statistics::rollup::deltas`).
+        let on_time = self.row.apologies == 0 && self.due_at.is_none_or(|due| now <= due);
         data.insert("on_time".into(), serde_json::json!(on_time));
         let signed = command.signed_result.as_ref();
         if let Some(sha256) =

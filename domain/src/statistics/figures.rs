@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 
@@ -264,8 +264,8 @@ pub async fn figures<C: ConnectionTrait>(
     period: &Period,
     today: NaiveDate,
 ) -> DomainResult<Figures> {
-    let mut per = by_agency_sums(db, scope, period, today, false).await?;
-    Ok(per.remove("").unwrap_or_default())
+    let mut out = compute(db, scope, &[*period], today).await?;
+    Ok(out.pop().map(|(total, _)| total).unwrap_or_default())
 }
 
 /// The figures of each agency of `scope` (its own dossiers, nothing rolled up) over `period`,
@@ -276,102 +276,140 @@ pub async fn by_agency<C: ConnectionTrait>(
     period: &Period,
     today: NaiveDate,
 ) -> DomainResult<BTreeMap<String, Figures>> {
-    by_agency_sums(db, scope, period, today, true).await
+    let mut out = compute(db, scope, &[*period], today).await?;
+    Ok(out.pop().map(|(_, each)| each).unwrap_or_default())
 }
 
-async fn by_agency_sums<C: ConnectionTrait>(
+/// For each of `periods`: the figures of the whole scope and of each agency. Read with one
+/// query per range of rollup rows, per agency; a stock day that two periods share (the day
+/// before a period is the last of the one before it) is read once.
+pub async fn compute<C: ConnectionTrait>(
     db: &C,
     scope: &Scope,
-    period: &Period,
+    periods: &[Period],
     today: NaiveDate,
-    per_agency: bool,
-) -> DomainResult<BTreeMap<String, Figures>> {
-    let (before_day, end_day) = stock_days(period, today);
-    let flows = sums(
-        db,
-        scope,
-        &period::cover(period.first(), period.last()),
-        per_agency,
-    )
-    .await?;
-    let before = match before_day {
-        Some(day) => sums(db, scope, &period::up_to(day), per_agency).await?,
-        None => BTreeMap::new(),
-    };
-    let end = sums(db, scope, &period::up_to(end_day), per_agency).await?;
-    let empty = Sums::new();
-    let keys: std::collections::BTreeSet<&String> = flows
-        .keys()
-        .chain(before.keys())
-        .chain(end.keys())
-        .collect();
-    Ok(keys
-        .into_iter()
-        .map(|k| {
-            let pick = |m: &BTreeMap<String, Sums>| m.get(k).unwrap_or(&empty).clone();
-            (
-                k.clone(),
-                Figures::from_sums(&pick(&flows), &pick(&before), &pick(&end)),
-            )
-        })
-        .collect())
+) -> DomainResult<Vec<(Figures, BTreeMap<String, Figures>)>> {
+    let scope = with_every_agency(db, scope).await?;
+    let mut stocks: BTreeMap<NaiveDate, BTreeMap<String, Sums>> = BTreeMap::new();
+    for p in periods {
+        let (before, end) = stock_days(p, today);
+        for day in before.into_iter().chain([end]) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = stocks.entry(day) {
+                slot.insert(sums(db, &scope, &period::up_to(day), Some(&STOCK_METRICS)).await?);
+            }
+        }
+    }
+    let empty_map = BTreeMap::new();
+    let mut out = Vec::new();
+    for p in periods {
+        let flows = sums(db, &scope, &period::cover(p.first(), p.last()), None).await?;
+        let (before_day, end_day) = stock_days(p, today);
+        let before = before_day
+            .and_then(|d| stocks.get(&d))
+            .unwrap_or(&empty_map);
+        let end = stocks.get(&end_day).unwrap_or(&empty_map);
+        let keys: std::collections::BTreeSet<&String> = flows
+            .keys()
+            .chain(before.keys())
+            .chain(end.keys())
+            .collect();
+        let empty = Sums::new();
+        let pick = |m: &BTreeMap<String, Sums>, k: &String| m.get(k).unwrap_or(&empty).clone();
+        let each: BTreeMap<String, Figures> = keys
+            .into_iter()
+            .map(|k| {
+                let f = Figures::from_sums(&pick(&flows, k), &pick(before, k), &pick(end, k));
+                (k.clone(), f)
+            })
+            .collect();
+        let total = Figures::from_sums(&merged(&flows), &merged(before), &merged(end));
+        out.push((total, each));
+    }
+    Ok(out)
 }
 
-/// The sums per metric of the rollup rows of `scope` in `ranges`, per agency (or all under
-/// `""`).
+/// The metrics a stock is made of (what is open, what is overdue).
+const STOCK_METRICS: [Metric; 9] = [
+    Metric::ReceivedOnline,
+    Metric::ReceivedCounter,
+    Metric::ReceivedPost,
+    Metric::ResolvedOnTime,
+    Metric::ResolvedLate,
+    Metric::Refused,
+    Metric::Stopped,
+    Metric::Withdrawn,
+    Metric::OverdueDelta,
+];
+
+/// The sums of every agency together.
+fn merged(per_agency: &BTreeMap<String, Sums>) -> Sums {
+    let mut out = Sums::new();
+    for sums in per_agency.values() {
+        for (m, n) in sums {
+            *out.entry(*m).or_insert(0) += n;
+        }
+    }
+    out
+}
+
+/// `scope` with its agencies named: every agency when it names none, so that each query reads
+/// the rollups' primary key from the agency on.
+async fn with_every_agency<C: ConnectionTrait>(db: &C, scope: &Scope) -> DomainResult<Scope> {
+    if !scope.agencies.is_empty() {
+        return Ok(scope.clone());
+    }
+    let agencies: Vec<String> = agency::Entity::find()
+        .select_only()
+        .column(agency::Column::Code)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(Scope {
+        agencies,
+        procedures: scope.procedures.clone(),
+    })
+}
+
+/// The sums per agency and metric of the rollup rows of `scope` in `ranges` (only `metrics`,
+/// when given): one query per range, each a range of the primary key per agency and procedure.
 async fn sums<C: ConnectionTrait>(
     db: &C,
     scope: &Scope,
     ranges: &[Range],
-    per_agency: bool,
+    metrics: Option<&[Metric]>,
 ) -> DomainResult<BTreeMap<String, Sums>> {
     use stat_rollup::{Column, Entity};
     let mut out: BTreeMap<String, Sums> = BTreeMap::new();
-    if ranges.is_empty() {
-        return Ok(out);
-    }
-    let mut when = Condition::any();
-    for (grain, lo, hi) in ranges {
-        when = when.add(
-            Condition::all()
-                .add(Expr::col(Column::Grain).eq(*grain))
-                .add(Expr::col(Column::Period).gte(lo.as_str()))
-                .add(Expr::col(Column::Period).lte(hi.as_str())),
-        );
-    }
     let procedures: Vec<&str> = if scope.procedures.is_empty() {
         vec![ALL_PROCEDURES]
     } else {
         scope.procedures.iter().map(String::as_str).collect()
     };
-    let mut select = Query::select();
-    select
-        .from(Entity)
-        .column(Column::Metric)
-        .expr_as(Func::sum(Expr::col(Column::N)), Alias::new("total"))
-        .and_where(Expr::col(Column::ProcedureCode).is_in(procedures))
-        .cond_where(when)
-        .group_by_col(Column::Metric);
-    if !scope.agencies.is_empty() {
-        select.and_where(
-            Expr::col(Column::AgencyCode).is_in(scope.agencies.iter().map(String::as_str)),
-        );
-    }
-    if per_agency {
+    for (grain, lo, hi) in ranges {
+        let mut select = Query::select();
         select
+            .from(Entity)
             .column(Column::AgencyCode)
-            .group_by_col(Column::AgencyCode);
-    }
-    for row in db.query_all(&select).await? {
-        let metric: String = row.try_get("", "metric")?;
-        let total = read_sum(&row)?;
-        let agency = if per_agency {
-            row.try_get("", "agency_code")?
-        } else {
-            String::new()
-        };
-        if let Some(m) = super::rollup::Metric::from_code(&metric) {
-            *out.entry(agency).or_default().entry(m).or_insert(0) += total;
+            .column(Column::Metric)
+            .expr_as(Func::sum(Expr::col(Column::N)), Alias::new("total"))
+            .and_where(
+                Expr::col(Column::AgencyCode).is_in(scope.agencies.iter().map(String::as_str)),
+            )
+            .and_where(Expr::col(Column::ProcedureCode).is_in(procedures.iter().copied()))
+            .and_where(Expr::col(Column::Grain).eq(*grain))
+            .and_where(Expr::col(Column::Period).gte(lo.as_str()))
+            .and_where(Expr::col(Column::Period).lte(hi.as_str()))
+            .group_by_col(Column::AgencyCode)
+            .group_by_col(Column::Metric);
+        if let Some(metrics) = metrics {
+            select.and_where(Expr::col(Column::Metric).is_in(metrics.iter().map(|m| m.code())));
+        }
+        for row in db.query_all(&select).await? {
+            let metric: String = row.try_get("", "metric")?;
+            let agency: String = row.try_get("", "agency_code")?;
+            if let Some(m) = Metric::from_code(&metric) {
+                *out.entry(agency).or_default().entry(m).or_insert(0) += read_sum(&row)?;
+            }
         }
     }
     Ok(out)

@@ -5,7 +5,9 @@
 //! `seed/index766.csv`), so a new decision is a new set of lines with its date, not new code.
 //!
 //! An indicator with nothing to measure (no dossier resolved, no rating) earns nothing and says
-//! so: an agency is not ranked up for having no data.
+//! so: an agency is not ranked up for having no data. Two are the other way round: an agency
+//! that worked in the period with nothing open at its end has nothing overdue, and one whose
+//! resolved dossiers had no fee had nothing to pay offline — both earn their maximum.
 
 pub mod definitions;
 
@@ -82,7 +84,11 @@ impl Measure {
             Measure::ProceduresComplete => (catalogue.complete, catalogue.procedures),
             Measure::FullOnlineProcedures => (catalogue.full_online, catalogue.procedures),
             Measure::OnTime => (f.resolved_on_time, f.resolved()),
+            // Nothing open, or nothing to pay, in a period with dossiers: nothing late or
+            // unpaid online — the best outcome, not "no data".
+            Measure::NotOverdue if f.pending() == 0 && active(f) => (1, 1),
             Measure::NotOverdue => (f.pending_in_time, f.pending()),
+            Measure::OnlinePayment if f.with_fee == 0 && f.resolved() > 0 => (1, 1),
             Measure::OnlineSubmission => (f.received_online, f.received()),
             Measure::OnlinePayment => (f.paid_online, f.with_fee),
             Measure::Satisfied => (f.very_satisfied + f.satisfied, f.ratings()),
@@ -90,6 +96,11 @@ impl Measure {
             Measure::EResult => (f.e_results, f.resolved()),
         }
     }
+}
+
+/// True when an agency had dossiers in the period (received, resolved or open).
+fn active(f: &Figures) -> bool {
+    f.received() + f.resolved() + f.carried_over > 0
 }
 
 /// The points, in hundredths, of `part` out of `whole` for an indicator worth `max` points in
@@ -257,9 +268,10 @@ pub async fn ranking<C: ConnectionTrait>(
 ) -> DomainResult<Vec<AgencyScore>> {
     let set = definitions::in_force(db, period.last()).await?;
     let previous_set = definitions::in_force(db, period.previous().last()).await?;
-    let all = Scope::default();
-    let now = figures::by_agency(db, &all, period, today).await?;
-    let before = figures::by_agency(db, &all, &period.previous(), today).await?;
+    let mut both =
+        figures::compute(db, &Scope::default(), &[period.previous(), *period], today).await?;
+    let now = both.pop().map(|(_, each)| each).unwrap_or_default();
+    let before = both.pop().map(|(_, each)| each).unwrap_or_default();
     let catalogue = catalogue_counts(db).await?;
     let agencies: std::collections::BTreeSet<&String> =
         now.keys().chain(catalogue.keys()).collect();

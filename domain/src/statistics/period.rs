@@ -52,7 +52,8 @@ impl Period {
         if let Some((a, b)) = code.split_once("..") {
             let from = NaiveDate::parse_from_str(a.trim(), "%Y-%m-%d").ok()?;
             let to = NaiveDate::parse_from_str(b.trim(), "%Y-%m-%d").ok()?;
-            return (from <= to && (to - from).num_days() < MAX_DAYS)
+            let years = valid_year(from.year()) && valid_year(to.year());
+            return (years && from <= to && (to - from).num_days() < MAX_DAYS)
                 .then_some(Period::Custom { from, to });
         }
         if let Some((y, q)) = code.split_once("-Q") {
@@ -227,6 +228,8 @@ mod tests {
             "2026-Q5",
             "19",
             "2026-11-20..2026-11-03",
+            "-262144-01-01..-262144-01-01",
+            "1900-01-01..1900-01-02",
             "x",
             "",
         ] {

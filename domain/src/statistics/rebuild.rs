@@ -1,8 +1,13 @@
 //! Recounting the rollups from the dossiers' events: for a database that had dossiers before
 //! the rollups existed (`portal migrate` runs [`if_empty`]), or to bring them back in line.
 //! Each dossier's events are replayed in order through the same [`rollup::deltas`] the live
-//! changes use, so a recount and the live rollups agree by construction — and the brute-force
-//! test checks both against counts taken straight from the events.
+//! changes use, with the facts of a filing or an approval read as of its time (files attached
+//! and fees paid by then), so a recount and the live rollups agree — the brute-force test checks
+//! both against counts taken straight from the events.
+//!
+//! The recount holds the rollups' table for its whole length (changes wait), reads dossiers in
+//! pages of [`BATCH`] and each resolved dossier's calendar: it is meant for the one migration
+//! that finds the table empty, not for a busy portal.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -135,7 +140,7 @@ async fn replay<'e, C: ConnectionTrait>(
         let resolves = e.to_status.as_deref() == Some(Status::Processed.code())
             && before.status != Status::Processed.code();
         let facts = if files {
-            rollup::filing_facts(db, &state).await?
+            rollup::filing_facts(db, &state, at).await?
         } else if resolves {
             rollup::resolution_facts(db, &state, at).await?
         } else {

@@ -19,9 +19,10 @@ pub struct Request {
     pub field: String,
     /// Procedure code.
     pub procedure: String,
-    /// Period code (`2026-11`, `2026-Q4`, `2026`); the current month when empty.
+    /// Period code (`2026-11`, `2026-Q4`, `2026`); when empty, the span `from`–`to` if given,
+    /// else the current month.
     pub period: String,
-    /// First day of a custom span (`YYYY-MM-DD`), with `to`; it wins over `period`.
+    /// First day of a custom span (`YYYY-MM-DD`), with `to`, read when no period is chosen.
     pub from: String,
     /// Last day of a custom span.
     pub to: String,
@@ -46,7 +47,7 @@ pub struct Report {
 /// `stat_dates_invalid` for a custom span that is not two dates in order within ten years.
 pub fn period_of(request: &Request, today: NaiveDate) -> DomainResult<Period> {
     let (from, to) = (request.from.trim(), request.to.trim());
-    if !from.is_empty() || !to.is_empty() {
+    if request.period.trim().is_empty() && (!from.is_empty() || !to.is_empty()) {
         return Period::parse(&format!("{from}..{to}")).ok_or_else(|| {
             invalid(
                 "from",
@@ -81,9 +82,9 @@ pub async fn report<C: sea_orm::ConnectionTrait>(
         Some(request.procedure.trim()),
     )
     .await?;
-    let current = figures::figures(db, &scope, &period, today).await?;
-    let previous = figures::figures(db, &scope, &period.previous(), today).await?;
-    let by_agency = figures::by_agency(db, &scope, &period, today).await?;
+    let mut both = figures::compute(db, &scope, &[period.previous(), period], today).await?;
+    let (current, by_agency) = both.pop().unwrap_or_default();
+    let previous = both.pop().map(|(total, _)| total).unwrap_or_default();
     Ok(Report {
         scope,
         period,

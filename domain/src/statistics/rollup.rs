@@ -287,9 +287,11 @@ pub async fn resolution_facts<C: ConnectionTrait>(
         .one(db)
         .await?
         .is_some();
+    // As of `at`: a recount long after reads the same as the approval did.
     let paid: Vec<payment::Model> = payment::Entity::find()
         .filter(payment::Column::DossierId.eq(&after.id))
         .filter(payment::Column::Status.eq("paid"))
+        .filter(payment::Column::PaidAt.lte(at.fixed_offset()))
         .all(db)
         .await?;
     let with_fee = after.fee_due_vnd.unwrap_or(0) > 0 || !paid.is_empty();
@@ -312,13 +314,16 @@ pub async fn resolution_facts<C: ConnectionTrait>(
     })
 }
 
-/// What the filing of `after` adds: whether its documents came as files.
+/// What the filing of `after` at `at` adds: whether its documents came as files (attached by
+/// then).
 pub async fn filing_facts<C: ConnectionTrait>(
     db: &C,
     after: &dossier::Model,
+    at: DateTime<Utc>,
 ) -> DomainResult<Facts> {
     let digitised = dossier_file::Entity::find()
         .filter(dossier_file::Column::DossierId.eq(&after.id))
+        .filter(dossier_file::Column::CreatedAt.lte(at.fixed_offset()))
         .one(db)
         .await?
         .is_some();
@@ -342,7 +347,7 @@ pub async fn moved<C: ConnectionTrait>(
             Some(Status::Processed | Status::Returned)
         );
     let facts = if files {
-        filing_facts(db, after).await?
+        filing_facts(db, after, at).await?
     } else if resolves {
         resolution_facts(db, after, at).await?
     } else {

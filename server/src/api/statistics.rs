@@ -42,10 +42,10 @@ pub struct StatisticsParams {
     /// `2026-11` (a month), `2026-Q4` (a quarter) or `2026` (a year); this month when absent.
     #[serde(default)]
     pub period: String,
-    /// First day (`YYYY-MM-DD`) of a custom span, with `to`; it wins over `period`.
+    /// Not accepted here (400): open data is per month, quarter or year.
     #[serde(default)]
     pub from: String,
-    /// Last day of a custom span.
+    /// Not accepted here (400).
     #[serde(default)]
     pub to: String,
 }
@@ -102,7 +102,17 @@ pub struct StatisticsDto {
     pub licence: String,
 }
 
+/// The report of `params`. Open data is published per month, quarter or year only: spans of
+/// days chosen at will would give single days (and single dossiers) by subtraction.
 async fn answer(state: &AppState, params: StatisticsParams) -> Result<Report, ApiError> {
+    let custom = params.period.contains("..")
+        || (params.period.trim().is_empty() && !(params.from.is_empty() && params.to.is_empty()));
+    if custom {
+        return Err(ApiError::bad_parameter(
+            "period",
+            "open data is published per month (2026-11), quarter (2026-Q4) or year (2026)",
+        ));
+    }
     let today = domain::dossiers::codes::vietnam_date(Utc::now());
     Ok(report::report(&state.db, &params.into(), today).await?)
 }

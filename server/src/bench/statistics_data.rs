@@ -46,9 +46,9 @@ facts AS (
   UNION ALL SELECT a, p, (due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + 1, 'overdue_delta', 1
          FROM base WHERE status IN ('accepted', 'processing') AND paused_at IS NULL
   UNION ALL SELECT a, p, finished,
-         CASE abs(hashtext(id)) % 10 WHEN 0 THEN 'rated_not_satisfied'
+         CASE (hashtext(id) & 2147483647) % 10 WHEN 0 THEN 'rated_not_satisfied'
               WHEN 1 THEN 'rated_satisfied' ELSE 'rated_very_satisfied' END, 1
-         FROM base WHERE status = 'returned' AND abs(hashtext(id)) % 10 < 4
+         FROM base WHERE status = 'returned' AND (hashtext(id) & 2147483647) % 10 < 4
 ),
 expanded AS (
   SELECT a, p, 'd' AS g, to_char(d, 'YYYY-MM-DD') AS per, m, n FROM facts

@@ -3,8 +3,9 @@
 //! Each instance recomputes the staff member's board every [`EVERY`] from the database (the
 //! rollups and the index of running dossiers) and sends its fingerprint when it moved: no
 //! instance keeps state another would miss, and a dossier going overdue — which changes no row
-//! — is seen too. A feed ends after [`LIFETIME`]; the browser's `EventSource` reconnects, so a
-//! stopping instance is never held open by a board on a television.
+//! — is seen too. A feed ends after [`LIFETIME`] and the browser's `EventSource` reconnects
+//! with its cookie, so a stopping instance is never held open by a board on a television, and a
+//! session signed out (or an account disabled) stops being fed within that time.
 
 use std::time::Duration;
 
@@ -23,7 +24,7 @@ use crate::state::AppState;
 /// How often a feed looks again.
 const EVERY: Duration = Duration::from_secs(2);
 /// How long one feed lasts before the browser reconnects.
-const LIFETIME: Duration = Duration::from_secs(10 * 60);
+const LIFETIME: Duration = Duration::from_secs(2 * 60);
 
 /// The wallboard's routes.
 pub fn routes() -> Router<AppState> {

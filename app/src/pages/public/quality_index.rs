@@ -61,7 +61,7 @@ fn IndexBody(v: IndexView) -> impl IntoView {
             <div class="field" class:field-invalid=invalid>
                 <label for="period">{field_label(t, "period")}</label>
                 {period_error.map(|m| view! { <p class="field-error" id="period-error">{m}</p> })}
-                <select id="period" name="period" aria-invalid=invalid.then_some("true")>
+                <select id="period" name="period" aria-invalid=invalid.then_some("true") aria-describedby=invalid.then_some("period-error")>
                     {v.periods
                         .iter()
                         .map(|c| view! { <option value=c.value.clone() selected=c.value == v.period>{c.label.clone()}</option> })
@@ -140,8 +140,10 @@ fn IndexBody(v: IndexView) -> impl IntoView {
                 </DataTable>
             </section>
         })}
-        <p class="hint">
-            {t.tf(Key::IndexSourceNote, &[("source", &v.source), ("from", &v.effective_from)])}
-        </p>
+        {(!v.source.is_empty()).then(|| view! {
+            <p class="hint">
+                {t.tf(Key::IndexSourceNote, &[("source", &v.source), ("from", &v.effective_from)])}
+            </p>
+        })}
     }
 }

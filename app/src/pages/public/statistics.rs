@@ -94,12 +94,16 @@ fn StatisticsBody(v: StatisticsView) -> impl IntoView {
             <Select name="period" value=v.period.clone() all=Key::StatPeriodCurrent choices=v.periods.clone() error=field_error("period") />
             <fieldset class="field stat-dates" class:field-invalid=field_error("from").is_some()>
                 <legend>{t.t(Key::StatCustomSpan)}</legend>
-                <p class="field-hint">{t.t(Key::StatCustomHint)}</p>
+                <p class="field-hint" id="dates-hint">{t.t(Key::StatCustomHint)}</p>
                 {field_error("from").map(|m| view! { <p class="field-error" id="from-error">{m}</p> })}
                 <label for="from">{field_label(t, "from")}</label>
-                <input type="date" id="from" name="from" value=v.from.clone() aria-invalid=field_error("from").is_some().then_some("true") />
+                <input type="date" id="from" name="from" value=v.from.clone()
+                    aria-describedby=if field_error("from").is_some() { "dates-hint from-error" } else { "dates-hint" }
+                    aria-invalid=field_error("from").is_some().then_some("true") />
                 <label for="to">{field_label(t, "to")}</label>
-                <input type="date" id="to" name="to" value=v.to.clone() />
+                <input type="date" id="to" name="to" value=v.to.clone()
+                    aria-describedby=if field_error("from").is_some() { "dates-hint from-error" } else { "dates-hint" }
+                    aria-invalid=field_error("from").is_some().then_some("true") />
             </fieldset>
             <button type="submit" class="button">{t.t(Key::StatShow)}</button>
         </form>
@@ -114,14 +118,20 @@ fn StatisticsBody(v: StatisticsView) -> impl IntoView {
                         heading=t.t(Key::StatFigure).to_owned() value_heading=t.t(Key::StatDossiers).to_owned() bars=results />
                 </div>
                 <AgencyTable v=v.clone() />
-                <p class="stat-download">
-                    {t.t(Key::StatDownload)}" "
-                    <a href=format!("/api/v1/statistics.csv?{}", v.download_query)>"CSV"</a>
-                    " · "
-                    <a href=format!("/api/v1/statistics?{}", v.download_query)>"JSON"</a>
-                    " · "
-                    <a href="/api/v1/statistics/dictionary">{t.t(Key::StatDictionary)}</a>
-                </p>
+                {if v.download_query.is_empty() {
+                    view! { <p class="stat-download">{t.t(Key::StatDownloadPeriodsOnly)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="stat-download">
+                            {t.t(Key::StatDownload)}" "
+                            <a href=format!("/api/v1/statistics.csv?{}", v.download_query)>"CSV"</a>
+                            " · "
+                            <a href=format!("/api/v1/statistics?{}", v.download_query)>"JSON"</a>
+                            " · "
+                            <a href="/api/v1/statistics/dictionary">{t.t(Key::StatDictionary)}</a>
+                        </p>
+                    }.into_any()
+                }}
                 <p class="hint">{t.t(Key::StatNotes)}</p>
             </section>
         })}
@@ -246,7 +256,7 @@ fn AgencyTable(v: StatisticsView) -> impl IntoView {
                 {v.by_agency
                     .into_iter()
                     .map(|a| {
-                        let href = format!("/thong-ke?agency={}&period={}", a.code, v.period);
+                        let href = format!("/thong-ke?agency={}&period={}{}", a.code, v.period, v.narrowing);
                         view! {
                             <tr>
                                 <th scope="row"><a href=href>{a.name}</a></th>
