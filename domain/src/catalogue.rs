@@ -298,6 +298,29 @@ pub async fn agencies(db: &impl ConnectionTrait) -> DomainResult<Vec<agency::Mod
         .await?)
 }
 
+/// Agencies' names by code, for pages and files that carry codes (statistics, the wallboard).
+#[derive(Clone, Debug, Default)]
+pub struct AgencyNames(std::collections::BTreeMap<String, String>);
+
+impl AgencyNames {
+    /// Every agency's name.
+    pub async fn load(db: &impl ConnectionTrait) -> DomainResult<AgencyNames> {
+        Ok(AgencyNames(
+            agency::Entity::find()
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|a| (a.code, a.name))
+                .collect(),
+        ))
+    }
+
+    /// The name of `code`, or the code itself for an agency no longer listed.
+    pub fn of(&self, code: &str) -> String {
+        self.0.get(code).cloned().unwrap_or_else(|| code.to_owned())
+    }
+}
+
 /// The names of procedures `codes` (for lists that carry only codes, like the staff queue).
 pub async fn procedure_names(
     db: &impl ConnectionTrait,

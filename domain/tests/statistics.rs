@@ -435,6 +435,12 @@ fn utc(t: &sea_orm::prelude::DateTimeWithTimeZone) -> DateTime<Utc> {
     t.with_timezone(&Utc)
 }
 
+/// The due date an event set, if it set one (acceptance, supply, apology letter).
+fn due_in(data: &serde_json::Value) -> Option<DateTime<Utc>> {
+    data.get("due_at")
+        .and_then(|v| serde_json::from_value::<DateTime<Utc>>(v.clone()).ok())
+}
+
 fn is_open(status: &str) -> bool {
     Status::from_code(status).is_some_and(|s| OPEN.contains(&s))
 }
@@ -524,12 +530,7 @@ fn brute(raw: &Raw, scope: &Scope, first: NaiveDate, last: NaiveDate) -> Figures
                 }
                 status = Some(to.clone());
             }
-            if let Some(d) = data
-                .get("due_at")
-                .and_then(|v| serde_json::from_value::<DateTime<Utc>>(v.clone()).ok())
-            {
-                due = Some(d);
-            }
+            due = due_in(&data).or(due);
             if e.kind == "apologise" {
                 apologised = true;
             }
@@ -543,12 +544,7 @@ fn brute(raw: &Raw, scope: &Scope, first: NaiveDate, last: NaiveDate) -> Figures
                     status = Some(to.clone());
                 }
                 let data = e.data.clone().unwrap_or_default();
-                if let Some(d) = data
-                    .get("due_at")
-                    .and_then(|v| serde_json::from_value::<DateTime<Utc>>(v.clone()).ok())
-                {
-                    due = Some(d);
-                }
+                due = due_in(&data).or(due);
             }
             let open = status.as_deref().is_some_and(is_open);
             let running = status.as_deref() != Some("supplement_requested");

@@ -83,13 +83,8 @@ pub async fn statistics(
     view.period = r.period.code();
     view.period_label = label(&r.period);
     view.previous_label = label(&r.period.previous());
-    let name_of = |code: &str| {
-        all_agencies
-            .iter()
-            .find(|a| a.code == code)
-            .map(|a| a.name.clone())
-            .unwrap_or_else(|| code.to_owned())
-    };
+    let names = domain::catalogue::AgencyNames::load(&db).await?;
+    let name_of = |code: &str| names.of(code);
     view.scope_label = if view.agency.is_empty() {
         t.t(Key::StatScopeAll).to_owned()
     } else {
@@ -299,14 +294,8 @@ pub async fn quality_index(period: String, agency: String) -> Result<IndexView, 
     view.period_label = period_label(t, &period);
     view.previous_label = period_label(t, &period.previous());
     let ranking = index766::ranking(&db, &period, today).await?;
-    let agencies = domain::catalogue::agencies(&db).await?;
-    let name_of = |code: &str| {
-        agencies
-            .iter()
-            .find(|a| a.code == code)
-            .map(|a| a.name.clone())
-            .unwrap_or_else(|| code.to_owned())
-    };
+    let names = domain::catalogue::AgencyNames::load(&db).await?;
+    let name_of = |code: &str| names.of(code);
     let en = t == Locale::En;
     if let Some(first) = ranking.first() {
         view.groups = first

@@ -24,14 +24,8 @@ pub async fn wallboard() -> Result<BoardView, AppError> {
     let db = super::db()?;
     let now = chrono::Utc::now();
     let board = wallboard::board(&db, &agency, now).await?;
-    let agencies = domain::catalogue::agencies(&db).await?;
-    let name_of = |code: &str| {
-        agencies
-            .iter()
-            .find(|a| a.code == code)
-            .map(|a| a.name.clone())
-            .unwrap_or_else(|| code.to_owned())
-    };
+    let names = domain::catalogue::AgencyNames::load(&db).await?;
+    let name_of = |code: &str| names.of(code);
     let percent = |p: Option<i64>| p.map_or_else(|| "—".to_owned(), |p| format!("{p}%"));
     let tile = |code: &str, value: String| Tile {
         code: code.into(),

@@ -164,14 +164,8 @@ async fn statistics_csv(
     Query(params): Query<StatisticsParams>,
 ) -> Result<Response, ApiError> {
     let r = answer(&state, params).await?;
-    let agencies = domain::catalogue::agencies(&state.db).await?;
-    let name_of = |code: &str| {
-        agencies
-            .iter()
-            .find(|a| a.code == code)
-            .map(|a| a.name.clone())
-            .unwrap_or_default()
-    };
+    let names = domain::catalogue::AgencyNames::load(&state.db).await?;
+    let name_of = |code: &str| names.of(code);
     let body = open_data::csv(&r, name_of)
         .map_err(|e| domain::DomainError::Internal(format!("statistics csv: {e}")))?;
     let file = format!("attachment; filename=\"thong-ke-{}.csv\"", r.period.code());
