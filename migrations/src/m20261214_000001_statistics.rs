@@ -56,10 +56,18 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .get_connection()
-            .execute_unprepared(RUNNING_RECEIVED)
+        let db = manager.get_connection();
+        if db.get_database_backend() == sea_orm_migration::sea_orm::DbBackend::Postgres {
+            // The figures are sums of `n` over ranges of the key: with `n` in the key's index,
+            // PostgreSQL reads them from the index alone (index-only scans), never from rows
+            // scattered over the table (230 ms → 10 ms for a province's 36 months).
+            db.execute_unprepared(
+                "ALTER TABLE stat_rollup DROP CONSTRAINT stat_rollup_pkey, \
+                 ADD PRIMARY KEY (agency_code, procedure_code, grain, period, metric) INCLUDE (n)",
+            )
             .await?;
+        }
+        db.execute_unprepared(RUNNING_RECEIVED).await?;
         Ok(())
     }
 
