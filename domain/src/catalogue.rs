@@ -315,6 +315,16 @@ impl AgencyNames {
         ))
     }
 
+    /// The names of `agencies`, already read.
+    pub fn of_rows(agencies: &[agency::Model]) -> AgencyNames {
+        AgencyNames(
+            agencies
+                .iter()
+                .map(|a| (a.code.clone(), a.name.clone()))
+                .collect(),
+        )
+    }
+
     /// The name of `code`, or the code itself for an agency no longer listed.
     pub fn of(&self, code: &str) -> String {
         self.0.get(code).cloned().unwrap_or_else(|| code.to_owned())

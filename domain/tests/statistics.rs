@@ -70,6 +70,15 @@ struct People {
     commune: Actor,
 }
 
+/// A request for the document `missing`, with `text` for the applicant.
+fn supplement(text: &str, missing: &str) -> Command {
+    Command {
+        public_note: text.into(),
+        missing: vec![missing.into()],
+        ..Command::default()
+    }
+}
+
 fn note(text: &str) -> Command {
     Command {
         public_note: text.into(),
@@ -196,11 +205,7 @@ async fn history(
                     .await?
                 }
                 60..=74 => {
-                    let asked = Command {
-                        public_note: "Bổ sung giấy tờ".into(),
-                        missing: vec!["Giấy chứng nhận".into()],
-                        ..Command::default()
-                    };
+                    let asked = supplement("Bổ sung giấy tờ", "Giấy chứng nhận");
                     act(
                         db,
                         p,
@@ -320,11 +325,7 @@ async fn history(
                     act(db, p, &p.specialist, &id, Transition::Transfer, transfer, t).await?
                 }
                 20..=29 => {
-                    let asked = Command {
-                        public_note: "Bổ sung bản vẽ".into(),
-                        missing: vec!["Bản vẽ".into()],
-                        ..Command::default()
-                    };
+                    let asked = supplement("Bổ sung bản vẽ", "Bản vẽ");
                     act(
                         db,
                         p,

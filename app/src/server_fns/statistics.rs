@@ -83,7 +83,7 @@ pub async fn statistics(
     view.period = r.period.code();
     view.period_label = label(&r.period);
     view.previous_label = label(&r.period.previous());
-    let names = domain::catalogue::AgencyNames::load(&db).await?;
+    let names = domain::catalogue::AgencyNames::of_rows(&all_agencies);
     let name_of = |code: &str| names.of(code);
     view.scope_label = if view.agency.is_empty() {
         t.t(Key::StatScopeAll).to_owned()

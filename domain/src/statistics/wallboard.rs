@@ -98,9 +98,13 @@ pub async fn board<C: ConnectionTrait>(
             .then(b.overdue.cmp(&a.overdue))
             .then(a.agency.cmp(&b.agency))
     });
+    // One read for both: they share the stock at the end of today.
+    let mut both = figures::compute(db, &scope, &[day, Period::month_of(today)], today).await?;
+    let month_figures = both.pop().map(|(total, _)| total).unwrap_or_default();
+    let today_figures = both.pop().map(|(total, _)| total).unwrap_or_default();
     Ok(Board {
-        today: figures::figures(db, &scope, &day, today).await?,
-        month: figures::figures(db, &scope, &Period::month_of(today), today).await?,
+        today: today_figures,
+        month: month_figures,
         units,
         next_working_day,
     })
